@@ -1,0 +1,276 @@
+//! Bundle storage: a project kept as a folder of pretty JSON files, written atomically.
+//!
+//! `bundle.json` holds the project and the article order, `articles/<id>.json` one article each,
+//! `assets/` content-addressed images, and `.local/` the machine's lock, index and backups.
+
+pub mod backup;
+pub mod error;
+pub mod format;
+pub mod fsio;
+pub mod index;
+pub mod lock;
+mod open;
+mod save;
+
+pub use error::{BundleError, Problem};
+pub use index::ArticleSummary;
+pub use save::SaveReport;
+
+use crate::model::{Article, Project, slug};
+use format::{ARTICLES_DIR, LOCAL_DIR};
+use index::DiskState;
+use serde_json::Value;
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+use uuid::Uuid;
+
+/// Whether a bundle is opened to be written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Takes the lock; saving is allowed.
+    ReadWrite,
+    /// No lock, nothing is ever written.
+    ReadOnly,
+}
+
+/// An article of the bundle: its summary always, its full text once loaded.
+#[derive(Debug)]
+struct Entry {
+    summary: ArticleSummary,
+    article: Option<Box<Article>>,
+    /// The file as last read or written; `None` for an article never saved.
+    disk: Option<DiskState>,
+    dirty: bool,
+}
+
+/// An article file that could not be read; kept on disk untouched and reported.
+#[derive(Debug, Clone)]
+struct SetAside {
+    id: Option<Uuid>,
+    problem: Problem,
+}
+
+/// An open bundle: the project, its articles (loaded lazily) and what was found wrong.
+#[derive(Debug)]
+pub struct Bundle {
+    root: PathBuf,
+    project: Project,
+    manifest_minor: u64,
+    manifest_extra: BTreeMap<String, Value>,
+    manifest_sha256: Option<String>,
+    manifest_dirty: bool,
+    entries: Vec<Entry>,
+    positions: HashMap<Uuid, usize>,
+    set_aside: Vec<SetAside>,
+    deleted: Vec<(Uuid, Option<DiskState>)>,
+    problems: Vec<Problem>,
+    index_dirty: bool,
+    lock: Option<lock::BundleLock>,
+}
+
+impl Bundle {
+    /// The bundle's folder.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// The project's title and settings.
+    pub fn project(&self) -> &Project {
+        &self.project
+    }
+
+    /// The project, for changing its title or settings.
+    pub fn project_mut(&mut self) -> &mut Project {
+        self.manifest_dirty = true;
+        &mut self.project
+    }
+
+    /// Whether this bundle may be saved (it holds the lock).
+    pub fn is_writable(&self) -> bool {
+        self.lock.is_some()
+    }
+
+    /// What was wrong when the bundle opened: files set aside, entries dropped, a rebuilt manifest.
+    pub fn problems(&self) -> &[Problem] {
+        &self.problems
+    }
+
+    /// Whether anything differs from what is on disk.
+    pub fn has_unsaved_changes(&self) -> bool {
+        self.manifest_dirty || !self.deleted.is_empty() || self.entries.iter().any(|e| e.dirty)
+    }
+
+    /// The number of articles that can be listed.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether the bundle has no listable article.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The summaries of all articles, in the project's order.
+    pub fn summaries(&self) -> impl ExactSizeIterator<Item = &ArticleSummary> {
+        self.entries.iter().map(|e| &e.summary)
+    }
+
+    /// The ids of all articles, in order.
+    pub fn ids(&self) -> Vec<Uuid> {
+        self.entries.iter().map(|e| e.summary.id).collect()
+    }
+
+    /// Finds an article by id or slug.
+    pub fn resolve(&self, id_or_slug: &str) -> Option<Uuid> {
+        if let Ok(id) = Uuid::parse_str(id_or_slug)
+            && self.positions.contains_key(&id)
+        {
+            return Some(id);
+        }
+        self.summaries()
+            .find(|s| s.slug == id_or_slug)
+            .map(|s| s.id)
+    }
+
+    /// The article with `id`, read from disk on first use.
+    pub fn article(&mut self, id: Uuid) -> Result<&Article, BundleError> {
+        let position = self.load(id)?;
+        Ok(self.entries[position]
+            .article
+            .as_deref()
+            .expect("load leaves the article in place"))
+    }
+
+    /// Changes the article with `id` through `edit`, then refreshes its summary.
+    pub fn update_article<R>(
+        &mut self,
+        id: Uuid,
+        edit: impl FnOnce(&mut Article) -> R,
+    ) -> Result<R, BundleError> {
+        let position = self.load(id)?;
+        let entry = &mut self.entries[position];
+        let article = entry.article.as_deref_mut().expect("loaded");
+        let result = edit(article);
+        entry.summary = ArticleSummary::of(article);
+        entry.dirty = true;
+        Ok(result)
+    }
+
+    /// Adds an article at the end of the order; its slug is made unique (or from its id when empty).
+    pub fn insert_article(&mut self, mut article: Article) -> Result<Uuid, BundleError> {
+        if self.positions.contains_key(&article.id) {
+            return Err(BundleError::format(
+                self.article_path(article.id),
+                "an article with this id is already in the bundle",
+            ));
+        }
+        let base = if slug::is_valid_slug(&article.slug) {
+            article.slug.clone()
+        } else {
+            let made = slug::slugify(&article.headline);
+            if made.is_empty() {
+                format!("article-{}", &article.id.simple().to_string()[..8])
+            } else {
+                made
+            }
+        };
+        article.slug = slug::unique_slug(&base, |s| self.summaries().any(|x| x.slug == s));
+        let id = article.id;
+        self.positions.insert(id, self.entries.len());
+        self.entries.push(Entry {
+            summary: ArticleSummary::of(&article),
+            article: Some(Box::new(article)),
+            disk: None,
+            dirty: true,
+        });
+        self.manifest_dirty = true;
+        Ok(id)
+    }
+
+    /// Removes an article; its file is deleted at the next save (after a backup).
+    pub fn remove_article(&mut self, id: Uuid) -> Result<Article, BundleError> {
+        let position = self.load(id)?;
+        let entry = self.entries.remove(position);
+        self.reindex();
+        self.deleted.push((id, entry.disk));
+        self.manifest_dirty = true;
+        Ok(*entry.article.expect("loaded"))
+    }
+
+    /// Moves an article to `to` in the order.
+    pub fn move_article(&mut self, id: Uuid, to: usize) -> Result<(), BundleError> {
+        let from = *self
+            .positions
+            .get(&id)
+            .ok_or_else(|| BundleError::NoSuchArticle(id.to_string()))?;
+        let entry = self.entries.remove(from);
+        self.entries.insert(to.min(self.entries.len()), entry);
+        self.reindex();
+        self.manifest_dirty = true;
+        Ok(())
+    }
+
+    /// The file of the article with `id`.
+    pub fn article_path(&self, id: Uuid) -> PathBuf {
+        article_path(&self.root, id)
+    }
+
+    fn reindex(&mut self) {
+        self.positions = self
+            .entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.summary.id, i))
+            .collect();
+    }
+
+    /// Loads the article at `id` if it is not in memory; returns its position.
+    fn load(&mut self, id: Uuid) -> Result<usize, BundleError> {
+        let position = *self
+            .positions
+            .get(&id)
+            .ok_or_else(|| BundleError::NoSuchArticle(id.to_string()))?;
+        if self.entries[position].article.is_some() {
+            return Ok(position);
+        }
+        let path = self.article_path(id);
+        match open::read_article(&path, id, format::FORMAT_VERSION) {
+            Ok((article, disk)) => {
+                let entry = &mut self.entries[position];
+                entry.summary = ArticleSummary::of(&article);
+                entry.disk = Some(disk);
+                entry.article = Some(Box::new(article));
+                Ok(position)
+            }
+            Err(problem) => {
+                self.entries.remove(position);
+                self.reindex();
+                self.set_aside.push(SetAside {
+                    id: Some(id),
+                    problem: problem.clone(),
+                });
+                self.problems.push(problem.clone());
+                Err(BundleError::Unloadable(problem))
+            }
+        }
+    }
+}
+
+/// The file of article `id` in the bundle at `root`.
+pub fn article_path(root: &Path, id: Uuid) -> PathBuf {
+    root.join(ARTICLES_DIR)
+        .join(format!("{}.json", id.hyphenated()))
+}
+
+/// The machine-local folder of the bundle at `root`.
+pub fn local_dir(root: &Path) -> PathBuf {
+    root.join(LOCAL_DIR)
+}
+
+impl Drop for Bundle {
+    fn drop(&mut self) {
+        if self.lock.is_some() && self.index_dirty {
+            let _ = self.write_index();
+        }
+    }
+}

@@ -1,0 +1,223 @@
+//! Saving: only what changed, atomically, never over a file that changed on disk.
+
+use super::format::{ARTICLES_DIR, ASSETS_DIR, LOCAL_DIR, MANIFEST_FILE, Manifest};
+use super::fsio::{hash_on_disk, sha256_hex, sync_dir, to_pretty_json, write_atomic};
+use super::index::{DiskState, INDEX_FILE, IndexEntry, write_index};
+use super::lock::BundleLock;
+use super::open::ensure_empty_target;
+use super::{Bundle, BundleError, article_path, backup};
+use std::fs;
+use std::path::{Path, PathBuf};
+use uuid::Uuid;
+
+/// What a save wrote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct SaveReport {
+    /// Article files written.
+    pub written: usize,
+    /// Article files deleted.
+    pub deleted: usize,
+    /// Whether `bundle.json` was written.
+    pub manifest: bool,
+}
+
+/// One planned file write, with the hash the file must still have on disk.
+struct PlannedWrite {
+    id: Uuid,
+    path: PathBuf,
+    bytes: Vec<u8>,
+    expected: Option<String>,
+}
+
+impl Bundle {
+    /// Writes what changed since the last save. Before anything is written, every target file is
+    /// checked against the hash taken when it was read: if another program changed it, nothing
+    /// is written and [`BundleError::ChangedOnDisk`] names the files.
+    pub fn save(&mut self) -> Result<SaveReport, BundleError> {
+        if self.lock.is_none() {
+            return Err(BundleError::ReadOnly {
+                path: self.root.clone(),
+            });
+        }
+        let writes = self.planned_article_writes();
+        let manifest = self
+            .manifest_dirty
+            .then(|| to_pretty_json(&self.manifest()));
+        let manifest_path = self.root.join(MANIFEST_FILE);
+        let manifest =
+            manifest.filter(|bytes| self.manifest_sha256.as_deref() != Some(&sha256_hex(bytes)));
+
+        let mut conflicts = Vec::new();
+        for write in &writes {
+            if hash_on_disk(&write.path)? != write.expected {
+                conflicts.push(write.path.clone());
+            }
+        }
+        for (id, disk) in &self.deleted {
+            let path = article_path(&self.root, *id);
+            let on_disk = hash_on_disk(&path)?;
+            if on_disk.is_some() && on_disk != disk.as_ref().map(|d| d.sha256.clone()) {
+                conflicts.push(path);
+            }
+        }
+        if manifest.is_some() && hash_on_disk(&manifest_path)? != self.manifest_sha256 {
+            conflicts.push(manifest_path.clone());
+        }
+        if !conflicts.is_empty() {
+            return Err(BundleError::ChangedOnDisk { paths: conflicts });
+        }
+
+        let mut report = SaveReport::default();
+        let articles_dir = self.root.join(ARTICLES_DIR);
+        if !writes.is_empty() || !self.deleted.is_empty() {
+            fs::create_dir_all(&articles_dir).map_err(|e| BundleError::io(&articles_dir, e))?;
+        }
+        for write in writes {
+            write_atomic(&write.path, &write.bytes)?;
+            let meta = fs::metadata(&write.path).map_err(|e| BundleError::io(&write.path, e))?;
+            let position = self.positions[&write.id];
+            let entry = &mut self.entries[position];
+            entry.disk = Some(DiskState::new(&write.bytes, &meta));
+            entry.dirty = false;
+            report.written += 1;
+        }
+        if !self.deleted.is_empty() {
+            backup::take_backup(&self.root, "before-delete")?;
+            for (id, _) in std::mem::take(&mut self.deleted) {
+                let path = article_path(&self.root, id);
+                match fs::remove_file(&path) {
+                    Ok(()) => report.deleted += 1,
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                    Err(e) => return Err(BundleError::io(&path, e)),
+                }
+            }
+        }
+        for entry in &mut self.entries {
+            entry.dirty = false;
+        }
+        if report.written + report.deleted > 0 {
+            sync_dir(&articles_dir)?;
+            self.index_dirty = true;
+        }
+        if let Some(bytes) = manifest {
+            write_atomic(&manifest_path, &bytes)?;
+            sync_dir(&self.root)?;
+            self.manifest_sha256 = Some(sha256_hex(&bytes));
+            report.manifest = true;
+        }
+        self.manifest_dirty = false;
+        Ok(report)
+    }
+
+    /// Writes the whole bundle to `target` (a new or empty folder), then continues there: the
+    /// lock moves to the new bundle, and the old one is left as it was on disk.
+    pub fn save_as(&mut self, target: &Path) -> Result<(), BundleError> {
+        ensure_empty_target(target)?;
+        for id in self.ids() {
+            self.load(id)?;
+        }
+        let articles_dir = target.join(ARTICLES_DIR);
+        fs::create_dir_all(&articles_dir).map_err(|e| BundleError::io(&articles_dir, e))?;
+        let lock = BundleLock::acquire(target)?;
+        write_atomic(
+            &target.join(".gitignore"),
+            format!("{LOCAL_DIR}/\n").as_bytes(),
+        )?;
+        copy_folder(&self.root.join(ASSETS_DIR), &target.join(ASSETS_DIR))?;
+        for aside in &self.set_aside {
+            if let Some(name) = aside.problem.path.file_name() {
+                let _ = fs::copy(&aside.problem.path, articles_dir.join(name));
+            }
+        }
+        let old_root = std::mem::replace(&mut self.root, target.to_owned());
+        self.lock = Some(lock);
+        self.deleted.clear();
+        self.manifest_sha256 = None;
+        self.manifest_dirty = true;
+        for entry in &mut self.entries {
+            entry.disk = None;
+            entry.dirty = true;
+        }
+        if let Err(error) = self.save() {
+            self.root = old_root;
+            return Err(error);
+        }
+        Ok(())
+    }
+
+    /// The manifest as it would be written now.
+    fn manifest(&self) -> Manifest {
+        let mut order: Vec<String> = self
+            .entries
+            .iter()
+            .map(|e| e.summary.id.to_string())
+            .collect();
+        order.extend(
+            self.set_aside
+                .iter()
+                .filter_map(|s| s.id)
+                .map(|id| id.to_string()),
+        );
+        Manifest::new(
+            &self.project,
+            order,
+            self.manifest_minor,
+            self.manifest_extra.clone(),
+        )
+    }
+
+    fn planned_article_writes(&self) -> Vec<PlannedWrite> {
+        self.entries
+            .iter()
+            .filter(|e| e.dirty)
+            .filter_map(|entry| {
+                let article = entry.article.as_deref()?;
+                let bytes = to_pretty_json(article);
+                let expected = entry.disk.as_ref().map(|d| d.sha256.clone());
+                if expected.as_deref() == Some(sha256_hex(&bytes).as_str()) {
+                    return None;
+                }
+                Some(PlannedWrite {
+                    id: article.id,
+                    path: article_path(&self.root, article.id),
+                    bytes,
+                    expected,
+                })
+            })
+            .collect()
+    }
+
+    /// Writes the machine-local index of clean articles (a cache; unsaved edits are left out).
+    pub(super) fn write_index(&mut self) -> Result<(), BundleError> {
+        let local = self.root.join(LOCAL_DIR);
+        fs::create_dir_all(&local).map_err(|e| BundleError::io(&local, e))?;
+        let entries: Vec<IndexEntry> = self
+            .entries
+            .iter()
+            .filter(|e| !e.dirty)
+            .filter_map(|e| {
+                let disk = e.disk.as_ref()?;
+                Some(IndexEntry {
+                    fingerprint: disk.fingerprint,
+                    sha256: disk.sha256.clone(),
+                    summary: e.summary.clone(),
+                })
+            })
+            .collect();
+        write_index(&local.join(INDEX_FILE), entries.iter())?;
+        self.index_dirty = false;
+        Ok(())
+    }
+}
+
+/// Copies (or hard-links) the files of one folder into another.
+fn copy_folder(from: &Path, to: &Path) -> Result<(), BundleError> {
+    fs::create_dir_all(to).map_err(|e| BundleError::io(to, e))?;
+    for entry in fs::read_dir(from).into_iter().flatten().flatten() {
+        let target = to.join(entry.file_name());
+        if fs::hard_link(entry.path(), &target).is_err() {
+            fs::copy(entry.path(), &target).map_err(|e| BundleError::io(entry.path(), e))?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,352 @@
+//! One article: every field an editor fills in before publication.
+
+use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::Value;
+use std::collections::BTreeMap;
+use std::fmt;
+use uuid::Uuid;
+
+/// The workflow state of an article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// Being written.
+    #[default]
+    Draft,
+    /// With an editor.
+    Editing,
+    /// Passed review, waiting to go out.
+    Ready,
+    /// Out in the world.
+    Published,
+    /// Published, then corrected.
+    Corrected,
+    /// Withdrawn.
+    Killed,
+}
+
+impl Status {
+    /// Every status, in workflow order.
+    pub const ALL: [Status; 6] = [
+        Status::Draft,
+        Status::Editing,
+        Status::Ready,
+        Status::Published,
+        Status::Corrected,
+        Status::Killed,
+    ];
+
+    /// The lowercase name used in files and on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Draft => "draft",
+            Status::Editing => "editing",
+            Status::Ready => "ready",
+            Status::Published => "published",
+            Status::Corrected => "corrected",
+            Status::Killed => "killed",
+        }
+    }
+}
+
+impl fmt::Display for Status {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A byline: who contributed, and as what ("Reporter", "Photographs", …).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Byline {
+    /// The contributor's name, without a "By" prefix.
+    pub name: String,
+    /// The contributor's role; empty when not stated.
+    #[serde(default)]
+    pub role: String,
+}
+
+impl Byline {
+    /// A byline with a name and a role.
+    pub fn new(name: impl Into<String>, role: impl Into<String>) -> Self {
+        Byline {
+            name: name.into(),
+            role: role.into(),
+        }
+    }
+}
+
+/// Where (and optionally when) the story was filed, as in "KYIV, 2 December".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Dateline {
+    /// The place, such as "Kyiv".
+    #[serde(default)]
+    pub place: String,
+    /// The date shown in the dateline, when there is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<NaiveDate>,
+}
+
+/// An embargo: the article may not be published before `until`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Embargo {
+    /// The moment the embargo lifts, with the offset it was given in.
+    pub until: DateTime<FixedOffset>,
+    /// The IANA time zone the embargo was set in, such as "Europe/Kyiv".
+    pub time_zone: String,
+}
+
+/// Whether an appended note corrects an error or clarifies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum CorrectionKind {
+    /// A factual error was fixed.
+    #[default]
+    Correction,
+    /// Wording was made clearer; nothing was wrong.
+    Clarification,
+}
+
+/// A correction or clarification shown at the foot of the article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Correction {
+    /// When the correction was made.
+    pub date: DateTime<Utc>,
+    /// Correction or clarification.
+    #[serde(default)]
+    pub kind: CorrectionKind,
+    /// The text shown to readers.
+    pub text: String,
+}
+
+/// The file name of an asset in the bundle: a SHA-256 in hex and an image extension.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(transparent)]
+pub struct AssetName(String);
+
+/// The image extensions an asset may have.
+pub const ASSET_EXTENSIONS: [&str; 5] = ["jpg", "jpeg", "png", "webp", "gif"];
+
+impl AssetName {
+    /// Validates a name such as `3a7b…e1.jpg`; anything with a path in it is refused.
+    pub fn parse(name: &str) -> Result<Self, String> {
+        let (hash, ext) = name
+            .rsplit_once('.')
+            .ok_or_else(|| format!("asset name {name:?} has no extension"))?;
+        let hash_ok = hash.len() == 64
+            && hash
+                .bytes()
+                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
+        if !hash_ok || !ASSET_EXTENSIONS.contains(&ext) {
+            return Err(format!(
+                "asset name {name:?} is not a SHA-256 file name such as \"<64 hex digits>.jpg\""
+            ));
+        }
+        Ok(AssetName(name.to_owned()))
+    }
+
+    /// The file name inside the bundle's `assets/` folder.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl<'de> Deserialize<'de> for AssetName {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let raw = String::deserialize(deserializer)?;
+        AssetName::parse(&raw).map_err(serde::de::Error::custom)
+    }
+}
+
+/// A picture used by an article, with the words that go with it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImageRef {
+    /// The asset file in the bundle.
+    pub asset: AssetName,
+    /// Alternative text for readers who cannot see the picture.
+    #[serde(default)]
+    pub alt: String,
+    /// The caption shown under the picture.
+    #[serde(default)]
+    pub caption: String,
+    /// Who made the picture.
+    #[serde(default)]
+    pub credit: String,
+    /// Fields added by later versions, kept as they are.
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, Value>,
+}
+
+/// An article and everything that goes with it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    /// Stable identity; also the file name in the bundle.
+    pub id: Uuid,
+    /// The URL part, unique in the project.
+    #[serde(default)]
+    pub slug: String,
+    /// The main headline.
+    #[serde(default)]
+    pub headline: String,
+    /// The headline for search engines.
+    #[serde(default)]
+    pub seo_title: String,
+    /// The headline for social cards.
+    #[serde(default)]
+    pub social_title: String,
+    /// The summary under the headline.
+    #[serde(default)]
+    pub standfirst: String,
+    /// Contributors, in the order shown.
+    #[serde(default)]
+    pub bylines: Vec<Byline>,
+    /// The section, one of the project's.
+    #[serde(default)]
+    pub section: String,
+    /// Free keywords.
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// The short internal name of the story.
+    #[serde(default)]
+    pub slugline: String,
+    /// Where and when it was filed.
+    #[serde(default)]
+    pub dateline: Dateline,
+    /// BCP 47 language tag.
+    #[serde(default = "default_language")]
+    pub language: String,
+    /// A note to other editors, never published.
+    #[serde(default)]
+    pub editors_note: String,
+    /// CommonMark; stored one line per JSON string so a paragraph edit is a one-line diff.
+    #[serde(default, with = "body_lines")]
+    pub body: String,
+    /// Workflow state.
+    #[serde(default)]
+    pub status: Status,
+    /// When the article was created.
+    pub created: DateTime<Utc>,
+    /// When it was last changed.
+    pub updated: DateTime<Utc>,
+    /// When it first went out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_published: Option<DateTime<Utc>>,
+    /// Not to be published before this.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub embargo: Option<Embargo>,
+    /// Corrections and clarifications, oldest first.
+    #[serde(default)]
+    pub corrections: Vec<Correction>,
+    /// The picture at the top of the article.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hero_image: Option<ImageRef>,
+    /// Fields written by a newer version of Copydesk, kept untouched.
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, Value>,
+}
+
+fn default_language() -> String {
+    "en".to_owned()
+}
+
+impl Article {
+    /// A new, empty draft with a fresh id, created now.
+    pub fn new(headline: impl Into<String>) -> Self {
+        Self::new_at(headline, Utc::now())
+    }
+
+    /// A new, empty draft created at a given moment (for tests and imports).
+    pub fn new_at(headline: impl Into<String>, now: DateTime<Utc>) -> Self {
+        let headline = headline.into();
+        Article {
+            id: Uuid::new_v4(),
+            slug: crate::model::slug::slugify(&headline),
+            headline,
+            seo_title: String::new(),
+            social_title: String::new(),
+            standfirst: String::new(),
+            bylines: Vec::new(),
+            section: String::new(),
+            tags: Vec::new(),
+            slugline: String::new(),
+            dateline: Dateline::default(),
+            language: default_language(),
+            editors_note: String::new(),
+            body: String::new(),
+            status: Status::Draft,
+            created: now,
+            updated: now,
+            first_published: None,
+            embargo: None,
+            corrections: Vec::new(),
+            hero_image: None,
+            extra: BTreeMap::new(),
+        }
+    }
+
+    /// Text statistics of the body.
+    pub fn body_stats(&self) -> crate::model::TextStats {
+        crate::model::TextStats::of(&self.body)
+    }
+
+    /// The names of the bylines, in order.
+    pub fn byline_names(&self) -> Vec<String> {
+        self.bylines.iter().map(|b| b.name.clone()).collect()
+    }
+}
+
+/// Serializes the body as an array of lines, so one edited paragraph is one changed line in git.
+mod body_lines {
+    use super::*;
+
+    pub fn serialize<S: Serializer>(body: &str, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(body.split('\n'))
+    }
+
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Stored {
+        Lines(Vec<String>),
+        Text(String),
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+        Ok(match Stored::deserialize(deserializer)? {
+            Stored::Lines(lines) => lines.join("\n"),
+            Stored::Text(text) => text,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn body_round_trips_through_lines_exactly() {
+        let mut article = Article::new("A");
+        for body in ["", "\n", "one", "a\n\nb\n", "\r\n\r\n", "x\n\n\n"] {
+            article.body = body.to_owned();
+            let json = serde_json::to_string(&article).unwrap();
+            let back: Article = serde_json::from_str(&json).unwrap();
+            assert_eq!(back.body, body);
+        }
+    }
+
+    #[test]
+    fn asset_names_with_paths_are_refused() {
+        assert!(AssetName::parse("../../etc/passwd").is_err());
+        assert!(AssetName::parse(&format!("{}.png", "a".repeat(64))).is_ok());
+        assert!(AssetName::parse(&format!("../{}.png", "a".repeat(61))).is_err());
+        assert!(AssetName::parse(&format!("{}.exe", "a".repeat(64))).is_err());
+    }
+
+    #[test]
+    fn unknown_fields_survive() {
+        let mut value = serde_json::to_value(Article::new("A")).unwrap();
+        value["future_field"] = serde_json::json!({"x": 1});
+        let article: Article = serde_json::from_value(value).unwrap();
+        let again = serde_json::to_value(&article).unwrap();
+        assert_eq!(again["future_field"], serde_json::json!({"x": 1}));
+    }
+}

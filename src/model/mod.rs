@@ -1,0 +1,12 @@
+//! The domain model: projects, articles and their text statistics. Plain Rust, no UI.
+
+pub mod article;
+pub mod project;
+pub mod slug;
+pub mod stats;
+
+pub use article::{
+    Article, AssetName, Byline, Correction, CorrectionKind, Dateline, Embargo, ImageRef, Status,
+};
+pub use project::{Project, ProjectSettings};
+pub use stats::TextStats;

@@ -1,0 +1,62 @@
+//! A project: the settings shared by all the articles of a bundle.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+/// The default reading speed, in words a minute.
+pub const DEFAULT_READING_SPEED: u32 = 200;
+
+/// House settings of a project.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProjectSettings {
+    /// The sections articles can be filed in, in menu order.
+    #[serde(default)]
+    pub sections: Vec<String>,
+    /// Reading speed for reading-time estimates, in words a minute.
+    #[serde(default = "default_reading_speed")]
+    pub reading_words_per_minute: u32,
+    /// The site's address, for canonical links in exports; empty when unknown.
+    #[serde(default)]
+    pub base_url: String,
+    /// Settings written by later versions (house style, checklist profile, …), kept untouched.
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, Value>,
+}
+
+fn default_reading_speed() -> u32 {
+    DEFAULT_READING_SPEED
+}
+
+impl Default for ProjectSettings {
+    fn default() -> Self {
+        ProjectSettings {
+            sections: ["News", "World", "Business", "Culture", "Sport", "Opinion"]
+                .map(String::from)
+                .to_vec(),
+            reading_words_per_minute: DEFAULT_READING_SPEED,
+            base_url: String::new(),
+            extra: BTreeMap::new(),
+        }
+    }
+}
+
+/// A project: its title and settings. Its articles live in the bundle.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Project {
+    /// The project's name, shown in the window title.
+    pub title: String,
+    /// House settings.
+    #[serde(default)]
+    pub settings: ProjectSettings,
+}
+
+impl Project {
+    /// A project with default settings.
+    pub fn new(title: impl Into<String>) -> Self {
+        Project {
+            title: title.into(),
+            settings: ProjectSettings::default(),
+        }
+    }
+}
