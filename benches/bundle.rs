@@ -1,1 +1,232 @@
-fn main() {}
+//! Bundle benchmarks on a generated 10,000-article bundle (deterministic; bodies of 300 to 3,000
+//! words in paragraphs). Run: `cargo bench --bench bundle`.
+//!
+//! - opening to a listed project, against bare `serde_json` parsing of the same manifest bytes;
+//! - saving after one article changed, against one atomic write of that one file;
+//! - peak memory of opening, against the bundle's size on disk (printed before the table).
+
+use copydesk::bundle::format::Manifest;
+use copydesk::bundle::fsio::{sync_dir, to_pretty_json, write_atomic};
+use copydesk::bundle::{Access, Bundle, article_path};
+use copydesk::model::{Article, Byline, Project, Status};
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// The system allocator, counting live bytes and their peak.
+struct PeakAlloc;
+
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+// SAFETY: forwards every call to the system allocator unchanged; only counts sizes.
+unsafe impl GlobalAlloc for PeakAlloc {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let ptr = unsafe { System.alloc(layout) };
+        if !ptr.is_null() {
+            let live = LIVE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
+            PEAK.fetch_max(live, Ordering::Relaxed);
+        }
+        ptr
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(ptr, layout) };
+        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: PeakAlloc = PeakAlloc;
+
+const ARTICLES: usize = 10_000;
+const WORDS: [&str; 24] = [
+    "the",
+    "minister",
+    "said",
+    "on",
+    "Tuesday",
+    "that",
+    "talks",
+    "would",
+    "continue",
+    "despite",
+    "objections",
+    "from",
+    "regional",
+    "leaders",
+    "and",
+    "a",
+    "coalition",
+    "of",
+    "opposition",
+    "parties",
+    "in",
+    "parliament",
+    "who",
+    "warned",
+];
+
+/// The generated bundle, made once per run, and the article the save benchmarks change.
+struct Fixture {
+    _dir: tempfile::TempDir,
+    root: PathBuf,
+    changed: uuid::Uuid,
+}
+
+fn fixture() -> &'static Fixture {
+    static FIXTURE: OnceLock<Fixture> = OnceLock::new();
+    FIXTURE.get_or_init(|| {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = dir.path().join("Bench.copydesk");
+        let ids = generate(&root, ARTICLES);
+        // One read-write open builds the machine-local index, as a user's first open would.
+        drop(Bundle::open(&root, Access::ReadWrite).expect("open"));
+        Fixture {
+            _dir: dir,
+            root,
+            changed: ids[ARTICLES / 2],
+        }
+    })
+}
+
+/// Writes `n` articles with the library's own serialization, deterministically.
+fn generate(root: &Path, n: usize) -> Vec<uuid::Uuid> {
+    std::fs::create_dir_all(root.join("articles")).expect("articles dir");
+    let mut state = 0x00c0_ffee_u64;
+    let mut next = move || {
+        state = state
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (state >> 33) as usize
+    };
+    let created = chrono::DateTime::parse_from_rfc3339("2026-01-01T00:00:00Z")
+        .unwrap()
+        .to_utc();
+    let mut ids = Vec::with_capacity(n);
+    for i in 0..n {
+        let mut article = Article::new_at(
+            format!("Generated headline number {i} about the talks"),
+            created,
+        );
+        article.id = uuid::Uuid::from_u128(0xbe4c_0000_0000_4000_8000_0000_0000_0000 | i as u128);
+        article.section = ["World", "Business", "Culture", "Sport"][i % 4].into();
+        article.bylines = vec![Byline::new(format!("Reporter {}", i % 97), "Reporter")];
+        article.status = Status::ALL[i % Status::ALL.len()];
+        article.tags = vec!["Generated".into(), format!("Tag {}", i % 13)];
+        let words = 300 + next() % 2_701;
+        let mut paragraphs = Vec::new();
+        let mut left = words;
+        while left > 0 {
+            let len = (40 + next() % 80).min(left);
+            let paragraph: Vec<&str> = (0..len).map(|_| WORDS[next() % WORDS.len()]).collect();
+            paragraphs.push(paragraph.join(" ") + ".");
+            left -= len;
+        }
+        article.body = paragraphs.join("\n\n");
+        std::fs::write(article_path(root, article.id), to_pretty_json(&article))
+            .expect("write article");
+        ids.push(article.id);
+    }
+    let order = ids.iter().map(|id| id.to_string()).collect();
+    let manifest = Manifest::new(&Project::new("Bench"), order, 0, Default::default());
+    std::fs::write(root.join("bundle.json"), to_pretty_json(&manifest)).expect("write manifest");
+    ids
+}
+
+fn size_on_disk(root: &Path) -> u64 {
+    let articles: u64 = std::fs::read_dir(root.join("articles"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.metadata().unwrap().len())
+        .sum();
+    articles + std::fs::metadata(root.join("bundle.json")).unwrap().len()
+}
+
+/// Peak heap while opening to a listed project, and what stays allocated, against disk size.
+fn report_memory() {
+    let fixture = fixture();
+    let disk = size_on_disk(&fixture.root);
+    let base = LIVE.load(Ordering::Relaxed);
+    PEAK.store(base, Ordering::Relaxed);
+    let bundle = Bundle::open(&fixture.root, Access::ReadOnly).expect("open");
+    let peak = PEAK.load(Ordering::Relaxed) - base;
+    let retained = LIVE.load(Ordering::Relaxed) - base;
+    let listed = bundle.summaries().count();
+    drop(bundle);
+    println!(
+        "memory: {listed} articles, {:.1} MB on disk; opening peaked at {:.1} MB ({:.3}x disk), {:.1} MB retained ({:.3}x disk)",
+        disk as f64 / 1e6,
+        peak as f64 / 1e6,
+        peak as f64 / disk as f64,
+        retained as f64 / 1e6,
+        retained as f64 / disk as f64,
+    );
+}
+
+fn main() {
+    report_memory();
+    divan::main();
+}
+
+/// Opening the 10,000-article bundle to a listed project (bodies load lazily).
+#[divan::bench(sample_count = 30)]
+fn open_listed_project() -> usize {
+    let bundle = Bundle::open(&fixture().root, Access::ReadOnly).expect("open");
+    bundle.summaries().map(|s| s.words).sum()
+}
+
+/// Bare `serde_json` parsing of `bundle.json` alone, into `serde_json::Value`.
+#[divan::bench(sample_count = 30)]
+fn serde_json_manifest_only(bencher: divan::Bencher) {
+    let bytes = std::fs::read(fixture().root.join("bundle.json")).unwrap();
+    bencher
+        .bench(|| serde_json::from_slice::<serde_json::Value>(divan::black_box(&bytes)).unwrap());
+}
+
+/// Bare `serde_json` parsing of every manifest byte the listing comes from: `bundle.json` and
+/// the machine-local index `.local/index.json`, into `serde_json::Value`.
+#[divan::bench(sample_count = 30)]
+fn serde_json_manifest_and_index(bencher: divan::Bencher) {
+    let manifest = std::fs::read(fixture().root.join("bundle.json")).unwrap();
+    let index = std::fs::read(fixture().root.join(".local/index.json")).unwrap();
+    bencher.bench(|| {
+        (
+            serde_json::from_slice::<serde_json::Value>(divan::black_box(&manifest)).unwrap(),
+            serde_json::from_slice::<serde_json::Value>(divan::black_box(&index)).unwrap(),
+        )
+    });
+}
+
+/// Saving after one article changed (the bundle open read-write, 10,000 articles listed).
+#[divan::bench(sample_count = 50)]
+fn save_after_one_article_changed(bencher: divan::Bencher) {
+    let fixture = fixture();
+    let mut bundle = Bundle::open(&fixture.root, Access::ReadWrite).expect("open");
+    let mut flip = false;
+    bencher.bench_local(|| {
+        flip = !flip;
+        let headline = if flip {
+            "Changed headline A"
+        } else {
+            "Changed headline B"
+        };
+        bundle
+            .update_article(fixture.changed, |a| a.headline = headline.into())
+            .unwrap();
+        bundle.save().unwrap()
+    });
+}
+
+/// One atomic write (temp file, fsync, rename, fsync folder) of that same article file.
+#[divan::bench(sample_count = 50)]
+fn one_atomic_write_of_that_file(bencher: divan::Bencher) {
+    let fixture = fixture();
+    let path = article_path(&fixture.root, fixture.changed);
+    let bytes = std::fs::read(&path).unwrap();
+    let dir = path.parent().unwrap().to_owned();
+    bencher.bench_local(|| {
+        write_atomic(&path, &bytes).unwrap();
+        sync_dir(&dir).unwrap();
+    });
+}

@@ -12,9 +12,15 @@ fn save_load_round_trip_and_lazy_bodies() {
     let (_dir, root, ids) = bundle_with(3);
     let mut bundle = open_ro(&root);
     assert_eq!(bundle.len(), 3);
-    assert_eq!(bundle.summaries().next().unwrap().headline, "Headline number 0");
+    assert_eq!(
+        bundle.summaries().next().unwrap().headline,
+        "Headline number 0"
+    );
     let article = bundle.article(ids[1]).unwrap();
-    assert_eq!(article.body, "First paragraph of 1.\n\nSecond paragraph.\n\nThird paragraph.");
+    assert_eq!(
+        article.body,
+        "First paragraph of 1.\n\nSecond paragraph.\n\nThird paragraph."
+    );
     assert_eq!(bundle.resolve("headline-number-2"), Some(ids[2]));
     assert!(bundle.problems().is_empty(), "{:?}", bundle.problems());
 }
@@ -24,7 +30,9 @@ fn saving_twice_writes_nothing_the_second_time() {
     let (_dir, root, ids) = bundle_with(3);
     let before = snapshot_files(&root);
     let mut bundle = open_rw(&root);
-    bundle.update_article(ids[0], |a| a.headline = a.headline.clone()).unwrap();
+    bundle
+        .update_article(ids[0], |a| a.headline = a.headline.clone())
+        .unwrap();
     let report = bundle.save().unwrap();
     assert_eq!((report.written, report.manifest), (0, false));
     assert_eq!(snapshot_files(&root), before, "no per-save churn");
@@ -38,16 +46,29 @@ fn editing_one_paragraph_changes_one_line_and_one_file() {
     let others = snapshot_files(&root);
     let mut bundle = open_rw(&root);
     bundle
-        .update_article(ids[1], |a| a.body = a.body.replace("Second paragraph.", "A rewritten second paragraph."))
+        .update_article(ids[1], |a| {
+            a.body = a
+                .body
+                .replace("Second paragraph.", "A rewritten second paragraph.")
+        })
         .unwrap();
     let report = bundle.save().unwrap();
     assert_eq!((report.written, report.manifest), (1, false));
     let after = fs::read_to_string(&path).unwrap();
-    let changed: Vec<_> = before.lines().zip(after.lines()).filter(|(a, b)| a != b).collect();
+    let changed: Vec<_> = before
+        .lines()
+        .zip(after.lines())
+        .filter(|(a, b)| a != b)
+        .collect();
     assert_eq!(before.lines().count(), after.lines().count());
     assert_eq!(changed.len(), 1, "{changed:?}");
     let now = snapshot_files(&root);
-    let differing: Vec<_> = others.iter().zip(&now).filter(|(a, b)| a != b).map(|(a, _)| &a.0).collect();
+    let differing: Vec<_> = others
+        .iter()
+        .zip(&now)
+        .filter(|(a, b)| a != b)
+        .map(|(a, _)| &a.0)
+        .collect();
     assert_eq!(differing, vec![&path]);
 }
 
@@ -55,9 +76,13 @@ fn editing_one_paragraph_changes_one_line_and_one_file() {
 fn a_file_changed_on_disk_is_never_overwritten() {
     let (_dir, root, ids) = bundle_with(2);
     let mut bundle = open_rw(&root);
-    bundle.update_article(ids[0], |a| a.headline = "Mine".into()).unwrap();
+    bundle
+        .update_article(ids[0], |a| a.headline = "Mine".into())
+        .unwrap();
     let path = root.join(format!("articles/{}.json", ids[0]));
-    let theirs = fs::read_to_string(&path).unwrap().replace("Headline number 0", "Theirs");
+    let theirs = fs::read_to_string(&path)
+        .unwrap()
+        .replace("Headline number 0", "Theirs");
     fs::write(&path, &theirs).unwrap();
     let err = bundle.save().unwrap_err();
     assert!(matches!(err, BundleError::ChangedOnDisk { .. }), "{err}");
@@ -69,22 +94,37 @@ fn a_file_changed_on_disk_is_never_overwritten() {
 fn second_writer_is_refused_but_list_still_reads() {
     let (_dir, root, _) = bundle_with(2);
     let _holder = open_rw(&root);
-    let err = Bundle::open(&root, Access::ReadWrite).unwrap_err().to_string();
-    assert!(err.contains(&format!("process {}", std::process::id())) && err.contains("since"), "{err}");
+    let err = Bundle::open(&root, Access::ReadWrite)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains(&format!("process {}", std::process::id())) && err.contains("since"),
+        "{err}"
+    );
     let reader = open_ro(&root);
     assert_eq!(reader.len(), 2);
-    assert!(matches!(open_ro(&root).save(), Err(BundleError::ReadOnly { .. })));
+    assert!(matches!(
+        open_ro(&root).save(),
+        Err(BundleError::ReadOnly { .. })
+    ));
 }
 
 #[test]
 fn newer_format_version_is_refused_and_nothing_written() {
     let (_dir, root, _) = bundle_with(1);
     let manifest = root.join("bundle.json");
-    let text = fs::read_to_string(&manifest).unwrap().replace("\"format_version\": 2", "\"format_version\": 999");
+    let text = fs::read_to_string(&manifest)
+        .unwrap()
+        .replace("\"format_version\": 2", "\"format_version\": 999");
     fs::write(&manifest, &text).unwrap();
     let before = snapshot_files(&root);
-    let err = Bundle::open(&root, Access::ReadWrite).unwrap_err().to_string();
-    assert!(err.contains("format_version 999 is newer") && err.contains("bundle.json"), "{err}");
+    let err = Bundle::open(&root, Access::ReadWrite)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("format_version 999 is newer") && err.contains("bundle.json"),
+        "{err}"
+    );
     assert_eq!(snapshot_files(&root), before);
     assert!(!root.join(".local/lock.json").exists());
 }
@@ -93,7 +133,13 @@ fn newer_format_version_is_refused_and_nothing_written() {
 fn older_format_is_migrated_after_a_backup() {
     let (_dir, root, ids) = bundle_with(1);
     let manifest = root.join("bundle.json");
-    fs::write(&manifest, fs::read_to_string(&manifest).unwrap().replace("\"format_version\": 2", "\"format_version\": 1")).unwrap();
+    fs::write(
+        &manifest,
+        fs::read_to_string(&manifest)
+            .unwrap()
+            .replace("\"format_version\": 2", "\"format_version\": 1"),
+    )
+    .unwrap();
     let path = root.join(format!("articles/{}.json", ids[0]));
     let mut value: serde_json::Value = serde_json::from_slice(&fs::read(&path).unwrap()).unwrap();
     value["bylines"] = serde_json::json!(["Old Style"]);
@@ -103,20 +149,36 @@ fn older_format_is_migrated_after_a_backup() {
     let mut bundle = open_rw(&root);
     let backups = list_backups(&root);
     assert_eq!(backups.len(), 1);
-    assert!(backups[0].to_string_lossy().ends_with("before-migration-from-v1"));
-    assert!(fs::read_to_string(backups[0].join("bundle.json")).unwrap().contains("\"format_version\": 1"));
+    assert!(
+        backups[0]
+            .to_string_lossy()
+            .ends_with("before-migration-from-v1")
+    );
+    assert!(
+        fs::read_to_string(backups[0].join("bundle.json"))
+            .unwrap()
+            .contains("\"format_version\": 1")
+    );
     assert_eq!(bundle.article(ids[0]).unwrap().bylines[0].name, "Old Style");
     bundle.save().unwrap();
     let saved = fs::read_to_string(&path).unwrap();
-    assert!(saved.contains("\"name\": \"Old Style\"") && saved.contains("\"Two.\""), "{saved}");
-    assert!(fs::read_to_string(&manifest).unwrap().contains("\"format_version\": 2"));
+    assert!(
+        saved.contains("\"name\": \"Old Style\"") && saved.contains("\"Two.\""),
+        "{saved}"
+    );
+    assert!(
+        fs::read_to_string(&manifest)
+            .unwrap()
+            .contains("\"format_version\": 2")
+    );
 }
 
 #[test]
 fn unknown_fields_of_a_newer_minor_survive_load_and_save() {
     let (_dir, root, ids) = bundle_with(1);
     let manifest = root.join("bundle.json");
-    let mut value: serde_json::Value = serde_json::from_slice(&fs::read(&manifest).unwrap()).unwrap();
+    let mut value: serde_json::Value =
+        serde_json::from_slice(&fs::read(&manifest).unwrap()).unwrap();
     value["format_minor"] = serde_json::json!(3);
     value["review_profile"] = serde_json::json!({"rules": ["x"]});
     value["settings"]["house_style"] = serde_json::json!({"Kiev": "Kyiv"});
@@ -128,11 +190,20 @@ fn unknown_fields_of_a_newer_minor_survive_load_and_save() {
 
     let mut bundle = open_rw(&root);
     bundle.project_mut().title = "Renamed".into();
-    bundle.update_article(ids[0], |a| a.headline = "Changed".into()).unwrap();
+    bundle
+        .update_article(ids[0], |a| a.headline = "Changed".into())
+        .unwrap();
     bundle.save().unwrap();
-    let manifest: serde_json::Value = serde_json::from_slice(&fs::read(&manifest).unwrap()).unwrap();
-    assert_eq!(manifest["review_profile"], serde_json::json!({"rules": ["x"]}));
-    assert_eq!(manifest["settings"]["house_style"], serde_json::json!({"Kiev": "Kyiv"}));
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&fs::read(&manifest).unwrap()).unwrap();
+    assert_eq!(
+        manifest["review_profile"],
+        serde_json::json!({"rules": ["x"]})
+    );
+    assert_eq!(
+        manifest["settings"]["house_style"],
+        serde_json::json!({"Kiev": "Kyiv"})
+    );
     assert_eq!(manifest["format_minor"], 3);
     let article: serde_json::Value = serde_json::from_slice(&fs::read(&path).unwrap()).unwrap();
     assert_eq!(article["audio"], serde_json::json!({"voice": "Ann"}));
@@ -148,13 +219,23 @@ fn a_corrupt_article_is_set_aside_and_never_overwritten() {
     assert_eq!(bundle.len(), 2);
     let problems: Vec<String> = bundle.problems().iter().map(|p| p.to_string()).collect();
     assert_eq!(problems.len(), 1, "{problems:?}");
-    assert!(problems[0].contains(&bad.display().to_string()) && problems[0].contains("malformed JSON at line 3"), "{problems:?}");
-    bundle.update_article(ids[0], |a| a.headline = "Still works".into()).unwrap();
+    assert!(
+        problems[0].contains(&bad.display().to_string())
+            && problems[0].contains("malformed JSON at line 3"),
+        "{problems:?}"
+    );
+    bundle
+        .update_article(ids[0], |a| a.headline = "Still works".into())
+        .unwrap();
     bundle.project_mut().title = "Changed".into();
     bundle.save().unwrap();
     assert_eq!(fs::read(&bad).unwrap(), b"{\n  \"id\": \"oops\n");
     // The bad article keeps its place in the manifest, so fixing the file brings it back.
-    assert!(fs::read_to_string(root.join("bundle.json")).unwrap().contains(&ids[1].to_string()));
+    assert!(
+        fs::read_to_string(root.join("bundle.json"))
+            .unwrap()
+            .contains(&ids[1].to_string())
+    );
 }
 
 #[test]
@@ -172,8 +253,16 @@ fn a_lost_or_broken_manifest_is_rebuilt_from_the_articles() {
         let mut expected = ids.clone();
         expected.sort();
         assert_eq!(listed, expected);
-        assert!(bundle.problems()[0].to_string().contains("rebuilt from the article files"));
-        assert!(list_backups(&root)[0].to_string_lossy().ends_with("before-manifest-rebuild"));
+        assert!(
+            bundle.problems()[0]
+                .to_string()
+                .contains("rebuilt from the article files")
+        );
+        assert!(
+            list_backups(&root)[0]
+                .to_string_lossy()
+                .ends_with("before-manifest-rebuild")
+        );
         bundle.save().unwrap();
         drop(bundle);
         assert!(open_ro(&root).problems().is_empty());
@@ -187,8 +276,17 @@ fn index_cache_is_rebuilt_when_lost_or_stale() {
     assert!(root.join(".local/index.json").exists());
     // Change an article behind the bundle's back: the stale index entry must not be trusted.
     let path = root.join(format!("articles/{}.json", ids[0]));
-    fs::write(&path, fs::read_to_string(&path).unwrap().replace("Headline number 0", "Edited outside, longer")).unwrap();
-    assert_eq!(open_ro(&root).summaries().next().unwrap().headline, "Edited outside, longer");
+    fs::write(
+        &path,
+        fs::read_to_string(&path)
+            .unwrap()
+            .replace("Headline number 0", "Edited outside, longer"),
+    )
+    .unwrap();
+    assert_eq!(
+        open_ro(&root).summaries().next().unwrap().headline,
+        "Edited outside, longer"
+    );
     fs::write(root.join(".local/index.json"), b"garbage").unwrap();
     assert_eq!(open_ro(&root).len(), 2);
 }
@@ -199,7 +297,11 @@ fn articles_missing_from_the_manifest_are_added_and_listed_files_missing_are_dro
     fs::remove_file(root.join(format!("articles/{}.json", ids[2]))).unwrap();
     let bundle = open_ro(&root);
     assert_eq!(bundle.ids(), ids[..2].to_vec());
-    assert!(bundle.problems()[0].to_string().contains("is missing; dropped from the list"));
+    assert!(
+        bundle.problems()[0]
+            .to_string()
+            .contains("is missing; dropped from the list")
+    );
 }
 
 #[test]
@@ -214,21 +316,32 @@ fn delete_reorder_and_backups() {
     drop(bundle);
     assert_eq!(open_ro(&root).ids(), vec![ids[2], ids[0]]);
     let backup = &list_backups(&root)[0];
-    assert!(backup.join(format!("articles/{}.json", ids[1])).exists(), "deleted file kept in the backup");
+    assert!(
+        backup.join(format!("articles/{}.json", ids[1])).exists(),
+        "deleted file kept in the backup"
+    );
 }
 
 #[test]
 fn save_as_writes_a_complete_copy_and_moves_there() {
     let (dir, root, ids) = bundle_with(2);
     let mut bundle = open_rw(&root);
-    bundle.update_article(ids[0], |a| a.headline = "Only in the copy".into()).unwrap();
+    bundle
+        .update_article(ids[0], |a| a.headline = "Only in the copy".into())
+        .unwrap();
     let target = dir.path().join("Copy.copydesk");
     bundle.save_as(&target).unwrap();
     assert_eq!(bundle.root(), target);
     assert!(!bundle.has_unsaved_changes());
     drop(bundle);
-    assert_eq!(open_ro(&target).summaries().next().unwrap().headline, "Only in the copy");
-    assert_eq!(open_ro(&root).summaries().next().unwrap().headline, "Headline number 0");
+    assert_eq!(
+        open_ro(&target).summaries().next().unwrap().headline,
+        "Only in the copy"
+    );
+    assert_eq!(
+        open_ro(&root).summaries().next().unwrap().headline,
+        "Headline number 0"
+    );
     let err = open_rw(&target).save_as(&root).unwrap_err().to_string();
     assert!(err.contains("already exists"), "{err}");
 }

@@ -3,9 +3,6 @@
 //! new content, never a mix or a torn file. `COPYDESK_CRASH_ITERATIONS` sets the number of kills
 //! (200 here; `scripts/crash-test.sh` runs 1,000).
 
-
-
-
 use copydesk::bundle::{Access, Bundle};
 use copydesk::model::Article;
 use std::io::{BufRead, BufReader};
@@ -27,10 +24,18 @@ fn set_revision(article: &mut Article, rev: u64) {
 
 /// The revision an article holds, after checking that all its fields agree on it.
 fn revision_of(article: &Article) -> u64 {
-    let rev: u64 = article.headline.strip_prefix("rev ").and_then(|n| n.parse().ok()).expect("a revision headline");
+    let rev: u64 = article
+        .headline
+        .strip_prefix("rev ")
+        .and_then(|n| n.parse().ok())
+        .expect("a revision headline");
     let mut expected = article.clone();
     set_revision(&mut expected, rev);
-    assert_eq!(article, &expected, "article {} is a mix of revisions", article.id);
+    assert_eq!(
+        article, &expected,
+        "article {} is a mix of revisions",
+        article.id
+    );
     rev
 }
 
@@ -38,7 +43,8 @@ fn revision_of(article: &Article) -> u64 {
 #[ignore = "the child process of kill_during_saves_never_loses_or_tears_an_article"]
 fn crash_child_save_loop() {
     let root = std::env::var_os(CHILD_ENV).expect("run by the crash test");
-    let mut bundle = Bundle::open(root.as_ref(), Access::ReadWrite).expect("the stale lock is taken over");
+    let mut bundle =
+        Bundle::open(root.as_ref(), Access::ReadWrite).expect("the stale lock is taken over");
     let ids = bundle.ids();
     let mut rev = revision_of(bundle.article(ids[0]).unwrap());
     // The harness prints "test crash_child_save_loop ... " first, on the same line.
@@ -46,7 +52,9 @@ fn crash_child_save_loop() {
     loop {
         rev += 1;
         for id in &ids {
-            bundle.update_article(*id, |a| set_revision(a, rev)).unwrap();
+            bundle
+                .update_article(*id, |a| set_revision(a, rev))
+                .unwrap();
         }
         bundle.save().unwrap();
         println!("saved {rev}");
@@ -65,13 +73,18 @@ impl Drop for KillOnDrop {
 
 /// A small deterministic generator, so a failing run can be repeated.
 fn next_random(state: &mut u64) -> u64 {
-    *state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+    *state = state
+        .wrapping_mul(6364136223846793005)
+        .wrapping_add(1442695040888963407);
     *state >> 33
 }
 
 #[test]
 fn kill_during_saves_never_loses_or_tears_an_article() {
-    let iterations: usize = std::env::var("COPYDESK_CRASH_ITERATIONS").ok().and_then(|v| v.parse().ok()).unwrap_or(200);
+    let iterations: usize = std::env::var("COPYDESK_CRASH_ITERATIONS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(200);
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("Crash.copydesk");
     let mut bundle = Bundle::create(&root, "Crash").unwrap();
@@ -87,7 +100,13 @@ fn kill_during_saves_never_loses_or_tears_an_article() {
     let mut kills_mid_save = 0;
     for iteration in 0..iterations {
         let child = Command::new(std::env::current_exe().unwrap())
-            .args(["--ignored", "--exact", "crash_child_save_loop", "--nocapture", "--test-threads=1"])
+            .args([
+                "--ignored",
+                "--exact",
+                "crash_child_save_loop",
+                "--nocapture",
+                "--test-threads=1",
+            ])
             .env(CHILD_ENV, &root)
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
@@ -102,24 +121,43 @@ fn kill_during_saves_never_loses_or_tears_an_article() {
             }
         });
         let ready = loop {
-            let line = rx.recv_timeout(Duration::from_secs(30)).expect("the child starts");
+            let line = rx
+                .recv_timeout(Duration::from_secs(30))
+                .expect("the child starts");
             if let Some((_, rev)) = line.split_once("ready ") {
                 break rev.parse::<u64>().unwrap();
             }
         };
-        assert_eq!(ready, committed, "iteration {iteration}: the child found what was last saved");
+        assert_eq!(
+            ready, committed,
+            "iteration {iteration}: the child found what was last saved"
+        );
         std::thread::sleep(Duration::from_micros(next_random(&mut seed) % 20_000));
         drop(child);
         reader.join().unwrap();
-        let saved = rx.try_iter().filter_map(|l| l.split_once("saved ").map(|(_, n)| n.parse::<u64>().unwrap())).last().unwrap_or(ready);
+        let saved = rx
+            .try_iter()
+            .filter_map(|l| {
+                l.split_once("saved ")
+                    .map(|(_, n)| n.parse::<u64>().unwrap())
+            })
+            .last()
+            .unwrap_or(ready);
 
         let mut reopened = Bundle::open(&root, Access::ReadOnly).unwrap();
-        assert!(reopened.problems().is_empty(), "iteration {iteration}: {:?}", reopened.problems());
+        assert!(
+            reopened.problems().is_empty(),
+            "iteration {iteration}: {:?}",
+            reopened.problems()
+        );
         assert_eq!(reopened.len(), ARTICLES);
         let mut revisions = Vec::new();
         for id in reopened.ids() {
             let rev = revision_of(reopened.article(id).unwrap());
-            assert!(rev == saved || rev == saved + 1, "iteration {iteration}: article at rev {rev}, last save {saved}");
+            assert!(
+                rev == saved || rev == saved + 1,
+                "iteration {iteration}: article at rev {rev}, last save {saved}"
+            );
             revisions.push(rev);
         }
         if revisions.iter().any(|r| *r != revisions[0]) {
@@ -130,7 +168,8 @@ fn kill_during_saves_never_loses_or_tears_an_article() {
         if revisions.iter().any(|r| *r != committed) {
             let mut fix = Bundle::open(&root, Access::ReadWrite).unwrap();
             for id in fix.ids() {
-                fix.update_article(id, |a| set_revision(a, committed)).unwrap();
+                fix.update_article(id, |a| set_revision(a, committed))
+                    .unwrap();
             }
             fix.save().unwrap();
         }

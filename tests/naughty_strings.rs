@@ -6,7 +6,7 @@ mod common;
 use chrono::{DateTime, Utc};
 use common::*;
 use copydesk::bundle::Bundle;
-use copydesk::model::{Article, Byline, Correction, CorrectionKind, Embargo, ImageRef, AssetName};
+use copydesk::model::{Article, AssetName, Byline, Correction, CorrectionKind, Embargo, ImageRef};
 
 fn naughty_strings() -> Vec<String> {
     let path = shared().join("corpus/naughty/blns.json");

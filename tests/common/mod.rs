@@ -40,7 +40,11 @@ pub fn open_ro(root: &Path) -> Bundle {
 /// The shared corpus folder beside the repository.
 pub fn shared() -> PathBuf {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
-    assert!(path.is_dir(), "the shared corpus is expected at {}", path.display());
+    assert!(
+        path.is_dir(),
+        "the shared corpus is expected at {}",
+        path.display()
+    );
     path
 }
 

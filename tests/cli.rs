@@ -1,0 +1,142 @@
+//! The command line, run as a user would: `copydesk new`, `copydesk list`, exit codes, help.
+
+mod common;
+
+use common::*;
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn copydesk(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_copydesk"))
+        .args(args)
+        .env(
+            "COPYDESK_DATA_DIR",
+            std::env::temp_dir().join("copydesk-cli-tests"),
+        )
+        .output()
+        .unwrap()
+}
+
+fn sample() -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("assets/sample.copydesk")
+        .display()
+        .to_string()
+}
+
+#[test]
+fn list_json_shows_the_reference_article_as_the_contract_says() {
+    let output = copydesk(&["list", &sample(), "--json"]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        output.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let listed: Vec<serde_json::Value> = serde_json::from_slice(&output.stdout).unwrap();
+    assert!(listed.len() >= 5);
+    let reference = listed
+        .iter()
+        .find(|a| {
+            a["headline"] == "Kremlin indicates lack of progress following Ukraine talks with US"
+        })
+        .expect("the reference article is listed");
+    assert_eq!(reference["section"], "World");
+    assert_eq!(reference["bylines"], serde_json::json!(["Sophia Brooks"]));
+    assert_eq!(reference["reading_minutes"], 4);
+    assert_eq!(reference["words"], 651);
+    for key in ["id", "slug", "status", "updated"] {
+        assert!(reference[key].is_string(), "{key}");
+    }
+    assert!(chrono::DateTime::parse_from_rfc3339(reference["updated"].as_str().unwrap()).is_ok());
+}
+
+#[test]
+fn list_never_writes_into_the_bundle() {
+    let before = snapshot_files(Path::new(&sample()));
+    copydesk(&["list", &sample()]);
+    assert_eq!(snapshot_files(Path::new(&sample())), before);
+    assert!(!Path::new(&sample()).join(".local").exists());
+}
+
+#[test]
+fn new_then_list_then_new_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("Desk.copydesk");
+    let root_str = root.to_str().unwrap();
+    let output = copydesk(&["new", root_str, "--title", "Night desk"]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        fs::read_to_string(root.join("bundle.json"))
+            .unwrap()
+            .contains("\"title\": \"Night desk\"")
+    );
+    assert_eq!(
+        fs::read_to_string(root.join(".gitignore")).unwrap(),
+        ".local/\n"
+    );
+    assert!(
+        !root.join(".local/lock.json").exists(),
+        "the lock is released on exit"
+    );
+    let listed = copydesk(&["list", root_str, "--json"]);
+    assert_eq!(String::from_utf8_lossy(&listed.stdout).trim(), "[]");
+    let again = copydesk(&["new", root_str]);
+    assert_eq!(again.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("already exists and is not empty"));
+}
+
+#[test]
+fn list_names_a_bad_file_on_stderr_lists_the_rest_and_exits_zero() {
+    let (_dir, root, ids) = bundle_with(3);
+    let bad = root.join(format!("articles/{}.json", ids[0]));
+    fs::write(&bad, b"{ \"id\": ").unwrap();
+    let _writer = open_rw(&root);
+    let output = copydesk(&["list", root.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains(&bad.display().to_string()) && stderr.contains("ends too early"),
+        "{stderr}"
+    );
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(stdout.lines().count(), 2, "{stdout}");
+    assert!(stdout.contains("Headline number 1") && stdout.contains("Headline number 2"));
+}
+
+#[test]
+fn unreadable_bundles_and_bad_usage_exit_two_with_the_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = copydesk(&["list", dir.path().to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("not a Copydesk bundle"));
+    let missing = copydesk(&["list", "/nonexistent/Desk.copydesk"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&missing.stderr)
+            .contains("/nonexistent/Desk.copydesk: not a Copydesk bundle (no such folder)")
+    );
+    let usage = copydesk(&["list"]);
+    assert_eq!(usage.status.code(), Some(2));
+}
+
+#[test]
+fn every_subcommand_has_help() {
+    for args in [&["--help"][..], &["new", "--help"], &["list", "--help"]] {
+        let output = copydesk(args);
+        assert!(output.status.success());
+        assert!(
+            String::from_utf8_lossy(&output.stdout).contains("Usage: copydesk"),
+            "{args:?}"
+        );
+    }
+}
