@@ -31,7 +31,8 @@ pub struct ArticleSummary {
     pub status: Status,
     /// Words in the body.
     pub words: usize,
-    /// When it was last changed.
+    /// When it was last changed (stored as microseconds: the index is read on every open).
+    #[serde(with = "chrono::serde::ts_microseconds")]
     pub updated: DateTime<Utc>,
     /// Its language tag.
     pub language: String,
@@ -60,7 +61,7 @@ pub struct Fingerprint {
     /// Size in bytes.
     pub len: u64,
     /// Modification time, nanoseconds since the epoch.
-    pub mtime_ns: i128,
+    pub mtime_ns: i64,
     /// Inode number (the bundle replaces files, so each write gets a new one).
     pub ino: u64,
 }
@@ -71,7 +72,10 @@ impl Fingerprint {
         use std::os::unix::fs::MetadataExt;
         Fingerprint {
             len: meta.len(),
-            mtime_ns: i128::from(meta.mtime()) * 1_000_000_000 + i128::from(meta.mtime_nsec()),
+            mtime_ns: meta
+                .mtime()
+                .saturating_mul(1_000_000_000)
+                .saturating_add(meta.mtime_nsec()),
             ino: meta.ino(),
         }
     }

@@ -11,6 +11,7 @@ pub mod index;
 pub mod lock;
 mod open;
 mod save;
+mod scan;
 
 pub use error::{BundleError, Problem};
 pub use index::ArticleSummary;

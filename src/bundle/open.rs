@@ -5,7 +5,7 @@ use super::format::{
     ARTICLES_DIR, FORMAT_NAME, FORMAT_VERSION, LOCAL_DIR, MANIFEST_FILE, Manifest, migrate_article,
 };
 use super::fsio::{read_json_bytes, sha256_hex, sync_dir, write_atomic};
-use super::index::{ArticleSummary, DiskState, Fingerprint, INDEX_FILE, IndexEntry, read_index};
+use super::index::{ArticleSummary, DiskState, INDEX_FILE, IndexEntry};
 use super::{Access, Bundle, BundleError, Entry, Problem, SetAside, backup, lock::BundleLock};
 use crate::model::{Article, Project};
 use serde::Deserialize;
@@ -108,11 +108,10 @@ impl Bundle {
     fn scan_articles(&mut self, manifest: &Manifest, from_version: u64) {
         let root = self.root.clone();
         let index_path = root.join(LOCAL_DIR).join(INDEX_FILE);
-        let mut index = read_index(&index_path);
-        let mut found: HashMap<Uuid, Entry> = HashMap::new();
         let articles_dir = root.join(ARTICLES_DIR);
-        let listing = match fs::read_dir(&articles_dir) {
-            Ok(listing) => listing.flatten().collect::<Vec<_>>(),
+        let (listing, mut index) = super::scan::scan(&articles_dir, &index_path);
+        let listing = match listing {
+            Ok(listing) => listing,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
             Err(e) => {
                 self.problems
@@ -120,28 +119,23 @@ impl Bundle {
                 Vec::new()
             }
         };
-        for dir_entry in listing {
-            let name = dir_entry.file_name();
-            let name = name.to_string_lossy();
-            let path = dir_entry.path();
-            if name.starts_with(".tmp-") {
-                continue;
-            }
-            let Some(id) = id_from_file_name(&name) else {
+        let mut found: HashMap<Uuid, Entry> = HashMap::with_capacity(listing.len());
+        for file in listing {
+            let path = || articles_dir.join(&file.name);
+            let Some(id) = file.id else {
                 self.problems.push(Problem::new(
-                    &path,
+                    path(),
                     "not an article file (expected <uuid>.json); ignored",
                 ));
                 continue;
             };
-            let meta = match fs::metadata(&path) {
-                Ok(meta) => meta,
+            let fingerprint = match file.fingerprint {
+                Ok(fingerprint) => fingerprint,
                 Err(e) => {
-                    self.set_aside(Some(id), Problem::new(&path, e.to_string()));
+                    self.set_aside(Some(id), Problem::new(path(), e.to_string()));
                     continue;
                 }
             };
-            let fingerprint = Fingerprint::of(&meta);
             match index.remove(&id) {
                 Some(cached)
                     if cached.fingerprint == fingerprint && from_version == FORMAT_VERSION =>
@@ -150,7 +144,7 @@ impl Bundle {
                 }
                 _ => {
                     self.index_dirty = true;
-                    match read_article(&path, id, from_version) {
+                    match read_article(&path(), id, from_version) {
                         Ok((article, disk)) => {
                             found.insert(
                                 id,
@@ -287,13 +281,6 @@ fn problem_of(path: &Path, error: BundleError) -> Problem {
         }
         other => Problem::new(path, other.to_string()),
     }
-}
-
-/// The article id of a file name `<uuid>.json` in canonical (lowercase, hyphenated) form.
-fn id_from_file_name(name: &str) -> Option<Uuid> {
-    let stem = name.strip_suffix(".json")?;
-    let id = Uuid::parse_str(stem).ok()?;
-    (id.hyphenated().to_string() == stem).then_some(id)
 }
 
 #[derive(Deserialize)]

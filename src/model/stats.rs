@@ -102,7 +102,7 @@ mod tests {
     #[test]
     fn characters_and_reading_time() {
         let stats = TextStats::of("ab c\nd");
-        assert_eq!((stats.chars, stats.chars_no_spaces, stats.words), (4, 4, 3));
+        assert_eq!((stats.chars, stats.chars_no_spaces, stats.words), (5, 4, 3));
         assert_eq!(reading_minutes(651, 200), 4);
         assert_eq!(reading_minutes(600, 200), 3);
         assert_eq!(reading_minutes(1, 200), 1);
