@@ -1,8 +1,10 @@
 //! Copydesk: an offline newsroom workstation. The domain core (`model`, `bundle`) never touches
 //! the UI; the command line (`cli`) and the window (`ui`) are thin front ends over it.
 
+pub mod app;
 pub mod bundle;
 pub mod cli;
+pub mod markdown;
 pub mod model;
 pub mod sample;
 pub mod ui;

@@ -10,6 +10,7 @@ pub mod fsio;
 pub mod index;
 pub mod lock;
 mod open;
+pub mod recovery;
 mod save;
 mod scan;
 
@@ -209,6 +210,81 @@ impl Bundle {
         self.reindex();
         self.manifest_dirty = true;
         Ok(())
+    }
+
+    /// The articles with unsaved changes, whole (for the recovery journal).
+    pub fn unsaved_articles(&self) -> Vec<Article> {
+        self.entries
+            .iter()
+            .filter(|e| e.dirty)
+            .filter_map(|e| e.article.as_deref().cloned())
+            .collect()
+    }
+
+    /// Whether the article with `id` has unsaved changes.
+    pub fn is_dirty(&self, id: Uuid) -> bool {
+        self.positions
+            .get(&id)
+            .is_some_and(|&i| self.entries[i].dirty)
+    }
+
+    /// Ids of articles removed since the last save.
+    pub fn unsaved_deletions(&self) -> Vec<Uuid> {
+        self.deleted.iter().map(|(id, _)| *id).collect()
+    }
+
+    /// Discards this program's version of an article and reads the file again ("reload theirs").
+    pub fn reload_article(&mut self, id: Uuid) -> Result<&Article, BundleError> {
+        let position = *self
+            .positions
+            .get(&id)
+            .ok_or_else(|| BundleError::NoSuchArticle(id.to_string()))?;
+        let entry = &mut self.entries[position];
+        entry.article = None;
+        entry.dirty = false;
+        self.article(id)
+    }
+
+    /// Takes the files as they are on disk now as the base for the next save, so that it
+    /// overwrites them ("keep mine"). Only call this after the user chose to.
+    pub fn accept_disk_versions(&mut self, paths: &[PathBuf]) -> Result<(), BundleError> {
+        for path in paths {
+            let current = fsio::hash_on_disk(path)?;
+            if *path == self.root.join(format::MANIFEST_FILE) {
+                self.manifest_sha256 = current;
+                continue;
+            }
+            for entry in &mut self.entries {
+                if article_path(&self.root, entry.summary.id) == *path {
+                    entry.disk = match current.clone() {
+                        None => None,
+                        Some(hash) => {
+                            let meta =
+                                std::fs::metadata(path).map_err(|e| BundleError::io(path, e))?;
+                            Some(DiskState {
+                                sha256: hash,
+                                fingerprint: index::Fingerprint::of(&meta),
+                            })
+                        }
+                    };
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Whether the file of a loaded article changed on disk since it was read or written.
+    pub fn changed_on_disk(&self, id: Uuid) -> bool {
+        let Some(&position) = self.positions.get(&id) else {
+            return false;
+        };
+        let Some(disk) = &self.entries[position].disk else {
+            return false;
+        };
+        match std::fs::metadata(article_path(&self.root, id)) {
+            Ok(meta) => index::Fingerprint::of(&meta) != disk.fingerprint,
+            Err(_) => true,
+        }
     }
 
     /// The file of the article with `id`.

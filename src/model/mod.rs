@@ -4,6 +4,7 @@ pub mod article;
 pub mod project;
 pub mod slug;
 pub mod stats;
+pub mod time;
 
 pub use article::{
     Article, AssetName, Byline, Correction, CorrectionKind, Dateline, Embargo, ImageRef, Status,

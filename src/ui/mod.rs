@@ -1,77 +1,184 @@
-//! The workstation window. For now a placeholder that lists the project's articles.
+//! The workstation window: three panes (list, editor, preview), a menu bar, a status bar, the
+//! command palette and dialogs. Panes draw `AppState` and emit `Command`s, applied after layout.
 
-use crate::bundle::{Access, Bundle, BundleError};
+mod article_list;
+mod editor;
+mod fields;
+pub mod fonts;
+mod menu;
+mod modals;
+mod palette;
+pub mod preview;
+mod status_bar;
+
+use crate::app::AppState;
+use crate::app::command::Command;
+use crate::app::jobs::{FileDialogs, Jobs, NativeDialogs};
+use crate::app::settings::{STORAGE_KEY, Settings};
 use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Instant;
 
-/// The placeholder workstation: the project title and its article headlines.
+/// The application: state plus the frame loop.
 pub struct Workstation {
+    /// Everything shown and edited.
+    pub state: AppState,
     title: String,
-    headlines: Vec<(String, String, String)>,
-    notes: Vec<String>,
 }
 
 impl Workstation {
-    /// Opens `bundle` (read-only when another instance holds it) for display.
-    pub fn open(path: &std::path::Path) -> Result<Self, BundleError> {
-        let (bundle, mut notes) = match Bundle::open(path, Access::ReadWrite) {
-            Ok(bundle) => (bundle, Vec::new()),
-            Err(locked @ BundleError::Locked { .. }) => (
-                Bundle::open(path, Access::ReadOnly)?,
-                vec![format!("Read-only: {locked}")],
-            ),
-            Err(other) => return Err(other),
-        };
-        notes.extend(bundle.problems().iter().map(|p| p.to_string()));
-        Ok(Workstation {
-            title: bundle.project().title.clone(),
-            headlines: bundle
-                .summaries()
-                .map(|s| (s.headline.clone(), s.section.clone(), s.status.to_string()))
-                .collect(),
-            notes,
-        })
+    /// A workstation that opens `bundle` (in the background), with `dialogs` for file choices.
+    pub fn new(
+        ctx: &egui::Context,
+        settings: Settings,
+        dialogs: Arc<dyn FileDialogs>,
+        bundle: Option<PathBuf>,
+    ) -> Self {
+        fonts::install_fallbacks(ctx);
+        let mut jobs = Jobs::new(dialogs);
+        let waker_ctx = ctx.clone();
+        jobs.waker = Arc::new(move || waker_ctx.request_repaint());
+        let mut state = AppState::new(jobs, settings);
+        if let Some(path) = bundle {
+            state.open_path(path);
+        }
+        Workstation {
+            state,
+            title: String::new(),
+        }
+    }
+
+    /// The workstation as eframe creates it, with settings from its storage.
+    pub fn from_creation_context(
+        cc: &eframe::CreationContext<'_>,
+        bundle: Option<PathBuf>,
+    ) -> Self {
+        let settings = cc
+            .storage
+            .and_then(|s| eframe::get_value::<Settings>(s, STORAGE_KEY))
+            .unwrap_or_default();
+        Self::new(&cc.egui_ctx, settings, Arc::new(NativeDialogs), bundle)
+    }
+
+    /// Draws one frame and applies what it asked for. Usable without eframe (benchmarks, tests).
+    pub fn show(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        self.state.receive();
+        let mut commands = Vec::new();
+        if self.state.modal.is_none() {
+            commands.extend(ctx.input_mut(Command::pressed));
+        }
+        self.take_dropped_files(&ctx, &mut commands);
+        ctx.set_theme(self.state.settings.theme);
+
+        egui::Panel::top("menu").show(ui, |ui| menu::ui(ui, &self.state, &mut commands));
+        egui::Panel::bottom("status").show(ui, |ui| status_bar::ui(ui, &self.state));
+        if self.state.settings.show_list {
+            egui::Panel::left("article-list")
+                .resizable(true)
+                .default_size(300.0)
+                .min_size(200.0)
+                .show(ui, |ui| {
+                    article_list::ui(ui, &mut self.state, &mut commands)
+                });
+        }
+        if self.state.settings.show_preview {
+            egui::Panel::right("preview")
+                .resizable(true)
+                .default_size(440.0)
+                .min_size(260.0)
+                .max_size(900.0)
+                .show(ui, |ui| preview::ui(ui, &self.state));
+        }
+        egui::CentralPanel::default().show(ui, |ui| editor::ui(ui, &mut self.state, &mut commands));
+        modals::ui(&ctx, &mut self.state, &mut commands);
+        palette::ui(&ctx, &mut self.state, &mut commands);
+
+        for command in commands {
+            self.state.apply(command);
+        }
+        self.state.refresh_list();
+        self.state.tick(Instant::now());
+        if self.state.last_edit.is_some() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(500));
+        }
+        self.handle_close(&ctx);
+        let title = self.state.window_title();
+        if title != self.title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
+
+    fn take_dropped_files(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_owned())
+                .collect()
+        });
+        for path in dropped {
+            let bundle = path
+                .ancestors()
+                .find(|p| p.join(crate::bundle::format::MANIFEST_FILE).exists())
+                .map(PathBuf::from);
+            match bundle {
+                Some(bundle) => commands.push(Command::OpenPath(bundle)),
+                None => self
+                    .state
+                    .warn(format!("{} is not a Copydesk project", path.display())),
+            }
+        }
+    }
+
+    fn handle_close(&mut self, ctx: &egui::Context) {
+        if self.state.close_now {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            return;
+        }
+        if ctx.input(|i| i.viewport().close_requested()) && self.state.has_unsaved_changes() {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.state.modal = Some(crate::app::Modal::UnsavedOnQuit);
+        }
     }
 }
 
 impl eframe::App for Workstation {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        egui::CentralPanel::default().show(ui, |ui| {
-            ui.heading(&self.title);
-            for note in &self.notes {
-                ui.colored_label(ui.visuals().warn_fg_color, note);
-            }
-            ui.separator();
-            egui::ScrollArea::vertical().show(ui, |ui| {
-                for (headline, section, status) in &self.headlines {
-                    ui.horizontal(|ui| {
-                        ui.label(egui::RichText::new(section.to_uppercase()).small().strong());
-                        ui.label(egui::RichText::new(status).small().italics());
-                        ui.label(headline);
-                    });
-                }
-            });
-        });
+        self.show(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, STORAGE_KEY, &self.state.settings);
     }
 }
 
 /// Runs the window on `bundle`.
 pub fn run(bundle: PathBuf) -> Result<(), String> {
-    let workstation = Workstation::open(&bundle).map_err(|e| e.to_string())?;
-    let title = format!("Copydesk — {}", workstation.title);
     let icon = eframe::icon_data::from_png_bytes(include_bytes!("../../icons/copydesk-256.png"))
         .map_err(|e| format!("app icon: {e}"))?;
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
-            .with_title(title)
+            .with_title("Copydesk")
             .with_app_id("copydesk")
             .with_icon(icon)
-            .with_inner_size([1280.0, 800.0]),
+            .with_inner_size([1400.0, 860.0])
+            .with_min_inner_size([720.0, 420.0])
+            .with_drag_and_drop(true),
+        renderer: eframe::Renderer::Glow,
+        persist_window: true,
         ..Default::default()
     };
     eframe::run_native(
         "Copydesk",
         options,
-        Box::new(move |_cc| Ok(Box::new(workstation))),
+        Box::new(move |cc| {
+            Ok(Box::new(Workstation::from_creation_context(
+                cc,
+                Some(bundle),
+            )))
+        }),
     )
     .map_err(|e| e.to_string())
 }

@@ -1,0 +1,335 @@
+//! Every user action is a `Command`: menus, keyboard shortcuts, the command palette and tests all
+//! go through this one enum.
+
+use crate::model::Status;
+use egui::{Key, KeyboardShortcut, Modifiers};
+use std::path::PathBuf;
+use uuid::Uuid;
+
+/// How the preview pane shows the article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+pub enum PreviewMode {
+    /// The published page.
+    #[default]
+    Page,
+    /// A search engine's result snippet.
+    SearchSnippet,
+    /// A social network's link card.
+    SocialCard,
+}
+
+impl PreviewMode {
+    /// The name shown in menus.
+    pub fn label(self) -> &'static str {
+        match self {
+            PreviewMode::Page => "Page",
+            PreviewMode::SearchSnippet => "Search result",
+            PreviewMode::SocialCard => "Social card",
+        }
+    }
+
+    /// The next mode, cycling.
+    pub fn next(self) -> Self {
+        match self {
+            PreviewMode::Page => PreviewMode::SearchSnippet,
+            PreviewMode::SearchSnippet => PreviewMode::SocialCard,
+            PreviewMode::SocialCard => PreviewMode::Page,
+        }
+    }
+}
+
+/// Markdown formatting applied to the body's selection.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Markup {
+    /// `**bold**`
+    Bold,
+    /// `*italic*`
+    Italic,
+    /// `[text](https://)`
+    Link,
+    /// `## ` at the line start
+    Heading,
+    /// `> ` at the line start
+    Quote,
+    /// `- ` at the line start
+    List,
+}
+
+/// A user action.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    /// Create a new project (asks where).
+    NewProject,
+    /// Open a project (asks which).
+    Open,
+    /// Open a project by path (recent list, drag and drop).
+    OpenPath(PathBuf),
+    /// Save changed articles.
+    Save,
+    /// Save the whole project elsewhere (asks where).
+    SaveAs,
+    /// Add an article.
+    NewArticle,
+    /// Copy the selected article.
+    DuplicateArticle,
+    /// Delete the selected article (asks first).
+    DeleteArticle,
+    /// Delete an article without asking (the confirmation's answer).
+    ConfirmDelete(Uuid),
+    /// Focus the list's search field.
+    FindInList,
+    /// Undo the last edit.
+    Undo,
+    /// Redo the last undone edit.
+    Redo,
+    /// Show the preview in a mode.
+    SetPreviewMode(PreviewMode),
+    /// Cycle the preview modes.
+    CyclePreviewMode,
+    /// Show or hide the article list.
+    ToggleListPane,
+    /// Show or hide the preview.
+    TogglePreviewPane,
+    /// Open the command palette.
+    OpenPalette,
+    /// Close the window (asks about unsaved changes).
+    Quit,
+    /// Close without saving (the prompt's answer).
+    QuitWithoutSaving,
+    /// Select an article.
+    Select(Uuid),
+    /// Set the selected article's status.
+    SetStatus(Status),
+    /// Apply Markdown formatting to the body selection.
+    Format(Markup),
+    /// Move the selected article up in the project's order.
+    MoveUp,
+    /// Move the selected article down.
+    MoveDown,
+    /// Use light, dark or the system's theme.
+    SetTheme(egui::ThemePreference),
+    /// Save, then close (the quit prompt's answer).
+    SaveAndQuit,
+    /// Answer to "changed on disk": overwrite with this program's version, or reload from disk.
+    ResolveConflict {
+        /// `true`: keep this program's version; `false`: reload the files.
+        keep_mine: bool,
+    },
+    /// Answer to the recovery prompt: restore the journal's articles, or discard them.
+    Recover(bool),
+    /// A path typed where no file dialog is available.
+    PathEntered(crate::app::jobs::DialogPurpose, PathBuf),
+    /// Dismiss the question on screen.
+    CloseModal,
+}
+
+/// The palette and menus list these (commands without a chosen target).
+pub const PALETTE: &[Command] = &[
+    Command::NewProject,
+    Command::Open,
+    Command::Save,
+    Command::SaveAs,
+    Command::NewArticle,
+    Command::DuplicateArticle,
+    Command::DeleteArticle,
+    Command::FindInList,
+    Command::Undo,
+    Command::Redo,
+    Command::SetPreviewMode(PreviewMode::Page),
+    Command::SetPreviewMode(PreviewMode::SearchSnippet),
+    Command::SetPreviewMode(PreviewMode::SocialCard),
+    Command::CyclePreviewMode,
+    Command::ToggleListPane,
+    Command::TogglePreviewPane,
+    Command::OpenPalette,
+    Command::MoveUp,
+    Command::MoveDown,
+    Command::SetStatus(Status::Draft),
+    Command::SetStatus(Status::Editing),
+    Command::SetStatus(Status::Ready),
+    Command::SetStatus(Status::Published),
+    Command::SetStatus(Status::Corrected),
+    Command::SetStatus(Status::Killed),
+    Command::Format(Markup::Bold),
+    Command::Format(Markup::Italic),
+    Command::Format(Markup::Link),
+    Command::Format(Markup::Heading),
+    Command::Format(Markup::Quote),
+    Command::Format(Markup::List),
+    Command::SetTheme(egui::ThemePreference::System),
+    Command::SetTheme(egui::ThemePreference::Light),
+    Command::SetTheme(egui::ThemePreference::Dark),
+    Command::Quit,
+];
+
+const fn key(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(modifiers, key)
+}
+
+const CMD: Modifiers = Modifiers::COMMAND;
+const CMD_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
+const CMD_ALT: Modifiers = Modifiers::COMMAND.plus(Modifiers::ALT);
+
+impl Command {
+    /// The name shown in menus and the palette.
+    pub fn label(&self) -> String {
+        match self {
+            Command::NewProject => "New project…".into(),
+            Command::Open => "Open project…".into(),
+            Command::OpenPath(path) => format!("Open {}", path.display()),
+            Command::Save => "Save".into(),
+            Command::SaveAs => "Save as…".into(),
+            Command::NewArticle => "New article".into(),
+            Command::DuplicateArticle => "Duplicate article".into(),
+            Command::DeleteArticle => "Delete article…".into(),
+            Command::ConfirmDelete(_) => "Delete".into(),
+            Command::FindInList => "Find in list".into(),
+            Command::Undo => "Undo".into(),
+            Command::Redo => "Redo".into(),
+            Command::SetPreviewMode(mode) => format!("Preview: {}", mode.label()),
+            Command::CyclePreviewMode => "Next preview mode".into(),
+            Command::ToggleListPane => "Show or hide the article list".into(),
+            Command::TogglePreviewPane => "Show or hide the preview".into(),
+            Command::OpenPalette => "Command palette…".into(),
+            Command::Quit => "Quit".into(),
+            Command::QuitWithoutSaving => "Quit without saving".into(),
+            Command::Select(_) => "Select article".into(),
+            Command::SetStatus(status) => format!("Status: {status}"),
+            Command::Format(markup) => format!("Format: {markup:?}"),
+            Command::MoveUp => "Move article up".into(),
+            Command::MoveDown => "Move article down".into(),
+            Command::SetTheme(theme) => format!("Theme: {theme:?}"),
+            Command::SaveAndQuit => "Save and quit".into(),
+            Command::ResolveConflict { keep_mine: true } => "Keep mine (overwrite)".into(),
+            Command::ResolveConflict { keep_mine: false } => "Reload from disk".into(),
+            Command::Recover(true) => "Recover".into(),
+            Command::Recover(false) => "Discard".into(),
+            Command::PathEntered(..) => "Use this path".into(),
+            Command::CloseModal => "Cancel".into(),
+        }
+    }
+
+    /// The keyboard shortcuts, most important first.
+    pub fn shortcuts(&self) -> &'static [KeyboardShortcut] {
+        const SAVE: &[KeyboardShortcut] = &[key(CMD, Key::S)];
+        const SAVE_AS: &[KeyboardShortcut] = &[key(CMD_SHIFT, Key::S)];
+        const NEW_ARTICLE: &[KeyboardShortcut] = &[key(CMD, Key::N)];
+        const NEW_PROJECT: &[KeyboardShortcut] = &[key(CMD_SHIFT, Key::N)];
+        const OPEN: &[KeyboardShortcut] = &[key(CMD, Key::O)];
+        const DUPLICATE: &[KeyboardShortcut] = &[key(CMD, Key::D)];
+        const DELETE: &[KeyboardShortcut] = &[key(CMD, Key::Delete)];
+        const FIND: &[KeyboardShortcut] = &[key(CMD, Key::F)];
+        const UNDO: &[KeyboardShortcut] = &[key(CMD, Key::Z)];
+        const REDO: &[KeyboardShortcut] = &[key(CMD_SHIFT, Key::Z), key(CMD, Key::Y)];
+        const PALETTE_KEYS: &[KeyboardShortcut] = &[key(CMD_SHIFT, Key::P), key(CMD, Key::K)];
+        const CYCLE: &[KeyboardShortcut] = &[key(CMD, Key::P)];
+        const LIST: &[KeyboardShortcut] = &[key(CMD, Key::Num1)];
+        const PREVIEW: &[KeyboardShortcut] = &[key(CMD, Key::Num3)];
+        const QUIT: &[KeyboardShortcut] = &[key(CMD, Key::Q)];
+        const BOLD: &[KeyboardShortcut] = &[key(CMD, Key::B)];
+        const ITALIC: &[KeyboardShortcut] = &[key(CMD, Key::I)];
+        const LINK: &[KeyboardShortcut] = &[key(CMD_SHIFT, Key::L)];
+        const HEADING: &[KeyboardShortcut] = &[key(CMD_ALT, Key::H)];
+        const QUOTE: &[KeyboardShortcut] = &[key(CMD_SHIFT, Key::Q)];
+        const BULLETS: &[KeyboardShortcut] = &[key(CMD_SHIFT, Key::Num8)];
+        const UP: &[KeyboardShortcut] = &[key(CMD_ALT, Key::ArrowUp)];
+        const DOWN: &[KeyboardShortcut] = &[key(CMD_ALT, Key::ArrowDown)];
+        match self {
+            Command::Save => SAVE,
+            Command::SaveAs => SAVE_AS,
+            Command::NewArticle => NEW_ARTICLE,
+            Command::NewProject => NEW_PROJECT,
+            Command::Open => OPEN,
+            Command::DuplicateArticle => DUPLICATE,
+            Command::DeleteArticle => DELETE,
+            Command::FindInList => FIND,
+            Command::Undo => UNDO,
+            Command::Redo => REDO,
+            Command::OpenPalette => PALETTE_KEYS,
+            Command::CyclePreviewMode => CYCLE,
+            Command::ToggleListPane => LIST,
+            Command::TogglePreviewPane => PREVIEW,
+            Command::Quit => QUIT,
+            Command::Format(Markup::Bold) => BOLD,
+            Command::Format(Markup::Italic) => ITALIC,
+            Command::Format(Markup::Link) => LINK,
+            Command::Format(Markup::Heading) => HEADING,
+            Command::Format(Markup::Quote) => QUOTE,
+            Command::Format(Markup::List) => BULLETS,
+            Command::MoveUp => UP,
+            Command::MoveDown => DOWN,
+            _ => &[],
+        }
+    }
+
+    /// The first shortcut as text ("Ctrl+S"), for menus and the palette.
+    pub fn shortcut_text(&self, ctx: &egui::Context) -> Option<String> {
+        self.shortcuts().first().map(|s| ctx.format_shortcut(s))
+    }
+
+    /// The commands whose shortcut was pressed this frame, consumed so no widget also sees them.
+    /// Shortcuts with more modifiers are matched first (Ctrl+Shift+S before Ctrl+S).
+    pub fn pressed(input: &mut egui::InputState) -> Vec<Command> {
+        let mut bindings: Vec<(KeyboardShortcut, &Command)> = PALETTE
+            .iter()
+            .flat_map(|c| c.shortcuts().iter().map(move |s| (*s, c)))
+            .collect();
+        bindings.sort_by_key(|(s, _)| std::cmp::Reverse(modifier_count(s.modifiers)));
+        let mut pressed = Vec::new();
+        for (shortcut, command) in bindings {
+            if input.consume_shortcut(&shortcut) {
+                pressed.push(command.clone());
+            }
+        }
+        pressed
+    }
+}
+
+fn modifier_count(m: Modifiers) -> u8 {
+    u8::from(m.alt) + u8::from(m.shift) + u8::from(m.ctrl || m.command || m.mac_cmd)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    #[test]
+    fn no_two_commands_share_a_shortcut() {
+        let mut seen: HashMap<KeyboardShortcut, String> = HashMap::new();
+        for command in PALETTE {
+            for shortcut in command.shortcuts() {
+                if let Some(other) = seen.insert(*shortcut, command.label()) {
+                    panic!(
+                        "{shortcut:?} is bound to both {other} and {}",
+                        command.label()
+                    );
+                }
+            }
+        }
+        assert!(seen.len() >= 20);
+    }
+
+    #[test]
+    fn every_palette_command_has_a_distinct_label() {
+        let mut labels: Vec<String> = PALETTE.iter().map(Command::label).collect();
+        labels.sort();
+        labels.dedup();
+        assert_eq!(labels.len(), PALETTE.len());
+    }
+
+    #[test]
+    fn the_issue_s_shortcuts_are_bound() {
+        let has =
+            |c: Command, m: Modifiers, k: Key| c.shortcuts().contains(&KeyboardShortcut::new(m, k));
+        assert!(has(Command::Save, CMD, Key::S));
+        assert!(has(Command::SaveAs, CMD_SHIFT, Key::S));
+        assert!(has(Command::NewArticle, CMD, Key::N));
+        assert!(has(Command::FindInList, CMD, Key::F));
+        assert!(has(Command::Undo, CMD, Key::Z));
+        assert!(has(Command::Redo, CMD_SHIFT, Key::Z) && has(Command::Redo, CMD, Key::Y));
+        assert!(
+            has(Command::OpenPalette, CMD_SHIFT, Key::P) && has(Command::OpenPalette, CMD, Key::K)
+        );
+    }
+}

@@ -1,0 +1,249 @@
+//! Edits to articles and to the project's order, each recorded as an undoable step.
+
+use super::command::{Command, Markup};
+use super::undo::{Step, TypingKey};
+use super::{AppState, Modal};
+use crate::model::Article;
+use std::time::Instant;
+use uuid::Uuid;
+
+impl AppState {
+    /// Carries out an editing command.
+    pub(super) fn apply_edit(&mut self, command: Command) {
+        if self.bundle.is_none() {
+            return;
+        }
+        if let Some(reason) = &self.read_only
+            && !matches!(command, Command::Undo | Command::Redo)
+        {
+            let reason = reason.clone();
+            self.warn(reason);
+            return;
+        }
+        match command {
+            Command::NewArticle => {
+                let mut article = Article::new_at("", (self.clock)());
+                article.section = self
+                    .bundle_sections()
+                    .into_iter()
+                    .next()
+                    .unwrap_or_default();
+                let index = self
+                    .selected_index()
+                    .map_or(self.article_count(), |i| i + 1);
+                self.run_step(Step::Insert {
+                    index,
+                    article: Box::new(article),
+                });
+            }
+            Command::DuplicateArticle => {
+                let Some(draft) = self.draft.clone() else {
+                    return;
+                };
+                let mut copy = draft;
+                copy.id = Uuid::new_v4();
+                copy.status = crate::model::Status::Draft;
+                copy.first_published = None;
+                copy.created = (self.clock)();
+                copy.updated = copy.created;
+                let index = self
+                    .selected_index()
+                    .map_or(self.article_count(), |i| i + 1);
+                self.run_step(Step::Insert {
+                    index,
+                    article: Box::new(copy),
+                });
+            }
+            Command::DeleteArticle => {
+                if let Some(draft) = &self.draft {
+                    self.modal = Some(Modal::ConfirmDelete {
+                        id: draft.id,
+                        headline: draft.headline.clone(),
+                    });
+                }
+            }
+            Command::ConfirmDelete(id) => {
+                let Some(bundle) = &mut self.bundle else {
+                    return;
+                };
+                let index = bundle.ids().iter().position(|x| *x == id);
+                if let (Some(index), Ok(article)) = (index, bundle.article(id).cloned()) {
+                    self.run_step(Step::Delete {
+                        index,
+                        article: Box::new(article),
+                    });
+                }
+            }
+            Command::Undo => match self.undo.undo() {
+                Some(step) => self.perform(step),
+                None => self.tell("Nothing to undo"),
+            },
+            Command::Redo => match self.undo.redo() {
+                Some(step) => self.perform(step),
+                None => self.tell("Nothing to redo"),
+            },
+            Command::SetStatus(status) => {
+                if let Some(mut draft) = self.draft.clone() {
+                    if status == crate::model::Status::Published && draft.first_published.is_none()
+                    {
+                        draft.first_published = Some((self.clock)());
+                    }
+                    draft.status = status;
+                    self.draft = Some(draft);
+                    self.commit_draft(None);
+                }
+            }
+            Command::Format(markup) => self.format_body(markup),
+            Command::MoveUp | Command::MoveDown => {
+                let (Some(id), Some(from)) = (self.selected, self.selected_index()) else {
+                    return;
+                };
+                let to = if command == Command::MoveUp {
+                    from.checked_sub(1)
+                } else {
+                    Some(from + 1)
+                };
+                if let Some(to) = to.filter(|to| *to < self.article_count()) {
+                    self.run_step(Step::Move { id, from, to });
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Records the working copy's change as an undo step and stores it in the bundle.
+    /// `typing` names the field being typed in, so keystrokes coalesce.
+    pub fn commit_draft(&mut self, typing: Option<&'static str>) {
+        let (Some(bundle), Some(draft)) = (&mut self.bundle, &mut self.draft) else {
+            return;
+        };
+        let Ok(before) = bundle.article(draft.id).cloned() else {
+            return;
+        };
+        if before == *draft {
+            return;
+        }
+        draft.updated = (self.clock)();
+        let after = draft.clone();
+        let id = after.id;
+        let key = typing.map(|field| TypingKey { article: id, field });
+        if bundle.update_article(id, |a| *a = after.clone()).is_ok() {
+            self.undo.record(
+                Step::Edit {
+                    before: Box::new(before),
+                    after: Box::new(after),
+                },
+                key,
+                Instant::now(),
+            );
+            self.edited(id);
+        }
+    }
+
+    /// Applies a step (a new one, or an undo or redo) to the bundle.
+    fn perform(&mut self, step: Step) {
+        let Some(bundle) = &mut self.bundle else {
+            return;
+        };
+        let id = step.article_id();
+        let result = match step {
+            Step::Edit { after, .. } => {
+                bundle.update_article(id, |a| *a = *after).map(|_| Some(id))
+            }
+            Step::Insert { index, article } => bundle
+                .insert_article(*article)
+                .and_then(|id| bundle.move_article(id, index).map(|()| Some(id))),
+            Step::Delete { index, .. } => bundle.remove_article(id).map(|_| {
+                let ids = bundle.ids();
+                ids.get(index.min(ids.len().saturating_sub(1))).copied()
+            }),
+            Step::Move { to, .. } => bundle.move_article(id, to).map(|()| Some(id)),
+        };
+        match result {
+            Ok(select) => {
+                self.select(select);
+                self.edited(id);
+            }
+            Err(error) => self.warn(error.to_string()),
+        }
+    }
+
+    /// Performs a new step and records it.
+    fn run_step(&mut self, step: Step) {
+        self.undo.record(step.clone(), None, Instant::now());
+        self.perform(step);
+    }
+
+    fn edited(&mut self, id: Uuid) {
+        self.list_dirty = true;
+        self.search_stale.push(id);
+        self.last_edit = Some(Instant::now());
+        self.journal_current = false;
+    }
+
+    fn selected_index(&self) -> Option<usize> {
+        let id = self.selected?;
+        self.bundle.as_ref()?.ids().iter().position(|x| *x == id)
+    }
+
+    fn article_count(&self) -> usize {
+        self.bundle.as_ref().map_or(0, |b| b.len())
+    }
+
+    fn bundle_sections(&self) -> Vec<String> {
+        self.bundle
+            .as_ref()
+            .map(|b| b.project().settings.sections.clone())
+            .unwrap_or_default()
+    }
+
+    /// Wraps the body's selection in Markdown, or marks the lines it touches.
+    fn format_body(&mut self, markup: Markup) {
+        let Some(draft) = &mut self.draft else { return };
+        let chars: Vec<char> = draft.body.chars().collect();
+        let (start, end) = self.body_selection.unwrap_or((chars.len(), chars.len()));
+        let (start, end) = (
+            start.min(end).min(chars.len()),
+            end.max(start).min(chars.len()),
+        );
+        let selected: String = chars[start..end].iter().collect();
+        let before: String = chars[..start].iter().collect();
+        let after: String = chars[end..].iter().collect();
+        let (replacement, cursor) = match markup {
+            Markup::Bold => wrap(&selected, "**", "**"),
+            Markup::Italic => wrap(&selected, "*", "*"),
+            Markup::Link => wrap(&selected, "[", "](https://)"),
+            Markup::Heading | Markup::Quote | Markup::List => {
+                let prefix = match markup {
+                    Markup::Heading => "## ",
+                    Markup::Quote => "> ",
+                    _ => "- ",
+                };
+                let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+                let head = &before[..line_start];
+                let rest = format!("{}{selected}", &before[line_start..]);
+                let marked: Vec<String> =
+                    rest.split('\n').map(|l| format!("{prefix}{l}")).collect();
+                let marked = marked.join("\n");
+                let new_end = head.chars().count() + marked.chars().count();
+                draft.body = format!("{head}{marked}{after}");
+                self.pending_body_cursor = Some((new_end, new_end));
+                self.commit_draft(None);
+                return;
+            }
+        };
+        draft.body = format!("{before}{replacement}{after}");
+        let base = start;
+        self.pending_body_cursor = Some((base + cursor.0, base + cursor.1));
+        self.commit_draft(None);
+    }
+}
+
+/// `text` between `open` and `close`, and the selection to leave (the text, inside the markers).
+fn wrap(text: &str, open: &str, close: &str) -> (String, (usize, usize)) {
+    let start = open.chars().count();
+    (
+        format!("{open}{text}{close}"),
+        (start, start + text.chars().count()),
+    )
+}

@@ -1,0 +1,138 @@
+//! Slow work off the UI thread: file dialogs, opening bundles, building the search index.
+//! Results come back over a channel; the window drains it each frame.
+
+use super::list::{SearchIndex, searchable_text};
+use crate::bundle::{Access, Bundle, BundleError};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, Sender, channel};
+
+/// What a file dialog is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DialogPurpose {
+    /// Pick a bundle folder to open.
+    Open,
+    /// Choose where a new project goes.
+    NewProject,
+    /// Choose where to save the project as.
+    SaveAs,
+}
+
+/// Native file dialogs, behind a trait so tests can answer them.
+pub trait FileDialogs: Send + Sync {
+    /// Whether dialogs can be shown at all; when not, the window asks for a typed path.
+    fn available(&self) -> bool;
+    /// Asks for a folder, answering on `reply` (from any thread, possibly later).
+    fn pick(&self, purpose: DialogPurpose, reply: Sender<Outcome>);
+}
+
+/// Dialogs through rfd (the XDG portal on Linux), each on its own thread.
+pub struct NativeDialogs;
+
+impl FileDialogs for NativeDialogs {
+    fn available(&self) -> bool {
+        // The portal needs a session bus; without one rfd cannot show anything.
+        std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some()
+    }
+
+    fn pick(&self, purpose: DialogPurpose, reply: Sender<Outcome>) {
+        std::thread::spawn(move || {
+            let dialog = rfd::FileDialog::new();
+            let path = match purpose {
+                DialogPurpose::Open => dialog.set_title("Open a Copydesk project").pick_folder(),
+                DialogPurpose::NewProject => dialog
+                    .set_title("New Copydesk project")
+                    .set_file_name("Untitled.copydesk")
+                    .save_file(),
+                DialogPurpose::SaveAs => dialog
+                    .set_title("Save the project as")
+                    .set_file_name("Copy.copydesk")
+                    .save_file(),
+            };
+            let _ = reply.send(Outcome::Picked(purpose, path));
+        });
+    }
+}
+
+/// A finished piece of background work.
+pub enum Outcome {
+    /// A dialog was answered (`None`: cancelled).
+    Picked(DialogPurpose, Option<PathBuf>),
+    /// A bundle was opened (or could not be).
+    Opened(PathBuf, Box<Result<Bundle, BundleError>>),
+    /// The search index of the open bundle is ready.
+    Indexed(PathBuf, SearchIndex),
+}
+
+/// The channel background work reports on, and the dialogs in use.
+pub struct Jobs {
+    sender: Sender<Outcome>,
+    receiver: Receiver<Outcome>,
+    /// The dialogs (native, or a test's).
+    pub dialogs: Arc<dyn FileDialogs>,
+    /// Called after a result is sent, to wake the window.
+    pub waker: Arc<dyn Fn() + Send + Sync>,
+}
+
+impl Jobs {
+    /// Jobs using `dialogs`.
+    pub fn new(dialogs: Arc<dyn FileDialogs>) -> Self {
+        let (sender, receiver) = channel();
+        Jobs {
+            sender,
+            receiver,
+            dialogs,
+            waker: Arc::new(|| {}),
+        }
+    }
+
+    /// Shows a dialog.
+    pub fn pick(&self, purpose: DialogPurpose) {
+        self.dialogs.pick(purpose, self.sender.clone());
+        (self.waker)();
+    }
+
+    /// Opens a bundle on a worker thread (read-only when another program holds it).
+    pub fn open(&self, path: PathBuf) {
+        let sender = self.sender.clone();
+        let waker = self.waker.clone();
+        std::thread::spawn(move || {
+            let result = match Bundle::open(&path, Access::ReadWrite) {
+                Err(BundleError::Locked { .. }) => Bundle::open(&path, Access::ReadOnly),
+                other => other,
+            };
+            let _ = sender.send(Outcome::Opened(path, Box::new(result)));
+            waker();
+        });
+    }
+
+    /// Builds the search index of the bundle at `path` on a worker thread.
+    pub fn index(&self, path: &Path) {
+        let sender = self.sender.clone();
+        let waker = self.waker.clone();
+        let path = path.to_owned();
+        std::thread::spawn(move || {
+            let Ok(mut bundle) = Bundle::open(&path, Access::ReadOnly) else {
+                return;
+            };
+            let mut index = SearchIndex::default();
+            for id in bundle.ids() {
+                if let Ok(article) = bundle.article(id) {
+                    index.set(id, &searchable_text(article));
+                }
+            }
+            let _ = sender.send(Outcome::Indexed(path, index));
+            waker();
+        });
+    }
+
+    /// Results that arrived since the last call.
+    pub fn drain(&self) -> Vec<Outcome> {
+        self.receiver.try_iter().collect()
+    }
+
+    /// A sender for work that reports here.
+    pub fn sender(&self) -> Sender<Outcome> {
+        self.sender.clone()
+    }
+}

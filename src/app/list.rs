@@ -1,0 +1,347 @@
+//! The article list's search, filters and sort; the word index behind search runs off the UI thread.
+
+use crate::bundle::ArticleSummary;
+use crate::model::{Article, Status};
+use std::collections::{BTreeMap, HashMap};
+use uuid::Uuid;
+
+/// How the list is ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+pub enum SortKey {
+    /// The project's own order.
+    #[default]
+    Project,
+    /// Most recently updated first.
+    Updated,
+    /// Headline, A to Z.
+    Headline,
+    /// Workflow order, draft first.
+    Status,
+}
+
+impl SortKey {
+    /// Every sort key.
+    pub const ALL: [SortKey; 4] = [
+        SortKey::Project,
+        SortKey::Updated,
+        SortKey::Headline,
+        SortKey::Status,
+    ];
+
+    /// The name shown in the sort menu.
+    pub fn label(self) -> &'static str {
+        match self {
+            SortKey::Project => "Project order",
+            SortKey::Updated => "Last updated",
+            SortKey::Headline => "Headline",
+            SortKey::Status => "Status",
+        }
+    }
+}
+
+/// What the editor asked the list to show.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ListFilter {
+    /// Words that must all occur (prefixes of words in the body, standfirst and tags; anywhere
+    /// in the headline, section and bylines).
+    pub query: String,
+    /// Only this status.
+    pub status: Option<Status>,
+    /// Only this section.
+    pub section: Option<String>,
+    /// Only articles with this byline.
+    pub byline: Option<String>,
+    /// The order.
+    pub sort: SortKey,
+}
+
+/// A word index of every article's text: word → the articles that contain it.
+#[derive(Debug, Default, Clone)]
+pub struct SearchIndex {
+    docs: Vec<Uuid>,
+    doc_of: HashMap<Uuid, u32>,
+    doc_terms: Vec<Vec<String>>,
+    terms: BTreeMap<String, Vec<u32>>,
+}
+
+/// The searchable text of an article: standfirst, tags, section, bylines, headline and body.
+pub fn searchable_text(article: &Article) -> String {
+    let mut text = String::with_capacity(article.body.len() + 256);
+    for part in [
+        &article.headline,
+        &article.standfirst,
+        &article.section,
+        &article.slugline,
+    ] {
+        text.push_str(part);
+        text.push(' ');
+    }
+    for part in article
+        .tags
+        .iter()
+        .chain(article.bylines.iter().map(|b| &b.name))
+    {
+        text.push_str(part);
+        text.push(' ');
+    }
+    text.push_str(&article.body);
+    text
+}
+
+fn words(text: &str) -> Vec<String> {
+    let mut words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    words
+}
+
+impl SearchIndex {
+    /// Indexes (or re-indexes) one article's text.
+    pub fn set(&mut self, id: Uuid, text: &str) {
+        let doc = match self.doc_of.get(&id) {
+            Some(&doc) => {
+                for term in std::mem::take(&mut self.doc_terms[doc as usize]) {
+                    if let Some(postings) = self.terms.get_mut(&term) {
+                        postings.retain(|d| *d != doc);
+                    }
+                }
+                doc
+            }
+            None => {
+                let doc = self.docs.len() as u32;
+                self.docs.push(id);
+                self.doc_of.insert(id, doc);
+                self.doc_terms.push(Vec::new());
+                doc
+            }
+        };
+        let terms = words(text);
+        for term in &terms {
+            let postings = self.terms.entry(term.clone()).or_default();
+            if let Err(at) = postings.binary_search(&doc) {
+                postings.insert(at, doc);
+            }
+        }
+        self.doc_terms[doc as usize] = terms;
+    }
+
+    /// The articles with a word starting with `prefix` (lowercase).
+    pub fn matching(&self, prefix: &str) -> std::collections::HashSet<Uuid> {
+        self.terms
+            .range(prefix.to_owned()..)
+            .take_while(|(term, _)| term.starts_with(prefix))
+            .flat_map(|(_, postings)| postings.iter().map(|d| self.docs[*d as usize]))
+            .collect()
+    }
+
+    /// How many articles are indexed.
+    pub fn len(&self) -> usize {
+        self.docs.len()
+    }
+
+    /// Whether nothing is indexed.
+    pub fn is_empty(&self) -> bool {
+        self.docs.is_empty()
+    }
+}
+
+/// The positions (into `summaries`) of the articles that pass `filter`, in its order.
+pub fn filter_and_sort(
+    summaries: &[&ArticleSummary],
+    filter: &ListFilter,
+    index: Option<&SearchIndex>,
+) -> Vec<usize> {
+    let tokens: Vec<String> = filter
+        .query
+        .split_whitespace()
+        .map(str::to_lowercase)
+        .collect();
+    let by_index: Vec<std::collections::HashSet<Uuid>> = match index {
+        Some(index) => tokens.iter().map(|t| index.matching(t)).collect(),
+        None => Vec::new(),
+    };
+    let mut shown: Vec<usize> = summaries
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| filter.status.is_none_or(|status| s.status == status))
+        .filter(|(_, s)| {
+            filter
+                .section
+                .as_ref()
+                .is_none_or(|section| &s.section == section)
+        })
+        .filter(|(_, s)| {
+            filter
+                .byline
+                .as_ref()
+                .is_none_or(|name| s.bylines.contains(name))
+        })
+        .filter(|(_, s)| {
+            tokens.iter().enumerate().all(|(i, token)| {
+                contains_lowercase(&s.headline, token)
+                    || contains_lowercase(&s.section, token)
+                    || s.bylines.iter().any(|b| contains_lowercase(b, token))
+                    || by_index.get(i).is_some_and(|set| set.contains(&s.id))
+            })
+        })
+        .map(|(i, _)| i)
+        .collect();
+    match filter.sort {
+        SortKey::Project => {}
+        SortKey::Updated => shown.sort_by(|a, b| summaries[*b].updated.cmp(&summaries[*a].updated)),
+        SortKey::Headline => shown.sort_by_cached_key(|i| summaries[*i].headline.to_lowercase()),
+        SortKey::Status => shown.sort_by_key(|i| summaries[*i].status as u8),
+    }
+    shown
+}
+
+/// Case-insensitive containment without allocating for ASCII haystacks.
+fn contains_lowercase(haystack: &str, needle_lower: &str) -> bool {
+    if haystack.is_ascii() && needle_lower.is_ascii() {
+        let (h, n) = (haystack.as_bytes(), needle_lower.as_bytes());
+        return n.is_empty() || h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n));
+    }
+    haystack.to_lowercase().contains(needle_lower)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::Utc;
+
+    fn summary(headline: &str, section: &str, status: Status, byline: &str) -> ArticleSummary {
+        ArticleSummary {
+            id: Uuid::new_v4(),
+            slug: String::new(),
+            headline: headline.into(),
+            section: section.into(),
+            bylines: vec![byline.into()],
+            status,
+            words: 0,
+            updated: Utc::now(),
+            language: "en".into(),
+        }
+    }
+
+    #[test]
+    fn search_filters_and_sorts() {
+        let all = [
+            summary(
+                "Kremlin talks stall",
+                "World",
+                Status::Editing,
+                "Sophia Brooks",
+            ),
+            summary(
+                "Bakery results",
+                "Business",
+                Status::Ready,
+                "Priya Natarajan",
+            ),
+            summary("Rowing title", "Sport", Status::Draft, "Eilidh MacLeod"),
+        ];
+        let refs: Vec<&ArticleSummary> = all.iter().collect();
+        let run = |filter: ListFilter, index: Option<&SearchIndex>| {
+            filter_and_sort(&refs, &filter, index)
+        };
+        assert_eq!(
+            run(
+                ListFilter {
+                    query: "KREMLIN".into(),
+                    ..Default::default()
+                },
+                None
+            ),
+            vec![0]
+        );
+        assert_eq!(
+            run(
+                ListFilter {
+                    query: "brooks".into(),
+                    ..Default::default()
+                },
+                None
+            ),
+            vec![0]
+        );
+        assert_eq!(
+            run(
+                ListFilter {
+                    status: Some(Status::Ready),
+                    ..Default::default()
+                },
+                None
+            ),
+            vec![1]
+        );
+        assert_eq!(
+            run(
+                ListFilter {
+                    section: Some("Sport".into()),
+                    ..Default::default()
+                },
+                None
+            ),
+            vec![2]
+        );
+        assert_eq!(
+            run(
+                ListFilter {
+                    byline: Some("Priya Natarajan".into()),
+                    ..Default::default()
+                },
+                None
+            ),
+            vec![1]
+        );
+        assert_eq!(
+            run(
+                ListFilter {
+                    sort: SortKey::Headline,
+                    ..Default::default()
+                },
+                None
+            ),
+            vec![1, 0, 2]
+        );
+        assert_eq!(
+            run(
+                ListFilter {
+                    sort: SortKey::Status,
+                    ..Default::default()
+                },
+                None
+            ),
+            vec![2, 0, 1]
+        );
+
+        let mut index = SearchIndex::default();
+        index.set(all[1].id, "Energy bills pushed the chain into the red");
+        assert_eq!(
+            run(
+                ListFilter {
+                    query: "energ red".into(),
+                    ..Default::default()
+                },
+                Some(&index)
+            ),
+            vec![1]
+        );
+        index.set(all[1].id, "Rewritten body");
+        assert!(
+            run(
+                ListFilter {
+                    query: "energy".into(),
+                    ..Default::default()
+                },
+                Some(&index)
+            )
+            .is_empty()
+        );
+        assert_eq!(index.len(), 1);
+    }
+}

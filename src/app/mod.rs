@@ -1,0 +1,346 @@
+//! Application state and the commands that change it. No widgets here: the window (`ui`) draws
+//! this state and emits `Command`s, which `AppState::apply` carries out at the end of a frame.
+
+pub mod command;
+mod edits;
+pub mod jobs;
+pub mod list;
+mod session;
+pub mod settings;
+pub mod undo;
+
+use crate::bundle::Bundle;
+use crate::bundle::recovery::Journal;
+use crate::model::Article;
+use chrono::{DateTime, Local, Utc};
+use command::Command;
+use jobs::{DialogPurpose, Jobs};
+use list::{ListFilter, SearchIndex};
+use settings::Settings;
+use std::path::PathBuf;
+use std::time::Instant;
+use undo::UndoStack;
+use uuid::Uuid;
+
+/// Autosave this long after typing stops.
+pub const AUTOSAVE_AFTER: std::time::Duration = std::time::Duration::from_secs(3);
+/// Write the recovery journal this long after an edit.
+pub const JOURNAL_AFTER: std::time::Duration = std::time::Duration::from_millis(700);
+
+/// A question or message that takes over the window until answered.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Modal {
+    /// "Delete this article?"
+    ConfirmDelete {
+        /// The article.
+        id: Uuid,
+        /// Its headline, for the question.
+        headline: String,
+    },
+    /// "Save before quitting?"
+    UnsavedOnQuit,
+    /// Files changed on disk since they were loaded.
+    Conflict {
+        /// The files.
+        paths: Vec<PathBuf>,
+    },
+    /// Unsaved work from a session that did not end cleanly.
+    Recovery(Journal),
+    /// No file dialog is available: type a path.
+    PathPrompt {
+        /// What the path is for.
+        purpose: DialogPurpose,
+        /// The path typed so far.
+        text: String,
+    },
+}
+
+/// A line for the status bar.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Notice {
+    /// What happened.
+    pub text: String,
+    /// Whether it is a failure.
+    pub error: bool,
+}
+
+/// The command palette's state.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Palette {
+    /// What was typed.
+    pub query: String,
+    /// The highlighted row.
+    pub selected: usize,
+}
+
+/// Everything the window shows and edits.
+pub struct AppState {
+    /// The open project.
+    pub bundle: Option<Bundle>,
+    /// The selected article.
+    pub selected: Option<Uuid>,
+    /// The working copy of the selected article, bound to the editor's fields.
+    pub draft: Option<Article>,
+    /// The list's search, filters and sort.
+    pub filter: ListFilter,
+    /// The word index for search (built off the UI thread).
+    pub search: Option<SearchIndex>,
+    /// Articles whose index entry is stale.
+    pub search_stale: Vec<Uuid>,
+    /// Positions of the listed articles, in list order.
+    pub visible: Vec<usize>,
+    /// Whether `visible` must be recomputed.
+    pub list_dirty: bool,
+    /// Undo and redo.
+    pub undo: UndoStack,
+    /// Persisted preferences.
+    pub settings: Settings,
+    /// The question on screen.
+    pub modal: Option<Modal>,
+    /// The command palette, when open.
+    pub palette: Option<Palette>,
+    /// The latest status message.
+    pub notice: Option<Notice>,
+    /// When the project was last saved.
+    pub last_saved: Option<DateTime<Local>>,
+    /// When the last edit happened.
+    pub last_edit: Option<Instant>,
+    /// Whether the journal holds the latest edits.
+    pub journal_current: bool,
+    /// Why the project is read-only, when it is.
+    pub read_only: Option<String>,
+    /// Focus the list's search field next frame.
+    pub focus_search: bool,
+    /// The body editor's selection, in characters.
+    pub body_selection: Option<(usize, usize)>,
+    /// A body selection the editor must apply to its cursor next frame.
+    pub pending_body_cursor: Option<(usize, usize)>,
+    /// Background work and dialogs.
+    pub jobs: Jobs,
+    /// The clock (fixed in tests).
+    pub clock: fn() -> DateTime<Utc>,
+    /// Set when the window may close.
+    pub close_now: bool,
+    /// A project is being opened.
+    pub opening: Option<PathBuf>,
+}
+
+impl AppState {
+    /// An empty state using `jobs` for background work.
+    pub fn new(jobs: Jobs, settings: Settings) -> Self {
+        AppState {
+            bundle: None,
+            selected: None,
+            draft: None,
+            filter: ListFilter {
+                sort: settings.sort,
+                ..ListFilter::default()
+            },
+            search: None,
+            search_stale: Vec::new(),
+            visible: Vec::new(),
+            list_dirty: true,
+            undo: UndoStack::default(),
+            settings,
+            modal: None,
+            palette: None,
+            notice: None,
+            last_saved: None,
+            last_edit: None,
+            journal_current: true,
+            read_only: None,
+            focus_search: false,
+            body_selection: None,
+            pending_body_cursor: None,
+            jobs,
+            clock: Utc::now,
+            close_now: false,
+            opening: None,
+        }
+    }
+
+    /// Shows a message in the status bar.
+    pub fn tell(&mut self, text: impl Into<String>) {
+        self.notice = Some(Notice {
+            text: text.into(),
+            error: false,
+        });
+    }
+
+    /// Shows a failure in the status bar.
+    pub fn warn(&mut self, text: impl Into<String>) {
+        self.notice = Some(Notice {
+            text: text.into(),
+            error: true,
+        });
+    }
+
+    /// Whether anything is unsaved.
+    pub fn has_unsaved_changes(&self) -> bool {
+        self.bundle
+            .as_ref()
+            .is_some_and(Bundle::has_unsaved_changes)
+    }
+
+    /// The window title: `Copydesk — <project> — <article>`, with a dot for unsaved changes.
+    pub fn window_title(&self) -> String {
+        let mut title = "Copydesk".to_owned();
+        if let Some(bundle) = &self.bundle {
+            title.push_str(" — ");
+            title.push_str(&bundle.project().title);
+        }
+        if let Some(draft) = &self.draft {
+            title.push_str(" — ");
+            title.push_str(if draft.headline.is_empty() {
+                "Untitled"
+            } else {
+                &draft.headline
+            });
+        }
+        if self.has_unsaved_changes() {
+            title.push_str(" ●");
+        }
+        if self.read_only.is_some() {
+            title.push_str(" (read-only)");
+        }
+        title
+    }
+
+    /// Recomputes the listed articles when the list or its filter changed.
+    pub fn refresh_list(&mut self) {
+        if !self.list_dirty {
+            return;
+        }
+        self.list_dirty = false;
+        let Some(bundle) = &self.bundle else {
+            self.visible.clear();
+            return;
+        };
+        if let Some(index) = &mut self.search {
+            for id in self.search_stale.drain(..) {
+                if let Some(draft) = self.draft.as_ref().filter(|d| d.id == id) {
+                    index.set(id, &list::searchable_text(draft));
+                }
+            }
+        }
+        let summaries: Vec<_> = bundle.summaries().collect();
+        self.visible = list::filter_and_sort(&summaries, &self.filter, self.search.as_ref());
+    }
+
+    /// Carries out a command.
+    pub fn apply(&mut self, command: Command) {
+        if self.opening.is_some() && !matches!(command, Command::Quit | Command::QuitWithoutSaving)
+        {
+            self.tell("Still opening the project…");
+            return;
+        }
+        match command {
+            Command::NewProject => self.ask_path(DialogPurpose::NewProject),
+            Command::Open => self.ask_path(DialogPurpose::Open),
+            Command::SaveAs => self.ask_path(DialogPurpose::SaveAs),
+            Command::OpenPath(path) => self.open_path(path),
+            Command::Save => self.save(),
+            Command::Quit => {
+                if self.has_unsaved_changes() {
+                    self.modal = Some(Modal::UnsavedOnQuit);
+                } else {
+                    self.close_now = true;
+                }
+            }
+            Command::QuitWithoutSaving => {
+                self.modal = None;
+                if let Some(bundle) = &self.bundle {
+                    crate::bundle::recovery::clear_journal(bundle.root());
+                }
+                self.close_now = true;
+            }
+            Command::FindInList => {
+                self.settings.show_list = true;
+                self.focus_search = true;
+            }
+            Command::SetPreviewMode(mode) => {
+                self.settings.preview_mode = mode;
+                self.settings.show_preview = true;
+            }
+            Command::CyclePreviewMode => {
+                self.settings.preview_mode = self.settings.preview_mode.next()
+            }
+            Command::ToggleListPane => self.settings.show_list = !self.settings.show_list,
+            Command::TogglePreviewPane => self.settings.show_preview = !self.settings.show_preview,
+            Command::OpenPalette => self.palette = Some(Palette::default()),
+            Command::SetTheme(theme) => self.settings.theme = theme,
+            Command::Select(id) => self.select(Some(id)),
+            Command::SaveAndQuit => {
+                self.modal = None;
+                self.save();
+                if !self.has_unsaved_changes() {
+                    self.close_now = true;
+                }
+            }
+            Command::ResolveConflict { keep_mine } => {
+                if let Some(Modal::Conflict { paths }) = self.modal.take() {
+                    if keep_mine {
+                        self.keep_mine(&paths);
+                    } else {
+                        self.reload_theirs(&paths);
+                    }
+                }
+            }
+            Command::Recover(restore) => {
+                if let Some(Modal::Recovery(journal)) = self.modal.take() {
+                    if restore {
+                        self.recover(journal);
+                    } else if let Some(bundle) = &self.bundle {
+                        crate::bundle::recovery::clear_journal(bundle.root());
+                        self.tell("Discarded the recovered changes");
+                    }
+                }
+            }
+            Command::PathEntered(purpose, path) => {
+                self.modal = None;
+                self.path_chosen(purpose, path);
+            }
+            Command::CloseModal => self.modal = None,
+            Command::ConfirmDelete(_) => {
+                self.modal = None;
+                self.apply_edit(command);
+            }
+            other => self.apply_edit(other),
+        }
+    }
+
+    fn ask_path(&mut self, purpose: DialogPurpose) {
+        if purpose == DialogPurpose::SaveAs && self.bundle.is_none() {
+            self.warn("No project is open.");
+            return;
+        }
+        if self.jobs.dialogs.available() {
+            self.jobs.pick(purpose);
+        } else {
+            self.modal = Some(Modal::PathPrompt {
+                purpose,
+                text: String::new(),
+            });
+        }
+    }
+
+    /// Selects an article (or none) and loads its working copy.
+    pub fn select(&mut self, id: Option<Uuid>) {
+        self.undo.break_typing();
+        self.selected = id;
+        self.body_selection = None;
+        self.draft = match (id, &mut self.bundle) {
+            (Some(id), Some(bundle)) => match bundle.article(id) {
+                Ok(article) => Some(article.clone()),
+                Err(error) => {
+                    let message = error.to_string();
+                    self.list_dirty = true;
+                    self.selected = None;
+                    self.warn(message);
+                    None
+                }
+            },
+            _ => None,
+        };
+    }
+}

@@ -1,0 +1,247 @@
+//! Opening, saving, autosave, the recovery journal and changes made on disk by others.
+
+use super::jobs::{DialogPurpose, Outcome};
+use super::{AUTOSAVE_AFTER, AppState, JOURNAL_AFTER, Modal};
+use crate::bundle::recovery::{Journal, clear_journal, read_journal, write_journal};
+use crate::bundle::{Bundle, BundleError};
+use std::path::PathBuf;
+use std::time::Instant;
+
+impl AppState {
+    /// Opens a project on a worker thread, saving the current one first.
+    pub fn open_path(&mut self, path: PathBuf) {
+        if self.has_unsaved_changes() && self.read_only.is_none() {
+            self.save();
+            if self.has_unsaved_changes() {
+                return;
+            }
+        }
+        self.tell(format!("Opening {}…", path.display()));
+        self.opening = Some(path.clone());
+        self.jobs.open(path);
+    }
+
+    /// Takes a bundle that finished opening.
+    pub fn adopt(&mut self, bundle: Bundle) {
+        let path = bundle.root().to_owned();
+        self.read_only =
+            (!bundle.is_writable()).then(|| match crate::bundle::lock::current_holder(&path) {
+                Some(holder) => format!(
+                    "Read-only: open for writing by process {} on {} since {}.",
+                    holder.pid, holder.host, holder.since
+                ),
+                None => "Read-only.".to_owned(),
+            });
+        let problems: Vec<String> = bundle.problems().iter().map(|p| p.to_string()).collect();
+        let first = bundle.ids().first().copied();
+        self.bundle = Some(bundle);
+        self.undo.clear();
+        self.search = None;
+        self.list_dirty = true;
+        self.last_saved = None;
+        self.settings.remember(path.clone());
+        self.select(first);
+        match problems.first() {
+            Some(problem) => self.warn(format!("{} problem(s): {problem}", problems.len())),
+            None => self.tell(format!("Opened {}", path.display())),
+        }
+        if self.read_only.is_none()
+            && let Some(journal) = read_journal(&path)
+            && (!journal.articles.is_empty() || !journal.deleted.is_empty())
+        {
+            self.modal = Some(Modal::Recovery(journal));
+        }
+        self.jobs.index(&path);
+    }
+
+    /// Handles finished background work.
+    pub fn receive(&mut self) {
+        for outcome in self.jobs.drain() {
+            match outcome {
+                Outcome::Picked(_, None) => {}
+                Outcome::Picked(purpose, Some(path)) => self.path_chosen(purpose, path),
+                Outcome::Opened(path, result) => {
+                    self.opening = None;
+                    match *result {
+                        Ok(bundle) => self.adopt(bundle),
+                        Err(error) => {
+                            self.warn(format!("Could not open {}: {error}", path.display()))
+                        }
+                    }
+                }
+                Outcome::Indexed(path, index) => {
+                    if self.bundle.as_ref().is_some_and(|b| b.root() == path) {
+                        self.search = Some(index);
+                        if let Some(id) = self.selected {
+                            self.search_stale.push(id);
+                        }
+                        self.list_dirty = true;
+                    }
+                }
+            }
+        }
+    }
+
+    /// Acts on a path chosen in a dialog or typed in the path prompt.
+    pub fn path_chosen(&mut self, purpose: DialogPurpose, path: PathBuf) {
+        match purpose {
+            DialogPurpose::Open => self.open_path(path),
+            DialogPurpose::NewProject => {
+                let title = path
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_else(|| "Untitled".into());
+                match Bundle::create(&path, &title) {
+                    Ok(bundle) => self.adopt(bundle),
+                    Err(error) => self.warn(error.to_string()),
+                }
+            }
+            DialogPurpose::SaveAs => {
+                let Some(bundle) = &mut self.bundle else {
+                    return;
+                };
+                match bundle.save_as(&path) {
+                    Ok(()) => {
+                        clear_journal(&path);
+                        self.read_only = None;
+                        self.settings.remember(path.clone());
+                        self.last_saved = Some(chrono::Local::now());
+                        self.tell(format!("Saved as {}", path.display()));
+                    }
+                    Err(error) => self.warn(error.to_string()),
+                }
+            }
+        }
+    }
+
+    /// Saves changed articles; a conflict with changes on disk asks the user.
+    pub fn save(&mut self) {
+        let Some(bundle) = &mut self.bundle else {
+            return;
+        };
+        if let Some(reason) = &self.read_only {
+            let reason = reason.clone();
+            self.warn(format!("{reason} Use Save as to keep your changes."));
+            return;
+        }
+        match bundle.save() {
+            Ok(report) => {
+                clear_journal(bundle.root());
+                self.journal_current = true;
+                self.last_saved = Some(chrono::Local::now());
+                self.tell(format!(
+                    "Saved ({} article file(s) written)",
+                    report.written
+                ));
+            }
+            Err(BundleError::ChangedOnDisk { paths }) => {
+                self.modal = Some(Modal::Conflict { paths })
+            }
+            Err(error) => self.warn(format!("Not saved: {error}")),
+        }
+    }
+
+    /// "Keep mine": overwrite the files that changed on disk, as the user chose.
+    pub fn keep_mine(&mut self, paths: &[PathBuf]) {
+        if let Some(bundle) = &mut self.bundle
+            && let Err(error) = bundle.accept_disk_versions(paths)
+        {
+            self.warn(error.to_string());
+            return;
+        }
+        self.save();
+    }
+
+    /// "Reload theirs": drop this program's version of the changed articles.
+    pub fn reload_theirs(&mut self, paths: &[PathBuf]) {
+        let Some(bundle) = &mut self.bundle else {
+            return;
+        };
+        let ids: Vec<_> = bundle
+            .ids()
+            .into_iter()
+            .filter(|id| paths.contains(&bundle.article_path(*id)))
+            .collect();
+        let failures: Vec<String> = ids
+            .into_iter()
+            .filter_map(|id| bundle.reload_article(id).err().map(|e| e.to_string()))
+            .collect();
+        if let Some(failure) = failures.first() {
+            self.warn(failure.clone());
+        }
+        self.list_dirty = true;
+        let selected = self.selected;
+        self.select(selected);
+        self.tell("Reloaded from disk");
+    }
+
+    /// Restores the articles of a recovery journal.
+    pub fn recover(&mut self, journal: Journal) {
+        let Some(bundle) = &mut self.bundle else {
+            return;
+        };
+        for article in journal.articles {
+            let id = article.id;
+            let replaced = bundle.update_article(id, |a| *a = article.clone());
+            if replaced.is_err() {
+                let _ = bundle.insert_article(article);
+            }
+        }
+        for id in journal.deleted {
+            let _ = bundle.remove_article(id);
+        }
+        self.list_dirty = true;
+        let selected = self.selected;
+        self.select(selected);
+        self.tell("Recovered the unsaved changes; save to keep them.");
+    }
+
+    /// Per-frame housekeeping: autosave, the recovery journal, changes on disk.
+    pub fn tick(&mut self, now: Instant) {
+        let Some(last_edit) = self.last_edit else {
+            return;
+        };
+        if self.read_only.is_some() || self.modal.is_some() {
+            return;
+        }
+        let since = now.duration_since(last_edit);
+        if !self.journal_current && since >= JOURNAL_AFTER {
+            self.write_journal();
+        }
+        if since >= AUTOSAVE_AFTER && self.has_unsaved_changes() {
+            self.save();
+            self.last_edit = None;
+        }
+    }
+
+    /// Writes the unsaved articles to the recovery journal.
+    pub fn write_journal(&mut self) {
+        let Some(bundle) = &self.bundle else { return };
+        let journal = Journal {
+            written: (self.clock)(),
+            articles: bundle.unsaved_articles(),
+            deleted: bundle.unsaved_deletions(),
+        };
+        match write_journal(bundle.root(), &journal) {
+            Ok(()) => self.journal_current = true,
+            Err(error) => self.warn(format!("Recovery journal not written: {error}")),
+        }
+    }
+
+    /// Checks whether the selected article's file changed on disk; reloads it when there are no
+    /// local edits, and asks when there are.
+    pub fn check_disk(&mut self) {
+        let (Some(bundle), Some(id)) = (&mut self.bundle, self.selected) else {
+            return;
+        };
+        if self.modal.is_some() || !bundle.changed_on_disk(id) {
+            return;
+        }
+        let path = bundle.article_path(id);
+        if bundle.is_dirty(id) {
+            self.modal = Some(Modal::Conflict { paths: vec![path] });
+        } else {
+            self.reload_theirs(&[path]);
+        }
+    }
+}

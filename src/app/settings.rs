@@ -1,0 +1,72 @@
+//! The few things kept in eframe storage between runs. Documents never go there.
+
+use super::command::PreviewMode;
+use super::list::SortKey;
+use serde::{Deserialize, Serialize};
+use std::path::PathBuf;
+
+/// The eframe storage key.
+pub const STORAGE_KEY: &str = "copydesk-settings";
+/// How many recent projects are remembered.
+pub const MAX_RECENT: usize = 10;
+
+/// Window state and preferences that persist across runs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// Recently opened projects, newest first.
+    pub recent: Vec<PathBuf>,
+    /// Light, dark or the system's theme.
+    pub theme: egui::ThemePreference,
+    /// Whether the article list is shown.
+    pub show_list: bool,
+    /// Whether the preview is shown.
+    pub show_preview: bool,
+    /// The preview's mode.
+    pub preview_mode: PreviewMode,
+    /// The list's order.
+    pub sort: SortKey,
+    /// The editor's name, recorded in logs and waivers.
+    pub editor_name: String,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            recent: Vec::new(),
+            theme: egui::ThemePreference::System,
+            show_list: true,
+            show_preview: true,
+            preview_mode: PreviewMode::Page,
+            sort: SortKey::Project,
+            editor_name: std::env::var("USER").unwrap_or_default(),
+        }
+    }
+}
+
+impl Settings {
+    /// Puts `path` first in the recent list.
+    pub fn remember(&mut self, path: PathBuf) {
+        self.recent.retain(|p| *p != path);
+        self.recent.insert(0, path);
+        self.recent.truncate(MAX_RECENT);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recent_projects_are_unique_and_bounded() {
+        let mut settings = Settings::default();
+        for i in 0..15 {
+            settings.remember(PathBuf::from(format!("/p/{}", i % 12)));
+        }
+        settings.remember(PathBuf::from("/p/3"));
+        assert_eq!(settings.recent.len(), MAX_RECENT);
+        assert_eq!(settings.recent[0], PathBuf::from("/p/3"));
+        let json = serde_json::to_string(&settings).unwrap();
+        assert_eq!(serde_json::from_str::<Settings>(&json).unwrap(), settings);
+    }
+}

@@ -1,0 +1,234 @@
+//! Application-level undo and redo: every edit, including structural ones, as a reversible step.
+//! Typing in one field is coalesced into one step until a pause or a change of field.
+
+use crate::model::Article;
+use std::time::{Duration, Instant};
+use uuid::Uuid;
+
+/// Typing pauses longer than this start a new undo step.
+pub const COALESCE_WINDOW: Duration = Duration::from_millis(1200);
+/// Steps kept; older ones are dropped.
+pub const MAX_STEPS: usize = 300;
+
+/// One reversible change.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Step {
+    /// An article's fields changed.
+    Edit {
+        /// The article as it was.
+        before: Box<Article>,
+        /// The article as it became.
+        after: Box<Article>,
+    },
+    /// An article was added at `index`.
+    Insert {
+        /// Its position in the order.
+        index: usize,
+        /// The article.
+        article: Box<Article>,
+    },
+    /// An article was removed from `index`.
+    Delete {
+        /// Its position in the order.
+        index: usize,
+        /// The article.
+        article: Box<Article>,
+    },
+    /// An article moved in the order.
+    Move {
+        /// The article.
+        id: Uuid,
+        /// Where it was.
+        from: usize,
+        /// Where it went.
+        to: usize,
+    },
+}
+
+impl Step {
+    /// The step that reverses this one.
+    pub fn inverse(&self) -> Step {
+        match self.clone() {
+            Step::Edit { before, after } => Step::Edit {
+                before: after,
+                after: before,
+            },
+            Step::Insert { index, article } => Step::Delete { index, article },
+            Step::Delete { index, article } => Step::Insert { index, article },
+            Step::Move { id, from, to } => Step::Move {
+                id,
+                from: to,
+                to: from,
+            },
+        }
+    }
+
+    /// The article the step is about.
+    pub fn article_id(&self) -> Uuid {
+        match self {
+            Step::Edit { after, .. } => after.id,
+            Step::Insert { article, .. } | Step::Delete { article, .. } => article.id,
+            Step::Move { id, .. } => *id,
+        }
+    }
+}
+
+/// What a run of typing is in: one field of one article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TypingKey {
+    /// The article.
+    pub article: Uuid,
+    /// The field's name.
+    pub field: &'static str,
+}
+
+/// The undo and redo stacks.
+#[derive(Debug, Default)]
+pub struct UndoStack {
+    undo: Vec<Step>,
+    redo: Vec<Step>,
+    typing: Option<(TypingKey, Instant)>,
+}
+
+impl UndoStack {
+    /// Records a step; `typing` coalesces it with the previous step of the same run of typing.
+    pub fn record(&mut self, step: Step, typing: Option<TypingKey>, now: Instant) {
+        self.redo.clear();
+        let continues = match (&typing, &self.typing, self.undo.last_mut(), &step) {
+            (
+                Some(key),
+                Some((last_key, at)),
+                Some(Step::Edit { after, .. }),
+                Step::Edit {
+                    after: new_after, ..
+                },
+            ) if key == last_key && now.duration_since(*at) < COALESCE_WINDOW => {
+                *after = new_after.clone();
+                true
+            }
+            _ => false,
+        };
+        if !continues {
+            self.undo.push(step);
+            if self.undo.len() > MAX_STEPS {
+                self.undo.remove(0);
+            }
+        }
+        self.typing = typing.map(|key| (key, now));
+    }
+
+    /// Ends the current run of typing, so the next keystroke starts a new step.
+    pub fn break_typing(&mut self) {
+        self.typing = None;
+    }
+
+    /// The step to apply to undo the last change (moved to the redo stack).
+    pub fn undo(&mut self) -> Option<Step> {
+        self.typing = None;
+        let step = self.undo.pop()?;
+        self.redo.push(step.clone());
+        Some(step.inverse())
+    }
+
+    /// The step to apply to redo the last undone change.
+    pub fn redo(&mut self) -> Option<Step> {
+        self.typing = None;
+        let step = self.redo.pop()?;
+        self.undo.push(step.clone());
+        Some(step)
+    }
+
+    /// Whether there is anything to undo.
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    /// Whether there is anything to redo.
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    /// Forgets everything (a new project was opened).
+    pub fn clear(&mut self) {
+        *self = UndoStack::default();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn edit(from: &str, to: &str) -> Step {
+        let mut before = Article::new(from);
+        before.id = Uuid::nil();
+        let mut after = before.clone();
+        after.headline = to.into();
+        Step::Edit {
+            before: Box::new(before),
+            after: Box::new(after),
+        }
+    }
+
+    fn key(field: &'static str) -> Option<TypingKey> {
+        Some(TypingKey {
+            article: Uuid::nil(),
+            field,
+        })
+    }
+
+    #[test]
+    fn typing_coalesces_until_a_pause_or_another_field() {
+        let mut stack = UndoStack::default();
+        let t0 = Instant::now();
+        stack.record(edit("", "a"), key("headline"), t0);
+        stack.record(
+            edit("a", "ab"),
+            key("headline"),
+            t0 + Duration::from_millis(300),
+        );
+        stack.record(
+            edit("ab", "abc"),
+            key("standfirst"),
+            t0 + Duration::from_millis(600),
+        );
+        stack.record(
+            edit("abc", "abcd"),
+            key("standfirst"),
+            t0 + Duration::from_secs(5),
+        );
+        assert_eq!(stack.undo.len(), 3);
+        let Some(Step::Edit { after, .. }) = stack.undo() else {
+            panic!()
+        };
+        assert_eq!(after.headline, "abc");
+        stack.undo();
+        let Some(Step::Edit { before, after }) = stack.undo() else {
+            panic!()
+        };
+        assert_eq!(
+            (before.headline.as_str(), after.headline.as_str()),
+            ("ab", "")
+        );
+        assert!(!stack.can_undo() && stack.can_redo());
+        let Some(Step::Edit { after, .. }) = stack.redo() else {
+            panic!()
+        };
+        assert_eq!(after.headline, "ab");
+    }
+
+    #[test]
+    fn a_new_change_clears_redo_and_inverses_are_exact() {
+        let mut stack = UndoStack::default();
+        let now = Instant::now();
+        stack.record(edit("a", "b"), None, now);
+        stack.undo();
+        stack.record(edit("a", "c"), None, now);
+        assert!(!stack.can_redo());
+        let insert = Step::Insert {
+            index: 2,
+            article: Box::new(Article::new("x")),
+        };
+        assert_eq!(insert.inverse().inverse(), insert);
+        assert!(matches!(insert.inverse(), Step::Delete { index: 2, .. }));
+    }
+}

@@ -1,0 +1,196 @@
+//! The article list: search as you type, filters, sort, and a virtualized list of rows.
+
+use crate::app::AppState;
+use crate::app::command::Command;
+use crate::app::list::SortKey;
+use crate::model::Status;
+use crate::model::time::relative;
+use egui::{Color32, RichText, Sense};
+
+const ROW_HEIGHT: f32 = 62.0;
+
+/// The colour of a status badge.
+pub fn status_color(status: Status) -> Color32 {
+    match status {
+        Status::Draft => Color32::from_rgb(120, 120, 130),
+        Status::Editing => Color32::from_rgb(40, 110, 200),
+        Status::Ready => Color32::from_rgb(30, 150, 90),
+        Status::Published => Color32::from_rgb(20, 120, 60),
+        Status::Corrected => Color32::from_rgb(200, 130, 0),
+        Status::Killed => Color32::from_rgb(190, 40, 40),
+    }
+}
+
+/// Draws the list pane.
+pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
+    ui.horizontal(|ui| {
+        ui.heading("Articles");
+        if ui
+            .button("New")
+            .on_hover_text("New article (Ctrl+N)")
+            .clicked()
+        {
+            out.push(Command::NewArticle);
+        }
+    });
+    let search_label = ui.label("Search articles");
+    let search = ui
+        .add(
+            egui::TextEdit::singleline(&mut state.filter.query)
+                .hint_text("Headline, byline, tag, body…")
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(search_label.id);
+    if state.focus_search {
+        search.request_focus();
+        state.focus_search = false;
+    }
+    if search.changed() {
+        state.list_dirty = true;
+    }
+    filters(ui, state);
+    ui.separator();
+    let Some(bundle) = &state.bundle else {
+        ui.weak(if state.opening.is_some() {
+            "Opening…"
+        } else {
+            "No project open"
+        });
+        return;
+    };
+    let summaries: Vec<_> = bundle.summaries().collect();
+    ui.weak(format!(
+        "{} of {} articles",
+        state.visible.len(),
+        summaries.len()
+    ));
+    let now = (state.clock)();
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show_rows(ui, ROW_HEIGHT, state.visible.len(), |ui, rows| {
+            for row in rows {
+                let Some(summary) = state.visible.get(row).and_then(|i| summaries.get(*i)) else {
+                    continue;
+                };
+                let selected = state.selected == Some(summary.id);
+                let (rect, response) = ui.allocate_exact_size(
+                    egui::vec2(ui.available_width(), ROW_HEIGHT),
+                    Sense::click(),
+                );
+                let headline = if summary.headline.is_empty() {
+                    "Untitled"
+                } else {
+                    summary.headline.as_str()
+                };
+                response.widget_info(|| {
+                    egui::WidgetInfo::selected(egui::Role::Button, true, selected, headline)
+                });
+                if response.clicked() {
+                    out.push(Command::Select(summary.id));
+                }
+                let visuals = ui.visuals();
+                if selected {
+                    ui.painter()
+                        .rect_filled(rect, 4.0, visuals.selection.bg_fill);
+                } else if response.hovered() {
+                    ui.painter().rect_filled(rect, 4.0, visuals.faint_bg_color);
+                }
+                let mut child = ui
+                    .new_child(egui::UiBuilder::new().max_rect(rect.shrink2(egui::vec2(6.0, 4.0))));
+                child.add(egui::Label::new(RichText::new(headline).strong()).truncate());
+                child.horizontal(|ui| {
+                    ui.label(
+                        RichText::new(summary.status.as_str())
+                            .small()
+                            .color(Color32::WHITE)
+                            .background_color(status_color(summary.status)),
+                    );
+                    ui.label(RichText::new(summary.section.to_uppercase()).small());
+                    ui.label(RichText::new(relative(summary.updated, now)).small().weak());
+                });
+                child.add(
+                    egui::Label::new(RichText::new(summary.bylines.join(", ")).small().weak())
+                        .truncate(),
+                );
+            }
+        });
+}
+
+fn filters(ui: &mut egui::Ui, state: &mut AppState) {
+    let sections: Vec<String> = state
+        .bundle
+        .as_ref()
+        .map(|b| {
+            let mut all: Vec<String> = b
+                .summaries()
+                .map(|s| s.section.clone())
+                .filter(|s| !s.is_empty())
+                .collect();
+            all.sort();
+            all.dedup();
+            all
+        })
+        .unwrap_or_default();
+    let bylines: Vec<String> = state
+        .bundle
+        .as_ref()
+        .map(|b| {
+            let mut all: Vec<String> = b.summaries().flat_map(|s| s.bylines.clone()).collect();
+            all.sort();
+            all.dedup();
+            all
+        })
+        .unwrap_or_default();
+    let before = state.filter.clone();
+    ui.horizontal_wrapped(|ui| {
+        let status_text = state
+            .filter
+            .status
+            .map_or("Any status".to_owned(), |s| s.to_string());
+        egui::ComboBox::from_label("Status")
+            .selected_text(status_text)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut state.filter.status, None, "Any status");
+                for status in Status::ALL {
+                    ui.selectable_value(&mut state.filter.status, Some(status), status.as_str());
+                }
+            });
+        let section_text = state
+            .filter
+            .section
+            .clone()
+            .unwrap_or_else(|| "Any section".into());
+        egui::ComboBox::from_label("Section")
+            .selected_text(section_text)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut state.filter.section, None, "Any section");
+                for section in sections {
+                    ui.selectable_value(&mut state.filter.section, Some(section.clone()), section);
+                }
+            });
+        let byline_text = state
+            .filter
+            .byline
+            .clone()
+            .unwrap_or_else(|| "Anyone".into());
+        egui::ComboBox::from_label("Byline")
+            .selected_text(byline_text)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut state.filter.byline, None, "Anyone");
+                for name in bylines {
+                    ui.selectable_value(&mut state.filter.byline, Some(name.clone()), name);
+                }
+            });
+        egui::ComboBox::from_label("Sort")
+            .selected_text(state.filter.sort.label())
+            .show_ui(ui, |ui| {
+                for key in SortKey::ALL {
+                    ui.selectable_value(&mut state.filter.sort, key, key.label());
+                }
+            });
+    });
+    if state.filter != before {
+        state.settings.sort = state.filter.sort;
+        state.list_dirty = true;
+    }
+}

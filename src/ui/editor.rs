@@ -1,0 +1,454 @@
+//! The editor: every field of the article, each labelled, and the Markdown body.
+
+use super::fields;
+use crate::app::AppState;
+use crate::app::command::Command;
+use crate::model::{Byline, Correction, CorrectionKind, Embargo, Status};
+use egui::text::{CCursor, CCursorRange};
+use egui::{RichText, TextEdit};
+
+/// Length limits shown by the meters (the review checklist will make these project settings).
+pub const HEADLINE_LIMIT: usize = 110;
+/// SEO title limit.
+pub const SEO_LIMIT: usize = 60;
+/// Social title limit.
+pub const SOCIAL_LIMIT: usize = 70;
+/// Standfirst limit.
+pub const STANDFIRST_LIMIT: usize = 160;
+/// The body's reading measure, in points.
+pub const BODY_WIDTH: f32 = 680.0;
+
+/// What changed this frame: `Some(Some(field))` for typing, `Some(None)` for a discrete edit.
+type Change = Option<Option<&'static str>>;
+
+/// Draws the editor pane.
+pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
+    if let Some(reason) = &state.read_only {
+        ui.colored_label(ui.visuals().warn_fg_color, format!("Read-only: {reason}"));
+    }
+    let sections = state
+        .bundle
+        .as_ref()
+        .map(|b| b.project().settings.sections.clone())
+        .unwrap_or_default();
+    let enabled = state.read_only.is_none();
+    let body_id = egui::Id::unique("copydesk-body");
+    let pending_cursor = state.pending_body_cursor.take();
+    let Some(draft) = &mut state.draft else {
+        ui.centered_and_justified(|ui| {
+            ui.weak(if state.bundle.is_some() {
+                "Select an article, or press Ctrl+N for a new one."
+            } else {
+                "Open a project (Ctrl+O)."
+            });
+        });
+        return;
+    };
+    let mut change: Change = None;
+    let mut selection = None;
+    egui::ScrollArea::vertical()
+        .id_salt("editor-scroll")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            ui.set_max_width(ui.available_width().min(BODY_WIDTH + 140.0));
+            mark(
+                &mut change,
+                Some("headline"),
+                &fields::text_with_meter(
+                    ui,
+                    "Headline",
+                    &mut draft.headline,
+                    HEADLINE_LIMIT,
+                    enabled,
+                ),
+            );
+            mark(
+                &mut change,
+                Some("seo_title"),
+                &fields::text_with_meter(ui, "SEO title", &mut draft.seo_title, SEO_LIMIT, enabled),
+            );
+            mark(
+                &mut change,
+                Some("social_title"),
+                &fields::text_with_meter(
+                    ui,
+                    "Social title",
+                    &mut draft.social_title,
+                    SOCIAL_LIMIT,
+                    enabled,
+                ),
+            );
+            let standfirst_length = draft.standfirst.chars().count();
+            mark(
+                &mut change,
+                Some("standfirst"),
+                &fields::multiline(ui, "Standfirst", &mut draft.standfirst, 2, enabled),
+            );
+            ui.weak(format!("{standfirst_length}/{STANDFIRST_LIMIT} characters"));
+
+            ui.horizontal(|ui| {
+                let label = ui.add_sized([110.0, 20.0], egui::Label::new("Status"));
+                let mut status = draft.status;
+                ui.add_enabled_ui(enabled, |ui| {
+                    egui::ComboBox::from_id_salt("status")
+                        .selected_text(status.as_str())
+                        .show_ui(ui, |ui| {
+                            for s in Status::ALL {
+                                ui.selectable_value(&mut status, s, s.as_str());
+                            }
+                        })
+                        .response
+                        .labelled_by(label.id);
+                });
+                if status != draft.status {
+                    out.push(Command::SetStatus(status));
+                }
+            });
+            ui.horizontal(|ui| {
+                let label = ui.add_sized([110.0, 20.0], egui::Label::new("Section"));
+                let before = draft.section.clone();
+                ui.add_enabled_ui(enabled, |ui| {
+                    egui::ComboBox::from_id_salt("section")
+                        .selected_text(&draft.section)
+                        .show_ui(ui, |ui| {
+                            for section in &sections {
+                                ui.selectable_value(&mut draft.section, section.clone(), section);
+                            }
+                        })
+                        .response
+                        .labelled_by(label.id);
+                    let new = ui
+                        .add(
+                            TextEdit::singleline(&mut draft.section)
+                                .hint_text("or type a new one")
+                                .desired_width(140.0),
+                        )
+                        .labelled_by(label.id);
+                    mark(&mut change, Some("section"), &new);
+                });
+                if draft.section != before {
+                    change.get_or_insert(None);
+                }
+            });
+            bylines(ui, &mut draft.bylines, enabled, &mut change);
+            tags(ui, &mut draft.tags, enabled, &mut change);
+            mark(
+                &mut change,
+                Some("slugline"),
+                &fields::text(ui, "Slugline", &mut draft.slugline, enabled),
+            );
+            mark(
+                &mut change,
+                Some("slug"),
+                &fields::text(ui, "Slug", &mut draft.slug, enabled),
+            );
+            mark(
+                &mut change,
+                Some("dateline"),
+                &fields::text(ui, "Dateline place", &mut draft.dateline.place, enabled),
+            );
+            let mut date_text = draft
+                .dateline
+                .date
+                .map(|d| d.to_string())
+                .unwrap_or_default();
+            if fields::text(ui, "Dateline date", &mut date_text, enabled).changed() {
+                draft.dateline.date =
+                    chrono::NaiveDate::parse_from_str(date_text.trim(), "%Y-%m-%d").ok();
+                change = Some(Some("dateline_date"));
+            }
+            mark(
+                &mut change,
+                Some("language"),
+                &fields::text(ui, "Language", &mut draft.language, enabled),
+            );
+            embargo(ui, &mut draft.embargo, enabled, &mut change);
+            mark(
+                &mut change,
+                Some("editors_note"),
+                &fields::multiline(ui, "Editor's note", &mut draft.editors_note, 2, enabled),
+            );
+            corrections(
+                ui,
+                &mut draft.corrections,
+                (state.clock)(),
+                enabled,
+                &mut change,
+            );
+
+            ui.add_space(8.0);
+            let body_label = ui.label(RichText::new("Body (Markdown)").strong());
+            if let Some((a, b)) = pending_cursor {
+                let mut text_state =
+                    egui::text_edit::TextEditState::load(ui.ctx(), body_id).unwrap_or_default();
+                text_state
+                    .cursor
+                    .set_char_range(Some(CCursorRange::two(CCursor::new(a), CCursor::new(b))));
+                text_state.store(ui.ctx(), body_id);
+            }
+            cap_text_edit_undo(ui.ctx(), body_id);
+            let output = ui.add_enabled_ui(enabled, |ui| {
+                TextEdit::multiline(&mut draft.body)
+                    .id(body_id)
+                    .font(egui::TextStyle::Body)
+                    .desired_width(ui.available_width().min(BODY_WIDTH))
+                    .desired_rows(24)
+                    .lock_focus(true)
+                    .show(ui)
+            });
+            let output = output.inner;
+            let body_response = output.response.response.clone().labelled_by(body_label.id);
+            mark(&mut change, Some("body"), &body_response);
+            if let Some(range) = output.cursor_range {
+                let (a, b) = (range.primary.index.0, range.secondary.index.0);
+                selection = Some((a.min(b), a.max(b)));
+            }
+        });
+    if selection.is_some() {
+        state.body_selection = selection;
+    }
+    if let Some(typed) = change {
+        state.commit_draft(typed);
+    }
+}
+
+/// Notes a typing change when `response` changed.
+fn mark(change: &mut Change, typed: Option<&'static str>, response: &egui::Response) {
+    if response.changed() {
+        *change = Some(typed);
+    }
+}
+
+/// Keeps the body editor's own undo history to one step: undo belongs to the application.
+fn cap_text_edit_undo(ctx: &egui::Context, id: egui::Id) {
+    let mut text_state = egui::text_edit::TextEditState::load(ctx, id).unwrap_or_default();
+    let settings = egui::util::undoer::Settings {
+        max_undos: 1,
+        ..Default::default()
+    };
+    text_state.set_undoer(egui::util::undoer::Undoer::with_settings(settings));
+    text_state.store(ctx, id);
+}
+
+fn bylines(ui: &mut egui::Ui, bylines: &mut Vec<Byline>, enabled: bool, change: &mut Change) {
+    ui.label(RichText::new("Bylines").strong());
+    let mut action: Option<(usize, i32)> = None;
+    for (i, byline) in bylines.iter_mut().enumerate() {
+        ui.horizontal(|ui| {
+            let name_label = ui.label(format!("Name {}", i + 1));
+            if ui
+                .add_enabled(
+                    enabled,
+                    TextEdit::singleline(&mut byline.name).desired_width(160.0),
+                )
+                .labelled_by(name_label.id)
+                .changed()
+            {
+                *change = Some(Some("byline"));
+            }
+            let role_label = ui.label(format!("Role {}", i + 1));
+            if ui
+                .add_enabled(
+                    enabled,
+                    TextEdit::singleline(&mut byline.role).desired_width(120.0),
+                )
+                .labelled_by(role_label.id)
+                .changed()
+            {
+                *change = Some(Some("byline"));
+            }
+            ui.add_enabled_ui(enabled, |ui| {
+                if ui
+                    .small_button("Up")
+                    .on_hover_text(format!("Move byline {} up", i + 1))
+                    .clicked()
+                {
+                    action = Some((i, -1));
+                }
+                if ui
+                    .small_button("Down")
+                    .on_hover_text(format!("Move byline {} down", i + 1))
+                    .clicked()
+                {
+                    action = Some((i, 1));
+                }
+                if ui
+                    .small_button("Remove")
+                    .on_hover_text(format!("Remove byline {}", i + 1))
+                    .clicked()
+                {
+                    action = Some((i, 0));
+                }
+            });
+        });
+    }
+    if ui
+        .add_enabled(enabled, egui::Button::new("Add byline"))
+        .clicked()
+    {
+        bylines.push(Byline::default());
+        *change = Some(None);
+    }
+    if let Some((i, direction)) = action {
+        match direction {
+            0 => {
+                bylines.remove(i);
+            }
+            -1 if i > 0 => bylines.swap(i, i - 1),
+            1 if i + 1 < bylines.len() => bylines.swap(i, i + 1),
+            _ => return,
+        }
+        *change = Some(None);
+    }
+}
+
+fn tags(ui: &mut egui::Ui, tags: &mut Vec<String>, enabled: bool, change: &mut Change) {
+    let new_tag_id = egui::Id::unique("copydesk-new-tag");
+    ui.horizontal_wrapped(|ui| {
+        let label = ui.add_sized([110.0, 20.0], egui::Label::new("Tags"));
+        let mut remove = None;
+        for (i, tag) in tags.iter().enumerate() {
+            let chip = egui::Button::new(format!("{tag}  ×"))
+                .small()
+                .corner_radius(10.0);
+            if ui
+                .add_enabled(enabled, chip)
+                .on_hover_text(format!("Remove tag {tag}"))
+                .clicked()
+            {
+                remove = Some(i);
+            }
+        }
+        if let Some(i) = remove {
+            tags.remove(i);
+            *change = Some(None);
+        }
+        let mut new_tag: String = ui.data_mut(|d| d.get_temp(new_tag_id).unwrap_or_default());
+        let field = ui
+            .add_enabled(
+                enabled,
+                TextEdit::singleline(&mut new_tag)
+                    .hint_text("add a tag, Enter")
+                    .desired_width(140.0),
+            )
+            .labelled_by(label.id);
+        if field.lost_focus()
+            && ui.input(|i| i.key_pressed(egui::Key::Enter))
+            && !new_tag.trim().is_empty()
+        {
+            tags.push(new_tag.trim().to_owned());
+            new_tag.clear();
+            *change = Some(None);
+            field.request_focus();
+        }
+        ui.data_mut(|d| d.insert_temp(new_tag_id, new_tag));
+    });
+}
+
+fn embargo(ui: &mut egui::Ui, embargo: &mut Option<Embargo>, enabled: bool, change: &mut Change) {
+    ui.horizontal(|ui| {
+        let mut on = embargo.is_some();
+        if ui
+            .add_enabled(enabled, egui::Checkbox::new(&mut on, "Embargo"))
+            .changed()
+        {
+            *embargo = on.then(|| Embargo {
+                until: (chrono::Utc::now() + chrono::Duration::days(1)).fixed_offset(),
+                time_zone: "UTC".into(),
+            });
+            *change = Some(None);
+        }
+        if let Some(value) = embargo {
+            let text_id = egui::Id::unique("copydesk-embargo-text");
+            let mut text: String = ui
+                .data_mut(|d| d.get_temp(text_id))
+                .unwrap_or_else(|| value.until.format("%Y-%m-%d %H:%M %:z").to_string());
+            let until_label = ui.label("Until");
+            let field = ui
+                .add_enabled(
+                    enabled,
+                    TextEdit::singleline(&mut text).desired_width(170.0),
+                )
+                .labelled_by(until_label.id);
+            if field.changed() {
+                if let Ok(until) =
+                    chrono::DateTime::parse_from_str(text.trim(), "%Y-%m-%d %H:%M %:z")
+                {
+                    value.until = until;
+                    *change = Some(Some("embargo"));
+                }
+                ui.data_mut(|d| d.insert_temp(text_id, text.clone()));
+            }
+            if !field.has_focus() {
+                ui.data_mut(|d| d.remove::<String>(text_id));
+            }
+            let zone_label = ui.label("Time zone");
+            if ui
+                .add_enabled(
+                    enabled,
+                    TextEdit::singleline(&mut value.time_zone).desired_width(120.0),
+                )
+                .labelled_by(zone_label.id)
+                .changed()
+            {
+                *change = Some(Some("embargo"));
+            }
+        }
+    });
+}
+
+fn corrections(
+    ui: &mut egui::Ui,
+    corrections: &mut Vec<Correction>,
+    now: chrono::DateTime<chrono::Utc>,
+    enabled: bool,
+    change: &mut Change,
+) {
+    ui.label(RichText::new("Corrections").strong());
+    for (i, correction) in corrections.iter_mut().enumerate() {
+        ui.horizontal(|ui| {
+            ui.weak(correction.date.format("%Y-%m-%d").to_string());
+            let mut kind = correction.kind;
+            ui.add_enabled_ui(enabled, |ui| {
+                egui::ComboBox::new(("correction-kind", i), format!("Kind {}", i + 1))
+                    .selected_text(format!("{kind:?}"))
+                    .show_ui(ui, |ui| {
+                        ui.selectable_value(&mut kind, CorrectionKind::Correction, "Correction");
+                        ui.selectable_value(
+                            &mut kind,
+                            CorrectionKind::Clarification,
+                            "Clarification",
+                        );
+                    });
+            });
+            if kind != correction.kind {
+                correction.kind = kind;
+                *change = Some(None);
+            }
+            let label = ui.label(format!("Correction {}", i + 1));
+            if ui
+                .add_enabled(
+                    enabled,
+                    TextEdit::multiline(&mut correction.text)
+                        .desired_rows(1)
+                        .desired_width(f32::INFINITY),
+                )
+                .labelled_by(label.id)
+                .changed()
+            {
+                *change = Some(Some("correction"));
+            }
+        });
+    }
+    if ui
+        .add_enabled(enabled, egui::Button::new("Add correction"))
+        .clicked()
+    {
+        corrections.push(Correction {
+            date: now,
+            kind: CorrectionKind::Correction,
+            text: String::new(),
+        });
+        *change = Some(None);
+    }
+}

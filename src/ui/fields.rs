@@ -1,0 +1,102 @@
+//! Labelled form fields: every input has an accessible name, and length-sensitive ones a meter.
+
+use egui::{Color32, Response, TextEdit, Ui};
+
+/// A one-line text field with its label; the label names the field for screen readers and tests.
+pub fn text(ui: &mut Ui, label: &str, value: &mut String, enabled: bool) -> Response {
+    ui.horizontal(|ui| {
+        let label = ui.add_sized([110.0, 20.0], egui::Label::new(label));
+        ui.add_enabled(
+            enabled,
+            TextEdit::singleline(value).desired_width(f32::INFINITY),
+        )
+        .labelled_by(label.id)
+    })
+    .inner
+}
+
+/// A multi-line text field with its label above.
+pub fn multiline(
+    ui: &mut Ui,
+    label: &str,
+    value: &mut String,
+    rows: usize,
+    enabled: bool,
+) -> Response {
+    let label = ui.label(label);
+    ui.add_enabled(
+        enabled,
+        TextEdit::multiline(value)
+            .desired_rows(rows)
+            .desired_width(f32::INFINITY),
+    )
+    .labelled_by(label.id)
+}
+
+/// How a length compares with its limits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LengthLevel {
+    /// Comfortably inside.
+    Fine,
+    /// Close to the limit.
+    Near,
+    /// Past it.
+    Over,
+}
+
+/// Where `length` stands against `limit` (amber from 90 per cent).
+pub fn length_level(length: usize, limit: usize) -> LengthLevel {
+    if length > limit {
+        LengthLevel::Over
+    } else if length * 10 >= limit * 9 {
+        LengthLevel::Near
+    } else {
+        LengthLevel::Fine
+    }
+}
+
+/// A one-line field with a length meter: "42/110", amber near the limit, red past it.
+pub fn text_with_meter(
+    ui: &mut Ui,
+    label: &str,
+    value: &mut String,
+    limit: usize,
+    enabled: bool,
+) -> Response {
+    ui.horizontal(|ui| {
+        let label_response = ui.add_sized([110.0, 20.0], egui::Label::new(label));
+        let length = value.chars().count();
+        let color = match length_level(length, limit) {
+            LengthLevel::Fine => ui.visuals().weak_text_color(),
+            LengthLevel::Near => Color32::from_rgb(214, 140, 0),
+            LengthLevel::Over => Color32::from_rgb(210, 40, 40),
+        };
+        let meter = format!("{length}/{limit}");
+        let meter_width = 64.0;
+        let field = ui
+            .add_enabled(
+                enabled,
+                TextEdit::singleline(value)
+                    .desired_width((ui.available_width() - meter_width).max(80.0)),
+            )
+            .labelled_by(label_response.id);
+        ui.colored_label(color, meter).on_hover_text(format!(
+            "{label}: {length} characters; the limit is {limit}"
+        ));
+        field
+    })
+    .inner
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn meters_turn_amber_then_red() {
+        assert_eq!(length_level(50, 110), LengthLevel::Fine);
+        assert_eq!(length_level(99, 110), LengthLevel::Near);
+        assert_eq!(length_level(110, 110), LengthLevel::Near);
+        assert_eq!(length_level(111, 110), LengthLevel::Over);
+    }
+}

@@ -1,0 +1,113 @@
+//! The command palette: fuzzy search over every command, with its shortcut.
+
+use crate::app::AppState;
+use crate::app::command::{Command, PALETTE};
+
+/// How well `query` matches `label` as a subsequence; `None` when it does not. Higher is better:
+/// matches at word starts and runs of consecutive letters score more.
+pub fn fuzzy_score(query: &str, label: &str) -> Option<i32> {
+    let label: Vec<char> = label.to_lowercase().chars().collect();
+    let mut score = 0;
+    let mut at = 0;
+    let mut previous: Option<usize> = None;
+    for q in query.to_lowercase().chars().filter(|c| !c.is_whitespace()) {
+        let found = (at..label.len()).find(|&i| label[i] == q)?;
+        score += 1;
+        if found == 0 || !label[found - 1].is_alphanumeric() {
+            score += 3;
+        }
+        if previous == Some(found.wrapping_sub(1)) {
+            score += 2;
+        }
+        previous = Some(found);
+        at = found + 1;
+    }
+    Some(score - (label.len() as i32) / 10)
+}
+
+/// The palette's commands that match `query`, best first.
+pub fn matches(query: &str) -> Vec<&'static Command> {
+    let mut scored: Vec<(i32, usize, &Command)> = PALETTE
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| **c != Command::OpenPalette)
+        .filter_map(|(i, c)| fuzzy_score(query, &c.label()).map(|s| (s, i, c)))
+        .collect();
+    scored.sort_by_key(|(score, i, _)| (std::cmp::Reverse(*score), *i));
+    scored.into_iter().map(|(_, _, c)| c).collect()
+}
+
+/// Draws the palette when it is open.
+pub fn ui(ctx: &egui::Context, state: &mut AppState, out: &mut Vec<Command>) {
+    let Some(palette) = &mut state.palette else {
+        return;
+    };
+    let mut close = false;
+    let response = egui::Modal::new(egui::Id::unique("copydesk-palette")).show(ctx, |ui| {
+        ui.set_width(480.0);
+        let label = ui.label("Command");
+        let field = ui
+            .add(
+                egui::TextEdit::singleline(&mut palette.query)
+                    .hint_text("Type a command…")
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(label.id);
+        field.request_focus();
+        let found = matches(&palette.query);
+        if field.changed() {
+            palette.selected = 0;
+        }
+        let (down, up, enter) = ui.input(|i| {
+            (
+                i.key_pressed(egui::Key::ArrowDown),
+                i.key_pressed(egui::Key::ArrowUp),
+                i.key_pressed(egui::Key::Enter),
+            )
+        });
+        if down {
+            palette.selected = (palette.selected + 1).min(found.len().saturating_sub(1));
+        }
+        if up {
+            palette.selected = palette.selected.saturating_sub(1);
+        }
+        egui::ScrollArea::vertical()
+            .max_height(320.0)
+            .show(ui, |ui| {
+                for (i, command) in found.iter().enumerate() {
+                    let shortcut = command.shortcut_text(ui.ctx()).unwrap_or_default();
+                    let button = egui::Button::selectable(i == palette.selected, command.label())
+                        .shortcut_text(shortcut);
+                    if ui.add_sized([ui.available_width(), 22.0], button).clicked() {
+                        out.push((*command).clone());
+                        close = true;
+                    }
+                }
+            });
+        if enter && let Some(command) = found.get(palette.selected) {
+            out.push((*command).clone());
+            close = true;
+        }
+    });
+    if close || response.should_close() {
+        state.palette = None;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fuzzy_matching_prefers_word_starts() {
+        assert!(fuzzy_score("sv", "Save").is_some());
+        assert!(fuzzy_score("xyz", "Save").is_none());
+        assert_eq!(matches("save as")[0], &Command::SaveAs);
+        assert_eq!(matches("new art")[0], &Command::NewArticle);
+        assert_eq!(
+            matches("prev soc")[0],
+            &Command::SetPreviewMode(crate::app::command::PreviewMode::SocialCard)
+        );
+        assert_eq!(matches("").len(), PALETTE.len() - 1);
+    }
+}

@@ -1,0 +1,342 @@
+//! The live preview: the published page (as the reference article's site shows it), a search
+//! result snippet, or a social card. The body renders from the shared Markdown block model.
+
+use crate::app::AppState;
+use crate::app::command::PreviewMode;
+use crate::markdown::{self, Block, Inline};
+use crate::model::Article;
+use crate::model::stats::reading_minutes;
+use crate::model::time::relative;
+use egui::text::LayoutJob;
+use egui::{Color32, FontId, RichText, TextFormat};
+use std::sync::Arc;
+
+/// Where a search engine cuts a title, in characters.
+pub const SNIPPET_TITLE: usize = 60;
+/// Where it cuts a description.
+pub const SNIPPET_DESCRIPTION: usize = 160;
+const READING_MEASURE: f32 = 620.0;
+
+/// Cuts `text` at a word boundary so that it fits `max` characters with an ellipsis.
+pub fn cut(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let head: String = text.chars().take(max.saturating_sub(1)).collect();
+    let head = match head.rfind(char::is_whitespace) {
+        Some(at) if at > head.len() / 2 => &head[..at],
+        _ => head.as_str(),
+    };
+    format!("{}…", head.trim_end_matches([' ', ',', ';', ':', '.']))
+}
+
+/// Draws the preview pane.
+pub fn ui(ui: &mut egui::Ui, state: &AppState) {
+    ui.horizontal(|ui| {
+        ui.heading("Preview");
+        ui.weak(state.settings.preview_mode.label());
+    });
+    ui.separator();
+    let Some(article) = &state.draft else {
+        ui.weak("Nothing selected");
+        return;
+    };
+    let base_url = state
+        .bundle
+        .as_ref()
+        .map(|b| b.project().settings.base_url.clone())
+        .unwrap_or_default();
+    let speed = state
+        .bundle
+        .as_ref()
+        .map_or(200, |b| b.project().settings.reading_words_per_minute);
+    match state.settings.preview_mode {
+        PreviewMode::Page => page(ui, article, speed, (state.clock)()),
+        PreviewMode::SearchSnippet => search_snippet(ui, article, &base_url),
+        PreviewMode::SocialCard => social_card(ui, article, &base_url),
+    }
+}
+
+/// The parsed body, cached between frames while the body is unchanged.
+fn blocks(ctx: &egui::Context, body: &str) -> Arc<Vec<Block>> {
+    let id = egui::Id::unique("copydesk-preview-blocks");
+    let hash = {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        body.hash(&mut hasher);
+        hasher.finish()
+    };
+    if let Some((cached_hash, cached)) = ctx.data(|d| d.get_temp::<(u64, Arc<Vec<Block>>)>(id))
+        && cached_hash == hash
+    {
+        return cached;
+    }
+    let parsed = Arc::new(markdown::parse(body));
+    ctx.data_mut(|d| d.insert_temp(id, (hash, parsed.clone())));
+    parsed
+}
+
+fn page(
+    ui: &mut egui::Ui,
+    article: &Article,
+    words_per_minute: u32,
+    now: chrono::DateTime<chrono::Utc>,
+) {
+    let blocks = blocks(ui.ctx(), &article.body);
+    let minutes = reading_minutes(article.body_stats().words, words_per_minute);
+    let heights_id = egui::Id::unique("copydesk-preview-heights").with(article.id);
+    let mut heights: Vec<f32> = ui.data(|d| d.get_temp(heights_id)).unwrap_or_default();
+    heights.resize(blocks.len(), 48.0);
+    egui::ScrollArea::vertical()
+        .id_salt("preview-scroll")
+        .auto_shrink([false, false])
+        .show_viewport(ui, |ui, viewport| {
+            ui.set_max_width(ui.available_width().min(READING_MEASURE));
+            let top = ui.min_rect().top();
+            let crumb = format!(
+                "HOME › {} › {}",
+                article.section.to_uppercase(),
+                article.headline
+            );
+            ui.label(RichText::new(crumb).small().weak());
+            ui.add_space(6.0);
+            ui.label(RichText::new(&article.headline).size(26.0).strong());
+            if !article.standfirst.is_empty() {
+                ui.add_space(4.0);
+                ui.label(RichText::new(&article.standfirst).size(16.0).weak());
+            }
+            ui.add_space(6.0);
+            ui.label(
+                RichText::new(format!(
+                    "Last update: {} · {minutes} min read",
+                    relative(article.updated, now)
+                ))
+                .small(),
+            );
+            let bylines: Vec<String> = article
+                .bylines
+                .iter()
+                .map(|b| {
+                    if b.role.is_empty() {
+                        b.name.clone()
+                    } else {
+                        format!("{} ({})", b.name, b.role)
+                    }
+                })
+                .collect();
+            if !bylines.is_empty() {
+                ui.label(
+                    RichText::new(format!("By {}", bylines.join(", ")))
+                        .small()
+                        .strong(),
+                );
+            }
+            ui.separator();
+            for (i, block) in blocks.iter().enumerate() {
+                let y = ui.cursor().top() - top;
+                let height = heights[i];
+                if y + height < viewport.min.y || y > viewport.max.y {
+                    ui.allocate_space(egui::vec2(ui.available_width(), height));
+                    continue;
+                }
+                let rect = ui.scope(|ui| render_block(ui, block)).response.rect;
+                heights[i] = rect.height();
+            }
+            if !article.corrections.is_empty() {
+                ui.separator();
+                for correction in &article.corrections {
+                    let kind = format!("{:?}", correction.kind);
+                    ui.label(
+                        RichText::new(format!(
+                            "{kind} ({}): {}",
+                            correction.date.format("%-d %B %Y"),
+                            correction.text
+                        ))
+                        .italics()
+                        .small(),
+                    );
+                }
+            }
+            if let Some(names) =
+                (!article.bylines.is_empty()).then(|| article.byline_names().join(", "))
+            {
+                ui.add_space(8.0);
+                ui.label(RichText::new(format!("Author: {names}")).strong());
+            }
+        });
+    ui.data_mut(|d| d.insert_temp(heights_id, heights));
+}
+
+fn render_block(ui: &mut egui::Ui, block: &Block) {
+    match block {
+        Block::Heading { level, inlines } => {
+            let size = match level {
+                1 => 24.0,
+                2 => 20.0,
+                3 => 17.0,
+                _ => 15.0,
+            };
+            ui.add_space(6.0);
+            ui.label(layout(ui, inlines, size, true));
+        }
+        Block::Paragraph(inlines) => {
+            ui.label(layout(ui, inlines, 15.0, false));
+            ui.add_space(6.0);
+        }
+        Block::Quote(blocks) => {
+            ui.horizontal(|ui| {
+                let (rect, _) = ui.allocate_exact_size(egui::vec2(3.0, 20.0), egui::Sense::hover());
+                ui.painter()
+                    .rect_filled(rect, 0.0, ui.visuals().weak_text_color());
+                ui.vertical(|ui| blocks.iter().for_each(|b| render_block(ui, b)));
+            });
+        }
+        Block::List { start, items } => {
+            for (n, item) in items.iter().enumerate() {
+                ui.horizontal_top(|ui| {
+                    let marker = start.map_or("•".to_owned(), |s| format!("{}.", s + n as u64));
+                    ui.label(marker);
+                    ui.vertical(|ui| item.iter().for_each(|b| render_block(ui, b)));
+                });
+            }
+        }
+        Block::Code { text, .. } => {
+            ui.label(RichText::new(text).monospace());
+        }
+        Block::Rule => {
+            ui.separator();
+        }
+        Block::Html(html) => {
+            ui.label(RichText::new(html).monospace().weak());
+        }
+    }
+}
+
+fn layout(ui: &egui::Ui, inlines: &[Inline], size: f32, heading: bool) -> LayoutJob {
+    let visuals = ui.visuals();
+    let mut job = LayoutJob::default();
+    job.wrap.max_width = ui.available_width().min(READING_MEASURE);
+    for inline in inlines {
+        match inline {
+            Inline::Text { text, style } => {
+                let font = if style.code {
+                    FontId::monospace(size * 0.9)
+                } else {
+                    FontId::proportional(size)
+                };
+                let color = if style.link.is_some() {
+                    visuals.hyperlink_color
+                } else if style.bold || heading {
+                    visuals.strong_text_color()
+                } else {
+                    visuals.text_color()
+                };
+                let format = TextFormat {
+                    font_id: font,
+                    color,
+                    italics: style.italic,
+                    underline: if style.link.is_some() {
+                        egui::Stroke::new(1.0, color)
+                    } else {
+                        egui::Stroke::NONE
+                    },
+                    strikethrough: if style.strike {
+                        egui::Stroke::new(1.0, color)
+                    } else {
+                        egui::Stroke::NONE
+                    },
+                    ..Default::default()
+                };
+                job.append(text, 0.0, format);
+            }
+            Inline::LineBreak => job.append(
+                "\n",
+                0.0,
+                TextFormat::simple(FontId::proportional(size), visuals.text_color()),
+            ),
+            Inline::Image { alt, .. } => job.append(
+                &format!("[picture: {alt}]"),
+                0.0,
+                TextFormat::simple(FontId::proportional(size), visuals.weak_text_color()),
+            ),
+        }
+    }
+    job
+}
+
+fn search_snippet(ui: &mut egui::Ui, article: &Article, base_url: &str) {
+    let title = if article.seo_title.is_empty() {
+        &article.headline
+    } else {
+        &article.seo_title
+    };
+    let url = format!(
+        "{}/{}/{}",
+        base_url.trim_end_matches('/'),
+        article.section.to_lowercase(),
+        article.slug
+    );
+    ui.label(
+        RichText::new(url)
+            .small()
+            .color(Color32::from_rgb(32, 120, 60)),
+    );
+    ui.label(
+        RichText::new(cut(title, SNIPPET_TITLE))
+            .size(19.0)
+            .color(Color32::from_rgb(26, 13, 171)),
+    );
+    ui.label(cut(&article.standfirst, SNIPPET_DESCRIPTION));
+    ui.add_space(8.0);
+    ui.weak(format!(
+        "Title {} of {SNIPPET_TITLE} characters; description {} of {SNIPPET_DESCRIPTION}.",
+        title.chars().count(),
+        article.standfirst.chars().count()
+    ));
+}
+
+fn social_card(ui: &mut egui::Ui, article: &Article, base_url: &str) {
+    let title = if article.social_title.is_empty() {
+        &article.headline
+    } else {
+        &article.social_title
+    };
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.set_width(READING_MEASURE.min(ui.available_width()));
+        let width = ui.available_width();
+        let (rect, _) =
+            ui.allocate_exact_size(egui::vec2(width, width / 1.91), egui::Sense::hover());
+        ui.painter()
+            .rect_filled(rect, 4.0, ui.visuals().faint_bg_color);
+        ui.painter().text(
+            rect.center(),
+            egui::Align2::CENTER_CENTER,
+            "Image (1200 × 630)",
+            FontId::proportional(14.0),
+            ui.visuals().weak_text_color(),
+        );
+        let domain = base_url
+            .trim_start_matches("https://")
+            .trim_start_matches("http://")
+            .trim_end_matches('/');
+        ui.label(RichText::new(domain.to_uppercase()).small().weak());
+        ui.label(RichText::new(cut(title, 70)).strong().size(16.0));
+        ui.label(cut(&article.standfirst, 200));
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn snippets_cut_at_words_with_an_ellipsis() {
+        assert_eq!(cut("Short", 60), "Short");
+        let long =
+            "Kremlin indicates lack of progress following Ukraine talks with US envoys in Moscow";
+        let cut_title = cut(long, 60);
+        assert!(cut_title.chars().count() <= 60, "{cut_title}");
+        assert!(cut_title.ends_with('…') && !cut_title.ends_with(" …"));
+        assert!(long.starts_with(cut_title.trim_end_matches('…')));
+    }
+}

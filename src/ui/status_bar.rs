@@ -1,0 +1,66 @@
+//! The status bar: counts for the current article, save state, lock state, the latest message.
+
+use crate::app::AppState;
+use crate::model::TextStats;
+
+/// Text statistics of the body, cached between frames while the body is unchanged.
+pub fn body_stats(ctx: &egui::Context, body: &str) -> TextStats {
+    let id = egui::Id::unique("copydesk-body-stats");
+    let key = {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        body.hash(&mut hasher);
+        hasher.finish()
+    };
+    if let Some((cached_key, stats)) = ctx.data(|d| d.get_temp::<(u64, TextStats)>(id))
+        && cached_key == key
+    {
+        return stats;
+    }
+    let stats = TextStats::of(body);
+    ctx.data_mut(|d| d.insert_temp(id, (key, stats)));
+    stats
+}
+
+/// Draws the status bar.
+pub fn ui(ui: &mut egui::Ui, state: &AppState) {
+    ui.horizontal(|ui| {
+        if let Some(draft) = &state.draft {
+            let stats = body_stats(ui.ctx(), &draft.body);
+            let speed = state
+                .bundle
+                .as_ref()
+                .map_or(200, |b| b.project().settings.reading_words_per_minute);
+            ui.label(format!(
+                "{} words · {} characters ({} without spaces) · {} min read",
+                stats.words,
+                stats.chars,
+                stats.chars_no_spaces,
+                stats.reading_minutes(speed)
+            ));
+            ui.separator();
+        }
+        let save_state = if state.bundle.is_none() {
+            String::new()
+        } else if state.has_unsaved_changes() {
+            "Unsaved changes".to_owned()
+        } else if let Some(at) = state.last_saved {
+            format!("Saved {}", at.format("%H:%M"))
+        } else {
+            "No changes".to_owned()
+        };
+        ui.label(save_state);
+        if state.read_only.is_some() {
+            ui.separator();
+            ui.colored_label(ui.visuals().warn_fg_color, "Read-only");
+        }
+        if let Some(notice) = &state.notice {
+            ui.separator();
+            if notice.error {
+                ui.colored_label(ui.visuals().error_fg_color, &notice.text);
+            } else {
+                ui.weak(&notice.text);
+            }
+        }
+    });
+}

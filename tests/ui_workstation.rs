@@ -1,0 +1,451 @@
+//! The workstation driven through its real UI by role and label (egui_kittest), with its
+//! accessibility checks on: every control must have a name.
+
+mod common;
+
+use copydesk::app::jobs::{DialogPurpose, FileDialogs, Outcome};
+use copydesk::app::settings::Settings;
+use copydesk::model::Status;
+use copydesk::ui::Workstation;
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+/// Answers every file dialog with a preset path.
+struct FakeDialogs(Mutex<Option<PathBuf>>);
+
+impl FileDialogs for FakeDialogs {
+    fn available(&self) -> bool {
+        true
+    }
+    fn pick(&self, purpose: DialogPurpose, reply: std::sync::mpsc::Sender<Outcome>) {
+        let _ = reply.send(Outcome::Picked(purpose, self.0.lock().unwrap().clone()));
+    }
+}
+
+fn fixed_clock() -> chrono::DateTime<chrono::Utc> {
+    "2026-11-28T12:00:00Z".parse().unwrap()
+}
+
+/// A copy of the sample project in a temporary folder.
+fn sample_copy() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("Sample.copydesk");
+    copydesk::sample::extract_sample(&root).unwrap();
+    (dir, root)
+}
+
+fn open(root: &Path, dialogs: Arc<FakeDialogs>) -> Harness<'static, Workstation> {
+    let root = root.to_owned();
+    let mut harness = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .build_eframe(move |cc| {
+            let mut workstation =
+                Workstation::new(&cc.egui_ctx, Settings::default(), dialogs, Some(root));
+            workstation.state.clock = fixed_clock;
+            workstation
+        });
+    wait_until(&mut harness, |w| {
+        w.state.bundle.is_some() && w.state.search.is_some()
+    });
+    harness.check_accessibility();
+    harness
+}
+
+fn wait_until(harness: &mut Harness<'static, Workstation>, done: impl Fn(&Workstation) -> bool) {
+    for _ in 0..500 {
+        harness.step();
+        if done(harness.state()) {
+            harness.run_steps(2);
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("timed out waiting for the workstation");
+}
+
+fn no_dialogs() -> Arc<FakeDialogs> {
+    Arc::new(FakeDialogs(Mutex::new(None)))
+}
+
+#[test]
+fn create_an_article_type_and_see_preview_and_counts_change() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    let before = harness.state().state.bundle.as_ref().unwrap().len();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    harness.run_steps(3);
+    assert_eq!(
+        harness.state().state.bundle.as_ref().unwrap().len(),
+        before + 1
+    );
+
+    harness
+        .get_by_role_and_label(Role::TextInput, "Headline")
+        .click();
+    harness.run_steps(2);
+    harness
+        .get_by_role_and_label(Role::TextInput, "Headline")
+        .type_text("Tram line opens to riders");
+    harness.run_steps(3);
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, "Body (Markdown)")
+        .click();
+    harness.run_steps(2);
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, "Body (Markdown)")
+        .type_text("The first tram left at six with forty riders aboard.");
+    harness.run_steps(3);
+
+    let draft = harness.state().state.draft.clone().unwrap();
+    assert_eq!(draft.headline, "Tram line opens to riders");
+    // The preview shows the breadcrumb, headline and body; the status bar counts the words.
+    assert!(harness.query_by_label_contains("HOME › ").is_some());
+    assert!(
+        harness
+            .query_all_by_label("Tram line opens to riders")
+            .count()
+            >= 2,
+        "list row and preview headline"
+    );
+    assert!(
+        harness
+            .query_by_label_contains("first tram left at six")
+            .is_some()
+    );
+    assert!(harness.query_by_label_contains("10 words").is_some());
+    assert!(
+        harness
+            .query_by_label_contains("Last update: just now · 1 min read")
+            .is_some()
+    );
+    assert!(
+        harness
+            .state()
+            .state
+            .window_title()
+            .starts_with("Copydesk — Sample desk — Tram line opens to riders")
+    );
+}
+
+#[test]
+fn search_and_filter_the_list() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    let search = harness.get_by_role_and_label(Role::TextInput, "Search articles");
+    search.click();
+    harness.run_steps(2);
+    harness
+        .get_by_role_and_label(Role::TextInput, "Search articles")
+        .type_text("bakery");
+    harness.run_steps(3);
+    assert!(harness.query_by_label_contains("1 of 7 articles").is_some());
+    assert!(
+        harness
+            .query_all_by_label("Hollin Bakeries to report first loss since 2009")
+            .count()
+            >= 1
+    );
+    assert!(
+        harness
+            .query_all_by_label("City library opens its stacks to night readers")
+            .next()
+            .is_none()
+    );
+    // A word that only the body holds is found through the search index.
+    harness.state_mut().state.filter.query = "Witkoff".into();
+    harness.state_mut().state.list_dirty = true;
+    harness.run_steps(3);
+    assert_eq!(harness.state().state.visible.len(), 1);
+
+    harness.state_mut().state.filter.query.clear();
+    harness.state_mut().state.filter.status = Some(Status::Published);
+    harness.state_mut().state.list_dirty = true;
+    harness.run_steps(3);
+    assert!(harness.query_by_label_contains("2 of 7 articles").is_some());
+}
+
+#[test]
+fn change_status_then_undo_and_redo() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    assert_eq!(
+        harness.state().state.draft.as_ref().unwrap().status,
+        Status::Editing
+    );
+    harness.get_by_label("Article").click();
+    harness.run_steps(2);
+    harness.get_by_label("Status: ready").click();
+    harness.run_steps(3);
+    assert_eq!(
+        harness.state().state.draft.as_ref().unwrap().status,
+        Status::Ready
+    );
+    assert!(
+        harness.query_all_by_label("ready").count() >= 2,
+        "the list badge and the status field"
+    );
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run_steps(3);
+    assert_eq!(
+        harness.state().state.draft.as_ref().unwrap().status,
+        Status::Editing
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    harness.run_steps(3);
+    assert_eq!(
+        harness.state().state.draft.as_ref().unwrap().status,
+        Status::Ready
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    harness.run_steps(3);
+    assert_eq!(
+        harness.state().state.draft.as_ref().unwrap().status,
+        Status::Ready
+    );
+}
+
+#[test]
+fn delete_asks_first_and_can_be_undone() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Delete);
+    harness.run_steps(3);
+    assert!(harness.query_by_label("Delete this article?").is_some());
+    harness
+        .get_by_role_and_label(Role::Button, "Delete")
+        .click();
+    harness.run_steps(3);
+    assert_eq!(harness.state().state.bundle.as_ref().unwrap().len(), 6);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run_steps(3);
+    let bundle = harness.state().state.bundle.as_ref().unwrap();
+    assert_eq!(bundle.len(), 7);
+    assert_eq!(
+        bundle.summaries().next().unwrap().headline,
+        "Kremlin indicates lack of progress following Ukraine talks with US"
+    );
+}
+
+#[test]
+fn save_as_through_the_injected_dialog_and_reopen() {
+    let (dir, root) = sample_copy();
+    let target = dir.path().join("Saved.copydesk");
+    let dialogs = Arc::new(FakeDialogs(Mutex::new(Some(target.clone()))));
+    let mut harness = open(&root, dialogs);
+    harness
+        .get_by_role_and_label(Role::TextInput, "Headline")
+        .click();
+    harness.run_steps(2);
+    harness.key_press(Key::End);
+    harness.run_steps(1);
+    harness
+        .get_by_role_and_label(Role::TextInput, "Headline")
+        .type_text(" today");
+    harness.run_steps(3);
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    wait_until(&mut harness, |w| {
+        w.state.bundle.as_ref().is_some_and(|b| b.root() == target)
+    });
+    assert!(!harness.state().state.has_unsaved_changes());
+    assert!(harness.query_by_label_contains("Saved as").is_some());
+    drop(harness);
+
+    let reopened = open(&target, no_dialogs());
+    let draft = reopened.state().state.draft.clone().unwrap();
+    assert_eq!(
+        draft.headline,
+        "Kremlin indicates lack of progress following Ukraine talks with US today"
+    );
+}
+
+#[test]
+fn ctrl_s_saves_and_the_title_loses_its_marker() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    harness
+        .get_by_role_and_label(Role::TextInput, "Slugline")
+        .click();
+    harness.run_steps(2);
+    harness.key_press(Key::End);
+    harness.run_steps(1);
+    harness
+        .get_by_role_and_label(Role::TextInput, "Slugline")
+        .type_text("-X");
+    harness.run_steps(3);
+    assert!(harness.state().state.window_title().ends_with('●'));
+    assert!(harness.query_by_label("Unsaved changes").is_some());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run_steps(3);
+    assert!(!harness.state().state.window_title().ends_with('●'));
+    assert!(harness.query_all_by_label_contains("Saved ").count() >= 1);
+    let mut bundle =
+        copydesk::bundle::Bundle::open(&root, copydesk::bundle::Access::ReadOnly).unwrap();
+    let id = bundle.ids()[0];
+    assert_eq!(
+        bundle.article(id).unwrap().slugline,
+        "RUSSIA-UKRAINE-TALKS-X"
+    );
+}
+
+#[test]
+fn quitting_with_unsaved_changes_asks() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    harness.run_steps(3);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Q);
+    harness.run_steps(3);
+    assert!(
+        harness
+            .query_by_label("Save changes before quitting?")
+            .is_some()
+    );
+    harness.check_accessibility();
+    assert!(!harness.state().state.close_now);
+    harness
+        .get_by_role_and_label(Role::Button, "Cancel")
+        .click();
+    harness.run_steps(3);
+    assert!(
+        harness
+            .query_by_label("Save changes before quitting?")
+            .is_none()
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Q);
+    harness.run_steps(3);
+    harness
+        .get_by_role_and_label(Role::Button, "Save and quit")
+        .click();
+    harness.run_steps(3);
+    assert!(harness.state().state.close_now);
+    assert!(!harness.state().state.has_unsaved_changes());
+}
+
+#[test]
+fn the_palette_runs_a_command() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::K);
+    harness.run_steps(3);
+    harness
+        .get_by_role_and_label(Role::TextInput, "Command")
+        .type_text("prev soc");
+    harness.run_steps(3);
+    assert!(
+        harness
+            .query_by_label_contains("Preview: Social card")
+            .is_some()
+    );
+    harness.check_accessibility();
+    harness.key_press(Key::Enter);
+    harness.run_steps(3);
+    assert_eq!(
+        harness.state().state.settings.preview_mode,
+        copydesk::app::command::PreviewMode::SocialCard
+    );
+    assert!(harness.state().state.palette.is_none());
+    assert!(
+        harness.query_by_label("Social card").is_some(),
+        "the preview says which mode it shows"
+    );
+}
+
+#[test]
+fn a_bundle_locked_by_another_instance_opens_read_only() {
+    let (_dir, root) = sample_copy();
+    let _other =
+        copydesk::bundle::Bundle::open(&root, copydesk::bundle::Access::ReadWrite).unwrap();
+    let mut harness = open(&root, no_dialogs());
+    assert!(
+        harness
+            .query_by_label_contains("Read-only: open for writing by process")
+            .is_some()
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    harness.run_steps(3);
+    assert_eq!(
+        harness.state().state.bundle.as_ref().unwrap().len(),
+        7,
+        "no edits on a read-only bundle"
+    );
+}
+
+#[test]
+fn unsaved_work_is_recovered_after_a_crash() {
+    let (_dir, root) = sample_copy();
+    {
+        let mut harness = open(&root, no_dialogs());
+        harness
+            .get_by_role_and_label(Role::TextInput, "Slugline")
+            .click();
+        harness.run_steps(2);
+        harness.key_press(Key::End);
+        harness.run_steps(1);
+        harness
+            .get_by_role_and_label(Role::TextInput, "Slugline")
+            .type_text("-LOST");
+        harness.run_steps(2);
+        harness.state_mut().state.write_journal();
+        // Dropped without saving: as if the process had been killed.
+        std::mem::forget(harness);
+    }
+    std::fs::remove_file(root.join(".local/lock.json")).unwrap();
+    let mut harness = open(&root, no_dialogs());
+    assert!(harness.query_by_label("Recover unsaved changes?").is_some());
+    harness
+        .get_by_role_and_label(Role::Button, "Recover")
+        .click();
+    harness.run_steps(3);
+    assert_eq!(
+        harness.state().state.draft.as_ref().unwrap().slugline,
+        "RUSSIA-UKRAINE-TALKS-LOST"
+    );
+    assert!(harness.state().state.has_unsaved_changes());
+}
+
+#[test]
+fn every_control_is_named_in_every_state() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    // Fill the structured fields so their controls appear: an embargo, a correction, a byline.
+    harness
+        .get_by_role_and_label(Role::CheckBox, "Embargo")
+        .click();
+    harness.run_steps(2);
+    harness
+        .get_by_role_and_label(Role::Button, "Add correction")
+        .click();
+    harness.run_steps(2);
+    harness
+        .get_by_role_and_label(Role::Button, "Add byline")
+        .click();
+    harness.run_steps(3);
+    harness.check_accessibility();
+    let draft = harness.state().state.draft.clone().unwrap();
+    assert!(draft.embargo.is_some() && draft.corrections.len() == 1 && draft.bylines.len() == 2);
+    for mode in ["Search result", "Social card", "Page"] {
+        harness.get_by_label("View").click();
+        harness.run_steps(2);
+        harness.get_by_label(&format!("Preview: {mode}")).click();
+        harness.run_steps(3);
+        harness.check_accessibility();
+    }
+    // Without a dialog service, a path field takes over and is named too.
+    harness.state_mut().state.modal = Some(copydesk::app::Modal::PathPrompt {
+        purpose: DialogPurpose::Open,
+        text: String::new(),
+    });
+    harness.run_steps(3);
+    assert!(
+        harness
+            .query_by_role_and_label(Role::TextInput, "Path")
+            .is_some()
+    );
+    harness.check_accessibility();
+}
