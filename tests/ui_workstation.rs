@@ -67,6 +67,16 @@ fn wait_until(harness: &mut Harness<'static, Workstation>, done: impl Fn(&Workst
     panic!("timed out waiting for the workstation");
 }
 
+/// Clicks the field named `label`, moves to the end of its text and types `text`.
+fn append_to(harness: &mut Harness<'static, Workstation>, role: Role, label: &str, text: &str) {
+    harness.get_by_role_and_label(role, label).click();
+    harness.run_steps(2);
+    harness.key_press(Key::End);
+    harness.run_steps(1);
+    harness.get_by_role_and_label(role, label).type_text(text);
+    harness.run_steps(3);
+}
+
 fn no_dialogs() -> Arc<FakeDialogs> {
     Arc::new(FakeDialogs(Mutex::new(None)))
 }
@@ -83,22 +93,18 @@ fn create_an_article_type_and_see_preview_and_counts_change() {
         before + 1
     );
 
-    harness
-        .get_by_role_and_label(Role::TextInput, "Headline")
-        .click();
-    harness.run_steps(2);
-    harness
-        .get_by_role_and_label(Role::TextInput, "Headline")
-        .type_text("Tram line opens to riders");
-    harness.run_steps(3);
-    harness
-        .get_by_role_and_label(Role::MultilineTextInput, "Body (Markdown)")
-        .click();
-    harness.run_steps(2);
-    harness
-        .get_by_role_and_label(Role::MultilineTextInput, "Body (Markdown)")
-        .type_text("The first tram left at six with forty riders aboard.");
-    harness.run_steps(3);
+    append_to(
+        &mut harness,
+        Role::TextInput,
+        "Headline",
+        "Tram line opens to riders",
+    );
+    append_to(
+        &mut harness,
+        Role::MultilineTextInput,
+        "Body (Markdown)",
+        "The first tram left at six with forty riders aboard.",
+    );
 
     let draft = harness.state().state.draft.clone().unwrap();
     assert_eq!(draft.headline, "Tram line opens to riders");
@@ -238,16 +244,7 @@ fn save_as_through_the_injected_dialog_and_reopen() {
     let target = dir.path().join("Saved.copydesk");
     let dialogs = Arc::new(FakeDialogs(Mutex::new(Some(target.clone()))));
     let mut harness = open(&root, dialogs);
-    harness
-        .get_by_role_and_label(Role::TextInput, "Headline")
-        .click();
-    harness.run_steps(2);
-    harness.key_press(Key::End);
-    harness.run_steps(1);
-    harness
-        .get_by_role_and_label(Role::TextInput, "Headline")
-        .type_text(" today");
-    harness.run_steps(3);
+    append_to(&mut harness, Role::TextInput, "Headline", " today");
     harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
     wait_until(&mut harness, |w| {
         w.state.bundle.as_ref().is_some_and(|b| b.root() == target)
@@ -268,16 +265,7 @@ fn save_as_through_the_injected_dialog_and_reopen() {
 fn ctrl_s_saves_and_the_title_loses_its_marker() {
     let (_dir, root) = sample_copy();
     let mut harness = open(&root, no_dialogs());
-    harness
-        .get_by_role_and_label(Role::TextInput, "Slugline")
-        .click();
-    harness.run_steps(2);
-    harness.key_press(Key::End);
-    harness.run_steps(1);
-    harness
-        .get_by_role_and_label(Role::TextInput, "Slugline")
-        .type_text("-X");
-    harness.run_steps(3);
+    append_to(&mut harness, Role::TextInput, "Slugline", "-X");
     assert!(harness.state().state.window_title().ends_with('●'));
     assert!(harness.query_by_label("Unsaved changes").is_some());
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
@@ -381,16 +369,7 @@ fn unsaved_work_is_recovered_after_a_crash() {
     let (_dir, root) = sample_copy();
     {
         let mut harness = open(&root, no_dialogs());
-        harness
-            .get_by_role_and_label(Role::TextInput, "Slugline")
-            .click();
-        harness.run_steps(2);
-        harness.key_press(Key::End);
-        harness.run_steps(1);
-        harness
-            .get_by_role_and_label(Role::TextInput, "Slugline")
-            .type_text("-LOST");
-        harness.run_steps(2);
+        append_to(&mut harness, Role::TextInput, "Slugline", "-LOST");
         harness.state_mut().state.write_journal();
         // Dropped without saving: as if the process had been killed.
         std::mem::forget(harness);

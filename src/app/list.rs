@@ -248,76 +248,52 @@ mod tests {
         let run = |filter: ListFilter, index: Option<&SearchIndex>| {
             filter_and_sort(&refs, &filter, index)
         };
-        assert_eq!(
-            run(
-                ListFilter {
-                    query: "KREMLIN".into(),
-                    ..Default::default()
-                },
-                None
-            ),
-            vec![0]
-        );
-        assert_eq!(
-            run(
-                ListFilter {
-                    query: "brooks".into(),
-                    ..Default::default()
-                },
-                None
-            ),
-            vec![0]
-        );
-        assert_eq!(
-            run(
+        let query = |q: &str| ListFilter {
+            query: q.into(),
+            ..Default::default()
+        };
+        let table = [
+            (query("KREMLIN"), vec![0]),
+            (query("brooks"), vec![0]),
+            (
                 ListFilter {
                     status: Some(Status::Ready),
                     ..Default::default()
                 },
-                None
+                vec![1],
             ),
-            vec![1]
-        );
-        assert_eq!(
-            run(
+            (
                 ListFilter {
                     section: Some("Sport".into()),
                     ..Default::default()
                 },
-                None
+                vec![2],
             ),
-            vec![2]
-        );
-        assert_eq!(
-            run(
+            (
                 ListFilter {
                     byline: Some("Priya Natarajan".into()),
                     ..Default::default()
                 },
-                None
+                vec![1],
             ),
-            vec![1]
-        );
-        assert_eq!(
-            run(
+            (
                 ListFilter {
                     sort: SortKey::Headline,
                     ..Default::default()
                 },
-                None
+                vec![1, 0, 2],
             ),
-            vec![1, 0, 2]
-        );
-        assert_eq!(
-            run(
+            (
                 ListFilter {
                     sort: SortKey::Status,
                     ..Default::default()
                 },
-                None
+                vec![2, 0, 1],
             ),
-            vec![2, 0, 1]
-        );
+        ];
+        for (filter, expected) in table {
+            assert_eq!(run(filter.clone(), None), expected, "{filter:?}");
+        }
 
         let mut index = SearchIndex::default();
         index.set(all[1].id, "Energy bills pushed the chain into the red");

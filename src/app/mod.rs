@@ -73,6 +73,20 @@ pub struct Palette {
     pub selected: usize,
 }
 
+/// The distinct values the list can be filtered by.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Facets {
+    /// Sections in use, sorted.
+    pub sections: Vec<String>,
+    /// Byline names in use, sorted.
+    pub bylines: Vec<String>,
+}
+
+fn sorted_unique(values: impl Iterator<Item = String>) -> Vec<String> {
+    let set: std::collections::BTreeSet<String> = values.filter(|v| !v.is_empty()).collect();
+    set.into_iter().collect()
+}
+
 /// Everything the window shows and edits.
 pub struct AppState {
     /// The open project.
@@ -91,6 +105,8 @@ pub struct AppState {
     pub visible: Vec<usize>,
     /// Whether `visible` must be recomputed.
     pub list_dirty: bool,
+    /// The sections and byline names in use, for the list's filters.
+    pub facets: Facets,
     /// Undo and redo.
     pub undo: UndoStack,
     /// Persisted preferences.
@@ -140,6 +156,7 @@ impl AppState {
             search_stale: Vec::new(),
             visible: Vec::new(),
             list_dirty: true,
+            facets: Facets::default(),
             undo: UndoStack::default(),
             settings,
             modal: None,
@@ -225,6 +242,10 @@ impl AppState {
         }
         let summaries: Vec<_> = bundle.summaries().collect();
         self.visible = list::filter_and_sort(&summaries, &self.filter, self.search.as_ref());
+        self.facets = Facets {
+            sections: sorted_unique(summaries.iter().map(|s| s.section.clone())),
+            bylines: sorted_unique(summaries.iter().flat_map(|s| s.bylines.iter().cloned())),
+        };
     }
 
     /// Carries out a command.

@@ -117,30 +117,8 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
 }
 
 fn filters(ui: &mut egui::Ui, state: &mut AppState) {
-    let sections: Vec<String> = state
-        .bundle
-        .as_ref()
-        .map(|b| {
-            let mut all: Vec<String> = b
-                .summaries()
-                .map(|s| s.section.clone())
-                .filter(|s| !s.is_empty())
-                .collect();
-            all.sort();
-            all.dedup();
-            all
-        })
-        .unwrap_or_default();
-    let bylines: Vec<String> = state
-        .bundle
-        .as_ref()
-        .map(|b| {
-            let mut all: Vec<String> = b.summaries().flat_map(|s| s.bylines.clone()).collect();
-            all.sort();
-            all.dedup();
-            all
-        })
-        .unwrap_or_default();
+    let sections = state.facets.sections.clone();
+    let bylines = state.facets.bylines.clone();
     let before = state.filter.clone();
     ui.horizontal_wrapped(|ui| {
         let status_text = state
