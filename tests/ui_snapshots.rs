@@ -1,0 +1,67 @@
+//! A few small snapshot tests of the window: the three panes and the preview modes, rendered
+//! with a fixed clock on Mesa's software renderer. Update with `UPDATE_SNAPSHOTS=1 cargo test`.
+
+use copydesk::app::command::PreviewMode;
+use copydesk::app::jobs::{DialogPurpose, FileDialogs, Outcome};
+use copydesk::app::settings::Settings;
+use copydesk::ui::Workstation;
+use egui_kittest::{Harness, SnapshotOptions};
+use std::sync::Arc;
+
+struct NoDialogs;
+
+impl FileDialogs for NoDialogs {
+    fn available(&self) -> bool {
+        false
+    }
+    fn pick(&self, _: DialogPurpose, _: std::sync::mpsc::Sender<Outcome>) {}
+}
+
+fn fixed_clock() -> chrono::DateTime<chrono::Utc> {
+    "2026-11-28T12:00:00Z".parse().unwrap()
+}
+
+fn workstation(mode: PreviewMode, size: [f32; 2]) -> (tempfile::TempDir, Harness<'static, Workstation>) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("Sample.copydesk");
+    copydesk::sample::extract_sample(&root).unwrap();
+    let settings = Settings { preview_mode: mode, theme: egui::ThemePreference::Light, ..Settings::default() };
+    let mut harness = Harness::builder().with_size(size).build_eframe(move |cc| {
+        let mut workstation = Workstation::new(&cc.egui_ctx, settings, Arc::new(NoDialogs), Some(root));
+        workstation.state.clock = fixed_clock;
+        workstation
+    });
+    for _ in 0..500 {
+        harness.step();
+        if harness.state().state.bundle.is_some() && harness.state().state.search.is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    // The status bar's "Opened <temporary path>" would differ on every run.
+    harness.state_mut().state.notice = None;
+    harness.run_steps(4);
+    (dir, harness)
+}
+
+fn options() -> SnapshotOptions {
+    SnapshotOptions::default().threshold(1.5).failed_pixel_count_threshold(200)
+}
+
+#[test]
+fn three_panes() {
+    let (_dir, mut harness) = workstation(PreviewMode::Page, [1100.0, 640.0]);
+    harness.snapshot_options("three_panes", &options());
+}
+
+#[test]
+fn preview_search_snippet() {
+    let (_dir, mut harness) = workstation(PreviewMode::SearchSnippet, [1100.0, 420.0]);
+    harness.snapshot_options("preview_search_snippet", &options());
+}
+
+#[test]
+fn preview_social_card() {
+    let (_dir, mut harness) = workstation(PreviewMode::SocialCard, [1100.0, 560.0]);
+    harness.snapshot_options("preview_social_card", &options());
+}
