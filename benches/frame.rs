@@ -1,1 +1,210 @@
-fn main() {}
+//! Whole-frame benchmarks of the workstation, headless (`egui::Context::run_ui` plus
+//! tessellation), on a 10,000-article project with a 20,000-word article open and the preview
+//! showing; egui's own demo windows (`egui_demo_lib`) are measured in the same run as the
+//! yardstick. Run: `cargo bench --bench frame`.
+
+mod support;
+
+use copydesk::app::command::Command;
+use copydesk::app::jobs::{DialogPurpose, FileDialogs, Outcome};
+use copydesk::app::settings::Settings;
+use copydesk::bundle::{Access, Bundle};
+use copydesk::model::Article;
+use copydesk::ui::Workstation;
+use egui::{Event, Pos2, RawInput, Rect, Vec2};
+use std::sync::{Arc, Mutex, OnceLock};
+use uuid::Uuid;
+
+struct NoDialogs;
+
+impl FileDialogs for NoDialogs {
+    fn available(&self) -> bool {
+        false
+    }
+    fn pick(&self, _: DialogPurpose, _: std::sync::mpsc::Sender<Outcome>) {}
+}
+
+const WIDTH: f32 = 1400.0;
+const HEIGHT: f32 = 860.0;
+
+fn input(width: f32, events: Vec<Event>) -> RawInput {
+    RawInput {
+        screen_rect: Some(Rect::from_min_size(Pos2::ZERO, Vec2::new(width, HEIGHT))),
+        events,
+        ..RawInput::default()
+    }
+}
+
+/// The generated project on disk and its two 20,000-word articles.
+struct Fixture {
+    _dir: tempfile::TempDir,
+    root: std::path::PathBuf,
+    long: [Uuid; 2],
+}
+
+fn fixture() -> &'static Fixture {
+    static FIXTURE: OnceLock<Fixture> = OnceLock::new();
+    FIXTURE.get_or_init(|| {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = dir.path().join("Frame.copydesk");
+        support::generate(&root, 10_000);
+        let mut bundle = Bundle::open(&root, Access::ReadWrite).expect("open");
+        let mut next = support::lcg(7);
+        let long = [0, 1].map(|n| {
+            let mut article = Article::new(format!("A 20,000-word investigation, part {}", n + 1));
+            article.section = "World".into();
+            article.body = support::body(20_000, &mut next);
+            let id = bundle.insert_article(article).expect("insert");
+            bundle.move_article(id, 0).expect("move");
+            id
+        });
+        bundle.save().expect("save");
+        Fixture {
+            _dir: dir,
+            root,
+            long,
+        }
+    })
+}
+
+/// A workstation with the fixture open, the first long article selected and the index built.
+fn workstation(ctx: &egui::Context) -> Workstation {
+    let fixture = fixture();
+    let mut workstation = Workstation::new(ctx, Settings::default(), Arc::new(NoDialogs), None);
+    workstation
+        .state
+        .adopt(Bundle::open(&fixture.root, Access::ReadOnly).expect("open"));
+    workstation.state.read_only = None;
+    while workstation.state.search.is_none() {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        workstation.state.receive();
+    }
+    workstation.state.apply(Command::Select(fixture.long[0]));
+    for _ in 0..3 {
+        frame(ctx, &mut workstation, input(WIDTH, vec![]));
+    }
+    workstation
+}
+
+fn frame(ctx: &egui::Context, workstation: &mut Workstation, input: RawInput) {
+    let mut output = ctx.run_ui(input, |ui| workstation.show(ui));
+    let primitives = ctx.tessellate(std::mem::take(&mut output.shapes), output.pixels_per_point);
+    divan::black_box(primitives);
+    output.textures_delta.clear();
+}
+
+fn main() {
+    divan::main();
+}
+
+/// Yardstick: egui's demo windows, one frame with tessellation.
+#[divan::bench(sample_count = 100)]
+fn yardstick_egui_demo_frame(bencher: divan::Bencher) {
+    let ctx = egui::Context::default();
+    let mut demo = egui_demo_lib::DemoWindows::default();
+    bencher.bench_local(|| {
+        let mut output = ctx.run_ui(input(WIDTH, vec![]), |ui| demo.ui(ui));
+        divan::black_box(
+            ctx.tessellate(std::mem::take(&mut output.shapes), output.pixels_per_point),
+        );
+        output.textures_delta.clear();
+    });
+}
+
+/// An idle frame: nothing changes.
+#[divan::bench(sample_count = 100)]
+fn idle_frame(bencher: divan::Bencher) {
+    let ctx = egui::Context::default();
+    let mut workstation = workstation(&ctx);
+    bencher.bench_local(|| frame(&ctx, &mut workstation, input(WIDTH, vec![])));
+}
+
+/// A frame in which one character is typed into the 20,000-word body.
+#[divan::bench(sample_count = 100)]
+fn typing_frame(bencher: divan::Bencher) {
+    let ctx = egui::Context::default();
+    let mut workstation = workstation(&ctx);
+    let body = egui::Id::unique("copydesk-body");
+    ctx.memory_mut(|m| m.request_focus(body));
+    frame(&ctx, &mut workstation, input(WIDTH, vec![]));
+    let before = workstation.state.draft.as_ref().map(|d| d.body.len());
+    bencher.bench_local(|| {
+        ctx.memory_mut(|m| m.request_focus(body));
+        frame(
+            &ctx,
+            &mut workstation,
+            input(WIDTH, vec![Event::Text("a".into())]),
+        );
+    });
+    let after = workstation.state.draft.as_ref().map(|d| d.body.len());
+    assert!(after > before, "the keystrokes reached the body");
+}
+
+/// A frame while the window is being resized (its width changes every frame).
+#[divan::bench(sample_count = 100)]
+fn resizing_frame(bencher: divan::Bencher) {
+    let ctx = egui::Context::default();
+    let mut workstation = workstation(&ctx);
+    let mut step = 0u32;
+    bencher.bench_local(|| {
+        step += 1;
+        let width = WIDTH - (step % 40) as f32 * 5.0;
+        frame(&ctx, &mut workstation, input(width, vec![]));
+    });
+}
+
+/// Selecting a 20,000-word article and drawing its first frame (the two long articles alternate,
+/// so the other's layout is never cached).
+#[divan::bench(sample_count = 50)]
+fn first_display_of_an_article(bencher: divan::Bencher) {
+    let ctx = egui::Context::default();
+    let mut workstation = workstation(&ctx);
+    let long = fixture().long;
+    let mut which = 0;
+    bencher.bench_local(|| {
+        which = 1 - which;
+        workstation.state.apply(Command::Select(long[which]));
+        frame(&ctx, &mut workstation, input(WIDTH, vec![]));
+    });
+}
+
+/// Filtering the 10,000-article list for one more keystroke of a search ("coalitio" → "coalition").
+#[divan::bench(sample_count = 100)]
+fn list_filter_per_keystroke(bencher: divan::Bencher) {
+    let ctx = egui::Context::default();
+    let workstation = Mutex::new(workstation(&ctx));
+    let queries = [
+        "c",
+        "co",
+        "coa",
+        "coal",
+        "coali",
+        "coalit",
+        "coaliti",
+        "coalitio",
+        "coalition",
+    ];
+    let mut n = 0;
+    bencher.bench_local(|| {
+        let mut workstation = workstation.lock().unwrap();
+        n = (n + 1) % queries.len();
+        workstation.state.filter.query = queries[n].into();
+        workstation.state.list_dirty = true;
+        workstation.state.refresh_list();
+        divan::black_box(workstation.state.visible.len())
+    });
+}
+
+/// Parsing a 20,000-word body into the block model (what the preview does after an edit).
+#[divan::bench(sample_count = 50)]
+fn parse_20000_word_body(bencher: divan::Bencher) {
+    let body = support::body(20_000, &mut support::lcg(3));
+    bencher.bench(|| copydesk::markdown::parse(divan::black_box(&body)));
+}
+
+/// Word and character counts of a 20,000-word body (the status bar after an edit).
+#[divan::bench(sample_count = 50)]
+fn stats_of_20000_word_body(bencher: divan::Bencher) {
+    let body = support::body(20_000, &mut support::lcg(3));
+    bencher.bench(|| copydesk::model::TextStats::of(divan::black_box(&body)));
+}

@@ -21,13 +21,21 @@ fn fixed_clock() -> chrono::DateTime<chrono::Utc> {
     "2026-11-28T12:00:00Z".parse().unwrap()
 }
 
-fn workstation(mode: PreviewMode, size: [f32; 2]) -> (tempfile::TempDir, Harness<'static, Workstation>) {
+fn workstation(
+    mode: PreviewMode,
+    size: [f32; 2],
+) -> (tempfile::TempDir, Harness<'static, Workstation>) {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("Sample.copydesk");
     copydesk::sample::extract_sample(&root).unwrap();
-    let settings = Settings { preview_mode: mode, theme: egui::ThemePreference::Light, ..Settings::default() };
+    let settings = Settings {
+        preview_mode: mode,
+        theme: egui::ThemePreference::Light,
+        ..Settings::default()
+    };
     let mut harness = Harness::builder().with_size(size).build_eframe(move |cc| {
-        let mut workstation = Workstation::new(&cc.egui_ctx, settings, Arc::new(NoDialogs), Some(root));
+        let mut workstation =
+            Workstation::new(&cc.egui_ctx, settings, Arc::new(NoDialogs), Some(root));
         workstation.state.clock = fixed_clock;
         workstation
     });
@@ -45,7 +53,9 @@ fn workstation(mode: PreviewMode, size: [f32; 2]) -> (tempfile::TempDir, Harness
 }
 
 fn options() -> SnapshotOptions {
-    SnapshotOptions::default().threshold(1.5).failed_pixel_count_threshold(200)
+    SnapshotOptions::default()
+        .threshold(1.5)
+        .max_failed_pixels(200)
 }
 
 #[test]

@@ -177,6 +177,10 @@ impl AppState {
     fn edited(&mut self, id: Uuid) {
         self.list_dirty = true;
         self.search_stale.push(id);
+        self.mark_unsaved();
+    }
+
+    fn mark_unsaved(&mut self) {
         self.last_edit = Some(Instant::now());
         self.journal_current = false;
     }

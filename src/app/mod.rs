@@ -24,6 +24,8 @@ use uuid::Uuid;
 
 /// Autosave this long after typing stops.
 pub const AUTOSAVE_AFTER: std::time::Duration = std::time::Duration::from_secs(3);
+/// Refresh the list this long after typing in the body stops.
+pub const LIST_REFRESH_AFTER: std::time::Duration = std::time::Duration::from_millis(400);
 /// Write the recovery journal this long after an edit.
 pub const JOURNAL_AFTER: std::time::Duration = std::time::Duration::from_millis(700);
 
@@ -105,6 +107,8 @@ pub struct AppState {
     pub visible: Vec<usize>,
     /// Whether `visible` must be recomputed.
     pub list_dirty: bool,
+    /// Whether the list must be recomputed once typing pauses.
+    pub list_refresh_due: bool,
     /// The sections and byline names in use, for the list's filters.
     pub facets: Facets,
     /// Undo and redo.
@@ -156,6 +160,7 @@ impl AppState {
             search_stale: Vec::new(),
             visible: Vec::new(),
             list_dirty: true,
+            list_refresh_due: false,
             facets: Facets::default(),
             undo: UndoStack::default(),
             settings,
@@ -233,7 +238,13 @@ impl AppState {
             self.visible.clear();
             return;
         };
-        if let Some(index) = &mut self.search {
+        if let Some(index) = self
+            .search
+            .as_mut()
+            .filter(|_| !self.filter.query.is_empty())
+        {
+            self.search_stale.sort_unstable();
+            self.search_stale.dedup();
             for id in self.search_stale.drain(..) {
                 if let Some(draft) = self.draft.as_ref().filter(|d| d.id == id) {
                     index.set(id, &list::searchable_text(draft));

@@ -15,17 +15,23 @@ pub struct TextStats {
 }
 
 impl TextStats {
-    /// Counts the words and characters of `text`.
+    /// Counts the words and characters of `text`, byte by byte (multi-byte characters are only
+    /// decoded when their lead byte could start a white-space character).
     pub fn of(text: &str) -> Self {
         let mut stats = TextStats::default();
-        for ch in text.chars() {
-            if ch == '\n' || ch == '\r' {
+        for (i, &byte) in text.as_bytes().iter().enumerate() {
+            if byte & 0xC0 == 0x80 || byte == b'\n' || byte == b'\r' {
                 continue;
             }
             stats.chars += 1;
-            if !ch.is_whitespace() {
-                stats.chars_no_spaces += 1;
-            }
+            let space = match byte {
+                0..0x80 => is_ascii_space(byte),
+                0xC2 | 0xE1 | 0xE2 | 0xE3 => {
+                    text[i..].chars().next().is_some_and(char::is_whitespace)
+                }
+                _ => false,
+            };
+            stats.chars_no_spaces += usize::from(!space);
         }
         stats.words = count_words(text);
         stats
@@ -49,8 +55,56 @@ pub fn reading_minutes(words: usize, words_per_minute: u32) -> u32 {
 /// Counts words. Text split by spaces is counted by its space-separated tokens that hold a letter
 /// or digit (so Markdown markers and lone dashes are not words); runs of scripts written without
 /// spaces (Han, Kana, Thai, Lao, Khmer, Myanmar) are handed to ICU's dictionary segmenter.
+/// ASCII tokens are counted byte by byte, so a 20,000-word body takes a fraction of a millisecond.
 pub fn count_words(text: &str) -> usize {
-    text.split_whitespace().map(count_token_words).sum()
+    let bytes = text.as_bytes();
+    let mut count = 0;
+    let mut token_start = None;
+    let mut counted = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let byte = bytes[i];
+        if byte.is_ascii() {
+            if is_ascii_space(byte) {
+                token_start = None;
+                counted = false;
+            } else {
+                token_start.get_or_insert(i);
+                if !counted && byte.is_ascii_alphanumeric() {
+                    count += 1;
+                    counted = true;
+                }
+            }
+            i += 1;
+            continue;
+        }
+        let ch = text[i..]
+            .chars()
+            .next()
+            .expect("a char starts at a non-ASCII lead byte");
+        if ch.is_whitespace() {
+            token_start = None;
+            counted = false;
+            i += ch.len_utf8();
+            continue;
+        }
+        // A token with non-ASCII letters: count it as a whole, the slow and exact way.
+        let start = token_start.unwrap_or(i);
+        let end = text[start..]
+            .find(char::is_whitespace)
+            .map_or(text.len(), |n| start + n);
+        count -= usize::from(counted);
+        count += count_token_words(&text[start..end]);
+        token_start = None;
+        counted = false;
+        i = end;
+    }
+    count
+}
+
+/// ASCII white space as `char::is_whitespace` sees it (vertical tab included).
+fn is_ascii_space(byte: u8) -> bool {
+    matches!(byte, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r')
 }
 
 fn count_token_words(token: &str) -> usize {
@@ -90,6 +144,28 @@ mod tests {
     }
 
     #[test]
+    fn the_fast_path_agrees_with_the_token_rule() {
+        let slow = |text: &str| {
+            text.split_whitespace()
+                .map(count_token_words)
+                .sum::<usize>()
+        };
+        for text in [
+            "plain ascii words, and -- dashes * 3",
+            "Kyiv’s “quoted” words — with an em dash",
+            "café crème brûlée naïve",
+            "mixed 東京 and ascii 京都の古書店 words",
+            "  leading and trailing  ",
+            "ünïcode-at-start and end-ünï",
+            "— — —",
+            "vertical\u{b}tab and\u{c}form feed",
+            "no\u{a0}break\u{3000}ideographic space",
+        ] {
+            assert_eq!(count_words(text), slow(text), "{text}");
+        }
+    }
+
+    #[test]
     fn chinese_japanese_and_thai_are_segmented() {
         let chinese = count_words("我们今天去北京");
         assert!((3..=7).contains(&chinese), "{chinese}");
@@ -97,6 +173,12 @@ mod tests {
         assert!((4..=10).contains(&japanese), "{japanese}");
         let thai = count_words("ภาษาไทยง่ายนิดเดียว");
         assert!((3..=8).contains(&thai), "{thai}");
+    }
+
+    #[test]
+    fn characters_count_unicode_spaces() {
+        let stats = TextStats::of("a\u{a0}b\u{3000}c é\r\n");
+        assert_eq!((stats.chars, stats.chars_no_spaces), (7, 4));
     }
 
     #[test]

@@ -191,7 +191,7 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
                 TextEdit::multiline(&mut draft.body)
                     .id(body_id)
                     .font(egui::TextStyle::Body)
-                    .desired_width(ui.available_width().min(BODY_WIDTH))
+                    .desired_width(body_width(ui.available_width()))
                     .desired_rows(24)
                     .lock_focus(true)
                     .show(ui)
@@ -209,6 +209,16 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
     }
     if let Some(typed) = change {
         state.commit_draft(typed);
+    }
+}
+
+/// The body's width: the reading measure, or less in a narrow pane, in steps of 40 points so
+/// that resizing the window re-wraps the body only now and then, not on every frame.
+pub fn body_width(available: f32) -> f32 {
+    if available >= BODY_WIDTH {
+        BODY_WIDTH
+    } else {
+        ((available / 40.0).floor() * 40.0).max(240.0)
     }
 }
 

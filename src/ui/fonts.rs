@@ -10,10 +10,20 @@ const DROID_FALLBACK: &[u8] = include_bytes!("../../assets/fonts/DroidSansFallba
 /// Adds the fallback fonts after egui's own, for proportional and monospace text.
 pub fn install_fallbacks(ctx: &egui::Context) {
     let mut fonts = egui::FontDefinitions::default();
-    for (name, bytes) in [("dejavu-sans", DEJAVU), ("droid-sans-fallback", DROID_FALLBACK)] {
-        fonts.font_data.insert(name.to_owned(), Arc::new(egui::FontData::from_static(bytes)));
+    for (name, bytes) in [
+        ("dejavu-sans", DEJAVU),
+        ("droid-sans-fallback", DROID_FALLBACK),
+    ] {
+        fonts.font_data.insert(
+            name.to_owned(),
+            Arc::new(egui::FontData::from_static(bytes)),
+        );
         for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
-            fonts.families.entry(family).or_default().push(name.to_owned());
+            fonts
+                .families
+                .entry(family)
+                .or_default()
+                .push(name.to_owned());
         }
     }
     ctx.set_fonts(fonts);

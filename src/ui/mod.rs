@@ -5,6 +5,7 @@ mod article_list;
 mod editor;
 mod fields;
 pub mod fonts;
+mod memo;
 mod menu;
 mod modals;
 mod palette;
@@ -76,7 +77,7 @@ impl Workstation {
         if self.state.settings.show_list {
             egui::Panel::left("article-list")
                 .resizable(true)
-                .default_size(300.0)
+                .default_size(280.0)
                 .min_size(200.0)
                 .show(ui, |ui| {
                     article_list::ui(ui, &mut self.state, &mut commands)
@@ -85,7 +86,7 @@ impl Workstation {
         if self.state.settings.show_preview {
             egui::Panel::right("preview")
                 .resizable(true)
-                .default_size(440.0)
+                .default_size(400.0)
                 .min_size(260.0)
                 .max_size(900.0)
                 .show(ui, |ui| preview::ui(ui, &self.state));

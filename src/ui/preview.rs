@@ -59,21 +59,12 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState) {
 
 /// The parsed body, cached between frames while the body is unchanged.
 fn blocks(ctx: &egui::Context, body: &str) -> Arc<Vec<Block>> {
-    let id = egui::Id::unique("copydesk-preview-blocks");
-    let hash = {
-        use std::hash::{Hash, Hasher};
-        let mut hasher = std::collections::hash_map::DefaultHasher::new();
-        body.hash(&mut hasher);
-        hasher.finish()
-    };
-    if let Some((cached_hash, cached)) = ctx.data(|d| d.get_temp::<(u64, Arc<Vec<Block>>)>(id))
-        && cached_hash == hash
-    {
-        return cached;
-    }
-    let parsed = Arc::new(markdown::parse(body));
-    ctx.data_mut(|d| d.insert_temp(id, (hash, parsed.clone())));
-    parsed
+    super::memo::by_text(
+        ctx,
+        egui::Id::unique("copydesk-preview-blocks"),
+        body,
+        |text| Arc::new(markdown::parse(text)),
+    )
 }
 
 fn page(
@@ -83,7 +74,10 @@ fn page(
     now: chrono::DateTime<chrono::Utc>,
 ) {
     let blocks = blocks(ui.ctx(), &article.body);
-    let minutes = reading_minutes(article.body_stats().words, words_per_minute);
+    let minutes = reading_minutes(
+        super::status_bar::body_stats(ui.ctx(), &article.body).words,
+        words_per_minute,
+    );
     let heights_id = egui::Id::unique("copydesk-preview-heights").with(article.id);
     let mut heights: Vec<f32> = ui.data(|d| d.get_temp(heights_id)).unwrap_or_default();
     heights.resize(blocks.len(), 48.0);

@@ -5,21 +5,12 @@ use crate::model::TextStats;
 
 /// Text statistics of the body, cached between frames while the body is unchanged.
 pub fn body_stats(ctx: &egui::Context, body: &str) -> TextStats {
-    let id = egui::Id::unique("copydesk-body-stats");
-    let key = {
-        use std::hash::{Hash, Hasher};
-        let mut hasher = std::collections::hash_map::DefaultHasher::new();
-        body.hash(&mut hasher);
-        hasher.finish()
-    };
-    if let Some((cached_key, stats)) = ctx.data(|d| d.get_temp::<(u64, TextStats)>(id))
-        && cached_key == key
-    {
-        return stats;
-    }
-    let stats = TextStats::of(body);
-    ctx.data_mut(|d| d.insert_temp(id, (key, stats)));
-    stats
+    super::memo::by_text(
+        ctx,
+        egui::Id::unique("copydesk-body-stats"),
+        body,
+        TextStats::of,
+    )
 }
 
 /// Draws the status bar.
