@@ -133,32 +133,14 @@ fn filters(ui: &mut egui::Ui, state: &mut AppState) {
                     ui.selectable_value(&mut state.filter.status, Some(status), status.as_str());
                 }
             });
-        let section_text = state
-            .filter
-            .section
-            .clone()
-            .unwrap_or_else(|| "Any section".into());
-        egui::ComboBox::from_label("Section")
-            .selected_text(section_text)
-            .show_ui(ui, |ui| {
-                ui.selectable_value(&mut state.filter.section, None, "Any section");
-                for section in sections {
-                    ui.selectable_value(&mut state.filter.section, Some(section.clone()), section);
-                }
-            });
-        let byline_text = state
-            .filter
-            .byline
-            .clone()
-            .unwrap_or_else(|| "Anyone".into());
-        egui::ComboBox::from_label("Byline")
-            .selected_text(byline_text)
-            .show_ui(ui, |ui| {
-                ui.selectable_value(&mut state.filter.byline, None, "Anyone");
-                for name in bylines {
-                    ui.selectable_value(&mut state.filter.byline, Some(name.clone()), name);
-                }
-            });
+        choice_filter(
+            ui,
+            "Section",
+            "Any section",
+            &mut state.filter.section,
+            &sections,
+        );
+        choice_filter(ui, "Byline", "Anyone", &mut state.filter.byline, &bylines);
         egui::ComboBox::from_label("Sort")
             .selected_text(state.filter.sort.label())
             .show_ui(ui, |ui| {
@@ -171,4 +153,23 @@ fn filters(ui: &mut egui::Ui, state: &mut AppState) {
         state.settings.sort = state.filter.sort;
         state.list_dirty = true;
     }
+}
+
+/// A filter that is either off (`any`) or one of `values`.
+fn choice_filter(
+    ui: &mut egui::Ui,
+    label: &str,
+    any: &str,
+    choice: &mut Option<String>,
+    values: &[String],
+) {
+    let shown = choice.clone().unwrap_or_else(|| any.to_owned());
+    egui::ComboBox::from_label(label)
+        .selected_text(shown)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(choice, None, any);
+            for value in values {
+                ui.selectable_value(choice, Some(value.clone()), value);
+            }
+        });
 }
