@@ -176,6 +176,7 @@ impl AppState {
 
     fn edited(&mut self, id: Uuid) {
         self.list_dirty = true;
+        self.facets_stale = true;
         self.search_stale.push(id);
         self.mark_unsaved();
     }

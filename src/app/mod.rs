@@ -111,6 +111,8 @@ pub struct AppState {
     pub list_refresh_due: bool,
     /// The sections and byline names in use, for the list's filters.
     pub facets: Facets,
+    /// Whether the articles changed since `facets` was computed (a new search does not).
+    pub facets_stale: bool,
     /// Undo and redo.
     pub undo: UndoStack,
     /// Persisted preferences.
@@ -162,6 +164,7 @@ impl AppState {
             list_dirty: true,
             list_refresh_due: false,
             facets: Facets::default(),
+            facets_stale: true,
             undo: UndoStack::default(),
             settings,
             modal: None,
@@ -253,10 +256,12 @@ impl AppState {
         }
         let summaries: Vec<_> = bundle.summaries().collect();
         self.visible = list::filter_and_sort(&summaries, &self.filter, self.search.as_ref());
-        self.facets = Facets {
-            sections: sorted_unique(summaries.iter().map(|s| s.section.clone())),
-            bylines: sorted_unique(summaries.iter().flat_map(|s| s.bylines.iter().cloned())),
-        };
+        if std::mem::take(&mut self.facets_stale) {
+            self.facets = Facets {
+                sections: sorted_unique(summaries.iter().map(|s| s.section.clone())),
+                bylines: sorted_unique(summaries.iter().flat_map(|s| s.bylines.iter().cloned())),
+            };
+        }
     }
 
     /// Carries out a command.
@@ -367,6 +372,7 @@ impl AppState {
                 Err(error) => {
                     let message = error.to_string();
                     self.list_dirty = true;
+                    self.facets_stale = true;
                     self.selected = None;
                     self.warn(message);
                     None

@@ -38,6 +38,7 @@ impl AppState {
         self.undo.clear();
         self.search = None;
         self.list_dirty = true;
+        self.facets_stale = true;
         self.last_saved = None;
         self.settings.remember(path.clone());
         self.select(first);
@@ -170,6 +171,7 @@ impl AppState {
             self.warn(failure.clone());
         }
         self.list_dirty = true;
+        self.facets_stale = true;
         let selected = self.selected;
         self.select(selected);
         self.tell("Reloaded from disk");
@@ -191,6 +193,7 @@ impl AppState {
             let _ = bundle.remove_article(id);
         }
         self.list_dirty = true;
+        self.facets_stale = true;
         let selected = self.selected;
         self.select(selected);
         self.tell("Recovered the unsaved changes; save to keep them.");

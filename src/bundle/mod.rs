@@ -67,6 +67,8 @@ pub struct Bundle {
     deleted: Vec<(Uuid, Option<DiskState>)>,
     problems: Vec<Problem>,
     index_dirty: bool,
+    /// False only when no entry can be dirty (lets the window ask every frame for free).
+    entries_maybe_dirty: bool,
     lock: Option<lock::BundleLock>,
 }
 
@@ -99,7 +101,9 @@ impl Bundle {
 
     /// Whether anything differs from what is on disk.
     pub fn has_unsaved_changes(&self) -> bool {
-        self.manifest_dirty || !self.deleted.is_empty() || self.entries.iter().any(|e| e.dirty)
+        self.manifest_dirty
+            || !self.deleted.is_empty()
+            || (self.entries_maybe_dirty && self.entries.iter().any(|e| e.dirty))
     }
 
     /// The number of articles that can be listed.
@@ -155,6 +159,7 @@ impl Bundle {
         let result = edit(article);
         entry.summary = ArticleSummary::of(article);
         entry.dirty = true;
+        self.entries_maybe_dirty = true;
         Ok(result)
     }
 
@@ -185,6 +190,7 @@ impl Bundle {
             disk: None,
             dirty: true,
         });
+        self.entries_maybe_dirty = true;
         self.manifest_dirty = true;
         Ok(id)
     }

@@ -53,6 +53,7 @@ impl Bundle {
             deleted: Vec::new(),
             problems: Vec::new(),
             index_dirty: true,
+            entries_maybe_dirty: true,
             lock,
         }
     }
@@ -95,6 +96,7 @@ impl Bundle {
         bundle.manifest_dirty = loaded.rebuilt || from_version < FORMAT_VERSION;
         bundle.problems = problems;
         bundle.scan_articles(&loaded.manifest, from_version);
+        bundle.entries_maybe_dirty = bundle.entries.iter().any(|e| e.dirty);
         if bundle.lock.is_some() {
             remove_leftover_temp_files(root);
             if bundle.index_dirty {

@@ -95,6 +95,7 @@ impl Bundle {
         for entry in &mut self.entries {
             entry.dirty = false;
         }
+        self.entries_maybe_dirty = false;
         if report.written + report.deleted > 0 {
             sync_dir(&articles_dir)?;
             self.index_dirty = true;
@@ -138,6 +139,7 @@ impl Bundle {
             entry.disk = None;
             entry.dirty = true;
         }
+        self.entries_maybe_dirty = true;
         if let Err(error) = self.save() {
             self.root = old_root;
             return Err(error);
