@@ -187,14 +187,21 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
                 text_state.store(ui.ctx(), body_id);
             }
             cap_text_edit_undo(ui.ctx(), body_id);
-            let output = ui.add_enabled_ui(enabled, |ui| {
-                TextEdit::multiline(&mut draft.body)
-                    .id(body_id)
-                    .font(egui::TextStyle::Body)
-                    .desired_width(body_width(ui.available_width()))
-                    .desired_rows(24)
-                    .lock_focus(true)
-                    .show(ui)
+            // The body gets a fixed measure of its own, whatever the pane's width: resizing the
+            // window never re-wraps a long body (a narrow pane scrolls sideways instead).
+            let measure =
+                egui::Rect::from_min_size(ui.cursor().min, egui::vec2(BODY_WIDTH, f32::INFINITY));
+            let output = ui.scope_builder(egui::UiBuilder::new().max_rect(measure), |ui| {
+                ui.add_enabled_ui(enabled, |ui| {
+                    TextEdit::multiline(&mut draft.body)
+                        .id(body_id)
+                        .font(egui::TextStyle::Body)
+                        .desired_width(BODY_WIDTH)
+                        .desired_rows(24)
+                        .lock_focus(true)
+                        .show(ui)
+                })
+                .inner
             });
             let output = output.inner;
             let body_response = output.response.response.clone().labelled_by(body_label.id);
@@ -209,16 +216,6 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
     }
     if let Some(typed) = change {
         state.commit_draft(typed);
-    }
-}
-
-/// The body's width: the reading measure, or less in a narrow pane, in steps of 40 points so
-/// that resizing the window re-wraps the body only now and then, not on every frame.
-pub fn body_width(available: f32) -> f32 {
-    if available >= BODY_WIDTH {
-        BODY_WIDTH
-    } else {
-        ((available / 40.0).floor() * 40.0).max(240.0)
     }
 }
 
