@@ -354,3 +354,46 @@ fn new_refuses_a_folder_that_is_not_empty() {
     assert!(err.contains("already exists and is not empty"), "{err}");
     assert_eq!(fs::read(dir.path().join("notes.txt")).unwrap(), b"mine");
 }
+
+#[test]
+fn keep_mine_overwrites_only_after_accepting_the_disk_version_and_reload_takes_theirs() {
+    let (_dir, root, ids) = bundle_with(2);
+    let mut bundle = open_rw(&root);
+    let path = root.join(format!("articles/{}.json", ids[0]));
+    assert_eq!(bundle.article_of_path(&path), Some(ids[0]));
+    assert_eq!(
+        bundle.article_of_path(&root.join("articles/not-an-id.json")),
+        None
+    );
+    bundle
+        .update_article(ids[0], |a| a.headline = "Mine".into())
+        .unwrap();
+    let theirs = fs::read_to_string(&path)
+        .unwrap()
+        .replace("Headline number 0", "Theirs");
+    fs::write(&path, &theirs).unwrap();
+    let Err(BundleError::ChangedOnDisk { paths }) = bundle.save() else {
+        panic!("conflict expected")
+    };
+    assert!(bundle.changed_on_disk(ids[0]));
+    bundle.accept_disk_versions(&paths).unwrap();
+    bundle.save().unwrap();
+    assert!(
+        fs::read_to_string(&path)
+            .unwrap()
+            .contains("\"headline\": \"Mine\"")
+    );
+
+    fs::write(
+        &path,
+        fs::read_to_string(&path)
+            .unwrap()
+            .replace("\"Mine\"", "\"Theirs again\""),
+    )
+    .unwrap();
+    assert_eq!(
+        bundle.reload_article(ids[0]).unwrap().headline,
+        "Theirs again"
+    );
+    assert!(!bundle.is_dirty(ids[0]));
+}

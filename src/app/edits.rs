@@ -28,13 +28,7 @@ impl AppState {
                     .into_iter()
                     .next()
                     .unwrap_or_default();
-                let index = self
-                    .selected_index()
-                    .map_or(self.article_count(), |i| i + 1);
-                self.run_step(Step::Insert {
-                    index,
-                    article: Box::new(article),
-                });
+                self.insert_after_selection(article);
             }
             Command::DuplicateArticle => {
                 let Some(draft) = self.draft.clone() else {
@@ -46,13 +40,7 @@ impl AppState {
                 copy.first_published = None;
                 copy.created = (self.clock)();
                 copy.updated = copy.created;
-                let index = self
-                    .selected_index()
-                    .map_or(self.article_count(), |i| i + 1);
-                self.run_step(Step::Insert {
-                    index,
-                    article: Box::new(copy),
-                });
+                self.insert_after_selection(copy);
             }
             Command::DeleteArticle => {
                 if let Some(draft) = &self.draft {
@@ -168,6 +156,17 @@ impl AppState {
         }
     }
 
+    /// Adds `article` just after the selected one (or at the end), as an undoable step.
+    fn insert_after_selection(&mut self, article: Article) {
+        let index = self
+            .selected_index()
+            .map_or(self.article_count(), |i| i + 1);
+        self.run_step(Step::Insert {
+            index,
+            article: Box::new(article),
+        });
+    }
+
     /// Performs a new step and records it.
     fn run_step(&mut self, step: Step) {
         self.undo.record(step.clone(), None, Instant::now());
@@ -175,8 +174,7 @@ impl AppState {
     }
 
     fn edited(&mut self, id: Uuid) {
-        self.list_dirty = true;
-        self.facets_stale = true;
+        self.articles_changed();
         self.search_stale.push(id);
         self.mark_unsaved();
     }

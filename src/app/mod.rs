@@ -231,6 +231,12 @@ impl AppState {
         title
     }
 
+    /// Marks the list and its facets for recomputation after articles changed.
+    pub fn articles_changed(&mut self) {
+        self.list_dirty = true;
+        self.facets_stale = true;
+    }
+
     /// Recomputes the listed articles when the list or its filter changed.
     pub fn refresh_list(&mut self) {
         if !self.list_dirty {
@@ -371,8 +377,7 @@ impl AppState {
                 Ok(article) => Some(article.clone()),
                 Err(error) => {
                     let message = error.to_string();
-                    self.list_dirty = true;
-                    self.facets_stale = true;
+                    self.articles_changed();
                     self.selected = None;
                     self.warn(message);
                     None

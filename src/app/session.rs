@@ -37,8 +37,7 @@ impl AppState {
         self.bundle = Some(bundle);
         self.undo.clear();
         self.search = None;
-        self.list_dirty = true;
-        self.facets_stale = true;
+        self.articles_changed();
         self.last_saved = None;
         self.settings.remember(path.clone());
         self.select(first);
@@ -158,23 +157,19 @@ impl AppState {
         let Some(bundle) = &mut self.bundle else {
             return;
         };
-        let ids: Vec<_> = bundle
-            .ids()
-            .into_iter()
-            .filter(|id| paths.contains(&bundle.article_path(*id)))
+        let ids: Vec<_> = paths
+            .iter()
+            .filter_map(|p| bundle.article_of_path(p))
             .collect();
         let failures: Vec<String> = ids
             .into_iter()
             .filter_map(|id| bundle.reload_article(id).err().map(|e| e.to_string()))
             .collect();
-        if let Some(failure) = failures.first() {
-            self.warn(failure.clone());
+        self.reselect_after_change();
+        match failures.first() {
+            Some(failure) => self.warn(failure.clone()),
+            None => self.tell("Reloaded from disk"),
         }
-        self.list_dirty = true;
-        self.facets_stale = true;
-        let selected = self.selected;
-        self.select(selected);
-        self.tell("Reloaded from disk");
     }
 
     /// Restores the articles of a recovery journal.
@@ -192,11 +187,16 @@ impl AppState {
         for id in journal.deleted {
             let _ = bundle.remove_article(id);
         }
-        self.list_dirty = true;
-        self.facets_stale = true;
+        self.reselect_after_change();
+        self.tell("Recovered the unsaved changes; save to keep them.");
+    }
+
+    /// Refreshes the list and reloads the selected article's working copy after the bundle's
+    /// articles were replaced underneath it.
+    fn reselect_after_change(&mut self) {
+        self.articles_changed();
         let selected = self.selected;
         self.select(selected);
-        self.tell("Recovered the unsaved changes; save to keep them.");
     }
 
     /// Per-frame housekeeping: autosave, the recovery journal, changes on disk.

@@ -260,23 +260,28 @@ impl Bundle {
                 self.manifest_sha256 = current;
                 continue;
             }
-            for entry in &mut self.entries {
-                if article_path(&self.root, entry.summary.id) == *path {
-                    entry.disk = match current.clone() {
-                        None => None,
-                        Some(hash) => {
-                            let meta =
-                                std::fs::metadata(path).map_err(|e| BundleError::io(path, e))?;
-                            Some(DiskState {
-                                sha256: hash,
-                                fingerprint: index::Fingerprint::of(&meta),
-                            })
-                        }
-                    };
+            let Some(position) = self.article_of_path(path).map(|id| self.positions[&id]) else {
+                continue;
+            };
+            self.entries[position].disk = match current {
+                None => None,
+                Some(hash) => {
+                    let meta = std::fs::metadata(path).map_err(|e| BundleError::io(path, e))?;
+                    Some(DiskState {
+                        sha256: hash,
+                        fingerprint: index::Fingerprint::of(&meta),
+                    })
                 }
-            }
+            };
         }
         Ok(())
+    }
+
+    /// The listed article whose file is `path`, if any.
+    pub fn article_of_path(&self, path: &Path) -> Option<Uuid> {
+        let name = path.file_name()?.to_str()?;
+        let id = scan::id_from_file_name(name)?;
+        (self.positions.contains_key(&id) && article_path(&self.root, id) == path).then_some(id)
     }
 
     /// Whether the file of a loaded article changed on disk since it was read or written.
