@@ -6,5 +6,6 @@ pub mod bundle;
 pub mod cli;
 pub mod markdown;
 pub mod model;
+pub mod review;
 pub mod sample;
 pub mod ui;

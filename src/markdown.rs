@@ -347,3 +347,40 @@ mod tests {
         assert_eq!(plain_text(inlines), "Hi <b>x</b>");
     }
 }
+
+/// A link in a Markdown body, with where its address is written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    /// The link's address as written.
+    pub url: String,
+    /// Byte range of the address in the body (of the whole link when it is a reference link).
+    pub url_span: std::ops::Range<usize>,
+}
+
+/// Every inline link and image of a body, with source positions.
+pub fn links(body: &str) -> Vec<Link> {
+    let mut found = Vec::new();
+    for (event, range) in Parser::new_ext(body, Options::ENABLE_STRIKETHROUGH).into_offset_iter() {
+        let url = match event {
+            Event::Start(Tag::Link { dest_url, .. })
+            | Event::Start(Tag::Image { dest_url, .. }) => dest_url,
+            _ => continue,
+        };
+        let source = &body[range.clone()];
+        let url_span = source
+            .rfind("](")
+            .and_then(|open| {
+                let start = open + 2;
+                let inner = &source[start..];
+                let inner = inner.strip_prefix('<').unwrap_or(inner);
+                let skip = source.len() - start - inner.len();
+                inner.find(&*url).map(|at| range.start + start + skip + at)
+            })
+            .map_or(range.clone(), |start| start..start + url.len());
+        found.push(Link {
+            url: url.into_string(),
+            url_span,
+        });
+    }
+    found
+}

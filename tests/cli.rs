@@ -131,7 +131,12 @@ fn unreadable_bundles_and_bad_usage_exit_two_with_the_reason() {
 
 #[test]
 fn every_subcommand_has_help() {
-    for args in [&["--help"][..], &["new", "--help"], &["list", "--help"]] {
+    for args in [
+        &["--help"][..],
+        &["new", "--help"],
+        &["list", "--help"],
+        &["check", "--help"],
+    ] {
         let output = copydesk(args);
         assert!(output.status.success());
         assert!(
@@ -139,4 +144,57 @@ fn every_subcommand_has_help() {
             "{args:?}"
         );
     }
+}
+
+#[test]
+fn check_json_reports_the_lost_apostrophes_of_the_reference_article_with_spans() {
+    let output = copydesk(&["check", &sample(), "--json"]);
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "the sample has a Required failure (a TK)"
+    );
+    let findings: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let reference = "5a3e0000-0000-4000-8000-000000000001";
+    let mut bundle = open_ro(Path::new(&sample()));
+    let body = bundle
+        .article(reference.parse().unwrap())
+        .unwrap()
+        .body
+        .clone();
+    let mut words = Vec::new();
+    for finding in findings.as_array().unwrap() {
+        for key in ["article", "rule", "level", "field", "message"] {
+            assert!(finding.get(key).is_some(), "{key} missing in {finding}");
+        }
+        if finding["article"] == reference && finding["rule"] == "proof.apostrophe" {
+            let (start, end) = (
+                finding["start"].as_u64().unwrap() as usize,
+                finding["end"].as_u64().unwrap() as usize,
+            );
+            let word: String = body.chars().skip(start).take(end - start).collect();
+            assert_eq!(finding["field"], "body");
+            assert_eq!(
+                finding["suggestion"],
+                format!("{}'s", &word[..word.len() - 1])
+            );
+            words.push(word);
+        }
+    }
+    assert_eq!(words, ["Kyivs", "Kyivs", "Moscows", "Russias"]);
+}
+
+#[test]
+fn check_exit_status_follows_required_failures_and_unknown_articles_are_bad_usage() {
+    let clean = copydesk(&["check", &sample(), "kyoto-bookshop-closes"]);
+    assert_eq!(
+        clean.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&clean.stderr)
+    );
+    assert!(String::from_utf8_lossy(&clean.stdout).contains("standfirst.length"));
+    let missing = copydesk(&["check", &sample(), "no-such-article"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("no-such-article"));
 }

@@ -40,6 +40,7 @@ fn fill(article: &mut Article, s: &str) {
         text: text.clone(),
     }];
     article.hero_image = Some(ImageRef {
+        decorative: false,
         asset: AssetName::parse(&format!("{}.png", "0".repeat(64))).unwrap(),
         alt: text.clone(),
         caption: text.clone(),

@@ -166,6 +166,9 @@ pub struct ImageRef {
     /// Alternative text for readers who cannot see the picture.
     #[serde(default)]
     pub alt: String,
+    /// The picture is decorative: it needs no alt text.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub decorative: bool,
     /// The caption shown under the picture.
     #[serde(default)]
     pub caption: String,
@@ -240,6 +243,12 @@ pub struct Article {
     /// The picture at the top of the article.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hero_image: Option<ImageRef>,
+    /// Findings an editor waived, with the reason.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub waivers: Vec<crate::model::Waiver>,
+    /// Every change of status, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub workflow_log: Vec<crate::model::Transition>,
     /// Fields written by a newer version of Copydesk, kept untouched.
     #[serde(flatten)]
     pub extra: BTreeMap<String, Value>,
@@ -280,6 +289,8 @@ impl Article {
             embargo: None,
             corrections: Vec::new(),
             hero_image: None,
+            waivers: Vec::new(),
+            workflow_log: Vec::new(),
             extra: BTreeMap::new(),
         }
     }

@@ -2,6 +2,7 @@
 
 pub mod article;
 pub mod project;
+pub mod records;
 pub mod slug;
 pub mod stats;
 pub mod time;
@@ -10,4 +11,5 @@ pub use article::{
     Article, AssetName, Byline, Correction, CorrectionKind, Dateline, Embargo, ImageRef, Status,
 };
 pub use project::{Project, ProjectSettings};
+pub use records::{Transition, Waiver};
 pub use stats::TextStats;

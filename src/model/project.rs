@@ -19,6 +19,15 @@ pub struct ProjectSettings {
     /// The site's address, for canonical links in exports; empty when unknown.
     #[serde(default)]
     pub base_url: String,
+    /// The checklist profile: a level for each rule, and the limits.
+    #[serde(default)]
+    pub checklist: crate::review::ChecklistProfile,
+    /// The house style for proofreading.
+    #[serde(default)]
+    pub house_style: crate::review::HouseStyle,
+    /// The project dictionary: words spelling accepts.
+    #[serde(default)]
+    pub dictionary: Vec<String>,
     /// Settings written by later versions (house style, checklist profile, …), kept untouched.
     #[serde(flatten)]
     pub extra: BTreeMap<String, Value>,
@@ -36,6 +45,9 @@ impl Default for ProjectSettings {
                 .to_vec(),
             reading_words_per_minute: DEFAULT_READING_SPEED,
             base_url: String::new(),
+            checklist: Default::default(),
+            house_style: Default::default(),
+            dictionary: Vec::new(),
             extra: BTreeMap::new(),
         }
     }

@@ -1,5 +1,7 @@
 //! The `copydesk` command line: thin subcommands over the core.
 
+mod check;
+
 use crate::bundle::{Access, Bundle, BundleError};
 use crate::model::stats::reading_minutes;
 use clap::{Parser, Subcommand};
@@ -45,6 +47,16 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Run the checklist and proofreading; exit 1 when a Required rule fails.
+    Check {
+        /// The bundle to read (read-only).
+        bundle: PathBuf,
+        /// Articles to check, by id or slug (default: every article).
+        articles: Vec<String>,
+        /// Print a JSON array of findings instead of lines.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// One article as `list --json` prints it.
@@ -77,6 +89,11 @@ pub fn run(command: Command) -> ExitCode {
     let result = match command {
         Command::New { bundle, title } => new(&bundle, title),
         Command::List { bundle, json } => list(&bundle, json),
+        Command::Check {
+            bundle,
+            articles,
+            json,
+        } => check::run(&bundle, &articles, json),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -99,10 +116,7 @@ fn new(path: &std::path::Path, title: Option<String>) -> Result<u8, BundleError>
 }
 
 fn list(path: &std::path::Path, json: bool) -> Result<u8, BundleError> {
-    let bundle = Bundle::open(path, Access::ReadOnly)?;
-    for problem in bundle.problems() {
-        eprintln!("copydesk: warning: {problem}");
-    }
+    let bundle = open_read_only(path)?;
     let speed = bundle.project().settings.reading_words_per_minute;
     let listed: Vec<ListedArticle> = bundle
         .summaries()
@@ -119,23 +133,42 @@ fn list(path: &std::path::Path, json: bool) -> Result<u8, BundleError> {
             language: s.language.clone(),
         })
         .collect();
+    print(json, &listed, |a| {
+        format!(
+            "{}\t{:<9}\t{}\t{} min\t{}",
+            a.id, a.status, a.section, a.reading_minutes, a.headline
+        )
+    })?;
+    Ok(EXIT_OK)
+}
+
+/// Prints items as a pretty JSON array or one line each; a closed pipe is not an error.
+fn print<T: Serialize>(
+    json: bool,
+    items: &[T],
+    line: impl Fn(&T) -> String,
+) -> Result<(), BundleError> {
     let mut out = std::io::stdout().lock();
     let written = if json {
-        serde_json::to_writer_pretty(&mut out, &listed)
+        serde_json::to_writer_pretty(&mut out, items)
             .map_err(std::io::Error::from)
             .and_then(|()| writeln!(out))
     } else {
-        listed.iter().try_for_each(|a| {
-            writeln!(
-                out,
-                "{}\t{:<9}\t{}\t{} min\t{}",
-                a.id, a.status, a.section, a.reading_minutes, a.headline
-            )
-        })
+        items
+            .iter()
+            .try_for_each(|item| writeln!(out, "{}", line(item)))
     };
-    // A closed pipe (`copydesk list | head`) is not an error worth reporting.
     match written {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(BundleError::io("<stdout>", e)),
-        _ => Ok(EXIT_OK),
+        _ => Ok(()),
     }
+}
+
+/// Opens a bundle read-only and reports its damaged files on stderr.
+fn open_read_only(path: &std::path::Path) -> Result<Bundle, BundleError> {
+    let bundle = Bundle::open(path, Access::ReadOnly)?;
+    for problem in bundle.problems() {
+        eprintln!("copydesk: warning: {problem}");
+    }
+    Ok(bundle)
 }

@@ -1,0 +1,39 @@
+//! What the review leaves on an article: waived findings and the workflow log.
+
+use super::Status;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// A Recommended finding an editor chose to accept, with why, who and when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Waiver {
+    /// The rule that was waived (`headline.length`, `proof.spelling`, …).
+    pub rule: String,
+    /// The field the finding was in.
+    pub field: String,
+    /// The flagged text, so the waiver covers that finding and not every finding of the rule.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub text: String,
+    /// The editor's reason.
+    pub reason: String,
+    /// Who waived it.
+    pub editor: String,
+    /// When.
+    pub at: DateTime<Utc>,
+}
+
+/// One change of workflow status.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Transition {
+    /// The status before.
+    pub from: Status,
+    /// The status after.
+    pub to: Status,
+    /// When.
+    pub at: DateTime<Utc>,
+    /// Who moved it.
+    pub editor: String,
+    /// Why (required when killing an article; also records an "export anyway").
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub reason: String,
+}

@@ -1,0 +1,556 @@
+//! The pre-publication checklist: metadata rules, and the `Reviewer` that runs every rule.
+
+use super::proofread::Proofreader;
+use super::{Field, Finding, RuleInfo, Severity};
+use crate::model::{Article, ProjectSettings, Status};
+use chrono::{DateTime, Utc};
+use regex::Regex;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+use uuid::Uuid;
+
+use super::profile::Level::{Recommended, Required};
+
+/// What rules need to know beyond the article itself.
+pub struct CheckContext<'a> {
+    /// The project's settings (profile, limits, house style).
+    pub settings: &'a ProjectSettings,
+    /// The present moment, for embargoes.
+    pub now: DateTime<Utc>,
+    /// Which articles hold each slug in the project.
+    pub slug_owners: &'a HashMap<String, Vec<Uuid>>,
+}
+
+/// A rule's check: adds findings at the given severity.
+pub type CheckFn = fn(&Article, &CheckContext, Severity, &mut Vec<Finding>);
+
+const fn rule(id: &'static str, title: &'static str, level: super::Level) -> RuleInfo {
+    RuleInfo {
+        id,
+        title,
+        default_level: level,
+    }
+}
+
+/// The metadata rules, with their checks.
+pub const RULES: &[(RuleInfo, CheckFn)] = &[
+    (
+        rule("headline.present", "Headline present", Required),
+        headline_present,
+    ),
+    (
+        rule("headline.length", "Headline within its length", Required),
+        headline_length,
+    ),
+    (
+        rule(
+            "seo_title.length",
+            "SEO title within its length",
+            Recommended,
+        ),
+        seo_title_length,
+    ),
+    (
+        rule(
+            "social_title.length",
+            "Social title within its length",
+            Recommended,
+        ),
+        social_title_length,
+    ),
+    (
+        rule(
+            "standfirst.length",
+            "Standfirst between its lengths",
+            Recommended,
+        ),
+        standfirst_length,
+    ),
+    (
+        rule("byline.present", "At least one byline", Required),
+        byline_present,
+    ),
+    (
+        rule("byline.name", "Bylines have a name and no \"By\"", Required),
+        byline_names,
+    ),
+    (rule("section.set", "Section set", Required), section_set),
+    (
+        rule("tags.present", "At least one tag", Recommended),
+        tags_present,
+    ),
+    (
+        rule("dateline.place", "Dateline place", Recommended),
+        dateline_place,
+    ),
+    (
+        rule("body.length", "Body long enough", Recommended),
+        body_length,
+    ),
+    (
+        rule("slug.valid", "Slug valid for a URL", Required),
+        slug_valid,
+    ),
+    (
+        rule("slug.unique", "Slug unique in the project", Required),
+        slug_unique,
+    ),
+    (
+        rule("language.valid", "Language is a valid BCP 47 tag", Required),
+        language_valid,
+    ),
+    (
+        rule(
+            "placeholder",
+            "No placeholder left (TK, XX, [[…]], lorem ipsum)",
+            Required,
+        ),
+        placeholders,
+    ),
+    (
+        rule("links.wellformed", "Links well-formed", Required),
+        links_wellformed,
+    ),
+    (
+        rule(
+            "embargo.future",
+            "Embargo not in the past when ready",
+            Required,
+        ),
+        embargo_future,
+    ),
+    (
+        rule("embargo.time_zone", "Embargo carries a time zone", Required),
+        embargo_time_zone,
+    ),
+    (
+        rule(
+            "correction.after_publish",
+            "A changed published article has a correction",
+            Recommended,
+        ),
+        correction_after_publish,
+    ),
+];
+
+fn headline_present(a: &Article, _: &CheckContext, level: Severity, out: &mut Vec<Finding>) {
+    if a.headline.trim().is_empty() {
+        out.push(Finding::new(
+            "headline.present",
+            level,
+            Field::Headline,
+            "The headline is empty".into(),
+        ));
+    }
+}
+
+/// A finding when a text is longer than its limit, pointing at the part past the limit.
+fn too_long(
+    rule: &'static str,
+    level: Severity,
+    field: Field,
+    text: &str,
+    max: usize,
+) -> Option<Finding> {
+    let length = text.chars().count();
+    if length <= max {
+        return None;
+    }
+    let cut = text.char_indices().nth(max).map_or(text.len(), |(i, _)| i);
+    let message = format!(
+        "{} is {length} characters; the limit is {max}",
+        field.label()
+    );
+    Some(Finding::new(rule, level, field, message).at(cut..text.len()))
+}
+
+fn headline_length(a: &Article, c: &CheckContext, level: Severity, out: &mut Vec<Finding>) {
+    let max = c.settings.checklist.limits.headline_max;
+    out.extend(too_long(
+        "headline.length",
+        level,
+        Field::Headline,
+        &a.headline,
+        max,
+    ));
+}
+
+fn seo_title_length(a: &Article, c: &CheckContext, level: Severity, out: &mut Vec<Finding>) {
+    let max = c.settings.checklist.limits.seo_title_max;
+    out.extend(too_long(
+        "seo_title.length",
+        level,
+        Field::SeoTitle,
+        &a.seo_title,
+        max,
+    ));
+}
+
+fn social_title_length(a: &Article, c: &CheckContext, level: Severity, out: &mut Vec<Finding>) {
+    let max = c.settings.checklist.limits.social_title_max;
+    out.extend(too_long(
+        "social_title.length",
+        level,
+        Field::SocialTitle,
+        &a.social_title,
+        max,
+    ));
+}
+
+fn standfirst_length(a: &Article, c: &CheckContext, level: Severity, out: &mut Vec<Finding>) {
+    let limits = &c.settings.checklist.limits;
+    let length = a.standfirst.trim().chars().count();
+    if length < limits.standfirst_min {
+        let message = format!(
+            "The standfirst is {length} characters; it should be at least {}",
+            limits.standfirst_min
+        );
+        out.push(Finding::new(
+            "standfirst.length",
+            level,
+            Field::Standfirst,
+            message,
+        ));
+    }
+    out.extend(too_long(
+        "standfirst.length",
+        level,
+        Field::Standfirst,
+        &a.standfirst,
+        limits.standfirst_max,
+    ));
+}
+
+fn byline_present(a: &Article, _: &CheckContext, level: Severity, out: &mut Vec<Finding>) {
+    if a.bylines.is_empty() {
+        out.push(Finding::new(
+            "byline.present",
+            level,
+            Field::Bylines,
+            "The article has no byline".into(),
+        ));
+    }
+}
+
+fn byline_names(a: &Article, _: &CheckContext, level: Severity, out: &mut Vec<Finding>) {
+    for (i, byline) in a.bylines.iter().enumerate() {
+        let name = byline.name.trim();
+        let message = if name.is_empty() {
+            format!("Byline {} has no name", i + 1)
+        } else if name
+            .get(..3)
+            .is_some_and(|by| by.eq_ignore_ascii_case("by "))
+        {
+            format!("Byline \"{name}\" starts with \"By\"; the page adds it")
+        } else {
+            continue;
+        };
+        out.push(Finding::new("byline.name", level, Field::Bylines, message));
+    }
+}
+
+fn section_set(a: &Article, _: &CheckContext, level: Severity, out: &mut Vec<Finding>) {
+    if a.section.trim().is_empty() {
+        out.push(Finding::new(
+            "section.set",
+            level,
+            Field::Section,
+            "No section is set".into(),
+        ));
+    }
+}
+
+fn tags_present(a: &Article, _: &CheckContext, level: Severity, out: &mut Vec<Finding>) {
+    if a.tags.iter().all(|t| t.trim().is_empty()) {
+        out.push(Finding::new(
+            "tags.present",
+            level,
+            Field::Tags,
+            "The article has no tags".into(),
+        ));
+    }
+}
+
+fn dateline_place(a: &Article, _: &CheckContext, level: Severity, out: &mut Vec<Finding>) {
+    if a.dateline.place.trim().is_empty() {
+        out.push(Finding::new(
+            "dateline.place",
+            level,
+            Field::Dateline,
+            "The dateline has no place".into(),
+        ));
+    }
+}
+
+fn body_length(a: &Article, c: &CheckContext, level: Severity, out: &mut Vec<Finding>) {
+    let min = c.settings.checklist.limits.body_min_words;
+    let words = a.body_stats().words;
+    if words < min {
+        let message = format!("The body has {words} words; it should have at least {min}");
+        out.push(Finding::new("body.length", level, Field::Body, message));
+    }
+}
+
+fn slug_valid(a: &Article, _: &CheckContext, level: Severity, out: &mut Vec<Finding>) {
+    if !crate::model::slug::is_valid_slug(&a.slug) {
+        let suggestion = crate::model::slug::slugify(&a.headline);
+        let message = format!(
+            "The slug \"{}\" is not valid in a URL (lowercase letters, digits and single hyphens)",
+            a.slug
+        );
+        let finding = Finding::new("slug.valid", level, Field::Slug, message).at(0..a.slug.len());
+        out.push(if suggestion.is_empty() {
+            finding
+        } else {
+            finding.fix(suggestion)
+        });
+    }
+}
+
+fn slug_unique(a: &Article, c: &CheckContext, level: Severity, out: &mut Vec<Finding>) {
+    let taken = |slug: &str| {
+        c.slug_owners
+            .get(slug)
+            .is_some_and(|ids| ids.iter().any(|id| *id != a.id))
+    };
+    if !a.slug.is_empty() && taken(&a.slug) {
+        let free = crate::model::slug::unique_slug(&a.slug, taken);
+        let message = format!("Another article already has the slug \"{}\"", a.slug);
+        out.push(
+            Finding::new("slug.unique", level, Field::Slug, message)
+                .at(0..a.slug.len())
+                .fix(free),
+        );
+    }
+}
+
+fn language_valid(a: &Article, _: &CheckContext, level: Severity, out: &mut Vec<Finding>) {
+    if !is_bcp47(&a.language) {
+        let message = format!(
+            "\"{}\" is not a BCP 47 language tag (such as en, en-GB, ja)",
+            a.language
+        );
+        out.push(Finding::new(
+            "language.valid",
+            level,
+            Field::Language,
+            message,
+        ));
+    }
+}
+
+/// Whether a tag is a well-formed BCP 47 language tag.
+pub fn is_bcp47(tag: &str) -> bool {
+    !tag.is_empty() && !tag.contains('_') && icu_locale_core::Locale::try_from_str(tag).is_ok()
+}
+
+static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:TK(?:TK)*|XX+)\b|\[\[[^\]\n]*\]\]|(?i:lorem ipsum)").expect("valid regex")
+});
+
+fn placeholders(a: &Article, _: &CheckContext, level: Severity, out: &mut Vec<Finding>) {
+    let fields = [
+        Field::Headline,
+        Field::SeoTitle,
+        Field::SocialTitle,
+        Field::Standfirst,
+        Field::Slugline,
+        Field::Body,
+    ];
+    for field in fields {
+        let text = field.text(a).unwrap_or("");
+        for m in PLACEHOLDER.find_iter(text) {
+            let message = format!(
+                "Placeholder \"{}\" left in the {}",
+                m.as_str(),
+                field.label().to_lowercase()
+            );
+            out.push(Finding::new("placeholder", level, field, message).at(m.range()));
+        }
+    }
+}
+
+fn links_wellformed(a: &Article, _: &CheckContext, level: Severity, out: &mut Vec<Finding>) {
+    for link in crate::markdown::links(&a.body) {
+        if let Some((problem, fix)) = link_problem(&link.url) {
+            let message = format!("Link \"{}\": {problem}", link.url);
+            let finding = Finding::new("links.wellformed", level, Field::Body, message)
+                .at(link.url_span.clone());
+            out.push(match fix {
+                Some(fix) => finding.fix(fix),
+                None => finding,
+            });
+        }
+    }
+}
+
+/// What is wrong with a link target, and a fixed target when one is obvious.
+pub fn link_problem(url: &str) -> Option<(&'static str, Option<String>)> {
+    if url.trim().is_empty() {
+        return Some(("the address is empty", None));
+    }
+    if url.chars().any(char::is_whitespace) {
+        return Some((
+            "the address contains a space",
+            Some(url.split_whitespace().collect()),
+        ));
+    }
+    if let Some(rest) = url.strip_prefix("www.") {
+        return Some((
+            "the address has no https://",
+            Some(format!("https://www.{rest}")),
+        ));
+    }
+    for broken in ["http//", "https//", "http:/", "https:/"] {
+        if let Some(rest) = url.strip_prefix(broken)
+            && !rest.starts_with('/')
+        {
+            let scheme = broken.trim_end_matches(['/', ':']);
+            return Some((
+                "the scheme is malformed",
+                Some(format!("{scheme}://{rest}")),
+            ));
+        }
+    }
+    if let Some(rest) = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+    {
+        let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+        if host.is_empty() || !host.contains('.') && !host.starts_with("localhost") {
+            return Some(("the address has no valid host", None));
+        }
+        return None;
+    }
+    let relative = url.starts_with('/') || url.starts_with('#') || url.starts_with("./");
+    let known_scheme = ["mailto:", "tel:", "asset:", "ftp://"]
+        .iter()
+        .any(|s| url.starts_with(s));
+    if relative || known_scheme {
+        None
+    } else {
+        Some((
+            "the address is neither absolute (https://…) nor site-relative (/…)",
+            None,
+        ))
+    }
+}
+
+fn embargo_future(a: &Article, c: &CheckContext, level: Severity, out: &mut Vec<Finding>) {
+    if let Some(embargo) = &a.embargo
+        && a.status == Status::Ready
+        && embargo.until.with_timezone(&Utc) < c.now
+    {
+        let message = format!(
+            "The embargo ({}) is in the past",
+            embargo.until.format("%Y-%m-%d %H:%M %:z")
+        );
+        out.push(Finding::new(
+            "embargo.future",
+            level,
+            Field::Embargo,
+            message,
+        ));
+    }
+}
+
+fn embargo_time_zone(a: &Article, _: &CheckContext, level: Severity, out: &mut Vec<Finding>) {
+    if let Some(embargo) = &a.embargo
+        && embargo.time_zone.trim().is_empty()
+    {
+        out.push(Finding::new(
+            "embargo.time_zone",
+            level,
+            Field::Embargo,
+            "The embargo has no time zone".into(),
+        ));
+    }
+}
+
+/// Grace period after publication within which edits need no correction.
+const PUBLISH_GRACE_MINUTES: i64 = 10;
+
+fn correction_after_publish(
+    a: &Article,
+    _: &CheckContext,
+    level: Severity,
+    out: &mut Vec<Finding>,
+) {
+    let Some(published) = a.first_published else {
+        return;
+    };
+    let is_out = matches!(a.status, Status::Published | Status::Corrected);
+    let changed = a.updated > published + chrono::Duration::minutes(PUBLISH_GRACE_MINUTES);
+    if is_out && changed && !a.corrections.iter().any(|c| c.date >= published) {
+        let message =
+            "The article changed after publication but has no correction or clarification".into();
+        out.push(Finding::new(
+            "correction.after_publish",
+            level,
+            Field::Corrections,
+            message,
+        ));
+    }
+}
+
+/// Runs every rule of a project's profile; keeps proofreading caches between runs.
+pub struct Reviewer {
+    proofreader: Proofreader,
+}
+
+impl Reviewer {
+    /// A reviewer for a project's settings.
+    pub fn new(settings: &ProjectSettings) -> Self {
+        Reviewer {
+            proofreader: Proofreader::new(settings),
+        }
+    }
+
+    /// Whether this reviewer was built for these settings.
+    pub fn is_for(&self, settings: &ProjectSettings) -> bool {
+        self.proofreader.is_for(settings)
+    }
+
+    /// Every finding for an article, Required first, waived findings marked.
+    pub fn check(&mut self, article: &Article, context: &CheckContext) -> Vec<Finding> {
+        let profile = &context.settings.checklist;
+        let mut findings = Vec::new();
+        for (info, check) in RULES.iter().chain(super::images::RULES) {
+            if let Some(severity) = Severity::of(profile.level(info)) {
+                check(article, context, severity, &mut findings);
+            }
+        }
+        self.proofreader.check(article, profile, &mut findings);
+        for finding in &mut findings {
+            if finding.level != Severity::Recommended {
+                continue;
+            }
+            let text = finding.flagged_text(article);
+            finding.waived = article
+                .waivers
+                .iter()
+                .find(|w| {
+                    w.rule == finding.rule && w.field == finding.field.as_str() && w.text == text
+                })
+                .map(|w| w.reason.clone());
+        }
+        findings.sort_by_key(|f| (f.level, f.field, f.span.as_ref().map_or(0, |s| s.start)));
+        findings
+    }
+}
+
+/// Which articles hold each slug, for the uniqueness rule.
+pub fn slug_owners<'a>(
+    articles: impl Iterator<Item = (&'a str, Uuid)>,
+) -> HashMap<String, Vec<Uuid>> {
+    let mut owners: HashMap<String, Vec<Uuid>> = HashMap::new();
+    for (slug, id) in articles {
+        owners.entry(slug.to_owned()).or_default().push(id);
+    }
+    owners
+}
+
+/// The Required findings that stop an article from moving on.
+pub fn blocking(findings: &[Finding]) -> impl Iterator<Item = &Finding> {
+    findings.iter().filter(|f| f.blocks())
+}

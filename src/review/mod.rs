@@ -1,0 +1,320 @@
+//! Editorial review: the pre-publication checklist, proofreading and the workflow. Plain Rust, no UI.
+
+pub mod checklist;
+pub mod images;
+pub mod profile;
+pub mod proofread;
+pub mod workflow;
+
+pub use checklist::{CheckContext, Reviewer};
+pub use profile::{ChecklistProfile, HouseStyle, Level, Limits};
+
+use serde::Serialize;
+use std::ops::Range;
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Blocks ready, published and export.
+    Required,
+    /// A warning; can be waived with a reason.
+    Recommended,
+    /// A note, such as a missing dictionary.
+    Info,
+}
+
+impl Severity {
+    /// The severity a rule's level gives its findings; none when the rule is off.
+    pub fn of(level: Level) -> Option<Severity> {
+        match level {
+            Level::Off => None,
+            Level::Recommended => Some(Severity::Recommended),
+            Level::Required => Some(Severity::Required),
+        }
+    }
+}
+
+/// The article field a finding is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Field {
+    /// The headline.
+    Headline,
+    /// The SEO title.
+    SeoTitle,
+    /// The social title.
+    SocialTitle,
+    /// The standfirst.
+    Standfirst,
+    /// The bylines.
+    Bylines,
+    /// The section.
+    Section,
+    /// The tags.
+    Tags,
+    /// The slugline.
+    Slugline,
+    /// The dateline.
+    Dateline,
+    /// The language.
+    Language,
+    /// The editor's note.
+    EditorsNote,
+    /// The body.
+    Body,
+    /// The URL slug.
+    Slug,
+    /// The workflow status.
+    Status,
+    /// The embargo.
+    Embargo,
+    /// The corrections.
+    Corrections,
+    /// The hero image and its metadata.
+    HeroImage,
+}
+
+impl Field {
+    /// The snake_case name used in JSON and waivers.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Field::Headline => "headline",
+            Field::SeoTitle => "seo_title",
+            Field::SocialTitle => "social_title",
+            Field::Standfirst => "standfirst",
+            Field::Bylines => "bylines",
+            Field::Section => "section",
+            Field::Tags => "tags",
+            Field::Slugline => "slugline",
+            Field::Dateline => "dateline",
+            Field::Language => "language",
+            Field::EditorsNote => "editors_note",
+            Field::Body => "body",
+            Field::Slug => "slug",
+            Field::Status => "status",
+            Field::Embargo => "embargo",
+            Field::Corrections => "corrections",
+            Field::HeroImage => "hero_image",
+        }
+    }
+
+    /// The label of the field in the editor.
+    pub fn label(self) -> &'static str {
+        match self {
+            Field::Headline => "Headline",
+            Field::SeoTitle => "SEO title",
+            Field::SocialTitle => "Social title",
+            Field::Standfirst => "Standfirst",
+            Field::Bylines => "Bylines",
+            Field::Section => "Section",
+            Field::Tags => "Tags",
+            Field::Slugline => "Slugline",
+            Field::Dateline => "Dateline",
+            Field::Language => "Language",
+            Field::EditorsNote => "Editor's note",
+            Field::Body => "Body",
+            Field::Slug => "Slug",
+            Field::Status => "Status",
+            Field::Embargo => "Embargo",
+            Field::Corrections => "Corrections",
+            Field::HeroImage => "Hero image",
+        }
+    }
+
+    /// The text of this field in an article, for the fields that are one piece of text.
+    pub fn text(self, article: &crate::model::Article) -> Option<&str> {
+        Some(match self {
+            Field::Headline => &article.headline,
+            Field::SeoTitle => &article.seo_title,
+            Field::SocialTitle => &article.social_title,
+            Field::Standfirst => &article.standfirst,
+            Field::Slugline => &article.slugline,
+            Field::EditorsNote => &article.editors_note,
+            Field::Body => &article.body,
+            Field::Slug => &article.slug,
+            Field::Language => &article.language,
+            Field::Section => &article.section,
+            _ => return None,
+        })
+    }
+
+    /// The text of this field, to be changed by a fix.
+    pub fn text_mut(self, article: &mut crate::model::Article) -> Option<&mut String> {
+        Some(match self {
+            Field::Headline => &mut article.headline,
+            Field::SeoTitle => &mut article.seo_title,
+            Field::SocialTitle => &mut article.social_title,
+            Field::Standfirst => &mut article.standfirst,
+            Field::Slugline => &mut article.slugline,
+            Field::EditorsNote => &mut article.editors_note,
+            Field::Body => &mut article.body,
+            Field::Slug => &mut article.slug,
+            Field::Language => &mut article.language,
+            Field::Section => &mut article.section,
+            _ => return None,
+        })
+    }
+}
+
+/// A rule of the checklist or of proofreading, as the profile and the review panel know it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RuleInfo {
+    /// Stable id (`headline.length`), used in profiles, waivers and `check --json`.
+    pub id: &'static str,
+    /// What the rule checks, for settings and tooltips.
+    pub title: &'static str,
+    /// The level in a new project.
+    pub default_level: Level,
+}
+
+/// Every rule: checklist, image and proofreading rules.
+pub fn all_rules() -> impl Iterator<Item = RuleInfo> {
+    checklist::RULES
+        .iter()
+        .map(|(info, _)| *info)
+        .chain(images::RULES.iter().map(|(info, _)| *info))
+        .chain(proofread::RULES.iter().copied())
+}
+
+/// One thing the review found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    /// The rule's id.
+    pub rule: &'static str,
+    /// How serious it is.
+    pub level: Severity,
+    /// The field it is in.
+    pub field: Field,
+    /// What is wrong, in words an editor understands.
+    pub message: String,
+    /// Byte range in the field's text, when the finding points at text.
+    #[serde(skip)]
+    pub span: Option<Range<usize>>,
+    /// The replacement for the span, when there is a one-click fix.
+    pub suggestion: Option<String>,
+    /// The reason given, when an editor waived this finding.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub waived: Option<String>,
+}
+
+impl Finding {
+    /// A finding about a whole field.
+    pub fn new(rule: &'static str, level: Severity, field: Field, message: String) -> Self {
+        Finding {
+            rule,
+            level,
+            field,
+            message,
+            span: None,
+            suggestion: None,
+            waived: None,
+        }
+    }
+
+    /// The same finding pointing at a byte range of the field.
+    pub fn at(mut self, span: Range<usize>) -> Self {
+        self.span = Some(span);
+        self
+    }
+
+    /// The same finding with a fix.
+    pub fn fix(mut self, replacement: impl Into<String>) -> Self {
+        self.suggestion = Some(replacement.into());
+        self
+    }
+
+    /// The flagged text in the article, or "" for a whole-field finding.
+    pub fn flagged_text<'a>(&self, article: &'a crate::model::Article) -> &'a str {
+        match (&self.span, self.field.text(article)) {
+            (Some(span), Some(text)) => text.get(span.clone()).unwrap_or(""),
+            _ => "",
+        }
+    }
+
+    /// The span as character offsets in the field (what `check --json` and text cursors use).
+    pub fn char_span(&self, article: &crate::model::Article) -> Option<Range<usize>> {
+        let span = self.span.clone()?;
+        let text = self.field.text(article)?;
+        let start = text.get(..span.start)?.chars().count();
+        let length = text.get(span.clone())?.chars().count();
+        Some(start..start + length)
+    }
+
+    /// Applies the fix to an article; false when there is none or the text moved under it.
+    pub fn apply_fix(&self, article: &mut crate::model::Article) -> bool {
+        let (Some(span), Some(replacement)) = (&self.span, &self.suggestion) else {
+            return false;
+        };
+        let Some(text) = self.field.text_mut(article) else {
+            return false;
+        };
+        if text.get(span.clone()).is_none() {
+            return false;
+        }
+        text.replace_range(span.clone(), replacement);
+        true
+    }
+
+    /// Whether a Required finding is still open (not waivable, so never waived).
+    pub fn blocks(&self) -> bool {
+        self.level == Severity::Required
+    }
+}
+
+/// An article with its findings.
+#[derive(Debug, Clone)]
+pub struct ArticleReview {
+    /// The article as checked.
+    pub article: crate::model::Article,
+    /// Its findings, Required first.
+    pub findings: Vec<Finding>,
+}
+
+impl ArticleReview {
+    /// Whether a Required rule fails.
+    pub fn blocked(&self) -> bool {
+        self.findings.iter().any(Finding::blocks)
+    }
+}
+
+/// Resolves article names (ids or slugs) of a bundle; every article when none are given.
+pub fn resolve_articles(
+    bundle: &crate::bundle::Bundle,
+    names: &[String],
+) -> Result<Vec<uuid::Uuid>, crate::bundle::BundleError> {
+    if names.is_empty() {
+        return Ok(bundle.ids());
+    }
+    names
+        .iter()
+        .map(|name| {
+            bundle
+                .resolve(name)
+                .ok_or_else(|| crate::bundle::BundleError::NoSuchArticle(name.clone()))
+        })
+        .collect()
+}
+
+/// Checks articles of a bundle with one reviewer, as `copydesk check` and export gating do.
+pub fn check_articles(
+    bundle: &mut crate::bundle::Bundle,
+    ids: &[uuid::Uuid],
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<Vec<ArticleReview>, crate::bundle::BundleError> {
+    let settings = bundle.project().settings.clone();
+    let owners = checklist::slug_owners(bundle.summaries().map(|s| (s.slug.as_str(), s.id)));
+    let context = CheckContext {
+        settings: &settings,
+        now,
+        slug_owners: &owners,
+    };
+    let mut reviewer = Reviewer::new(&settings);
+    ids.iter()
+        .map(|&id| {
+            let article = bundle.article(id)?.clone();
+            let findings = reviewer.check(&article, &context);
+            Ok(ArticleReview { article, findings })
+        })
+        .collect()
+}

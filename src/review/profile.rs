@@ -1,0 +1,143 @@
+//! The project's review settings: checklist levels and limits, house style, project dictionary.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// How much a checklist rule matters in a project.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    /// Not checked.
+    Off,
+    /// Shown as a warning; can be waived with a reason.
+    Recommended,
+    /// Blocks moving to ready or published, and exporting.
+    Required,
+}
+
+/// Limits the rules measure against.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Limits {
+    /// Longest headline, in characters.
+    pub headline_max: usize,
+    /// Longest SEO title, in characters.
+    pub seo_title_max: usize,
+    /// Longest social title, in characters.
+    pub social_title_max: usize,
+    /// Shortest standfirst, in characters.
+    pub standfirst_min: usize,
+    /// Longest standfirst, in characters.
+    pub standfirst_max: usize,
+    /// Fewest words in the body.
+    pub body_min_words: usize,
+    /// Longest alt text, in characters.
+    pub alt_text_max: usize,
+    /// Narrowest hero image, in pixels.
+    pub hero_min_width: u32,
+    /// Smallest hero image, in pixels (width × height).
+    pub hero_min_pixels: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            headline_max: 110,
+            seo_title_max: 60,
+            social_title_max: 70,
+            standfirst_min: 50,
+            standfirst_max: 160,
+            body_min_words: 150,
+            alt_text_max: 125,
+            hero_min_width: 1200,
+            hero_min_pixels: 50_000,
+        }
+    }
+}
+
+/// The checklist profile of a project: a level for each rule, and the limits.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ChecklistProfile {
+    /// Level of each rule by id; a rule missing here has its default level.
+    pub rules: BTreeMap<String, Level>,
+    /// Lengths and sizes.
+    pub limits: Limits,
+}
+
+impl Default for ChecklistProfile {
+    fn default() -> Self {
+        ChecklistProfile {
+            rules: super::all_rules()
+                .map(|rule| (rule.id.to_owned(), rule.default_level))
+                .collect(),
+            limits: Limits::default(),
+        }
+    }
+}
+
+impl ChecklistProfile {
+    /// The level of a rule in this profile.
+    pub fn level(&self, rule: &super::RuleInfo) -> Level {
+        self.rules
+            .get(rule.id)
+            .copied()
+            .unwrap_or(rule.default_level)
+    }
+}
+
+/// A preferred form and the forms it replaces (`Kyiv` instead of `Kiev`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Preferred {
+    /// The house form.
+    #[serde(rename = "use")]
+    pub preferred: String,
+    /// The forms to flag.
+    pub instead_of: Vec<String>,
+}
+
+/// A house rule written as a regular expression.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PatternRule {
+    /// The regular expression (Rust `regex` syntax).
+    pub pattern: String,
+    /// What to tell the editor.
+    pub message: String,
+    /// The replacement, with `$1`-style groups; none when there is no automatic fix.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub replacement: Option<String>,
+}
+
+/// The project's house style.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct HouseStyle {
+    /// Preferred forms.
+    pub preferred: Vec<Preferred>,
+    /// Words never to use.
+    pub banned: Vec<String>,
+    /// Regular-expression rules.
+    pub patterns: Vec<PatternRule>,
+    /// Whether the house uses curly quotes (then straight ones are flagged).
+    pub curly_quotes: bool,
+}
+
+impl Default for HouseStyle {
+    fn default() -> Self {
+        HouseStyle {
+            preferred: vec![
+                Preferred {
+                    preferred: "Kyiv".into(),
+                    instead_of: vec!["Kiev".into()],
+                },
+                Preferred {
+                    preferred: "per cent".into(),
+                    instead_of: vec!["percent".into()],
+                },
+            ],
+            banned: Vec::new(),
+            patterns: Vec::new(),
+            curly_quotes: false,
+        }
+    }
+}

@@ -1,0 +1,159 @@
+//! Text damage that needs no dictionary: mojibake, page furniture, straight quotes, contractions.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Characters that Windows-1252 puts at bytes 0x80–0x9F, in byte order (`\0` where none).
+const CP1252_HIGH: [char; 32] = [
+    '€', '\0', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\0', 'Ž', '\0', '\0', '‘',
+    '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\0', 'ž', 'Ÿ',
+];
+
+/// The byte a character stands for when UTF-8 was misread as Windows-1252 or Latin-1.
+fn misread_byte(c: char) -> Option<u8> {
+    let code = c as u32;
+    if (0xA0..=0xFF).contains(&code) || (0x80..=0x9F).contains(&code) {
+        return u8::try_from(code).ok();
+    }
+    CP1252_HIGH
+        .iter()
+        .position(|&high| high == c && high != '\0')
+        .and_then(|i| u8::try_from(0x80 + i).ok())
+}
+
+static MOJIBAKE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[ÃÂâÅÄ][\u{80}-\u{FF}€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]+|\u{FFFD}").expect("valid regex")
+});
+
+/// Mojibake in a text: each byte range with the text it should have been, when that is known.
+pub fn mojibake(text: &str) -> Vec<(std::ops::Range<usize>, Option<String>)> {
+    MOJIBAKE
+        .find_iter(text)
+        .filter_map(|m| {
+            if m.as_str() == "\u{FFFD}" {
+                return Some((m.range(), None));
+            }
+            let bytes: Option<Vec<u8>> = m.as_str().chars().map(misread_byte).collect();
+            let repaired = String::from_utf8(bytes?).ok()?;
+            Some((m.range(), Some(repaired)))
+        })
+        .collect()
+}
+
+static RESIDUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)^(?:share|share this|tweet|print|email|e-mail|copy link|related|related topics|",
+        r"related articles|related stories|advertisement|read more|subscribe|comments|follow us|",
+        r"\d+\s*min(?:ute)?s?\s+read|[\d.,]+\s*[km]?\s+views?|",
+        r"(?:last update|last updated|updated|published)\s*:.{0,60}|",
+        r"home\s*(?:>|›|»|/).{0,200}|home|author\s*:.{1,80})$"
+    ))
+    .expect("valid regex")
+});
+
+static LIST_MARKER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(?:[-*+•·]|\d{1,2}[.)])\s+").expect("valid regex"));
+
+/// Whether a line of the body is page furniture left from a copy (`Share`, `4 min read`, …).
+pub fn is_residue(line: &str) -> bool {
+    let marker = LIST_MARKER.find(line).map_or(0, |m| m.end());
+    let rest = line[marker..].trim();
+    !rest.is_empty() && rest.len() <= 200 && RESIDUE.is_match(rest)
+}
+
+/// The curly quote that should replace a straight one, from the character before it.
+pub fn curly_for(quote: char, before: Option<char>) -> char {
+    let opening = before.is_none_or(|c| c.is_whitespace() || "([{—–-/".contains(c));
+    match (quote, opening) {
+        ('"', true) => '“',
+        ('"', false) => '”',
+        (_, true) => '‘',
+        (_, false) => '’',
+    }
+}
+
+/// Contractions that lost their apostrophe and are not words by themselves, with the repair.
+pub fn contraction(word: &str) -> Option<String> {
+    const LOST: [(&str, usize); 18] = [
+        ("wasnt", 4),
+        ("isnt", 3),
+        ("dont", 3),
+        ("doesnt", 5),
+        ("didnt", 4),
+        ("couldnt", 6),
+        ("shouldnt", 7),
+        ("wouldnt", 6),
+        ("arent", 4),
+        ("werent", 5),
+        ("hasnt", 4),
+        ("havent", 5),
+        ("hadnt", 4),
+        ("youre", 3),
+        ("theyre", 4),
+        ("theyve", 4),
+        ("weve", 2),
+        ("mustnt", 5),
+    ];
+    let lower = word.to_lowercase();
+    let (_, at) = LOST.iter().find(|(lost, _)| *lost == lower)?;
+    Some(format!("{}'{}", &word[..*at], &word[*at..]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mojibake_is_repaired_to_what_it_was() {
+        let found = mojibake("It’s café: itâ€™s cafÃ© and \u{FFFD}");
+        let repairs: Vec<_> = found.iter().map(|(_, fix)| fix.clone()).collect();
+        assert_eq!(repairs, [Some("’".to_owned()), Some("é".to_owned()), None]);
+    }
+
+    #[test]
+    fn correct_accents_are_not_mojibake() {
+        assert!(mojibake("São Paulo, pâte, Ärger, Åland, naïve, Zürich").is_empty());
+    }
+
+    #[test]
+    fn page_furniture_lines_are_residue() {
+        for line in [
+            "Share",
+            "  • 4 min read",
+            "11 Views",
+            "Last update: 2 days ago",
+            "1. HOME",
+            "HOME > WORLD > Talks",
+            "Author: Sophia Brooks",
+            "Related Topics",
+            "Tweet",
+        ] {
+            assert!(is_residue(line), "{line}");
+        }
+        for line in [
+            "Share prices fell.",
+            "He will tweet later.",
+            "Home secretary resigns",
+            "The author: a life",
+        ] {
+            assert!(!is_residue(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn quotes_curl_by_their_left_neighbour() {
+        assert_eq!(curly_for('"', None), '“');
+        assert_eq!(curly_for('"', Some('d')), '”');
+        assert_eq!(curly_for('\'', Some('n')), '’');
+        assert_eq!(curly_for('\'', Some(' ')), '‘');
+    }
+
+    #[test]
+    fn lost_contractions_are_repaired_but_words_are_left() {
+        assert_eq!(contraction("wasnt").as_deref(), Some("wasn't"));
+        assert_eq!(contraction("Dont").as_deref(), Some("Don't"));
+        for word in ["cant", "wont", "its", "well", "were", "shell"] {
+            assert_eq!(contraction(word), None, "{word}");
+        }
+    }
+}

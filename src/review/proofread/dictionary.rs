@@ -1,0 +1,190 @@
+//! Hunspell dictionaries found on the system, loaded once per language and shared.
+
+use spellbook::Dictionary;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, LazyLock, Mutex};
+
+/// Where dictionaries are looked for, after the folders in `COPYDESK_DICTIONARIES`.
+const SYSTEM_FOLDERS: [&str; 3] = [
+    "/usr/share/hunspell",
+    "/usr/share/myspell/dicts",
+    "/usr/share/myspell",
+];
+
+/// The dictionaries serving a language, best first; empty when none is installed.
+type Loaded = Arc<Vec<Dictionary>>;
+
+static LOADED: LazyLock<Mutex<HashMap<String, Loaded>>> = LazyLock::new(Default::default);
+
+/// The folders searched for `.aff`/`.dic` pairs.
+pub fn folders() -> Vec<PathBuf> {
+    let mut folders: Vec<PathBuf> = std::env::var_os("COPYDESK_DICTIONARIES")
+        .map(|v| std::env::split_paths(&v).collect())
+        .unwrap_or_default();
+    folders.extend(SYSTEM_FOLDERS.iter().map(PathBuf::from));
+    folders
+}
+
+/// The dictionary file stems (`en_US`) that could serve a BCP 47 language, best first.
+fn candidates(language: &str, available: &[String]) -> Vec<String> {
+    let mut parts = language.split(['-', '_']);
+    let primary = parts.next().unwrap_or("").to_ascii_lowercase();
+    let region = parts.find(|p| p.len() == 2).map(str::to_ascii_uppercase);
+    let mut wanted = Vec::new();
+    if let Some(region) = region {
+        wanted.push(format!("{primary}_{region}"));
+    }
+    if primary == "en" {
+        wanted.push("en_US".to_owned());
+    }
+    wanted.push(primary.clone());
+    let mut others: Vec<&String> = available
+        .iter()
+        .filter(|name| name.split('_').next() == Some(primary.as_str()))
+        .collect();
+    others.sort();
+    wanted.extend(others.into_iter().cloned());
+    wanted
+}
+
+/// The dictionary stems present in a folder.
+fn stems_in(folder: &Path) -> Vec<String> {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return Vec::new();
+    };
+    entries
+        .filter_map(|e| e.ok())
+        .filter_map(|e| {
+            e.file_name()
+                .to_str()
+                .and_then(|n| n.strip_suffix(".dic"))
+                .map(str::to_owned)
+        })
+        .filter(|stem| folder.join(format!("{stem}.aff")).is_file())
+        .collect()
+}
+
+/// Finds and parses the dictionaries for a language. A tag with a region (`en-GB`) gets that
+/// dictionary; a bare language (`en`) accepts the spelling of any of its installed variants.
+fn load(language: &str) -> Loaded {
+    let has_region = language
+        .split(['-', '_'])
+        .nth(1)
+        .is_some_and(|p| p.len() == 2);
+    let mut loaded = Vec::new();
+    let mut seen = Vec::new();
+    for folder in folders() {
+        let available = stems_in(&folder);
+        for stem in candidates(language, &available) {
+            if !available.contains(&stem) || seen.contains(&stem) {
+                continue;
+            }
+            let aff = std::fs::read_to_string(folder.join(format!("{stem}.aff")));
+            let dic = std::fs::read_to_string(folder.join(format!("{stem}.dic")));
+            if let (Ok(aff), Ok(dic)) = (aff, dic)
+                && let Ok(dictionary) = Dictionary::new(&aff, &dic)
+            {
+                loaded.push(dictionary);
+                seen.push(stem);
+                if has_region {
+                    return Arc::new(loaded);
+                }
+            }
+        }
+    }
+    Arc::new(loaded)
+}
+
+/// The dictionaries for a language, loading them on first use; empty when none is installed.
+pub fn for_language(language: &str) -> Loaded {
+    let key = language.to_ascii_lowercase();
+    if let Some(loaded) = LOADED.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
+        return loaded.clone();
+    }
+    let loaded = load(&key);
+    LOADED
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .insert(key, loaded.clone());
+    loaded
+}
+
+/// Loads a language's dictionary on a background thread, so the first check does not wait.
+pub fn preload(language: &str) {
+    let language = language.to_owned();
+    std::thread::spawn(move || for_language(&language));
+}
+
+/// What the dictionary said of a word: known, or unknown with its suggestion once asked for.
+enum Verdict {
+    Known,
+    Unknown { suggestion: Option<Option<String>> },
+}
+
+/// Dictionaries with a memo of every word already looked up.
+pub struct Speller {
+    dictionaries: Loaded,
+    verdicts: HashMap<String, Verdict>,
+}
+
+impl Speller {
+    /// A speller over a language's dictionaries; `None` when there are none.
+    pub fn new(dictionaries: Loaded) -> Option<Self> {
+        (!dictionaries.is_empty()).then(|| Speller {
+            dictionaries,
+            verdicts: HashMap::new(),
+        })
+    }
+
+    /// Whether the dictionary knows a word (apostrophes normalised to `'`).
+    pub fn knows(&mut self, word: &str) -> bool {
+        if let Some(verdict) = self.verdicts.get(word) {
+            return matches!(verdict, Verdict::Known);
+        }
+        let plain = word.replace('’', "'");
+        let known = self.dictionaries.iter().any(|d| d.check(&plain));
+        let verdict = if known {
+            Verdict::Known
+        } else {
+            Verdict::Unknown { suggestion: None }
+        };
+        self.verdicts.insert(word.to_owned(), verdict);
+        known
+    }
+
+    /// The dictionary's first suggestion for an unknown word, computed once per word.
+    pub fn suggestion(&mut self, word: &str) -> Option<String> {
+        if let Some(Verdict::Unknown {
+            suggestion: Some(cached),
+        }) = self.verdicts.get(word)
+        {
+            return cached.clone();
+        }
+        let mut suggestions = Vec::new();
+        if let Some(best) = self.dictionaries.first() {
+            best.suggest(&word.replace('’', "'"), &mut suggestions);
+        }
+        let first = suggestions.into_iter().next();
+        self.verdicts.insert(
+            word.to_owned(),
+            Verdict::Unknown {
+                suggestion: Some(first.clone()),
+            },
+        );
+        first
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_region_is_tried_before_the_language_alone() {
+        let available = vec!["en_GB".to_owned(), "en_US".to_owned(), "de_DE".to_owned()];
+        assert_eq!(candidates("en-GB", &available)[0], "en_GB");
+        assert_eq!(candidates("en", &available)[0], "en_US");
+        assert_eq!(candidates("de", &available).last().unwrap(), "de_DE");
+    }
+}

@@ -1,0 +1,297 @@
+//! Proofreading of the headline, standfirst and body: spelling, house style, lost punctuation,
+//! garbled text and page furniture. Line results are cached, so re-checking after an edit
+//! reads only the changed lines again.
+
+mod damage;
+pub mod dictionary;
+mod line;
+mod style;
+
+use super::profile::Level::{Off, Recommended};
+use super::profile::{ChecklistProfile, HouseStyle};
+use super::{Field, Finding, RuleInfo, Severity};
+use crate::model::{Article, ProjectSettings};
+use dictionary::Speller;
+use line::{LineInput, LineResult};
+use std::collections::{HashMap, HashSet};
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::sync::Arc;
+use style::HouseRules;
+
+pub use dictionary::preload;
+
+const fn rule(id: &'static str, title: &'static str, default_level: super::Level) -> RuleInfo {
+    RuleInfo {
+        id,
+        title,
+        default_level,
+    }
+}
+
+/// The proofreading rules.
+pub const RULES: &[RuleInfo] = &[
+    rule(
+        "proof.spelling",
+        "Spelling (Hunspell dictionary of the article's language)",
+        Recommended,
+    ),
+    rule(
+        "proof.house_style",
+        "House style: preferred forms, banned words, patterns",
+        Recommended,
+    ),
+    rule(
+        "proof.apostrophe",
+        "Lost apostrophes (Kyivs, wasnt)",
+        Recommended,
+    ),
+    rule(
+        "proof.run_together",
+        "Words run together where a dash or space was lost",
+        Recommended,
+    ),
+    rule("proof.doubled_word", "Doubled words", Recommended),
+    rule("proof.double_space", "Doubled spaces", Recommended),
+    rule(
+        "proof.straight_quotes",
+        "Straight quotes where the house uses curly ones",
+        Recommended,
+    ),
+    rule(
+        "proof.mojibake",
+        "Garbled characters from a wrong encoding (Ã©, â€™, �)",
+        Recommended,
+    ),
+    rule(
+        "proof.residue",
+        "Page furniture left from a copy (Share, 4 min read, …)",
+        Recommended,
+    ),
+    rule(
+        "proof.dictionary",
+        "Note when no dictionary is installed for the language",
+        Off,
+    ),
+];
+
+/// The fields that are proofread.
+const FIELDS: [Field; 3] = [Field::Headline, Field::Standfirst, Field::Body];
+
+/// Cached lines above this count are dropped (a project's worth of edits).
+const MAX_CACHED_LINES: usize = 100_000;
+
+#[derive(Hash, PartialEq, Eq)]
+struct LineKey {
+    hash: u64,
+    length: usize,
+    in_code: bool,
+    in_body: bool,
+}
+
+/// The proofreader of a project: compiled house style, spellers and the line cache.
+pub struct Proofreader {
+    source: (HouseStyle, Vec<String>),
+    style: HouseRules,
+    project_words: HashSet<String>,
+    spellers: HashMap<String, Option<Speller>>,
+    lines: HashMap<(String, LineKey), Arc<LineResult>>,
+}
+
+/// One line of a field: where it starts and whether it is code.
+struct Line<'a> {
+    start: usize,
+    input: LineInput<'a>,
+}
+
+/// Splits a field into lines, tracking fenced and indented code in the body.
+fn lines_of(field: Field, text: &str) -> Vec<Line<'_>> {
+    let in_body = field == Field::Body;
+    let mut fenced = false;
+    let mut start = 0;
+    text.split('\n')
+        .map(|line| {
+            let fence = in_body
+                && (line.trim_start().starts_with("```") || line.trim_start().starts_with("~~~"));
+            if fence {
+                fenced = !fenced;
+            }
+            let indented = in_body && (line.starts_with("    ") || line.starts_with('\t'));
+            let item = Line {
+                start,
+                input: LineInput {
+                    text: line,
+                    in_code: fence || fenced || indented,
+                    in_body,
+                },
+            };
+            start += line.len() + 1;
+            item
+        })
+        .collect()
+}
+
+impl Proofreader {
+    /// A proofreader for a project's house style and dictionary.
+    pub fn new(settings: &ProjectSettings) -> Self {
+        Proofreader {
+            source: (settings.house_style.clone(), settings.dictionary.clone()),
+            style: HouseRules::new(&settings.house_style),
+            project_words: settings.dictionary.iter().cloned().collect(),
+            spellers: HashMap::new(),
+            lines: HashMap::new(),
+        }
+    }
+
+    /// Whether this proofreader was built for these settings.
+    pub fn is_for(&self, settings: &ProjectSettings) -> bool {
+        self.source.0 == settings.house_style && self.source.1 == settings.dictionary
+    }
+
+    /// Adds the proofreading findings of an article.
+    pub fn check(&mut self, article: &Article, profile: &ChecklistProfile, out: &mut Vec<Finding>) {
+        let level_of = |id: &str| {
+            let info = RULES.iter().find(|r| r.id == id)?;
+            Severity::of(profile.level(info))
+        };
+        if RULES.iter().all(|r| profile.level(r) == Off) {
+            return;
+        }
+        let language = article.language.to_ascii_lowercase();
+        let speller = self
+            .spellers
+            .entry(language.clone())
+            .or_insert_with(|| Speller::new(dictionary::for_language(&language)));
+        if speller.is_none() && level_of("proof.spelling").is_some() {
+            let message = format!(
+                "No spelling dictionary for \"{}\" is installed (for example hunspell-{}); spelling is not checked",
+                article.language,
+                article.language.split('-').next().unwrap_or("")
+            );
+            out.push(Finding::new(
+                "proof.dictionary",
+                Severity::Info,
+                Field::Language,
+                message,
+            ));
+        }
+        for broken in &self.style.broken {
+            out.push(Finding::new(
+                "proof.house_style",
+                Severity::Info,
+                Field::Body,
+                broken.clone(),
+            ));
+        }
+        if self.lines.len() > MAX_CACHED_LINES {
+            self.lines.clear();
+        }
+        let mut read = Vec::new();
+        for field in FIELDS {
+            let text = field.text(article).unwrap_or("");
+            for line in lines_of(field, text) {
+                let mut hasher = DefaultHasher::new();
+                line.input.text.hash(&mut hasher);
+                let key = LineKey {
+                    hash: hasher.finish(),
+                    length: line.input.text.len(),
+                    in_code: line.input.in_code,
+                    in_body: line.input.in_body,
+                };
+                let result = self
+                    .lines
+                    .entry((language.clone(), key))
+                    .or_insert_with(|| {
+                        Arc::new(line::analyse(
+                            &line.input,
+                            speller.as_mut(),
+                            &self.project_words,
+                            &self.style,
+                        ))
+                    })
+                    .clone();
+                read.push((field, line.start, line.input.text.len(), result));
+            }
+        }
+        let mut names: HashMap<&str, usize> = HashMap::new();
+        for name in read.iter().flat_map(|(.., result)| &result.names) {
+            *names.entry(name).or_default() += 1;
+        }
+        let curly = self.style.curly_quotes;
+        for (field, start, length, result) in &read {
+            let text = field.text(article).unwrap_or("");
+            for local in &result.local {
+                let Some(level) = level_of(local.rule) else {
+                    continue;
+                };
+                let mut finding = local.clone();
+                finding.field = *field;
+                finding.level = level;
+                finding.span = local.span.clone().map(|s| start + s.start..start + s.end);
+                if finding.rule == "proof.residue"
+                    && text.as_bytes().get(start + length) == Some(&b'\n')
+                {
+                    finding.span = Some(*start..start + length + 1);
+                }
+                out.push(finding);
+            }
+            for candidate in &result.candidates {
+                let span = start + candidate.range.start..start + candidate.range.end;
+                let word = candidate.word.as_str();
+                if let Some(repair) = lost_apostrophe(candidate, &names, speller.as_mut(), curly) {
+                    if let Some(level) = level_of("proof.apostrophe") {
+                        let message = format!(
+                            "\"{word}\" looks like a possessive that lost its apostrophe: \"{repair}\""
+                        );
+                        out.push(
+                            Finding::new("proof.apostrophe", level, *field, message)
+                                .at(span)
+                                .fix(repair),
+                        );
+                    }
+                    continue;
+                }
+                let (Some(level), Some(speller)) = (level_of("proof.spelling"), speller.as_mut())
+                else {
+                    continue;
+                };
+                let uses = |form: String| names.get(form.as_str()).copied().unwrap_or(0);
+                let repeated = uses(word.to_owned())
+                    + uses(format!("{word}s"))
+                    + uses(format!("{word}'s"))
+                    + uses(format!("{word}’s"))
+                    > 1;
+                if candidate.capitalized && (repeated || candidate.in_full_name) {
+                    continue;
+                }
+                let message = format!("\"{word}\" is not in the dictionary");
+                let finding = Finding::new("proof.spelling", level, *field, message).at(span);
+                out.push(match speller.suggestion(word) {
+                    Some(suggestion) => finding.fix(suggestion),
+                    None => finding,
+                });
+            }
+        }
+    }
+}
+
+/// The repaired possessive when an unknown word ending in s is a name (or word) plus a lost `'s`.
+fn lost_apostrophe(
+    candidate: &line::Candidate,
+    names: &HashMap<&str, usize>,
+    speller: Option<&mut Speller>,
+    curly: bool,
+) -> Option<String> {
+    let word = candidate.word.as_str();
+    let stem = word.strip_suffix('s')?;
+    if (candidate.capitalized && candidate.after_determiner)
+        || stem.chars().count() < 3
+        || stem.ends_with(['s', '\'', '’'])
+    {
+        return None;
+    }
+    let apostrophe = if curly { '’' } else { '\'' };
+    let possessive = format!("{stem}{apostrophe}s");
+    let stem_used = candidate.capitalized && names.contains_key(stem);
+    let dictionary_says = speller.is_some_and(|s| s.knows(&format!("{stem}'s")));
+    (stem_used || dictionary_says).then_some(possessive)
+}

@@ -1,0 +1,628 @@
+//! Every checklist rule and every proofreading class, with the text that must not be flagged.
+
+use chrono::{Duration, TimeZone, Utc};
+use copydesk::model::{
+    Article, AssetName, Byline, Correction, CorrectionKind, Embargo, ImageRef, ProjectSettings,
+    Status,
+};
+use copydesk::review::{CheckContext, Finding, Level, Reviewer, Severity, checklist};
+use std::collections::HashMap;
+
+const BODY_WORD: &str =
+    "The council met on Tuesday and agreed to extend the library's opening hours. ";
+
+/// An article that passes every rule.
+fn clean() -> Article {
+    let mut a = Article::new_at(
+        "Council extends library hours",
+        Utc.with_ymd_and_hms(2026, 11, 1, 9, 0, 0).unwrap(),
+    );
+    a.standfirst =
+        "Readers will be able to borrow books until midnight from next month, the council said."
+            .into();
+    a.bylines = vec![Byline::new("Ann Reporter", "Reporter")];
+    a.section = "News".into();
+    a.tags = vec!["libraries".into()];
+    a.dateline.place = "Leeds".into();
+    a.body = BODY_WORD.repeat(13);
+    a
+}
+
+fn settings() -> ProjectSettings {
+    ProjectSettings::default()
+}
+
+fn findings_with(
+    article: &Article,
+    settings: &ProjectSettings,
+    others: &[(&str, uuid::Uuid)],
+) -> Vec<Finding> {
+    let owners = checklist::slug_owners(
+        others
+            .iter()
+            .map(|(s, id)| (*s, *id))
+            .chain([(article.slug.as_str(), article.id)]),
+    );
+    let context = CheckContext {
+        settings,
+        now: Utc.with_ymd_and_hms(2026, 11, 28, 12, 0, 0).unwrap(),
+        slug_owners: &owners,
+    };
+    Reviewer::new(settings).check(article, &context)
+}
+
+fn findings(article: &Article) -> Vec<Finding> {
+    findings_with(article, &settings(), &[])
+}
+
+fn rules_of(article: &Article) -> Vec<&'static str> {
+    findings(article).iter().map(|f| f.rule).collect()
+}
+
+/// Asserts that a rule fires on `bad` and not on `good`.
+fn flags(rule: &str, bad: &Article, good: &Article) {
+    assert!(
+        rules_of(bad).contains(&rule),
+        "{rule} should fire: {:?}",
+        findings(bad)
+    );
+    assert!(
+        !rules_of(good).contains(&rule),
+        "{rule} should not fire: {:?}",
+        findings(good)
+    );
+}
+
+fn edited(change: impl FnOnce(&mut Article)) -> Article {
+    let mut a = clean();
+    change(&mut a);
+    a
+}
+
+/// The text of each finding of a rule in a body.
+fn flagged_in_body(rule: &str, body: &str) -> Vec<String> {
+    let article = edited(|a| a.body = body.into());
+    findings(&article)
+        .into_iter()
+        .filter(|f| f.rule == rule)
+        .map(|f| f.flagged_text(&article).to_owned())
+        .collect()
+}
+
+#[test]
+fn the_clean_article_has_no_findings() {
+    assert!(
+        std::path::Path::new("/usr/share/hunspell/en_US.dic").exists(),
+        "install hunspell-en-us (the CI script does)"
+    );
+    assert_eq!(findings(&clean()), vec![]);
+}
+
+#[test]
+fn metadata_rules_fire_and_stay_quiet() {
+    flags(
+        "headline.present",
+        &edited(|a| a.headline = " ".into()),
+        &clean(),
+    );
+    flags(
+        "headline.length",
+        &edited(|a| a.headline = "Word ".repeat(30)),
+        &edited(|a| a.headline = "x".repeat(110)),
+    );
+    flags(
+        "seo_title.length",
+        &edited(|a| a.seo_title = "s".repeat(61)),
+        &edited(|a| a.seo_title = "s".repeat(60)),
+    );
+    flags(
+        "social_title.length",
+        &edited(|a| a.social_title = "s".repeat(71)),
+        &edited(|a| a.social_title = "s".repeat(70)),
+    );
+    flags(
+        "standfirst.length",
+        &edited(|a| a.standfirst = "Too short.".into()),
+        &clean(),
+    );
+    flags(
+        "standfirst.length",
+        &edited(|a| a.standfirst = "Long words here. ".repeat(10)),
+        &clean(),
+    );
+    flags("byline.present", &edited(|a| a.bylines.clear()), &clean());
+    flags(
+        "byline.name",
+        &edited(|a| a.bylines[0].name = "By Ann Reporter".into()),
+        &edited(|a| a.bylines[0].name = "Byron Smith".into()),
+    );
+    flags(
+        "byline.name",
+        &edited(|a| a.bylines[0].name = "  ".into()),
+        &clean(),
+    );
+    flags("section.set", &edited(|a| a.section.clear()), &clean());
+    flags("tags.present", &edited(|a| a.tags.clear()), &clean());
+    flags(
+        "dateline.place",
+        &edited(|a| a.dateline.place.clear()),
+        &clean(),
+    );
+    flags(
+        "body.length",
+        &edited(|a| a.body = BODY_WORD.repeat(2)),
+        &clean(),
+    );
+    flags(
+        "slug.valid",
+        &edited(|a| a.slug = "Not A Slug!".into()),
+        &edited(|a| a.slug = "a-good-slug-2".into()),
+    );
+    flags(
+        "language.valid",
+        &edited(|a| a.language = "english".into()),
+        &edited(|a| a.language = "en-GB".into()),
+    );
+    flags(
+        "language.valid",
+        &edited(|a| a.language = "en_GB".into()),
+        &edited(|a| a.language = "zh-Hant-TW".into()),
+    );
+}
+
+#[test]
+fn a_slug_used_by_another_article_is_flagged_with_a_free_one() {
+    let article = clean();
+    let other = uuid::Uuid::new_v4();
+    let found = findings_with(&article, &settings(), &[(article.slug.as_str(), other)]);
+    let finding = found
+        .iter()
+        .find(|f| f.rule == "slug.unique")
+        .expect("slug.unique");
+    assert_eq!(
+        finding.suggestion.as_deref(),
+        Some("council-extends-library-hours-2")
+    );
+    assert!(
+        !findings(&article).iter().any(|f| f.rule == "slug.unique"),
+        "its own slug is not a clash"
+    );
+}
+
+#[test]
+fn placeholders_are_found_where_they_are() {
+    let body = "The mayor said TK. Figures: XX per cent. [[check quote]] Lorem ipsum dolor.";
+    assert_eq!(
+        flagged_in_body("placeholder", body),
+        ["TK", "XX", "[[check quote]]", "Lorem ipsum"]
+    );
+    assert!(flagged_in_body("placeholder", "TKO and XXL sizes, Texas, walk, xx").is_empty());
+}
+
+#[test]
+fn malformed_links_are_flagged_with_fixes() {
+    let body = "See [a](www.example.com), [b](http//example.com/x), [c](https://nohost), [d](example page).";
+    let article = edited(|a| a.body = body.into());
+    let found: Vec<_> = findings(&article)
+        .into_iter()
+        .filter(|f| f.rule == "links.wellformed")
+        .collect();
+    let fixes: Vec<_> = found.iter().map(|f| f.suggestion.clone()).collect();
+    assert_eq!(
+        fixes,
+        [
+            Some("https://www.example.com".into()),
+            Some("http://example.com/x".into()),
+            None
+        ]
+    );
+    assert_eq!(found[0].flagged_text(&article), "www.example.com");
+    let good = "See [a](https://example.com/a?b=1), [b](/news/x), [c](#top), [d](mailto:desk@example.com).";
+    assert!(flagged_in_body("links.wellformed", good).is_empty());
+}
+
+#[test]
+fn embargo_rules() {
+    let past = Utc
+        .with_ymd_and_hms(2026, 11, 1, 0, 0, 0)
+        .unwrap()
+        .fixed_offset();
+    let future = Utc
+        .with_ymd_and_hms(2027, 1, 1, 0, 0, 0)
+        .unwrap()
+        .fixed_offset();
+    let embargo = |until, zone: &str| {
+        Some(Embargo {
+            until,
+            time_zone: zone.into(),
+        })
+    };
+    let ready_past =
+        edited(|a| (a.status, a.embargo) = (Status::Ready, embargo(past, "Europe/London")));
+    let ready_future =
+        edited(|a| (a.status, a.embargo) = (Status::Ready, embargo(future, "Europe/London")));
+    let draft_past = edited(|a| a.embargo = embargo(past, "Europe/London"));
+    flags("embargo.future", &ready_past, &ready_future);
+    assert!(
+        !rules_of(&draft_past).contains(&"embargo.future"),
+        "only ready articles are held to it"
+    );
+    flags(
+        "embargo.time_zone",
+        &edited(|a| a.embargo = embargo(future, "")),
+        &ready_future,
+    );
+}
+
+#[test]
+fn a_published_article_changed_later_needs_a_correction() {
+    let published = Utc.with_ymd_and_hms(2026, 11, 2, 9, 0, 0).unwrap();
+    let changed = edited(|a| {
+        a.status = Status::Published;
+        a.first_published = Some(published);
+        a.updated = published + Duration::hours(3);
+    });
+    let mut corrected = changed.clone();
+    corrected.corrections.push(Correction {
+        date: published + Duration::hours(3),
+        kind: CorrectionKind::Clarification,
+        text: "An earlier version misnamed the library.".into(),
+    });
+    flags("correction.after_publish", &changed, &corrected);
+    let just_out = edited(|a| (a.status, a.first_published) = (Status::Published, Some(a.updated)));
+    assert!(!rules_of(&just_out).contains(&"correction.after_publish"));
+}
+
+#[test]
+fn image_rules_fire_and_stay_quiet() {
+    let image = |alt: &str, caption: &str, credit: &str, decorative| ImageRef {
+        asset: AssetName::parse(&format!("{}.jpg", "a".repeat(64))).unwrap(),
+        alt: alt.into(),
+        decorative,
+        caption: caption.into(),
+        credit: credit.into(),
+        extra: Default::default(),
+    };
+    let full = edited(|a| {
+        a.hero_image = Some(image(
+            "Readers in the library",
+            "The reading room.",
+            "Ann Photo",
+            false,
+        ))
+    });
+    flags(
+        "image.alt",
+        &edited(|a| a.hero_image = Some(image("", "c", "d", false))),
+        &full,
+    );
+    assert!(
+        !rules_of(&edited(|a| a.hero_image = Some(image("", "c", "d", true))))
+            .contains(&"image.alt")
+    );
+    flags(
+        "image.alt_length",
+        &edited(|a| a.hero_image = Some(image(&"a".repeat(126), "c", "d", false))),
+        &full,
+    );
+    flags(
+        "image.caption",
+        &edited(|a| a.hero_image = Some(image("a", "", "d", false))),
+        &full,
+    );
+    flags(
+        "image.credit",
+        &edited(|a| a.hero_image = Some(image("a", "c", " ", false))),
+        &full,
+    );
+}
+
+#[test]
+fn levels_come_from_the_profile() {
+    let mut settings = settings();
+    let article = edited(|a| a.tags.clear());
+    let level = |s: &ProjectSettings| {
+        findings_with(&article, s, &[])
+            .iter()
+            .find(|f| f.rule == "tags.present")
+            .map(|f| f.level)
+    };
+    assert_eq!(level(&settings), Some(Severity::Recommended));
+    settings
+        .checklist
+        .rules
+        .insert("tags.present".into(), Level::Required);
+    assert_eq!(level(&settings), Some(Severity::Required));
+    settings
+        .checklist
+        .rules
+        .insert("tags.present".into(), Level::Off);
+    assert_eq!(level(&settings), None);
+    settings.checklist.limits.headline_max = 10;
+    assert!(
+        findings_with(&clean(), &settings, &[])
+            .iter()
+            .any(|f| f.rule == "headline.length")
+    );
+}
+
+#[test]
+fn a_waiver_marks_its_finding_only() {
+    let mut article =
+        edited(|a| a.body = format!("{}Kupyans and Vovchanks.", BODY_WORD.repeat(13)));
+    article.waivers.push(copydesk::model::Waiver {
+        rule: "proof.spelling".into(),
+        field: "body".into(),
+        text: "Kupyans".into(),
+        reason: "Spelling used by the source".into(),
+        editor: "Ed".into(),
+        at: Utc::now(),
+    });
+    let found: Vec<_> = findings(&article)
+        .into_iter()
+        .filter(|f| f.rule == "proof.spelling")
+        .collect();
+    assert_eq!(found.len(), 2);
+    assert_eq!(
+        found[0].waived.as_deref(),
+        Some("Spelling used by the source")
+    );
+    assert_eq!(found[1].waived, None);
+}
+
+#[test]
+fn lost_apostrophes_are_found_and_plurals_and_names_are_not() {
+    let body = "Kyiv said so. Kyivs allies and Moscows claims; Russias army. The countrys mood. It wasnt over.";
+    assert_eq!(
+        flagged_in_body("proof.apostrophe", body),
+        ["Kyivs", "Moscows", "Russias", "countrys", "wasnt"]
+    );
+    let fixed: Vec<_> = findings(&edited(|a| a.body = body.into()))
+        .into_iter()
+        .filter_map(|f| f.suggestion)
+        .collect();
+    assert_eq!(
+        fixed,
+        ["Kyiv's", "Moscow's", "Russia's", "country's", "wasn't"]
+    );
+    let fine = "Its news series: Thomas from Texas met the Kennedys and two Marys. Kennedy waved. Mary smiled. \
+                Paris, Athens and Wales; cats, buses. Code `Kyivs` stays.";
+    assert!(
+        flagged_in_body("proof.apostrophe", fine).is_empty(),
+        "{:?}",
+        flagged_in_body("proof.apostrophe", fine)
+    );
+}
+
+#[test]
+fn lost_dashes_and_joined_words_are_found() {
+    let body = "Kyiv wants NATO membershipa point rejected by Russia. The talksWith Moscow ended.";
+    assert_eq!(
+        flagged_in_body("proof.run_together", body),
+        ["membershipa", "talksWith"]
+    );
+    let fixes: Vec<_> = findings(&edited(|a| a.body = body.into()))
+        .into_iter()
+        .filter_map(|f| f.suggestion)
+        .collect();
+    assert!(fixes.contains(&"membership—a".to_owned()) && fixes.contains(&"talks With".to_owned()));
+    assert!(
+        flagged_in_body(
+            "proof.run_together",
+            "An iPhone, a McDonald's, a banana and a formula."
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn spelling_uses_the_dictionary_and_the_project_words() {
+    assert_eq!(
+        flagged_in_body("proof.spelling", "The goverment said it would recieve aid."),
+        ["goverment", "recieve"]
+    );
+    assert!(
+        flagged_in_body(
+            "proof.spelling",
+            "NATO, the UN and the EU met in 2022; e-mail pre-tax co-founder."
+        )
+        .is_empty()
+    );
+    let mut settings = settings();
+    settings.dictionary.push("Kupyans".into());
+    let article = edited(|a| a.body = "Fighting near Kupyans went on.".into());
+    assert!(
+        !findings_with(&article, &settings, &[])
+            .iter()
+            .any(|f| f.rule == "proof.spelling")
+    );
+    let suggestion = findings(&edited(|a| a.body = "They recieve it.".into()))
+        .into_iter()
+        .find(|f| f.rule == "proof.spelling")
+        .and_then(|f| f.suggestion);
+    assert_eq!(suggestion.as_deref(), Some("receive"));
+}
+
+#[test]
+fn a_language_without_a_dictionary_gets_a_note_not_an_error() {
+    let article = edited(|a| (a.language, a.body) = ("xx-Fake".into(), "Qwzx vbnm.".into()));
+    let found = findings(&article);
+    let note = found
+        .iter()
+        .find(|f| f.rule == "proof.dictionary")
+        .expect("a note");
+    assert_eq!(note.level, Severity::Info);
+    assert!(!found.iter().any(|f| f.rule == "proof.spelling"));
+}
+
+#[test]
+fn doubled_words_and_spaces() {
+    assert_eq!(
+        flagged_in_body(
+            "proof.doubled_word",
+            "It was the the best. He had had enough; that that is."
+        ),
+        [" the"]
+    );
+    assert_eq!(
+        flagged_in_body("proof.double_space", "Two  spaces here.\n    code  block"),
+        ["  "]
+    );
+    assert!(flagged_in_body("proof.doubled_word", "The\nthe line break. Bora Bora.").len() <= 1);
+}
+
+#[test]
+fn straight_quotes_only_when_the_house_uses_curly_ones() {
+    let body = "He said \"no\" and it's `\"code\"` there.";
+    assert!(flagged_in_body("proof.straight_quotes", body).is_empty());
+    let mut settings = settings();
+    settings.house_style.curly_quotes = true;
+    let article = edited(|a| a.body = body.into());
+    let fixes: Vec<_> = findings_with(&article, &settings, &[])
+        .into_iter()
+        .filter(|f| f.rule == "proof.straight_quotes")
+        .filter_map(|f| f.suggestion)
+        .collect();
+    assert_eq!(fixes, ["“", "”", "’"]);
+}
+
+#[test]
+fn mojibake_is_found_and_repaired() {
+    let article = edited(|a| a.body = "The cafÃ© said itâ€™s closed \u{FFFD} today.".into());
+    let found: Vec<_> = findings(&article)
+        .into_iter()
+        .filter(|f| f.rule == "proof.mojibake")
+        .collect();
+    assert_eq!(
+        found
+            .iter()
+            .map(|f| f.suggestion.clone())
+            .collect::<Vec<_>>(),
+        [Some("é".into()), Some("’".into()), None]
+    );
+    let mut fixed = article.clone();
+    assert!(found[1].apply_fix(&mut fixed) && found[0].apply_fix(&mut fixed));
+    assert!(fixed.body.starts_with("The café said it’s closed"));
+    assert!(flagged_in_body("proof.mojibake", "São Paulo, Zürich, naïve, Ærø.").is_empty());
+}
+
+#[test]
+fn page_furniture_in_the_body_is_residue_with_a_delete_fix() {
+    let body = "HOME > WORLD > Talks\n\nLast update: 2 days ago\n\n4 min read\n\n11 Views\n\nThe talks ended.\n\nShare\n\nTweet";
+    let article = edited(|a| a.body = body.into());
+    let found: Vec<_> = findings(&article)
+        .into_iter()
+        .filter(|f| f.rule == "proof.residue")
+        .collect();
+    assert_eq!(found.len(), 6);
+    let mut fixed = article.clone();
+    for finding in found.iter().rev() {
+        assert!(finding.apply_fix(&mut fixed));
+    }
+    assert_eq!(fixed.body.trim(), "The talks ended.");
+    assert!(
+        flagged_in_body(
+            "proof.residue",
+            "Share prices rose.\n\nHe will tweet later."
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn house_style_preferred_banned_and_patterns() {
+    let mut settings = settings();
+    settings.house_style.banned.push("very unique".into());
+    settings
+        .house_style
+        .patterns
+        .push(copydesk::review::profile::PatternRule {
+            pattern: r"\b(\d+)%".into(),
+            message: "spell out per cent".into(),
+            replacement: Some("$1 per cent".into()),
+        });
+    settings
+        .house_style
+        .patterns
+        .push(copydesk::review::profile::PatternRule {
+            pattern: "(unclosed".into(),
+            message: "broken".into(),
+            replacement: None,
+        });
+    let article =
+        edited(|a| a.body = "Kiev rose 5% in a very unique way. Percent of Kievans.".into());
+    let found: Vec<_> = findings_with(&article, &settings, &[])
+        .into_iter()
+        .filter(|f| f.rule == "proof.house_style")
+        .collect();
+    let fixes: Vec<_> = found
+        .iter()
+        .map(|f| (f.flagged_text(&article).to_owned(), f.suggestion.clone()))
+        .collect();
+    assert!(fixes.contains(&("Kiev".into(), Some("Kyiv".into()))));
+    assert!(fixes.contains(&("Percent".into(), Some("Per cent".into()))));
+    assert!(fixes.contains(&("5%".into(), Some("5 per cent".into()))));
+    assert!(fixes.contains(&("very unique".into(), None)));
+    assert!(!fixes.iter().any(|(text, _)| text.contains("Kievans")));
+    assert!(
+        found
+            .iter()
+            .any(|f| f.level == Severity::Info && f.message.contains("(unclosed"))
+    );
+}
+
+#[test]
+fn the_headline_and_standfirst_are_proofread_too() {
+    let article = edited(|a| {
+        a.headline = "Kyiv rejects Moscows plan".into();
+        a.standfirst =
+            "The goverment in Kyiv said the plan, which was published on Tuesday, is unacceptable."
+                .into();
+    });
+    let found = findings(&article);
+    assert!(
+        found
+            .iter()
+            .any(|f| f.field == copydesk::review::Field::Headline && f.rule == "proof.apostrophe")
+    );
+    assert!(
+        found
+            .iter()
+            .any(|f| f.field == copydesk::review::Field::Standfirst && f.rule == "proof.spelling")
+    );
+}
+
+#[test]
+fn spans_are_char_offsets_in_json() {
+    let article = edited(|a| a.body = "Ünïcödé text: Kyiv and Kyivs allies.".into());
+    let finding = findings(&article)
+        .into_iter()
+        .find(|f| f.rule == "proof.apostrophe")
+        .unwrap();
+    let span = finding.char_span(&article).unwrap();
+    let chars: String = article
+        .body
+        .chars()
+        .skip(span.start)
+        .take(span.end - span.start)
+        .collect();
+    assert_eq!(chars, "Kyivs");
+}
+
+#[test]
+fn rechecking_gives_the_same_findings() {
+    let mut article = edited(|a| a.body = "Kyiv. Kyivs allies. The goverment.".into());
+    let settings = settings();
+    let owners: HashMap<String, Vec<uuid::Uuid>> = HashMap::new();
+    let context = CheckContext {
+        settings: &settings,
+        now: Utc::now(),
+        slug_owners: &owners,
+    };
+    let mut reviewer = Reviewer::new(&settings);
+    let first = reviewer.check(&article, &context);
+    article.body.push_str(" More.");
+    reviewer.check(&article, &context);
+    article.body.truncate(article.body.len() - " More.".len());
+    assert_eq!(reviewer.check(&article, &context), first);
+}
