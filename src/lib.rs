@@ -4,6 +4,7 @@
 pub mod app;
 pub mod bundle;
 pub mod cli;
+pub mod history;
 pub mod markdown;
 pub mod model;
 pub mod review;

@@ -67,9 +67,14 @@ fn editing_one_paragraph_changes_one_line_and_one_file() {
         .iter()
         .zip(&now)
         .filter(|(a, b)| a != b)
-        .map(|(a, _)| &a.0)
+        .map(|(a, _)| a.0.clone())
         .collect();
-    assert_eq!(differing, vec![&path]);
+    let history = copydesk::history::history_path(&root, ids[1]);
+    assert_eq!(
+        differing,
+        vec![path, history],
+        "the article and its revision history"
+    );
 }
 
 #[test]
@@ -181,7 +186,7 @@ fn unknown_fields_of_a_newer_minor_survive_load_and_save() {
         serde_json::from_slice(&fs::read(&manifest).unwrap()).unwrap();
     value["format_minor"] = serde_json::json!(3);
     value["review_profile"] = serde_json::json!({"rules": ["x"]});
-    value["settings"]["house_style"] = serde_json::json!({"Kiev": "Kyiv"});
+    value["settings"]["newsletter"] = serde_json::json!({"Kiev": "Kyiv"});
     fs::write(&manifest, serde_json::to_vec_pretty(&value).unwrap()).unwrap();
     let path = root.join(format!("articles/{}.json", ids[0]));
     let mut article: serde_json::Value = serde_json::from_slice(&fs::read(&path).unwrap()).unwrap();
@@ -201,7 +206,7 @@ fn unknown_fields_of_a_newer_minor_survive_load_and_save() {
         serde_json::json!({"rules": ["x"]})
     );
     assert_eq!(
-        manifest["settings"]["house_style"],
+        manifest["settings"]["newsletter"],
         serde_json::json!({"Kiev": "Kyiv"})
     );
     assert_eq!(manifest["format_minor"], 3);

@@ -48,7 +48,7 @@ fn findings_with(
         now: Utc.with_ymd_and_hms(2026, 11, 28, 12, 0, 0).unwrap(),
         slug_owners: &owners,
     };
-    Reviewer::new(settings).check(article, &context)
+    Reviewer::new(settings).check_with_suggestions(article, &context)
 }
 
 fn findings(article: &Article) -> Vec<Finding> {

@@ -41,7 +41,10 @@ fn workstation(
     });
     for _ in 0..500 {
         harness.step();
-        if harness.state().state.bundle.is_some() && harness.state().state.search.is_some() {
+        if harness.state().state.bundle.is_some()
+            && harness.state().state.search.is_some()
+            && harness.state().state.review.is_current()
+        {
             break;
         }
         std::thread::sleep(std::time::Duration::from_millis(10));

@@ -3,83 +3,14 @@
 
 mod common;
 
-use copydesk::app::jobs::{DialogPurpose, FileDialogs, Outcome};
-use copydesk::app::settings::Settings;
+use common::ui::*;
+
+use copydesk::app::jobs::DialogPurpose;
 use copydesk::model::Status;
-use copydesk::ui::Workstation;
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
-
-/// Answers every file dialog with a preset path.
-struct FakeDialogs(Mutex<Option<PathBuf>>);
-
-impl FileDialogs for FakeDialogs {
-    fn available(&self) -> bool {
-        true
-    }
-    fn pick(&self, purpose: DialogPurpose, reply: std::sync::mpsc::Sender<Outcome>) {
-        let _ = reply.send(Outcome::Picked(purpose, self.0.lock().unwrap().clone()));
-    }
-}
-
-fn fixed_clock() -> chrono::DateTime<chrono::Utc> {
-    "2026-11-28T12:00:00Z".parse().unwrap()
-}
-
-/// A copy of the sample project in a temporary folder.
-fn sample_copy() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path().join("Sample.copydesk");
-    copydesk::sample::extract_sample(&root).unwrap();
-    (dir, root)
-}
-
-fn open(root: &Path, dialogs: Arc<FakeDialogs>) -> Harness<'static, Workstation> {
-    let root = root.to_owned();
-    let mut harness = Harness::builder()
-        .with_size([1400.0, 900.0])
-        .build_eframe(move |cc| {
-            let mut workstation =
-                Workstation::new(&cc.egui_ctx, Settings::default(), dialogs, Some(root));
-            workstation.state.clock = fixed_clock;
-            workstation
-        });
-    wait_until(&mut harness, |w| {
-        w.state.bundle.is_some() && w.state.search.is_some()
-    });
-    harness.check_accessibility();
-    harness
-}
-
-fn wait_until(harness: &mut Harness<'static, Workstation>, done: impl Fn(&Workstation) -> bool) {
-    for _ in 0..500 {
-        harness.step();
-        if done(harness.state()) {
-            harness.run_steps(2);
-            return;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
-    panic!("timed out waiting for the workstation");
-}
-
-/// Clicks the field named `label`, moves to the end of its text and types `text`.
-fn append_to(harness: &mut Harness<'static, Workstation>, role: Role, label: &str, text: &str) {
-    harness.get_by_role_and_label(role, label).click();
-    harness.run_steps(2);
-    harness.key_press(Key::End);
-    harness.run_steps(1);
-    harness.get_by_role_and_label(role, label).type_text(text);
-    harness.run_steps(3);
-}
-
-fn no_dialogs() -> Arc<FakeDialogs> {
-    Arc::new(FakeDialogs(Mutex::new(None)))
-}
 
 #[test]
 fn create_an_article_type_and_see_preview_and_counts_change() {

@@ -1,6 +1,7 @@
 //! Every user action is a `Command`: menus, keyboard shortcuts, the command palette and tests all
 //! go through this one enum.
 
+use crate::app::settings::SidePane;
 use crate::model::Status;
 use egui::{Key, KeyboardShortcut, Modifiers};
 use std::path::PathBuf;
@@ -121,6 +122,35 @@ pub enum Command {
     PathEntered(crate::app::jobs::DialogPurpose, PathBuf),
     /// Dismiss the question on screen.
     CloseModal,
+    /// Show the preview, the review or the history beside the editor.
+    ShowSidePane(crate::app::settings::SidePane),
+    /// Select a finding's text in its field (index into the open article's findings).
+    JumpToFinding(usize),
+    /// Apply a finding's fix.
+    ApplyFix(usize),
+    /// Ask for the reason to waive a finding.
+    AskWaiver(usize),
+    /// Waive a finding with a reason (the waiver dialog's answer).
+    Waive {
+        /// The rule.
+        rule: String,
+        /// The field.
+        field: crate::review::Field,
+        /// The flagged text.
+        text: String,
+        /// The editor's reason.
+        reason: String,
+    },
+    /// Add a word to the project dictionary.
+    AddToDictionary(String),
+    /// Kill the open article with a reason (the kill dialog's answer).
+    Kill(String),
+    /// Check the open article again now (after the system's dictionaries changed, say).
+    Recheck,
+    /// Compare two revisions of the open article (indexes into its history, oldest first).
+    CompareRevisions(usize, usize),
+    /// Restore the open article to a revision (undoable).
+    RestoreRevision(usize),
 }
 
 /// The palette and menus list these (commands without a chosen target).
@@ -156,6 +186,10 @@ pub const PALETTE: &[Command] = &[
     Command::Format(Markup::Heading),
     Command::Format(Markup::Quote),
     Command::Format(Markup::List),
+    Command::ShowSidePane(SidePane::Preview),
+    Command::ShowSidePane(SidePane::Review),
+    Command::ShowSidePane(SidePane::History),
+    Command::Recheck,
     Command::SetTheme(egui::ThemePreference::System),
     Command::SetTheme(egui::ThemePreference::Light),
     Command::SetTheme(egui::ThemePreference::Dark),
@@ -206,6 +240,16 @@ impl Command {
             Command::Recover(false) => "Discard".into(),
             Command::PathEntered(..) => "Use this path".into(),
             Command::CloseModal => "Cancel".into(),
+            Command::ShowSidePane(pane) => format!("Show {}", pane.label()),
+            Command::JumpToFinding(_) => "Go to finding".into(),
+            Command::ApplyFix(_) => "Apply fix".into(),
+            Command::AskWaiver(_) => "Waive…".into(),
+            Command::Waive { .. } => "Waive".into(),
+            Command::AddToDictionary(word) => format!("Add \"{word}\" to the dictionary"),
+            Command::Kill(_) => "Kill article".into(),
+            Command::Recheck => "Check the article again".into(),
+            Command::CompareRevisions(..) => "Compare revisions".into(),
+            Command::RestoreRevision(_) => "Restore this revision".into(),
         }
     }
 
@@ -234,6 +278,9 @@ impl Command {
         const BULLETS: &[KeyboardShortcut] = &[key(CMD_SHIFT, Key::Num8)];
         const UP: &[KeyboardShortcut] = &[key(CMD_ALT, Key::ArrowUp)];
         const DOWN: &[KeyboardShortcut] = &[key(CMD_ALT, Key::ArrowDown)];
+        const SHOW_PREVIEW: &[KeyboardShortcut] = &[key(CMD_ALT, Key::Num1)];
+        const SHOW_REVIEW: &[KeyboardShortcut] = &[key(CMD_ALT, Key::Num2)];
+        const SHOW_HISTORY: &[KeyboardShortcut] = &[key(CMD_ALT, Key::Num3)];
         match self {
             Command::Save => SAVE,
             Command::SaveAs => SAVE_AS,
@@ -258,6 +305,9 @@ impl Command {
             Command::Format(Markup::List) => BULLETS,
             Command::MoveUp => UP,
             Command::MoveDown => DOWN,
+            Command::ShowSidePane(SidePane::Preview) => SHOW_PREVIEW,
+            Command::ShowSidePane(SidePane::Review) => SHOW_REVIEW,
+            Command::ShowSidePane(SidePane::History) => SHOW_HISTORY,
             _ => &[],
         }
     }

@@ -70,18 +70,21 @@ impl AppState {
                 Some(step) => self.perform(step),
                 None => self.tell("Nothing to redo"),
             },
-            Command::SetStatus(status) => {
-                if let Some(mut draft) = self.draft.clone() {
-                    if status == crate::model::Status::Published && draft.first_published.is_none()
-                    {
-                        draft.first_published = Some((self.clock)());
-                    }
-                    draft.status = status;
-                    self.draft = Some(draft);
-                    self.commit_draft(None);
-                }
+            Command::SetStatus(status) => self.set_status(status, ""),
+            Command::Kill(reason) => {
+                self.modal = None;
+                self.set_status(crate::model::Status::Killed, &reason);
             }
             Command::Format(markup) => self.format_body(markup),
+            Command::ApplyFix(index) => self.apply_fix(index),
+            Command::Waive {
+                rule,
+                field,
+                text,
+                reason,
+            } => self.waive(rule, field, text, reason),
+            Command::AddToDictionary(word) => self.add_to_dictionary(word),
+            Command::RestoreRevision(index) => self.restore_revision(index),
             Command::MoveUp | Command::MoveDown => {
                 let (Some(id), Some(from)) = (self.selected, self.selected_index()) else {
                     return;
@@ -129,11 +132,18 @@ impl AppState {
     }
 
     /// Applies a step (a new one, or an undo or redo) to the bundle.
-    fn perform(&mut self, step: Step) {
+    pub(super) fn perform(&mut self, step: Step) {
         let Some(bundle) = &mut self.bundle else {
             return;
         };
-        let id = step.article_id();
+        let Some(id) = step.article_id() else {
+            if let Step::Project { after, .. } = step {
+                *bundle.project_mut() = *after;
+                self.review.invalidate();
+                self.mark_unsaved();
+            }
+            return;
+        };
         let result = match step {
             Step::Edit { after, .. } => {
                 bundle.update_article(id, |a| *a = *after).map(|_| Some(id))
@@ -146,6 +156,7 @@ impl AppState {
                 ids.get(index.min(ids.len().saturating_sub(1))).copied()
             }),
             Step::Move { to, .. } => bundle.move_article(id, to).map(|()| Some(id)),
+            Step::Project { .. } => Ok(None),
         };
         match result {
             Ok(select) => {
@@ -168,7 +179,7 @@ impl AppState {
     }
 
     /// Performs a new step and records it.
-    fn run_step(&mut self, step: Step) {
+    pub(super) fn run_step(&mut self, step: Step) {
         self.undo.record(step.clone(), None, Instant::now());
         self.perform(step);
     }
@@ -179,7 +190,7 @@ impl AppState {
         self.mark_unsaved();
     }
 
-    fn mark_unsaved(&mut self) {
+    pub(super) fn mark_unsaved(&mut self) {
         self.last_edit = Some(Instant::now());
         self.journal_current = false;
     }

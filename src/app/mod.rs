@@ -3,8 +3,11 @@
 
 pub mod command;
 mod edits;
+pub mod history;
 pub mod jobs;
 pub mod list;
+pub mod review;
+mod review_worker;
 mod session;
 pub mod settings;
 pub mod undo;
@@ -48,6 +51,21 @@ pub enum Modal {
     },
     /// Unsaved work from a session that did not end cleanly.
     Recovery(Journal),
+    /// "Why waive this finding?"
+    Waiver {
+        /// The rule.
+        rule: String,
+        /// The field.
+        field: crate::review::Field,
+        /// The flagged text.
+        text: String,
+        /// The finding's message.
+        message: String,
+        /// The reason typed so far.
+        reason: String,
+    },
+    /// "Why kill this article?" with the reason typed so far.
+    KillReason(String),
     /// No file dialog is available: type a path.
     PathPrompt {
         /// What the path is for.
@@ -137,6 +155,12 @@ pub struct AppState {
     pub body_selection: Option<(usize, usize)>,
     /// A body selection the editor must apply to its cursor next frame.
     pub pending_body_cursor: Option<(usize, usize)>,
+    /// A selection in another field (headline, standfirst, …) to apply next frame, in characters.
+    pub pending_field_cursor: Option<(crate::review::Field, usize, usize)>,
+    /// The open article's findings.
+    pub review: review::ReviewState,
+    /// The open article's revision history, when shown.
+    pub history: history::HistoryView,
     /// Background work and dialogs.
     pub jobs: Jobs,
     /// The clock (fixed in tests).
@@ -177,6 +201,9 @@ impl AppState {
             focus_search: false,
             body_selection: None,
             pending_body_cursor: None,
+            pending_field_cursor: None,
+            review: Default::default(),
+            history: Default::default(),
             jobs,
             clock: Utc::now,
             close_now: false,
@@ -344,6 +371,14 @@ impl AppState {
                 self.path_chosen(purpose, path);
             }
             Command::CloseModal => self.modal = None,
+            Command::ShowSidePane(pane) => {
+                self.settings.side_pane = pane;
+                self.settings.show_preview = true;
+            }
+            Command::JumpToFinding(index) => self.jump_to_finding(index),
+            Command::AskWaiver(index) => self.ask_waiver(index),
+            Command::Recheck => self.review.invalidate(),
+            Command::CompareRevisions(a, b) => self.compare_revisions(a, b),
             Command::ConfirmDelete(_) => {
                 self.modal = None;
                 self.apply_edit(command);
@@ -370,6 +405,8 @@ impl AppState {
     /// Selects an article (or none) and loads its working copy.
     pub fn select(&mut self, id: Option<Uuid>) {
         self.undo.break_typing();
+        self.review.invalidate();
+        self.history.forget();
         self.selected = id;
         self.body_selection = None;
         self.draft = match (id, &mut self.bundle) {

@@ -22,7 +22,8 @@ impl AppState {
     }
 
     /// Takes a bundle that finished opening.
-    pub fn adopt(&mut self, bundle: Bundle) {
+    pub fn adopt(&mut self, mut bundle: Bundle) {
+        bundle.set_editor(&self.editor_name());
         let path = bundle.root().to_owned();
         self.read_only =
             (!bundle.is_writable()).then(|| match crate::bundle::lock::current_holder(&path) {
@@ -128,6 +129,7 @@ impl AppState {
             Ok(report) => {
                 clear_journal(bundle.root());
                 self.journal_current = true;
+                self.history.forget();
                 self.last_saved = Some(chrono::Local::now());
                 self.tell(format!(
                     "Saved ({} article file(s) written)",

@@ -28,6 +28,31 @@ pub struct Settings {
     pub sort: SortKey,
     /// The editor's name, recorded in logs and waivers.
     pub editor_name: String,
+    /// What the pane beside the editor shows.
+    pub side_pane: SidePane,
+}
+
+/// What the pane beside the editor shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum SidePane {
+    /// The live preview.
+    #[default]
+    Preview,
+    /// The review: checklist and proofreading findings.
+    Review,
+    /// The revision history.
+    History,
+}
+
+impl SidePane {
+    /// The pane's name.
+    pub fn label(self) -> &'static str {
+        match self {
+            SidePane::Preview => "Preview",
+            SidePane::Review => "Review",
+            SidePane::History => "History",
+        }
+    }
 }
 
 impl Default for Settings {
@@ -40,6 +65,7 @@ impl Default for Settings {
             preview_mode: PreviewMode::Page,
             sort: SortKey::Project,
             editor_name: std::env::var("USER").unwrap_or_default(),
+            side_pane: SidePane::Preview,
         }
     }
 }

@@ -34,6 +34,13 @@ pub enum Step {
         /// The article.
         article: Box<Article>,
     },
+    /// The project's settings changed (a word added to the dictionary, …).
+    Project {
+        /// The project as it was.
+        before: Box<crate::model::Project>,
+        /// The project as it became.
+        after: Box<crate::model::Project>,
+    },
     /// An article moved in the order.
     Move {
         /// The article.
@@ -55,6 +62,10 @@ impl Step {
             },
             Step::Insert { index, article } => Step::Delete { index, article },
             Step::Delete { index, article } => Step::Insert { index, article },
+            Step::Project { before, after } => Step::Project {
+                before: after,
+                after: before,
+            },
             Step::Move { id, from, to } => Step::Move {
                 id,
                 from: to,
@@ -63,12 +74,13 @@ impl Step {
         }
     }
 
-    /// The article the step is about.
-    pub fn article_id(&self) -> Uuid {
+    /// The article the step is about; none for a change of the project.
+    pub fn article_id(&self) -> Option<Uuid> {
         match self {
-            Step::Edit { after, .. } => after.id,
-            Step::Insert { article, .. } | Step::Delete { article, .. } => article.id,
-            Step::Move { id, .. } => *id,
+            Step::Edit { after, .. } => Some(after.id),
+            Step::Insert { article, .. } | Step::Delete { article, .. } => Some(article.id),
+            Step::Move { id, .. } => Some(*id),
+            Step::Project { .. } => None,
         }
     }
 }

@@ -69,6 +69,8 @@ pub struct Bundle {
     index_dirty: bool,
     /// False only when no entry can be dirty (lets the window ask every frame for free).
     entries_maybe_dirty: bool,
+    /// The name recorded with each revision saved.
+    editor: String,
     lock: Option<lock::BundleLock>,
 }
 
@@ -87,6 +89,11 @@ impl Bundle {
     pub fn project_mut(&mut self) -> &mut Project {
         self.manifest_dirty = true;
         &mut self.project
+    }
+
+    /// Sets the name recorded with the revisions this session saves.
+    pub fn set_editor(&mut self, name: &str) {
+        self.editor = name.to_owned();
     }
 
     /// Whether this bundle may be saved (it holds the lock).

@@ -54,6 +54,7 @@ impl Bundle {
             problems: Vec::new(),
             index_dirty: true,
             entries_maybe_dirty: true,
+            editor: String::new(),
             lock,
         }
     }

@@ -68,6 +68,7 @@ impl Bundle {
         }
 
         let mut report = SaveReport::default();
+        let mut revised = Vec::with_capacity(writes.len());
         let articles_dir = self.root.join(ARTICLES_DIR);
         if !writes.is_empty() || !self.deleted.is_empty() {
             fs::create_dir_all(&articles_dir).map_err(|e| BundleError::io(&articles_dir, e))?;
@@ -80,6 +81,7 @@ impl Bundle {
             entry.disk = Some(DiskState::new(&write.bytes, &meta));
             entry.dirty = false;
             report.written += 1;
+            revised.push(write.id);
         }
         if !self.deleted.is_empty() {
             backup::take_backup(&self.root, "before-delete")?;
@@ -107,7 +109,23 @@ impl Bundle {
             report.manifest = true;
         }
         self.manifest_dirty = false;
+        self.record_revisions(&revised)?;
         Ok(report)
+    }
+
+    /// Adds a revision to the history of each article just written. The articles are saved
+    /// by then; an error here names the history file that could not be written.
+    fn record_revisions(&self, ids: &[Uuid]) -> Result<(), BundleError> {
+        for id in ids {
+            let article = self
+                .positions
+                .get(id)
+                .and_then(|&p| self.entries[p].article.as_deref());
+            if let Some(article) = article {
+                crate::history::record(&self.root, article, &self.editor)?;
+            }
+        }
+        Ok(())
     }
 
     /// Writes the whole bundle to `target` (a new or empty folder), then continues there: the
@@ -125,6 +143,8 @@ impl Bundle {
             format!("{LOCAL_DIR}/\n").as_bytes(),
         )?;
         copy_folder(&self.root.join(ASSETS_DIR), &target.join(ASSETS_DIR))?;
+        let history = crate::history::HISTORY_DIR;
+        copy_folder(&self.root.join(history), &target.join(history))?;
         for aside in &self.set_aside {
             if let Some(name) = aside.problem.path.file_name() {
                 let _ = fs::copy(&aside.problem.path, articles_dir.join(name));

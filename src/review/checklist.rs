@@ -511,7 +511,30 @@ impl Reviewer {
         self.proofreader.is_for(settings)
     }
 
-    /// Every finding for an article, Required first, waived findings marked.
+    /// Every finding with the dictionary's spelling suggestions filled in (the command line).
+    pub fn check_with_suggestions(
+        &mut self,
+        article: &Article,
+        context: &CheckContext,
+    ) -> Vec<Finding> {
+        let mut findings = self.check(article, context);
+        self.fill_suggestions(article, &mut findings, &|| true);
+        findings
+    }
+
+    /// Fills in spelling suggestions not yet known, while `keep_going` says so; true when any changed.
+    pub fn fill_suggestions(
+        &mut self,
+        article: &Article,
+        findings: &mut [Finding],
+        keep_going: &dyn Fn() -> bool,
+    ) -> bool {
+        self.proofreader
+            .fill_suggestions(article, findings, keep_going)
+    }
+
+    /// Every finding for an article, Required first, waived findings marked. Spelling
+    /// suggestions are included only once computed (see [`Reviewer::fill_suggestions`]).
     pub fn check(&mut self, article: &Article, context: &CheckContext) -> Vec<Finding> {
         let profile = &context.settings.checklist;
         let mut findings = Vec::new();

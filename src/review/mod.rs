@@ -313,7 +313,7 @@ pub fn check_articles(
     ids.iter()
         .map(|&id| {
             let article = bundle.article(id)?.clone();
-            let findings = reviewer.check(&article, &context);
+            let findings = reviewer.check_with_suggestions(&article, &context);
             Ok(ArticleReview { article, findings })
         })
         .collect()

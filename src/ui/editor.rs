@@ -1,20 +1,13 @@
 //! The editor: every field of the article, each labelled, and the Markdown body.
 
-use super::fields;
+use super::{fields, highlight};
 use crate::app::AppState;
 use crate::app::command::Command;
-use crate::model::{Byline, Correction, CorrectionKind, Embargo, Status};
+use crate::model::{Byline, Correction, CorrectionKind, Embargo};
+use crate::review::{Field, workflow};
 use egui::text::{CCursor, CCursorRange};
 use egui::{RichText, TextEdit};
 
-/// Length limits shown by the meters (the review checklist will make these project settings).
-pub const HEADLINE_LIMIT: usize = 110;
-/// SEO title limit.
-pub const SEO_LIMIT: usize = 60;
-/// Social title limit.
-pub const SOCIAL_LIMIT: usize = 70;
-/// Standfirst limit.
-pub const STANDFIRST_LIMIT: usize = 160;
 /// The body's reading measure, in points.
 pub const BODY_WIDTH: f32 = 680.0;
 
@@ -34,6 +27,25 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
     let enabled = state.read_only.is_none();
     let body_id = egui::Id::unique("copydesk-body");
     let pending_cursor = state.pending_body_cursor.take();
+    if let Some((field, start, end)) = state.pending_field_cursor.take() {
+        select_in_field(ui.ctx(), fields::field_id(field.label()), start, end);
+    }
+    let limits = state
+        .bundle
+        .as_ref()
+        .map(|b| b.project().settings.checklist.limits.clone())
+        .unwrap_or_default();
+    let underlines = |field: Field| highlight::spans_for(&state.review.findings, field);
+    let (headline_marks, standfirst_marks, body_marks) = (
+        underlines(Field::Headline),
+        underlines(Field::Standfirst),
+        underlines(Field::Body),
+    );
+    let next_statuses = state
+        .draft
+        .as_ref()
+        .map(|d| workflow::next_statuses(d.status))
+        .unwrap_or_default();
     let Some(draft) = &mut state.draft else {
         ui.centered_and_justified(|ui| {
             ui.weak(if state.bundle.is_some() {
@@ -58,14 +70,22 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
                     ui,
                     "Headline",
                     &mut draft.headline,
-                    HEADLINE_LIMIT,
+                    limits.headline_max,
                     enabled,
+                    &headline_marks,
                 ),
             );
             mark(
                 &mut change,
                 Some("seo_title"),
-                &fields::text_with_meter(ui, "SEO title", &mut draft.seo_title, SEO_LIMIT, enabled),
+                &fields::text_with_meter(
+                    ui,
+                    "SEO title",
+                    &mut draft.seo_title,
+                    limits.seo_title_max,
+                    enabled,
+                    &[],
+                ),
             );
             mark(
                 &mut change,
@@ -74,17 +94,28 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
                     ui,
                     "Social title",
                     &mut draft.social_title,
-                    SOCIAL_LIMIT,
+                    limits.social_title_max,
                     enabled,
+                    &[],
                 ),
             );
             let standfirst_length = draft.standfirst.chars().count();
             mark(
                 &mut change,
                 Some("standfirst"),
-                &fields::multiline(ui, "Standfirst", &mut draft.standfirst, 2, enabled),
+                &fields::multiline(
+                    ui,
+                    "Standfirst",
+                    &mut draft.standfirst,
+                    2,
+                    enabled,
+                    &standfirst_marks,
+                ),
             );
-            ui.weak(format!("{standfirst_length}/{STANDFIRST_LIMIT} characters"));
+            ui.weak(format!(
+                "{standfirst_length} characters ({}–{})",
+                limits.standfirst_min, limits.standfirst_max
+            ));
 
             ui.horizontal(|ui| {
                 let label = ui.add_sized([110.0, 20.0], egui::Label::new("Status"));
@@ -93,8 +124,9 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
                     egui::ComboBox::from_id_salt("status")
                         .selected_text(status.as_str())
                         .show_ui(ui, |ui| {
-                            for s in Status::ALL {
-                                ui.selectable_value(&mut status, s, s.as_str());
+                            ui.selectable_value(&mut status, draft.status, draft.status.as_str());
+                            for s in &next_statuses {
+                                ui.selectable_value(&mut status, *s, format!("→ {s}"));
                             }
                         })
                         .response
@@ -166,7 +198,14 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
             mark(
                 &mut change,
                 Some("editors_note"),
-                &fields::multiline(ui, "Editor's note", &mut draft.editors_note, 2, enabled),
+                &fields::multiline(
+                    ui,
+                    "Editor's note",
+                    &mut draft.editors_note,
+                    2,
+                    enabled,
+                    &[],
+                ),
             );
             corrections(
                 ui,
@@ -179,12 +218,7 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
             ui.add_space(8.0);
             let body_label = ui.label(RichText::new("Body (Markdown)").strong());
             if let Some((a, b)) = pending_cursor {
-                let mut text_state =
-                    egui::text_edit::TextEditState::load(ui.ctx(), body_id).unwrap_or_default();
-                text_state
-                    .cursor
-                    .set_char_range(Some(CCursorRange::two(CCursor::new(a), CCursor::new(b))));
-                text_state.store(ui.ctx(), body_id);
+                select_in_field(ui.ctx(), body_id, a, b);
             }
             cap_text_edit_undo(ui.ctx(), body_id);
             // The body gets a fixed measure of its own, whatever the pane's width: resizing the
@@ -193,13 +227,21 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
                 egui::Rect::from_min_size(ui.cursor().min, egui::vec2(BODY_WIDTH, f32::INFINITY));
             let output = ui.scope_builder(egui::UiBuilder::new().max_rect(measure), |ui| {
                 ui.add_enabled_ui(enabled, |ui| {
-                    TextEdit::multiline(&mut draft.body)
+                    let mut layouter = |ui: &egui::Ui, text: &dyn egui::TextBuffer, wrap: f32| {
+                        highlight::layout(ui, text.as_str(), wrap, true, &body_marks)
+                    };
+                    let edit = TextEdit::multiline(&mut draft.body)
                         .id(body_id)
                         .font(egui::TextStyle::Body)
                         .desired_width(BODY_WIDTH)
                         .desired_rows(24)
-                        .lock_focus(true)
-                        .show(ui)
+                        .lock_focus(true);
+                    let edit = if body_marks.is_empty() {
+                        edit
+                    } else {
+                        edit.layouter(&mut layouter)
+                    };
+                    edit.show(ui)
                 })
                 .inner
             });
@@ -217,6 +259,17 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
     if let Some(typed) = change {
         state.commit_draft(typed);
     }
+}
+
+/// Focuses a text box and selects characters `start..end` in it.
+fn select_in_field(ctx: &egui::Context, id: egui::Id, start: usize, end: usize) {
+    let mut text_state = egui::text_edit::TextEditState::load(ctx, id).unwrap_or_default();
+    text_state.cursor.set_char_range(Some(CCursorRange::two(
+        CCursor::new(start),
+        CCursor::new(end),
+    )));
+    text_state.store(ctx, id);
+    ctx.memory_mut(|m| m.request_focus(id));
 }
 
 /// Notes a typing change when `response` changed.

@@ -1,14 +1,51 @@
 //! Labelled form fields: every input has an accessible name, and length-sensitive ones a meter.
 
 use egui::{Color32, Response, TextEdit, Ui};
+use std::ops::Range;
+
+/// Spans of a field to underline, with their colours.
+pub type Underlines<'a> = &'a [(Range<usize>, Color32)];
+
+/// The id of a labelled field's text box, so the review can focus it and select a span.
+pub fn field_id(label: &str) -> egui::Id {
+    egui::Id::unique(("copydesk-field", label))
+}
+
+/// Adds a text box, with underlines under findings when there are any.
+fn add_text_box(
+    ui: &mut Ui,
+    enabled: bool,
+    value: &mut String,
+    multiline: bool,
+    underlines: Underlines,
+    shape: impl for<'a> FnOnce(TextEdit<'a>) -> TextEdit<'a>,
+) -> Response {
+    let mut layouter = move |ui: &Ui, text: &dyn egui::TextBuffer, wrap_width: f32| {
+        super::highlight::layout(ui, text.as_str(), wrap_width, multiline, underlines)
+    };
+    let edit = shape(if multiline {
+        TextEdit::multiline(value)
+    } else {
+        TextEdit::singleline(value)
+    });
+    let edit = if underlines.is_empty() {
+        edit
+    } else {
+        edit.layouter(&mut layouter)
+    };
+    ui.add_enabled(enabled, edit)
+}
 
 /// A one-line text field with its label; the label names the field for screen readers and tests.
 pub fn text(ui: &mut Ui, label: &str, value: &mut String, enabled: bool) -> Response {
+    let id = field_id(label);
     ui.horizontal(|ui| {
         let label = ui.add_sized([110.0, 20.0], egui::Label::new(label));
         ui.add_enabled(
             enabled,
-            TextEdit::singleline(value).desired_width(f32::INFINITY),
+            TextEdit::singleline(value)
+                .id(id)
+                .desired_width(f32::INFINITY),
         )
         .labelled_by(label.id)
     })
@@ -22,14 +59,13 @@ pub fn multiline(
     value: &mut String,
     rows: usize,
     enabled: bool,
+    underlines: Underlines,
 ) -> Response {
+    let id = field_id(label);
     let label = ui.label(label);
-    ui.add_enabled(
-        enabled,
-        TextEdit::multiline(value)
-            .desired_rows(rows)
-            .desired_width(f32::INFINITY),
-    )
+    add_text_box(ui, enabled, value, true, underlines, |edit| {
+        edit.id(id).desired_rows(rows).desired_width(f32::INFINITY)
+    })
     .labelled_by(label.id)
 }
 
@@ -62,6 +98,7 @@ pub fn text_with_meter(
     value: &mut String,
     limit: usize,
     enabled: bool,
+    underlines: Underlines,
 ) -> Response {
     ui.horizontal(|ui| {
         let label_response = ui.add_sized([110.0, 20.0], egui::Label::new(label));
@@ -73,13 +110,12 @@ pub fn text_with_meter(
         };
         let meter = format!("{length}/{limit}");
         let meter_width = 64.0;
-        let field = ui
-            .add_enabled(
-                enabled,
-                TextEdit::singleline(value)
-                    .desired_width((ui.available_width() - meter_width).max(80.0)),
-            )
-            .labelled_by(label_response.id);
+        let width = (ui.available_width() - meter_width).max(80.0);
+        let id = field_id(label);
+        let field = add_text_box(ui, enabled, value, false, underlines, |edit| {
+            edit.id(id).desired_width(width)
+        })
+        .labelled_by(label_response.id);
         ui.colored_label(color, meter).on_hover_text(format!(
             "{label}: {length} characters; the limit is {limit}"
         ));

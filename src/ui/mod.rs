@@ -5,11 +5,14 @@ mod article_list;
 mod editor;
 mod fields;
 pub mod fonts;
+mod highlight;
+mod history_panel;
 mod memo;
 mod menu;
 mod modals;
 mod palette;
 pub mod preview;
+mod review_panel;
 mod status_bar;
 
 use crate::app::AppState;
@@ -65,6 +68,7 @@ impl Workstation {
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.state.receive();
+        self.state.refresh_review();
         let mut commands = Vec::new();
         if self.state.modal.is_none() {
             commands.extend(ctx.input_mut(Command::pressed));
@@ -89,7 +93,7 @@ impl Workstation {
                 .default_size(400.0)
                 .min_size(260.0)
                 .max_size(900.0)
-                .show(ui, |ui| preview::ui(ui, &self.state));
+                .show(ui, |ui| side_pane(ui, &mut self.state, &mut commands));
         }
         egui::CentralPanel::default().show(ui, |ui| editor::ui(ui, &mut self.state, &mut commands));
         modals::ui(&ctx, &mut self.state, &mut commands);
@@ -152,6 +156,29 @@ impl eframe::App for Workstation {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, STORAGE_KEY, &self.state.settings);
+    }
+}
+
+/// The pane beside the editor: tabs for the preview, the review and the history.
+fn side_pane(ui: &mut egui::Ui, state: &mut crate::app::AppState, out: &mut Vec<Command>) {
+    use crate::app::settings::SidePane;
+    ui.horizontal(|ui| {
+        for pane in [SidePane::Preview, SidePane::Review, SidePane::History] {
+            let mut label = pane.label().to_owned();
+            if pane == SidePane::Review && state.draft.is_some() {
+                label = format!("Review ({})", state.review.open_count());
+            }
+            let tab = ui.selectable_label(state.settings.side_pane == pane, label);
+            if tab.clicked() {
+                out.push(Command::ShowSidePane(pane));
+            }
+        }
+    });
+    ui.separator();
+    match state.settings.side_pane {
+        SidePane::Preview => preview::ui(ui, state),
+        SidePane::Review => review_panel::ui(ui, state, out),
+        SidePane::History => history_panel::ui(ui, state, out),
     }
 }
 

@@ -56,6 +56,32 @@ pub fn ui(ctx: &egui::Context, state: &mut AppState, out: &mut Vec<Command>) {
                     button(ui, Command::Recover(false), out);
                 });
             }
+            Modal::Waiver {
+                rule,
+                field,
+                text,
+                message,
+                reason,
+            } => {
+                ui.heading("Waive this finding?");
+                ui.label(message.as_str());
+                ui.label("The waiver is recorded with your name, the time and this reason.");
+                if reason_given(ui, "Reason", reason, "Waive", out) {
+                    out.push(Command::Waive {
+                        rule: rule.clone(),
+                        field: *field,
+                        text: text.clone(),
+                        reason: reason.clone(),
+                    });
+                }
+            }
+            Modal::KillReason(reason) => {
+                ui.heading("Kill this article?");
+                ui.label("A killed article is withdrawn. The reason is logged with your name and the time.");
+                if reason_given(ui, "Reason for killing", reason, "Kill article", out) {
+                    out.push(Command::Kill(reason.clone()));
+                }
+            }
             Modal::PathPrompt { purpose, text } => {
                 ui.heading("Type a path");
                 ui.label("No file dialog is available on this system. Type the project folder's path:");
@@ -75,6 +101,31 @@ pub fn ui(ctx: &egui::Context, state: &mut AppState, out: &mut Vec<Command>) {
     if response.should_close() && !matches!(state.modal, Some(Modal::Recovery(_))) {
         out.push(Command::CloseModal);
     }
+}
+
+/// A labelled reason field with an action button (enabled once a reason is typed) and Cancel;
+/// true when the action was chosen, by the button or Enter.
+fn reason_given(
+    ui: &mut egui::Ui,
+    label: &str,
+    reason: &mut String,
+    action: &str,
+    out: &mut Vec<Command>,
+) -> bool {
+    let label = ui.label(label);
+    let entered = ui
+        .add(egui::TextEdit::singleline(reason).desired_width(420.0))
+        .labelled_by(label.id);
+    let submit = entered.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+    let has_reason = !reason.trim().is_empty();
+    ui.horizontal(|ui| {
+        let chosen = ui
+            .add_enabled(has_reason, egui::Button::new(action))
+            .clicked();
+        button(ui, Command::CloseModal, out);
+        (chosen || submit) && has_reason
+    })
+    .inner
 }
 
 fn button(ui: &mut egui::Ui, command: Command, out: &mut Vec<Command>) {

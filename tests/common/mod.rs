@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+pub mod ui;
+
 use copydesk::bundle::{Access, Bundle};
 use copydesk::model::{Article, Byline, Status};
 use std::path::{Path, PathBuf};

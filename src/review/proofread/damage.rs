@@ -54,6 +54,34 @@ static RESIDUE: LazyLock<Regex> = LazyLock::new(|| {
 static LIST_MARKER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(?:[-*+•·]|\d{1,2}[.)])\s+").expect("valid regex"));
 
+/// Whether a line is a list item (`1. HOME`, `• 4 min read`).
+pub fn is_list_item(line: &str) -> bool {
+    LIST_MARKER.is_match(line)
+}
+
+/// Most words a list item may have to be taken for furniture beside other furniture.
+const FURNITURE_WORDS: usize = 12;
+
+/// The short list items that sit in one list with page furniture (the `2. WORLD` after
+/// `1. HOME`); `lines` are the body's lines in order, with whether each is furniture itself.
+pub fn furniture_neighbours(lines: &[(&str, bool)]) -> Vec<usize> {
+    let mut found = Vec::new();
+    let mut block_start = 0;
+    for end in 0..=lines.len() {
+        if end < lines.len() && is_list_item(lines[end].0) {
+            continue;
+        }
+        let block = &lines[block_start..end];
+        if block.iter().any(|(_, furniture)| *furniture) {
+            found.extend((block_start..end).filter(|&i| {
+                !lines[i].1 && lines[i].0.split_whitespace().count() <= FURNITURE_WORDS + 1
+            }));
+        }
+        block_start = end + 1;
+    }
+    found
+}
+
 /// Whether a line of the body is page furniture left from a copy (`Share`, `4 min read`, …).
 pub fn is_residue(line: &str) -> bool {
     let marker = LIST_MARKER.find(line).map_or(0, |m| m.end());

@@ -153,7 +153,18 @@ impl Speller {
         known
     }
 
-    /// The dictionary's first suggestion for an unknown word, computed once per word.
+    /// The suggestion for a word when it has already been computed.
+    pub fn cached_suggestion(&self, word: &str) -> Option<String> {
+        match self.verdicts.get(word) {
+            Some(Verdict::Unknown {
+                suggestion: Some(cached),
+            }) => cached.clone(),
+            _ => None,
+        }
+    }
+
+    /// The dictionary's first suggestion for an unknown word, computed once per word (slow:
+    /// milliseconds a word, so the window asks for it off the UI thread).
     pub fn suggestion(&mut self, word: &str) -> Option<String> {
         if let Some(Verdict::Unknown {
             suggestion: Some(cached),

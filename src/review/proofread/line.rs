@@ -40,8 +40,11 @@ static WORD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\p{L}+(?:['’]\p{L}+)*").expect("valid regex"));
 
 static NOT_PROSE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"`[^`]*`|\]\([^)]*\)|<[^>\n]*>|https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.]+")
-        .expect("valid regex")
+    Regex::new(concat!(
+        r"`[^`]*`|\]\([^)]*\)|<[^>\n]*>|https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.]+|",
+        r"[#@]\w+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|co|uk|io|ly)\b\S*"
+    ))
+    .expect("valid regex")
 });
 
 static DOUBLE_SPACE: LazyLock<Regex> =
@@ -216,7 +219,7 @@ fn words(
         if token.capitalized {
             result.names.push(word.to_owned());
         }
-        if let Some(at) = camel_join(word) {
+        if let Some(at) = camel_join(word).filter(|_| !token.capitalized) {
             let repair = format!("{} {}", &word[..at], &word[at..]);
             let message =
                 format!("\"{word}\" looks like two words run together where a space was lost");
@@ -266,8 +269,7 @@ fn camel_join(word: &str) -> Option<usize> {
         if let Some(&(at, next)) = chars.peek()
             && lower_run >= 2
             && next.is_uppercase()
-            && word[at..].chars().skip(1).take(2).all(char::is_lowercase)
-            && word[at..].chars().count() >= 3
+            && word[at..].chars().nth(1).is_some_and(char::is_lowercase)
         {
             return Some(at);
         }

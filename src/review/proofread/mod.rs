@@ -216,6 +216,7 @@ impl Proofreader {
         for name in read.iter().flat_map(|(.., result)| &result.names) {
             *names.entry(name).or_default() += 1;
         }
+        furniture_lists(article, &read, level_of("proof.residue"), out);
         let curly = self.style.curly_quotes;
         for (field, start, length, result) in &read {
             let text = field.text(article).unwrap_or("");
@@ -265,12 +266,86 @@ impl Proofreader {
                 }
                 let message = format!("\"{word}\" is not in the dictionary");
                 let finding = Finding::new("proof.spelling", level, *field, message).at(span);
-                out.push(match speller.suggestion(word) {
+                out.push(match speller.cached_suggestion(word) {
                     Some(suggestion) => finding.fix(suggestion),
                     None => finding,
                 });
             }
         }
+    }
+}
+
+/// One line as read: its field, where it starts, its length and what it gave.
+type ReadLine = (Field, usize, usize, Arc<LineResult>);
+
+impl Proofreader {
+    /// Fills in the dictionary's suggestions for spelling findings that have none yet, one word
+    /// at a time while `keep_going` says so; true when any finding changed.
+    pub fn fill_suggestions(
+        &mut self,
+        article: &Article,
+        findings: &mut [Finding],
+        keep_going: &dyn Fn() -> bool,
+    ) -> bool {
+        let language = article.language.to_ascii_lowercase();
+        let Some(Some(speller)) = self.spellers.get_mut(&language) else {
+            return false;
+        };
+        let mut changed = false;
+        for finding in findings
+            .iter_mut()
+            .filter(|f| f.rule == "proof.spelling" && f.suggestion.is_none())
+        {
+            if !keep_going() {
+                break;
+            }
+            let word = finding.flagged_text(article).to_owned();
+            if let Some(suggestion) = speller.suggestion(&word) {
+                finding.suggestion = Some(suggestion);
+                changed = true;
+            }
+        }
+        changed
+    }
+}
+
+/// Flags the short items listed together with page furniture (breadcrumbs, meta lines).
+fn furniture_lists(
+    article: &Article,
+    read: &[ReadLine],
+    level: Option<Severity>,
+    out: &mut Vec<Finding>,
+) {
+    let Some(level) = level else {
+        return;
+    };
+    let body: Vec<&ReadLine> = read
+        .iter()
+        .filter(|(field, ..)| *field == Field::Body)
+        .collect();
+    let lines: Vec<(&str, bool)> = body
+        .iter()
+        .map(|(_, start, length, result)| {
+            let furniture = result.local.iter().any(|f| f.rule == "proof.residue");
+            (&article.body[*start..start + length], furniture)
+        })
+        .collect();
+    for index in damage::furniture_neighbours(&lines) {
+        let (_, start, length, _) = body[index];
+        let end = if article.body.as_bytes().get(start + length) == Some(&b'\n') {
+            start + length + 1
+        } else {
+            start + length
+        };
+        let message = format!(
+            "\"{}\" is listed with page furniture left from a copy",
+            lines[index].0.trim()
+        );
+        out.push(
+            Finding::new("proof.residue", level, Field::Body, message)
+                .at(*start..end)
+                .fix(""),
+        );
     }
 }
 

@@ -1,0 +1,75 @@
+//! The revision history pane's state: the open article's revisions, a comparison, restoring.
+
+use super::AppState;
+use crate::history::{History, WordDiff, word_diff};
+
+/// The history of the open article, loaded when the pane shows it.
+#[derive(Debug, Default)]
+pub struct HistoryView {
+    /// The loaded history (none until the pane asks).
+    pub history: Option<History>,
+    /// Why the history could not be read.
+    pub error: Option<String>,
+    /// The two revisions compared, older first, and their word diff.
+    pub comparison: Option<((usize, usize), WordDiff)>,
+}
+
+impl HistoryView {
+    /// Forgets the loaded history (another article was selected, or a save added a revision).
+    pub fn forget(&mut self) {
+        *self = HistoryView::default();
+    }
+}
+
+impl AppState {
+    /// Loads the open article's history when it is not loaded yet.
+    pub fn load_history(&mut self) {
+        if self.history.history.is_some() || self.history.error.is_some() {
+            return;
+        }
+        let (Some(bundle), Some(id)) = (&self.bundle, self.selected) else {
+            return;
+        };
+        match History::load(bundle.root(), id) {
+            Ok(history) => self.history.history = Some(history),
+            Err(error) => self.history.error = Some(error.to_string()),
+        }
+    }
+
+    /// Compares two revisions word by word.
+    pub fn compare_revisions(&mut self, a: usize, b: usize) {
+        self.load_history();
+        let Some(history) = &self.history.history else {
+            return;
+        };
+        let (old, new) = (a.min(b), a.max(b));
+        if let (Some(before), Some(after)) = (history.text_of(old), history.text_of(new)) {
+            self.history.comparison = Some(((old, new), word_diff(&before, &after)));
+        }
+    }
+
+    /// Restores the open article to a revision, as one undoable edit.
+    pub fn restore_revision(&mut self, index: usize) {
+        self.load_history();
+        let Some(history) = &self.history.history else {
+            return;
+        };
+        match history.article_at(index) {
+            Ok(mut restored) => {
+                let when = history.revisions[index].at;
+                if let Some(draft) = &self.draft {
+                    restored.id = draft.id;
+                    restored.workflow_log = draft.workflow_log.clone();
+                }
+                self.draft = Some(restored);
+                self.undo.break_typing();
+                self.commit_draft(None);
+                self.tell(format!(
+                    "Restored the revision of {}",
+                    when.with_timezone(&chrono::Local).format("%Y-%m-%d %H:%M")
+                ));
+            }
+            Err(error) => self.warn(format!("Could not restore: {error}")),
+        }
+    }
+}

@@ -1,0 +1,280 @@
+//! The review as the window sees it: live findings for the open article, fixes, waivers,
+//! the project dictionary and workflow moves.
+
+use super::review_worker::{Request, ReviewWorker};
+use super::undo::Step;
+use super::{AppState, Modal};
+use crate::model::{Article, Status, Waiver};
+use crate::review::workflow::{self, Move, Refusal};
+use crate::review::{CheckContext, Field, Finding, Reviewer, checklist};
+use std::collections::HashMap;
+use std::sync::Arc;
+use uuid::Uuid;
+
+/// Findings of the open article, re-checked on the review thread whenever it changes.
+#[derive(Default)]
+pub struct ReviewState {
+    /// Checks on the UI thread, for workflow moves that must know now.
+    reviewer: Option<Reviewer>,
+    worker: Option<ReviewWorker>,
+    /// The article last sent for checking, and its request number.
+    requested: Option<(u64, Article)>,
+    /// The request number of the findings shown.
+    shown: u64,
+    slug_owners: Option<Arc<HashMap<String, Vec<Uuid>>>>,
+    /// The findings of the open article, Required first.
+    pub findings: Vec<Finding>,
+}
+
+impl ReviewState {
+    /// Forgets what was checked, so the next refresh checks again (settings or other articles changed).
+    pub fn invalidate(&mut self) {
+        self.requested = None;
+        self.slug_owners = None;
+    }
+
+    /// Whether the findings shown are those of the article as it is now.
+    pub fn is_current(&self) -> bool {
+        self.requested
+            .as_ref()
+            .is_some_and(|(generation, _)| *generation == self.shown)
+    }
+
+    /// The number of open (not waived) findings that are Required or Recommended.
+    pub fn open_count(&self) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.waived.is_none() && f.level != crate::review::Severity::Info)
+            .count()
+    }
+}
+
+impl AppState {
+    /// The editor's name for logs and waivers.
+    pub fn editor_name(&self) -> String {
+        match self.settings.editor_name.trim() {
+            "" => "Editor".to_owned(),
+            name => name.to_owned(),
+        }
+    }
+
+    /// Takes the review thread's findings, and sends the open article when it changed.
+    pub fn refresh_review(&mut self) {
+        let review = &mut self.review;
+        let worker = review
+            .worker
+            .get_or_insert_with(|| ReviewWorker::spawn(self.jobs.waker.clone()));
+        for reply in worker.replies() {
+            if reply.generation >= review.shown {
+                review.shown = reply.generation;
+                review.findings = reply.findings;
+            }
+        }
+        let (Some(bundle), Some(draft)) = (&self.bundle, &self.draft) else {
+            review.findings.clear();
+            review.requested = None;
+            return;
+        };
+        if review
+            .requested
+            .as_ref()
+            .is_some_and(|(_, sent)| sent == draft)
+        {
+            return;
+        }
+        let generation = review
+            .requested
+            .as_ref()
+            .map_or(review.shown, |(g, _)| *g)
+            .max(review.shown)
+            + 1;
+        let slug_owners = review
+            .slug_owners
+            .get_or_insert_with(|| {
+                Arc::new(checklist::slug_owners(
+                    bundle.summaries().map(|s| (s.slug.as_str(), s.id)),
+                ))
+            })
+            .clone();
+        worker.request(Request {
+            generation,
+            article: draft.clone(),
+            settings: bundle.project().settings.clone(),
+            slug_owners,
+            now: (self.clock)(),
+        });
+        review.requested = Some((generation, draft.clone()));
+    }
+
+    /// The findings an article would have (used for workflow moves on a changed copy).
+    fn findings_for(&mut self, article: &Article) -> Vec<Finding> {
+        match &self.bundle {
+            Some(bundle) => check_with(&mut self.review, bundle, article, (self.clock)()),
+            None => Vec::new(),
+        }
+    }
+
+    /// Selects a finding's text in its field.
+    pub fn jump_to_finding(&mut self, index: usize) {
+        if !self.review.is_current() {
+            self.tell("Still checking…");
+            return;
+        }
+        let (Some(finding), Some(draft)) = (self.review.findings.get(index), &self.draft) else {
+            return;
+        };
+        let span = finding.char_span(draft).unwrap_or(0..0);
+        if finding.field == Field::Body {
+            self.pending_body_cursor = Some((span.start, span.end));
+        } else {
+            self.pending_field_cursor = Some((finding.field, span.start, span.end));
+        }
+    }
+
+    /// Applies a finding's fix as one undoable edit.
+    pub fn apply_fix(&mut self, index: usize) {
+        if !self.review.is_current() {
+            self.tell("Still checking…");
+            return;
+        }
+        let (Some(finding), Some(mut draft)) =
+            (self.review.findings.get(index).cloned(), self.draft.clone())
+        else {
+            return;
+        };
+        if !finding.apply_fix(&mut draft) {
+            self.warn("That fix no longer applies; the text changed");
+            return;
+        }
+        self.draft = Some(draft);
+        self.undo.break_typing();
+        self.commit_draft(None);
+        self.tell(format!("Fixed: {}", finding.message));
+    }
+
+    /// Records a waiver of a Recommended finding, as one undoable edit.
+    pub fn waive(&mut self, rule: String, field: Field, text: String, reason: String) {
+        if reason.trim().is_empty() {
+            self.warn("A waiver needs a reason");
+            return;
+        }
+        self.modal = None;
+        let waiver = Waiver {
+            rule,
+            field: field.as_str().to_owned(),
+            text,
+            reason: reason.trim().to_owned(),
+            editor: self.editor_name(),
+            at: (self.clock)(),
+        };
+        if let Some(draft) = &mut self.draft {
+            draft.waivers.push(waiver);
+            self.undo.break_typing();
+            self.commit_draft(None);
+            self.tell("Waiver recorded");
+        }
+    }
+
+    /// Asks for the reason of a waiver.
+    pub fn ask_waiver(&mut self, index: usize) {
+        let (Some(finding), Some(draft)) = (self.review.findings.get(index), &self.draft) else {
+            return;
+        };
+        if finding.level != crate::review::Severity::Recommended {
+            self.warn("Only Recommended findings can be waived");
+            return;
+        }
+        self.modal = Some(Modal::Waiver {
+            rule: finding.rule.to_owned(),
+            field: finding.field,
+            text: finding.flagged_text(draft).to_owned(),
+            message: finding.message.clone(),
+            reason: String::new(),
+        });
+    }
+
+    /// Adds a word to the project dictionary, as one undoable step.
+    pub fn add_to_dictionary(&mut self, word: String) {
+        let Some(bundle) = &self.bundle else {
+            return;
+        };
+        let before = bundle.project().clone();
+        let mut after = before.clone();
+        if after.settings.dictionary.contains(&word) {
+            return;
+        }
+        after.settings.dictionary.push(word.clone());
+        self.run_step(Step::Project {
+            before: Box::new(before),
+            after: Box::new(after),
+        });
+        self.tell(format!("Added \"{word}\" to the project dictionary"));
+    }
+
+    /// Moves the open article to a status through the workflow; killing asks for a reason.
+    pub fn set_status(&mut self, to: Status, reason: &str) {
+        let Some(mut draft) = self.draft.clone() else {
+            return;
+        };
+        if to == Status::Killed && reason.trim().is_empty() {
+            self.modal = Some(Modal::KillReason(String::new()));
+            return;
+        }
+        let editor = self.editor_name();
+        let step = Move {
+            to,
+            reason,
+            editor: &editor,
+            at: (self.clock)(),
+        };
+        let mut checked = Vec::new();
+        let outcome = workflow::move_article(&mut draft, step, |moved| {
+            checked = self.findings_for(moved);
+            checked.clone()
+        });
+        match outcome {
+            Ok(()) => {
+                self.draft = Some(draft);
+                self.undo.break_typing();
+                self.commit_draft(None);
+                self.tell(format!("Status: {to}"));
+            }
+            Err(refusal @ Refusal::Blocked(_)) => {
+                self.settings.show_preview = true;
+                self.settings.side_pane = super::settings::SidePane::Review;
+                self.warn(format!("Not moved to {to}. {refusal}"));
+            }
+            Err(refusal) => self.warn(refusal.to_string()),
+        }
+    }
+}
+
+/// Checks an article against the open project, building the reviewer and slug map as needed.
+fn check_with(
+    review: &mut ReviewState,
+    bundle: &crate::bundle::Bundle,
+    article: &Article,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Vec<Finding> {
+    let settings = &bundle.project().settings;
+    if !review.reviewer.as_ref().is_some_and(|r| r.is_for(settings)) {
+        review.reviewer = Some(Reviewer::new(settings));
+    }
+    let owners = review
+        .slug_owners
+        .get_or_insert_with(|| {
+            Arc::new(checklist::slug_owners(
+                bundle.summaries().map(|s| (s.slug.as_str(), s.id)),
+            ))
+        })
+        .clone();
+    let context = CheckContext {
+        settings,
+        now,
+        slug_owners: &owners,
+    };
+    match &mut review.reviewer {
+        Some(reviewer) => reviewer.check(article, &context),
+        None => Vec::new(),
+    }
+}

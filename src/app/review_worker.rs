@@ -1,0 +1,117 @@
+//! The review runs on its own thread: the window sends the article after each edit and shows
+//! the findings when they come back, then again once spelling suggestions are computed.
+
+use crate::model::{Article, ProjectSettings};
+use crate::review::{CheckContext, Finding, Reviewer};
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc::{Receiver, Sender, channel};
+use uuid::Uuid;
+
+/// What to check.
+pub struct Request {
+    /// Numbers requests; replies carry it back.
+    pub generation: u64,
+    /// The article as it is now.
+    pub article: Article,
+    /// The project's settings.
+    pub settings: ProjectSettings,
+    /// Which articles hold each slug.
+    pub slug_owners: Arc<HashMap<String, Vec<Uuid>>>,
+    /// The present moment.
+    pub now: chrono::DateTime<chrono::Utc>,
+}
+
+/// Findings for one request.
+pub struct Reply {
+    /// The request's number.
+    pub generation: u64,
+    /// The findings.
+    pub findings: Vec<Finding>,
+}
+
+/// The review thread's two ends.
+pub struct ReviewWorker {
+    requests: Sender<Request>,
+    replies: Receiver<Reply>,
+    latest: Arc<AtomicU64>,
+}
+
+impl ReviewWorker {
+    /// Starts the thread; `waker` is called after each reply so the window repaints.
+    pub fn spawn(waker: Arc<dyn Fn() + Send + Sync>) -> Self {
+        let (requests, inbox) = channel::<Request>();
+        let (outbox, replies) = channel();
+        let latest = Arc::new(AtomicU64::new(0));
+        let newest = latest.clone();
+        std::thread::Builder::new()
+            .name("copydesk-review".into())
+            .spawn(move || serve(inbox, outbox, newest, waker))
+            .expect("the review thread starts");
+        ReviewWorker {
+            requests,
+            replies,
+            latest,
+        }
+    }
+
+    /// Asks for a check; older requests still queued are skipped.
+    pub fn request(&self, request: Request) {
+        self.latest.store(request.generation, Ordering::SeqCst);
+        let _ = self.requests.send(request);
+    }
+
+    /// The replies that arrived since the last call.
+    pub fn replies(&self) -> Vec<Reply> {
+        self.replies.try_iter().collect()
+    }
+}
+
+fn serve(
+    inbox: Receiver<Request>,
+    outbox: Sender<Reply>,
+    latest: Arc<AtomicU64>,
+    waker: Arc<dyn Fn() + Send + Sync>,
+) {
+    let mut reviewer: Option<Reviewer> = None;
+    while let Ok(mut request) = inbox.recv() {
+        while let Ok(newer) = inbox.try_recv() {
+            request = newer;
+        }
+        let reviewer = match &mut reviewer {
+            Some(r) if r.is_for(&request.settings) => r,
+            slot => slot.insert(Reviewer::new(&request.settings)),
+        };
+        let context = CheckContext {
+            settings: &request.settings,
+            now: request.now,
+            slug_owners: &request.slug_owners,
+        };
+        let mut findings = reviewer.check(&request.article, &context);
+        let generation = request.generation;
+        if outbox
+            .send(Reply {
+                generation,
+                findings: findings.clone(),
+            })
+            .is_err()
+        {
+            return;
+        }
+        waker();
+        let still_wanted = || latest.load(Ordering::SeqCst) == generation;
+        if reviewer.fill_suggestions(&request.article, &mut findings, &still_wanted) {
+            if outbox
+                .send(Reply {
+                    generation,
+                    findings,
+                })
+                .is_err()
+            {
+                return;
+            }
+            waker();
+        }
+    }
+}

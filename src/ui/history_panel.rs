@@ -1,0 +1,94 @@
+//! The history pane: the open article's revisions, a word diff of two, and restore.
+
+use crate::app::AppState;
+use crate::app::command::Command;
+use crate::history::Change;
+use egui::{Color32, RichText, text::LayoutJob};
+
+/// Draws the history pane.
+pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
+    if state.draft.is_none() {
+        ui.weak("Select an article to see its revisions.");
+        return;
+    }
+    state.load_history();
+    if let Some(error) = &state.history.error {
+        ui.colored_label(ui.visuals().warn_fg_color, error);
+        return;
+    }
+    let Some(history) = &state.history.history else {
+        return;
+    };
+    if history.revisions.is_empty() {
+        ui.weak("No revisions yet: one is kept each time a save changes the article.");
+        return;
+    }
+    ui.label(format!(
+        "{} revisions, newest first",
+        history.revisions.len()
+    ));
+    let last = history.revisions.len() - 1;
+    egui::ScrollArea::vertical()
+        .id_salt("history-scroll")
+        .max_height(ui.available_height() * 0.45)
+        .show(ui, |ui| {
+            for (index, revision) in history.revisions.iter().enumerate().rev() {
+                ui.horizontal(|ui| {
+                    let when = revision
+                        .at
+                        .with_timezone(&chrono::Local)
+                        .format("%Y-%m-%d %H:%M");
+                    let by = if revision.editor.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" · {}", revision.editor)
+                    };
+                    ui.label(format!(
+                        "{when} · {} · {} words{by}",
+                        revision.status, revision.words
+                    ));
+                    if index < last && ui.small_button("Compare with latest").clicked() {
+                        out.push(Command::CompareRevisions(index, last));
+                    }
+                    if index > 0 && ui.small_button("Compare with previous").clicked() {
+                        out.push(Command::CompareRevisions(index - 1, index));
+                    }
+                    if ui
+                        .small_button("Restore")
+                        .on_hover_text("Undoable with Ctrl+Z")
+                        .clicked()
+                    {
+                        out.push(Command::RestoreRevision(index));
+                    }
+                });
+            }
+        });
+    ui.separator();
+    let Some(((old, new), runs)) = &state.history.comparison else {
+        ui.weak("Choose two revisions to compare.");
+        return;
+    };
+    ui.label(RichText::new(format!("Changes from revision {} to {}", old + 1, new + 1)).strong());
+    let mut job = LayoutJob::default();
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let text_color = ui.visuals().text_color();
+    for (change, text) in runs {
+        let mut format = egui::TextFormat::simple(font.clone(), text_color);
+        match change {
+            Change::Same => {}
+            Change::Added => format.background = Color32::from_rgba_unmultiplied(40, 170, 60, 70),
+            Change::Removed => {
+                format.background = Color32::from_rgba_unmultiplied(210, 40, 40, 60);
+                format.strikethrough = egui::Stroke::new(1.0, text_color);
+            }
+        }
+        job.append(text, 0.0, format);
+    }
+    job.wrap.max_width = ui.available_width();
+    egui::ScrollArea::vertical()
+        .id_salt("diff-scroll")
+        .show(ui, |ui| {
+            ui.label(job)
+                .on_hover_text("Green: added. Red, struck through: removed.");
+        });
+}

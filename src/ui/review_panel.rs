@@ -1,0 +1,123 @@
+//! The review pane: the open article's findings grouped by level, each one click from its
+//! text, with its fix, a waiver and, for spelling, "Add to dictionary".
+
+use crate::app::AppState;
+use crate::app::command::Command;
+use crate::review::{Finding, Severity};
+use egui::{Color32, RichText};
+
+/// The colour that marks a level, in lists and underlines.
+pub fn level_color(level: Severity) -> Color32 {
+    match level {
+        Severity::Required => Color32::from_rgb(210, 40, 40),
+        Severity::Recommended => Color32::from_rgb(214, 140, 0),
+        Severity::Info => Color32::from_rgb(70, 130, 200),
+    }
+}
+
+/// Draws the review pane.
+pub fn ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
+    let Some(draft) = &state.draft else {
+        ui.weak("Select an article to review it.");
+        return;
+    };
+    let findings = &state.review.findings;
+    let blocking = findings.iter().filter(|f| f.blocks()).count();
+    ui.horizontal(|ui| {
+        if blocking > 0 {
+            ui.colored_label(
+                level_color(Severity::Required),
+                format!("{blocking} Required failing: cannot be marked ready or published"),
+            );
+        } else {
+            ui.label("No Required failures");
+        }
+        if !state.review.is_current() {
+            ui.weak("Checking…");
+        }
+        if ui
+            .small_button("Check again")
+            .on_hover_text("Run every rule again")
+            .clicked()
+        {
+            out.push(Command::Recheck);
+        }
+    });
+    ui.separator();
+    egui::ScrollArea::vertical()
+        .id_salt("review-scroll")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            let groups = [
+                ("Required", Some(Severity::Required)),
+                ("Recommended", Some(Severity::Recommended)),
+                ("Notes", Some(Severity::Info)),
+                ("Waived", None),
+            ];
+            for (title, level) in groups {
+                let members: Vec<(usize, &Finding)> = findings
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, f)| match level {
+                        Some(level) => f.waived.is_none() && f.level == level,
+                        None => f.waived.is_some(),
+                    })
+                    .collect();
+                if members.is_empty() {
+                    continue;
+                }
+                let color = level.map_or(ui.visuals().weak_text_color(), level_color);
+                ui.label(
+                    RichText::new(format!("{title} ({})", members.len()))
+                        .strong()
+                        .color(color),
+                );
+                for (index, finding) in members {
+                    row(ui, index, finding, finding.flagged_text(draft), out);
+                }
+                ui.add_space(6.0);
+            }
+            if findings.is_empty() {
+                ui.label("Nothing to report: every rule passes.");
+            }
+        });
+}
+
+fn row(ui: &mut egui::Ui, index: usize, finding: &Finding, flagged: &str, out: &mut Vec<Command>) {
+    ui.horizontal_wrapped(|ui| {
+        let text = format!("{}: {}", finding.field.label(), finding.message);
+        let jump = ui
+            .selectable_label(false, text)
+            .on_hover_text(format!("Rule {} — click to go to it", finding.rule));
+        if jump.clicked() {
+            out.push(Command::JumpToFinding(index));
+        }
+        if let Some(fix) = &finding.suggestion {
+            let shown = if fix.is_empty() {
+                "delete".to_owned()
+            } else {
+                format!("→ {fix}")
+            };
+            if ui.small_button(format!("Fix {shown}")).clicked() {
+                out.push(Command::ApplyFix(index));
+            }
+        }
+        if finding.rule == "proof.spelling"
+            && !flagged.is_empty()
+            && ui
+                .small_button(format!("Add \"{flagged}\" to dictionary"))
+                .clicked()
+        {
+            out.push(Command::AddToDictionary(flagged.to_owned()));
+        }
+        if finding.level == Severity::Recommended
+            && finding.waived.is_none()
+            && ui.small_button("Waive…").clicked()
+        {
+            out.push(Command::AskWaiver(index));
+        }
+        if let Some(reason) = &finding.waived {
+            ui.weak(format!("waived: {reason}"));
+        }
+    });
+}

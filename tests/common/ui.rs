@@ -1,0 +1,94 @@
+//! Helpers for driving the workstation with egui_kittest.
+
+use copydesk::app::jobs::{DialogPurpose, FileDialogs, Outcome};
+use copydesk::app::settings::Settings;
+use copydesk::ui::Workstation;
+use egui::Key;
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+/// Answers every file dialog with a preset path.
+pub struct FakeDialogs(pub Mutex<Option<PathBuf>>);
+
+impl FileDialogs for FakeDialogs {
+    fn available(&self) -> bool {
+        true
+    }
+    fn pick(&self, purpose: DialogPurpose, reply: std::sync::mpsc::Sender<Outcome>) {
+        let _ = reply.send(Outcome::Picked(purpose, self.0.lock().unwrap().clone()));
+    }
+}
+
+pub fn fixed_clock() -> chrono::DateTime<chrono::Utc> {
+    "2026-11-28T12:00:00Z".parse().unwrap()
+}
+
+/// A copy of the sample project in a temporary folder.
+pub fn sample_copy() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("Sample.copydesk");
+    copydesk::sample::extract_sample(&root).unwrap();
+    (dir, root)
+}
+
+pub fn open(root: &Path, dialogs: Arc<FakeDialogs>) -> Harness<'static, Workstation> {
+    let root = root.to_owned();
+    let mut harness = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .build_eframe(move |cc| {
+            let mut workstation =
+                Workstation::new(&cc.egui_ctx, Settings::default(), dialogs, Some(root));
+            workstation.state.clock = fixed_clock;
+            workstation
+        });
+    wait_until(&mut harness, |w| {
+        w.state.bundle.is_some() && w.state.search.is_some() && w.state.review.is_current()
+    });
+    harness.check_accessibility();
+    harness
+}
+
+pub fn wait_until(
+    harness: &mut Harness<'static, Workstation>,
+    done: impl Fn(&Workstation) -> bool,
+) {
+    for _ in 0..500 {
+        harness.step();
+        if done(harness.state()) {
+            harness.run_steps(2);
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("timed out waiting for the workstation");
+}
+
+/// Clicks the field named `label`, moves to the end of its text and types `text`.
+pub fn append_to(harness: &mut Harness<'static, Workstation>, role: Role, label: &str, text: &str) {
+    harness.get_by_role_and_label(role, label).click();
+    harness.run_steps(2);
+    harness.key_press(Key::End);
+    harness.run_steps(1);
+    harness.get_by_role_and_label(role, label).type_text(text);
+    harness.run_steps(3);
+}
+
+pub fn no_dialogs() -> Arc<FakeDialogs> {
+    Arc::new(FakeDialogs(Mutex::new(None)))
+}
+
+/// Runs frames until the review thread has checked the article as it is now.
+pub fn settle(harness: &mut Harness<'static, Workstation>) {
+    wait_until(harness, |w| w.state.review.is_current());
+}
+
+/// Clicks the field named `label` and types `text` into it.
+pub fn type_into(harness: &mut Harness<'static, Workstation>, role: Role, label: &str, text: &str) {
+    harness.get_by_role_and_label(role, label).click();
+    harness.run_steps(2);
+    harness.get_by_role_and_label(role, label).type_text(text);
+    harness.run_steps(2);
+}

@@ -1,0 +1,236 @@
+//! The review, workflow and history panes driven through the real UI (egui_kittest).
+
+mod common;
+
+use common::ui::*;
+use copydesk::model::Status;
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable;
+
+const REFERENCE: &str = "5a3e0000-0000-4000-8000-000000000001";
+const LIBRARY: &str = "5a3e0000-0000-4000-8000-000000000002";
+
+fn draft(
+    harness: &egui_kittest::Harness<'static, copydesk::ui::Workstation>,
+) -> copydesk::model::Article {
+    harness
+        .state()
+        .state
+        .draft
+        .clone()
+        .expect("an open article")
+}
+
+fn body(harness: &egui_kittest::Harness<'static, copydesk::ui::Workstation>) -> String {
+    draft(harness).body
+}
+
+#[test]
+fn the_review_lists_the_reference_article_s_findings_and_a_click_selects_the_span() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    assert_eq!(
+        harness.state().state.selected,
+        Some(REFERENCE.parse().unwrap())
+    );
+    harness.get_by_label_contains("Review (").click();
+    harness.run_steps(3);
+    harness.check_accessibility();
+    for word in ["\"Kyivs\"", "\"Moscows\"", "\"Russias\"", "\"membershipa\""] {
+        assert!(
+            harness.query_all_by_label_contains(word).count() >= 1,
+            "{word} is listed"
+        );
+    }
+    harness
+        .get_all_by_label_contains("\"Moscows\" looks like")
+        .next()
+        .unwrap()
+        .click();
+    harness.run_steps(4);
+    let (start, end) = harness
+        .state()
+        .state
+        .body_selection
+        .expect("the body has a selection");
+    let selected: String = body(&harness)
+        .chars()
+        .skip(start)
+        .take(end - start)
+        .collect();
+    assert_eq!(selected, "Moscows");
+}
+
+#[test]
+fn a_fix_changes_the_body_and_undoes() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    harness.get_by_label_contains("Review (").click();
+    harness.run_steps(3);
+    assert!(body(&harness).contains("Russias Defense"));
+    harness.get_by_label("Fix → Russia's").click();
+    harness.run_steps(3);
+    settle(&mut harness);
+    assert!(
+        body(&harness).contains("Russia's Defense"),
+        "the fix is applied"
+    );
+    assert!(
+        harness.query_by_label("Fix → Russia's").is_none(),
+        "and its finding is gone"
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run_steps(3);
+    assert!(
+        body(&harness).contains("Russias Defense"),
+        "a fix is one undoable step"
+    );
+}
+
+#[test]
+fn marking_ready_with_a_required_failure_is_refused_and_says_why() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    harness
+        .state_mut()
+        .state
+        .apply(copydesk::app::command::Command::Select(
+            LIBRARY.parse().unwrap(),
+        ));
+    settle(&mut harness);
+    for status in ["editing", "ready"] {
+        harness.get_by_label("Article").click();
+        harness.run_steps(2);
+        harness.get_by_label(&format!("Status: {status}")).click();
+        harness.run_steps(3);
+    }
+    let state = &harness.state().state;
+    assert_eq!(
+        state.draft.as_ref().unwrap().status,
+        Status::Editing,
+        "ready was refused"
+    );
+    let notice = state.notice.as_ref().expect("a message").text.clone();
+    assert!(
+        notice.contains("Not moved to ready") && notice.contains("Placeholder \"TK\""),
+        "{notice}"
+    );
+    assert_eq!(
+        state.settings.side_pane,
+        copydesk::app::settings::SidePane::Review,
+        "the failures are shown"
+    );
+    let log = &state.draft.as_ref().unwrap().workflow_log;
+    assert_eq!(
+        log.last().map(|t| (t.from, t.to)),
+        Some((Status::Draft, Status::Editing)),
+        "the move is logged"
+    );
+}
+
+#[test]
+fn killing_asks_for_a_reason_and_logs_it() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    harness.get_by_label("Article").click();
+    harness.run_steps(2);
+    harness.get_by_label("Status: killed").click();
+    harness.run_steps(3);
+    assert_eq!(
+        harness.state().state.draft.as_ref().unwrap().status,
+        Status::Editing,
+        "not without a reason"
+    );
+    type_into(
+        &mut harness,
+        Role::TextInput,
+        "Reason for killing",
+        "Legal advice",
+    );
+    harness.get_by_label("Kill article").click();
+    harness.run_steps(3);
+    let draft = harness.state().state.draft.clone().unwrap();
+    assert_eq!(draft.status, Status::Killed);
+    let last = draft.workflow_log.last().unwrap();
+    assert_eq!(
+        (last.reason.as_str(), last.to),
+        ("Legal advice", Status::Killed)
+    );
+}
+
+#[test]
+fn a_waiver_is_recorded_with_its_reason() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    harness.state_mut().state.settings.editor_name = "Desk Editor".into();
+    harness.get_by_label_contains("Review (").click();
+    harness.run_steps(3);
+    harness.get_all_by_label("Waive…").next().unwrap().click();
+    harness.run_steps(2);
+    assert!(
+        matches!(
+            harness.state().state.modal,
+            Some(copydesk::app::Modal::Waiver { .. })
+        ),
+        "{:?}",
+        harness.state().state.notice
+    );
+    harness.run_steps(2);
+    type_into(&mut harness, Role::TextInput, "Reason", "Agency spelling");
+    harness.get_by_role_and_label(Role::Button, "Waive").click();
+    harness.run_steps(3);
+    settle(&mut harness);
+    let draft = harness.state().state.draft.clone().unwrap();
+    assert_eq!(draft.waivers.len(), 1);
+    assert_eq!(draft.waivers[0].reason, "Agency spelling");
+    assert_eq!(draft.waivers[0].editor, "Desk Editor");
+    assert!(
+        harness
+            .query_all_by_label_contains("waived: Agency spelling")
+            .count()
+            >= 1
+    );
+}
+
+#[test]
+fn restoring_a_revision_works_and_undoes() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    for word in [" today", " again"] {
+        append_to(&mut harness, Role::TextInput, "Headline", word);
+        harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+        harness.run_steps(3);
+    }
+    let latest = draft(&harness).headline;
+    assert!(latest.ends_with("today again"), "{latest}");
+    harness.get_by_label("History").click();
+    harness.run_steps(3);
+    harness.check_accessibility();
+    harness
+        .get_all_by_label("Compare with latest")
+        .next()
+        .unwrap()
+        .click();
+    harness.run_steps(3);
+    assert!(harness.state().state.history.comparison.is_some());
+    let restores: Vec<_> = harness.get_all_by_label("Restore").collect();
+    assert_eq!(
+        restores.len(),
+        3,
+        "the sample's first revision and two saves"
+    );
+    restores[1].click();
+    harness.run_steps(3);
+    let restored = draft(&harness).headline;
+    assert!(
+        restored.ends_with("today") && !restored.ends_with("again"),
+        "{restored}"
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run_steps(3);
+    assert_eq!(
+        harness.state().state.draft.as_ref().unwrap().headline,
+        latest
+    );
+}
