@@ -1,25 +1,27 @@
-//! Revision history: a revision of an article on every save that changed it. Each article has
-//! `history/<id>.json` in the bundle. Body lines are stored once in a pool keyed by their hash.
+//! Revision history: a revision of an article on every save that changed it, appended to
+//! `history/<id>.jsonl` in the bundle, one JSON object per line. Appending never rewrites what
+//! is there, so saving costs the size of what changed, and `git diff` shows the new lines only.
+//! Body lines are stored once, keyed by their hash, with the revision that first used them.
 //! Every [`SNAPSHOT_EVERY`]th revision lists the keys of all its lines; the others store only
-//! how their line list differs from the revision before, so a long history of a long article
-//! costs little more than the text that actually changed.
+//! how their line list differs from the revision before.
 
 use crate::bundle::BundleError;
-use crate::bundle::fsio::{read_json_bytes, sha256_hex, to_pretty_json, write_atomic};
+use crate::bundle::fsio::sha256_hex;
 use crate::model::{Article, Status};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::BTreeMap;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use uuid::Uuid;
 
 /// The folder of history files in a bundle.
 pub const HISTORY_DIR: &str = "history";
-/// The `format` of a history file.
-pub const HISTORY_FORMAT: &str = "copydesk-history";
 /// How often a revision stores its whole line list rather than a difference.
 pub const SNAPSHOT_EVERY: usize = 25;
+/// The largest history file read (a longer one is refused with its name).
+pub const MAX_HISTORY_FILE: u64 = 512 * 1024 * 1024;
 
 /// One step of a line-list difference from the previous revision.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -57,22 +59,32 @@ pub struct Revision {
     pub body_edits: Option<Vec<LineEdit>>,
 }
 
+/// A line of the history file: a revision and the body lines it used first.
+#[derive(Debug, Serialize, Deserialize)]
+struct Record {
+    #[serde(flatten)]
+    revision: Revision,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    new_lines: BTreeMap<String, String>,
+}
+
 /// The revisions of one article.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct History {
-    /// Always [`HISTORY_FORMAT`].
-    pub format: String,
     /// The article.
     pub article: Uuid,
     /// Body lines by hash.
     pub lines: BTreeMap<String, String>,
     /// Oldest first.
     pub revisions: Vec<Revision>,
+    /// Bytes of the file that hold whole records (a torn last line after a crash is cut off
+    /// before the next append).
+    good_len: u64,
 }
 
 /// The history file of an article.
 pub fn history_path(root: &Path, id: Uuid) -> PathBuf {
-    root.join(HISTORY_DIR).join(format!("{id}.json"))
+    root.join(HISTORY_DIR).join(format!("{id}.jsonl"))
 }
 
 fn line_key(line: &str) -> String {
@@ -83,59 +95,76 @@ impl History {
     /// An empty history.
     pub fn new(article: Uuid) -> Self {
         History {
-            format: HISTORY_FORMAT.to_owned(),
             article,
             lines: BTreeMap::new(),
             revisions: Vec::new(),
+            good_len: 0,
         }
     }
 
-    /// Reads an article's history; an empty one when there is no file yet.
+    /// Reads an article's history; an empty one when there is no file yet. A last line cut
+    /// short by a crash is ignored; damage before it is an error naming the file and line.
     pub fn load(root: &Path, id: Uuid) -> Result<History, BundleError> {
         let path = history_path(root, id);
-        if !path.exists() {
-            return Ok(History::new(id));
+        let bytes = match std::fs::metadata(&path) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(History::new(id)),
+            Err(e) => return Err(BundleError::io(&path, e)),
+            Ok(meta) if meta.len() > MAX_HISTORY_FILE => {
+                return Err(BundleError::Format {
+                    path,
+                    message: format!("{} bytes is more than a history file may hold", meta.len()),
+                });
+            }
+            Ok(_) => std::fs::read(&path).map_err(|e| BundleError::io(&path, e))?,
+        };
+        let mut history = History::new(id);
+        let mut offset = 0usize;
+        for (number, line) in bytes.split_inclusive(|&b| b == b'\n').enumerate() {
+            let complete = line.ends_with(b"\n");
+            match serde_json::from_slice::<Record>(line) {
+                Ok(record) if complete => {
+                    history.lines.extend(record.new_lines);
+                    history.revisions.push(record.revision);
+                    offset += line.len();
+                }
+                _ if offset + line.len() == bytes.len() => break,
+                Err(error) => {
+                    return Err(BundleError::Format {
+                        path,
+                        message: format!(
+                            "line {}: {}",
+                            number + 1,
+                            crate::bundle::error::describe_json_error(&error)
+                        ),
+                    });
+                }
+                Ok(_) => unreachable!("only the last line can lack its newline"),
+            }
         }
-        let bytes = read_json_bytes(&path)?;
-        let history: History = serde_json::from_slice(&bytes).map_err(|e| BundleError::Format {
-            path: path.clone(),
-            message: crate::bundle::error::describe_json_error(&e),
-        })?;
-        if history.format != HISTORY_FORMAT || history.article != id {
-            return Err(BundleError::Format {
-                path,
-                message: format!("not the history of article {id}"),
-            });
-        }
+        history.good_len = offset as u64;
         Ok(history)
     }
 
-    /// Writes the history atomically.
-    pub fn save(&self, root: &Path) -> Result<(), BundleError> {
-        let path = history_path(root, self.article);
-        let folder = root.join(HISTORY_DIR);
-        std::fs::create_dir_all(&folder).map_err(|e| BundleError::io(&folder, e))?;
-        write_atomic(&path, &to_pretty_json(self))
-    }
-
-    /// Adds a revision unless the article is as the last revision has it; true when added.
-    pub fn record(&mut self, article: &Article, editor: &str) -> bool {
-        let sha256 = sha256_hex(&to_pretty_json(article));
+    /// Adds a revision in memory unless the article is as the last revision has it; returns the
+    /// record to append.
+    fn next_record(&mut self, article: &Article, editor: &str, sha256: &str) -> Option<Record> {
         if self.revisions.last().is_some_and(|r| r.sha256 == sha256) {
-            return false;
+            return None;
         }
         let mut fields = serde_json::to_value(article).unwrap_or(Value::Null);
         if let Some(map) = fields.as_object_mut() {
             map.remove("body");
         }
+        let mut new_lines = BTreeMap::new();
         let keys: Vec<String> = article
             .body
             .split('\n')
             .map(|line| {
                 let key = line_key(line);
-                self.lines
-                    .entry(key.clone())
-                    .or_insert_with(|| line.to_owned());
+                if !self.lines.contains_key(&key) {
+                    self.lines.insert(key.clone(), line.to_owned());
+                    new_lines.insert(key.clone(), line.to_owned());
+                }
                 key
             })
             .collect();
@@ -147,17 +176,69 @@ impl History {
             }
             _ => (Some(keys), None),
         };
-        self.revisions.push(Revision {
+        let revision = Revision {
             at: article.updated,
             status: article.status,
             words: article.body_stats().words,
             editor: editor.to_owned(),
-            sha256,
+            sha256: sha256.to_owned(),
             fields,
             body,
             body_edits,
-        });
-        true
+        };
+        self.revisions.push(revision.clone());
+        Some(Record {
+            revision,
+            new_lines,
+        })
+    }
+
+    /// Adds a revision in memory unless nothing changed since the last; true when added.
+    pub fn record(&mut self, article: &Article, editor: &str) -> bool {
+        let sha256 = sha256_hex(&crate::bundle::fsio::to_pretty_json(article));
+        self.next_record(article, editor, &sha256).is_some()
+    }
+
+    /// Appends a revision to the file unless the article is unchanged since the last one
+    /// (`sha256` is the hash of the article file just written); true when appended. When the
+    /// file changed since it was read (a `git pull`), it is read again first, so nothing that
+    /// another program wrote is cut off.
+    pub fn append(
+        &mut self,
+        root: &Path,
+        article: &Article,
+        editor: &str,
+        sha256: &str,
+    ) -> Result<bool, BundleError> {
+        let path = history_path(root, self.article);
+        let on_disk = std::fs::metadata(&path).map_or(0, |m| m.len());
+        if on_disk != self.good_len {
+            *self = load_for_append(root, self.article)?;
+        }
+        let Some(record) = self.next_record(article, editor, sha256) else {
+            return Ok(false);
+        };
+        let folder = root.join(HISTORY_DIR);
+        std::fs::create_dir_all(&folder).map_err(|e| BundleError::io(&folder, e))?;
+        let mut line = serde_json::to_vec(&record).expect("history records always serialize");
+        line.push(b'\n');
+        let mut file = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&path)
+            .map_err(|e| BundleError::io(&path, e))?;
+        let length = file
+            .metadata()
+            .map_err(|e| BundleError::io(&path, e))?
+            .len();
+        if length != self.good_len {
+            file.set_len(self.good_len)
+                .map_err(|e| BundleError::io(&path, e))?;
+        }
+        file.write_all(&line)
+            .map_err(|e| BundleError::io(&path, e))?;
+        self.good_len += line.len() as u64;
+        Ok(true)
     }
 
     /// The line keys of a revision: its snapshot, or the last snapshot with the edits since.
@@ -206,6 +287,26 @@ impl History {
     }
 }
 
+/// Loads an article's history to append to. A file that cannot be read is renamed to
+/// `<id>.jsonl.damaged` and a new history begun, so a damaged history never stops a save.
+pub fn load_for_append(root: &Path, id: Uuid) -> Result<History, BundleError> {
+    match History::load(root, id) {
+        Ok(history) => Ok(history),
+        Err(BundleError::Format { path, .. }) => {
+            let aside = path.with_extension("jsonl.damaged");
+            std::fs::rename(&path, &aside).map_err(|e| BundleError::io(&path, e))?;
+            Ok(History::new(id))
+        }
+        Err(error) => Err(error),
+    }
+}
+
+/// Appends a revision to an article's history file when the article changed since the last one.
+pub fn record(root: &Path, article: &Article, editor: &str) -> Result<bool, BundleError> {
+    let sha256 = sha256_hex(&crate::bundle::fsio::to_pretty_json(article));
+    load_for_append(root, article.id)?.append(root, article, editor, &sha256)
+}
+
 /// The edits that turn one line list into another.
 fn line_edits(old: &[String], new: &[String]) -> Vec<LineEdit> {
     use similar::DiffOp;
@@ -246,16 +347,6 @@ fn apply_edits(old: &[String], edits: &[LineEdit]) -> Option<Vec<String>> {
         }
     }
     (at == old.len()).then_some(new)
-}
-
-/// Appends a revision to an article's history file when the article changed since the last one.
-pub fn record(root: &Path, article: &Article, editor: &str) -> Result<bool, BundleError> {
-    let mut history = History::load(root, article.id)?;
-    if !history.record(article, editor) {
-        return Ok(false);
-    }
-    history.save(root)?;
-    Ok(true)
 }
 
 /// What a stretch of a word diff is.
@@ -327,21 +418,73 @@ mod tests {
             .collect();
         article.body = paragraphs.join("\n\n");
         let body_bytes = article.body.len();
+        let dir = tempfile::tempdir().unwrap();
         let mut history = History::new(article.id);
         let mut bodies = Vec::new();
         for i in 0..100 {
             article.body.push_str(&format!(" edit {i}"));
-            history.record(&article, "Ann");
+            let sha256 = sha256_hex(article.body.as_bytes());
+            history
+                .append(dir.path(), &article, "Ann", &sha256)
+                .unwrap();
             bodies.push(article.body.clone());
         }
+        let read_back = History::load(dir.path(), article.id).unwrap();
+        assert_eq!(read_back, history);
         for (i, body) in bodies.iter().enumerate() {
-            assert_eq!(history.body_of(i).as_ref(), Some(body), "revision {i}");
+            assert_eq!(read_back.body_of(i).as_ref(), Some(body), "revision {i}");
         }
-        let size = to_pretty_json(&history).len();
+        let size = std::fs::metadata(history_path(dir.path(), article.id))
+            .unwrap()
+            .len() as usize;
         assert!(
             size < body_bytes * 100 / 4,
             "{size} bytes for 100 revisions of a {body_bytes}-byte body"
         );
+    }
+
+    #[test]
+    fn a_line_torn_by_a_crash_is_dropped_and_cut_before_the_next_append() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut article = Article::new("Talks");
+        record(dir.path(), &article, "Ann").unwrap();
+        let path = history_path(dir.path(), article.id);
+        let mut bytes = std::fs::read(&path).unwrap();
+        let whole = bytes.len();
+        bytes.extend_from_slice(b"{\"at\": \"2026-");
+        std::fs::write(&path, &bytes).unwrap();
+        assert_eq!(
+            History::load(dir.path(), article.id)
+                .unwrap()
+                .revisions
+                .len(),
+            1
+        );
+        article.headline = "Talks end".into();
+        assert!(record(dir.path(), &article, "Ann").unwrap());
+        let history = History::load(dir.path(), article.id).unwrap();
+        assert_eq!(history.revisions.len(), 2);
+        assert_eq!(history.article_at(1).unwrap().headline, "Talks end");
+        assert!(std::fs::read(&path).unwrap().len() > whole);
+    }
+
+    #[test]
+    fn revisions_written_by_another_program_are_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut article = Article::new("Talks");
+        let mut mine = load_for_append(dir.path(), article.id).unwrap();
+        mine.append(dir.path(), &article, "Ann", "a").unwrap();
+        article.headline = "Talks (their edit)".into();
+        record(dir.path(), &article, "Ben").unwrap();
+        article.headline = "Talks (my edit)".into();
+        mine.append(dir.path(), &article, "Ann", "c").unwrap();
+        let history = History::load(dir.path(), article.id).unwrap();
+        let editors: Vec<_> = history
+            .revisions
+            .iter()
+            .map(|r| r.editor.as_str())
+            .collect();
+        assert_eq!(editors, ["Ann", "Ben", "Ann"]);
     }
 
     #[test]
@@ -356,12 +499,23 @@ mod tests {
     }
 
     #[test]
-    fn a_broken_history_file_is_named() {
+    fn a_broken_history_file_is_named_and_set_aside_on_the_next_save() {
         let dir = tempfile::tempdir().unwrap();
-        let id = Uuid::new_v4();
+        let article = Article::new("Talks");
+        let id = article.id;
         std::fs::create_dir_all(dir.path().join(HISTORY_DIR)).unwrap();
-        std::fs::write(history_path(dir.path(), id), "{ not json").unwrap();
+        std::fs::write(history_path(dir.path(), id), "{ not json\n{}\n").unwrap();
         let error = History::load(dir.path(), id).unwrap_err().to_string();
-        assert!(error.contains(&format!("{id}.json")), "{error}");
+        assert!(
+            error.contains(&format!("{id}.jsonl")) && error.contains("line 1"),
+            "{error}"
+        );
+        assert!(record(dir.path(), &article, "Ann").unwrap());
+        let aside = dir
+            .path()
+            .join(HISTORY_DIR)
+            .join(format!("{id}.jsonl.damaged"));
+        assert_eq!(std::fs::read_to_string(aside).unwrap(), "{ not json\n{}\n");
+        assert_eq!(History::load(dir.path(), id).unwrap().revisions.len(), 1);
     }
 }

@@ -51,7 +51,14 @@ pub fn body(words: usize, next: &mut impl FnMut() -> usize) -> String {
     let mut left = words;
     while left > 0 {
         let len = (40 + next() % 80).min(left);
-        let paragraph: Vec<&str> = (0..len).map(|_| WORDS[next() % WORDS.len()]).collect();
+        let mut paragraph: Vec<&str> = Vec::with_capacity(len);
+        while paragraph.len() < len {
+            let word = WORDS[next() % WORDS.len()];
+            // Real prose does not double its words; the review would underline every "the the".
+            if paragraph.last() != Some(&word) {
+                paragraph.push(word);
+            }
+        }
         paragraphs.push(paragraph.join(" ") + ".");
         left -= len;
     }

@@ -71,6 +71,8 @@ pub struct Bundle {
     entries_maybe_dirty: bool,
     /// The name recorded with each revision saved.
     editor: String,
+    /// Histories of the articles saved this session, kept to append to.
+    histories: std::collections::HashMap<Uuid, crate::history::History>,
     lock: Option<lock::BundleLock>,
 }
 

@@ -55,6 +55,7 @@ impl Bundle {
             index_dirty: true,
             entries_maybe_dirty: true,
             editor: String::new(),
+            histories: Default::default(),
             lock,
         }
     }

@@ -151,6 +151,7 @@ impl Bundle {
             }
         }
         let old_root = std::mem::replace(&mut self.root, target.to_owned());
+        self.histories.clear();
         self.lock = Some(lock);
         self.deleted.clear();
         self.manifest_sha256 = None;
