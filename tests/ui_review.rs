@@ -213,7 +213,34 @@ fn restoring_a_revision_works_and_undoes() {
         .unwrap()
         .click();
     harness.run_steps(3);
-    assert!(harness.state().state.history.comparison.is_some());
+    assert_eq!(
+        harness
+            .state()
+            .state
+            .history
+            .comparison
+            .as_ref()
+            .map(|c| c.0),
+        Some((1, 2))
+    );
+    harness.state_mut().state.history.comparison = None;
+    harness
+        .get_by_role_and_label(Role::Button, "Compare")
+        .click();
+    harness.run_steps(3);
+    let compared = harness.state().state.history.comparison.clone().unwrap();
+    assert_eq!(
+        compared.0,
+        (1, 2),
+        "From and To default to the last two revisions"
+    );
+    assert!(
+        compared
+            .1
+            .contains(&(copydesk::history::Change::Added, " again".into())),
+        "{:?}",
+        compared.1
+    );
     let restores: Vec<_> = harness.get_all_by_label("Restore").collect();
     assert_eq!(
         restores.len(),

@@ -12,6 +12,8 @@ pub struct HistoryView {
     pub error: Option<String>,
     /// The two revisions compared, older first, and their word diff.
     pub comparison: Option<((usize, usize), WordDiff)>,
+    /// The revisions chosen in the pane's "From" and "To" boxes.
+    pub chosen: Option<(usize, usize)>,
 }
 
 impl HistoryView {

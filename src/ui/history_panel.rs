@@ -64,6 +64,18 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
             }
         });
     ui.separator();
+    let (mut from, mut to) = state
+        .history
+        .chosen
+        .unwrap_or((last.saturating_sub(1), last));
+    ui.horizontal(|ui| {
+        revision_box(ui, "From", &mut from, history);
+        revision_box(ui, "To", &mut to, history);
+        if ui.button("Compare").clicked() {
+            out.push(Command::CompareRevisions(from, to));
+        }
+    });
+    state.history.chosen = Some((from, to));
     let Some(((old, new), runs)) = &state.history.comparison else {
         ui.weak("Choose two revisions to compare.");
         return;
@@ -91,4 +103,27 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
             ui.label(job)
                 .on_hover_text("Green: added. Red, struck through: removed.");
         });
+}
+
+/// A labelled choice of one revision.
+fn revision_box(
+    ui: &mut egui::Ui,
+    label: &str,
+    chosen: &mut usize,
+    history: &crate::history::History,
+) {
+    let name = |index: usize| {
+        let at = history.revisions[index].at.with_timezone(&chrono::Local);
+        format!("{} · {}", index + 1, at.format("%d %b %H:%M"))
+    };
+    let label = ui.label(label);
+    egui::ComboBox::from_id_salt(("revision", label.id))
+        .selected_text(name(*chosen))
+        .show_ui(ui, |ui| {
+            for index in (0..history.revisions.len()).rev() {
+                ui.selectable_value(chosen, index, name(index));
+            }
+        })
+        .response
+        .labelled_by(label.id);
 }
