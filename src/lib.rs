@@ -4,6 +4,7 @@
 pub mod app;
 pub mod bundle;
 pub mod cli;
+pub mod export;
 pub mod history;
 pub mod markdown;
 pub mod model;

@@ -39,7 +39,7 @@ pub struct CheckedFinding {
 pub fn run(path: &Path, names: &[String], json: bool) -> Result<u8, BundleError> {
     let mut bundle = open_read_only(path)?;
     let ids = resolve_articles(&bundle, names)?;
-    let reviews = check_articles(&mut bundle, &ids, chrono::Utc::now())?;
+    let reviews = check_articles(&mut bundle, &ids, chrono::Utc::now(), true)?;
     let blocked = reviews.iter().any(|r| r.blocked());
     let findings: Vec<CheckedFinding> = reviews
         .iter()

@@ -1,6 +1,7 @@
 //! The `copydesk` command line: thin subcommands over the core.
 
 mod check;
+mod export;
 
 use crate::bundle::{Access, Bundle, BundleError};
 use crate::model::stats::reading_minutes;
@@ -57,6 +58,22 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Export articles to a folder; articles failing a Required rule are refused unless --force.
+    Export {
+        /// The bundle to read (read-only).
+        bundle: PathBuf,
+        /// The format: html, markdown, text, ninjs or jsonld.
+        #[arg(long, value_enum)]
+        format: crate::export::Format,
+        /// The folder to write to (created when missing).
+        #[arg(long)]
+        out: PathBuf,
+        /// Articles to export, by id or slug (default: every article).
+        articles: Vec<String>,
+        /// Export articles even when a Required rule fails.
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 /// One article as `list --json` prints it.
@@ -94,6 +111,13 @@ pub fn run(command: Command) -> ExitCode {
             articles,
             json,
         } => check::run(&bundle, &articles, json),
+        Command::Export {
+            bundle,
+            format,
+            out,
+            articles,
+            force,
+        } => export::run(&bundle, format, &out, &articles, force),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -28,6 +28,9 @@ pub struct ProjectSettings {
     /// The project dictionary: words spelling accepts.
     #[serde(default)]
     pub dictionary: Vec<String>,
+    /// Export settings.
+    #[serde(default)]
+    pub export: ExportSettings,
     /// Settings written by later versions (house style, checklist profile, …), kept untouched.
     #[serde(flatten)]
     pub extra: BTreeMap<String, Value>,
@@ -48,8 +51,23 @@ impl Default for ProjectSettings {
             checklist: Default::default(),
             house_style: Default::default(),
             dictionary: Vec::new(),
+            export: ExportSettings::default(),
             extra: BTreeMap::new(),
         }
+    }
+}
+
+/// How articles are exported.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ExportSettings {
+    /// Plain-text exports wrap paragraphs at this many columns; 0 keeps each paragraph on one line.
+    pub text_wrap: usize,
+}
+
+impl Default for ExportSettings {
+    fn default() -> Self {
+        ExportSettings { text_wrap: 72 }
     }
 }
 

@@ -296,11 +296,13 @@ pub fn resolve_articles(
         .collect()
 }
 
-/// Checks articles of a bundle with one reviewer, as `copydesk check` and export gating do.
+/// Checks articles of a bundle with one reviewer, as `copydesk check` (with spelling
+/// suggestions) and export gating (without: only the levels matter) do.
 pub fn check_articles(
     bundle: &mut crate::bundle::Bundle,
     ids: &[uuid::Uuid],
     now: chrono::DateTime<chrono::Utc>,
+    suggestions: bool,
 ) -> Result<Vec<ArticleReview>, crate::bundle::BundleError> {
     let settings = bundle.project().settings.clone();
     let owners = checklist::slug_owners(bundle.summaries().map(|s| (s.slug.as_str(), s.id)));
@@ -313,7 +315,11 @@ pub fn check_articles(
     ids.iter()
         .map(|&id| {
             let article = bundle.article(id)?.clone();
-            let findings = reviewer.check_with_suggestions(&article, &context);
+            let findings = if suggestions {
+                reviewer.check_with_suggestions(&article, &context)
+            } else {
+                reviewer.check(&article, &context)
+            };
             Ok(ArticleReview { article, findings })
         })
         .collect()

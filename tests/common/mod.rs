@@ -1,6 +1,7 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+pub mod ninjs;
 pub mod ui;
 
 use copydesk::bundle::{Access, Bundle};

@@ -1,0 +1,206 @@
+//! Export: IPTC ninjs 3.1, standalone HTML with JSON-LD, Markdown with front matter, plain
+//! text and JSON-LD alone. Every format renders the body from the same block model as the live
+//! preview; every export of the same article gives the same bytes.
+
+mod batch;
+pub mod html;
+pub mod html_body;
+pub mod jsonld;
+pub mod markdown;
+pub mod ninjs;
+pub mod text;
+
+pub use batch::{ExportReport, Refused, export_articles};
+
+use crate::markdown::Block;
+use crate::model::{Article, ImageRef, Project};
+use chrono::{DateTime, SecondsFormat, Utc};
+use serde_json::{Value, json};
+use std::path::Path;
+
+/// An export format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum)]
+pub enum Format {
+    /// Standalone HTML page (`<slug>.html`).
+    Html,
+    /// Markdown with YAML front matter (`<slug>.md`).
+    Markdown,
+    /// Plain text, wire style (`<slug>.txt`).
+    Text,
+    /// IPTC ninjs 3.1 (`<slug>.ninjs.json`).
+    Ninjs,
+    /// schema.org JSON-LD (`<slug>.jsonld`).
+    Jsonld,
+}
+
+impl Format {
+    /// Every format.
+    pub const ALL: [Format; 5] = [
+        Format::Html,
+        Format::Markdown,
+        Format::Text,
+        Format::Ninjs,
+        Format::Jsonld,
+    ];
+
+    /// The file name extension, after the slug.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Html => "html",
+            Format::Markdown => "md",
+            Format::Text => "txt",
+            Format::Ninjs => "ninjs.json",
+            Format::Jsonld => "jsonld",
+        }
+    }
+
+    /// The name shown in the window.
+    pub fn label(self) -> &'static str {
+        match self {
+            Format::Html => "HTML page",
+            Format::Markdown => "Markdown",
+            Format::Text => "Plain text",
+            Format::Ninjs => "IPTC ninjs 3.1",
+            Format::Jsonld => "JSON-LD",
+        }
+    }
+}
+
+/// An article with what every format needs from its project, and its body parsed once.
+pub struct ExportContext<'a> {
+    /// The article.
+    pub article: &'a Article,
+    /// Its project (base URL, reading speed, text settings).
+    pub project: &'a Project,
+    /// The body's blocks.
+    pub blocks: Vec<Block>,
+    /// The bundle's asset folder, when the export can read images.
+    pub assets: Option<&'a Path>,
+}
+
+/// A moment as RFC 3339 with its offset (`+00:00`), to the second.
+pub fn iso(moment: DateTime<Utc>) -> String {
+    moment.to_rfc3339_opts(SecondsFormat::Secs, false)
+}
+
+impl<'a> ExportContext<'a> {
+    /// The context of an article of a project.
+    pub fn new(article: &'a Article, project: &'a Project, assets: Option<&'a Path>) -> Self {
+        ExportContext {
+            article,
+            project,
+            blocks: crate::markdown::parse(&article.body),
+            assets,
+        }
+    }
+
+    /// When the article was (or will count as) published: first publication, else creation.
+    pub fn published(&self) -> DateTime<Utc> {
+        self.article.first_published.unwrap_or(self.article.created)
+    }
+
+    fn base_url(&self) -> Option<&str> {
+        let base = self.project.settings.base_url.trim().trim_end_matches('/');
+        (!base.is_empty()).then_some(base)
+    }
+
+    /// The article's public address, when the project has a base URL.
+    pub fn url(&self) -> Option<String> {
+        self.base_url()
+            .map(|base| format!("{base}/{}", self.article.slug))
+    }
+
+    /// A stable identifier from the project and the article id.
+    pub fn uri(&self) -> String {
+        match self.base_url() {
+            Some(base) => format!("{base}/articles/{}", self.article.id),
+            None => format!("urn:uuid:{}", self.article.id),
+        }
+    }
+
+    /// The addresses of the article's pictures (absolute when the project has a base URL).
+    pub fn image_urls(&self) -> Vec<String> {
+        let Some(image) = &self.article.hero_image else {
+            return Vec::new();
+        };
+        let relative = format!("media/{}", image.asset.as_str());
+        vec![match self.base_url() {
+            Some(base) => format!("{base}/{relative}"),
+            None => relative,
+        }]
+    }
+
+    /// The body as HTML.
+    pub fn body_html(&self) -> String {
+        html_body::render(&self.blocks)
+    }
+
+    /// The byline as a sentence: "A", "A and B", "A, B and C".
+    pub fn by_line(&self) -> String {
+        let names: Vec<&str> = self
+            .article
+            .bylines
+            .iter()
+            .map(|b| b.name.as_str())
+            .collect();
+        match names.as_slice() {
+            [] => String::new(),
+            [one] => (*one).to_owned(),
+            [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+        }
+    }
+
+    /// Reading time at the project's speed, rounded up.
+    pub fn reading_minutes(&self) -> u32 {
+        let speed = self.project.settings.reading_words_per_minute;
+        crate::model::stats::reading_minutes(self.article.body_stats().words, speed)
+    }
+
+    /// The ninjs renditions of a picture: the original file, with its type and size in bytes.
+    pub fn renditions(&self, image: &ImageRef) -> Value {
+        let name = image.asset.as_str();
+        let extension = name.rsplit('.').next().unwrap_or("");
+        let content_type = match extension {
+            "jpg" | "jpeg" => "image/jpeg",
+            "png" => "image/png",
+            "webp" => "image/webp",
+            "gif" => "image/gif",
+            _ => "application/octet-stream",
+        };
+        let mut original = json!({"name": "original", "href": format!("media/{name}"), "contentType": content_type});
+        if let Some(size) = self
+            .assets
+            .and_then(|dir| std::fs::metadata(dir.join(name)).ok())
+            .map(|m| m.len())
+        {
+            original["sizeInBytes"] = json!(size);
+        }
+        json!([original])
+    }
+
+    /// The bytes of the article in a format.
+    pub fn export(&self, format: Format) -> Vec<u8> {
+        match format {
+            Format::Html => html::export(self),
+            Format::Markdown => markdown::export(self),
+            Format::Text => text::export(self),
+            Format::Ninjs => ninjs::export(self),
+            Format::Jsonld => jsonld::export(self),
+        }
+    }
+}
+
+/// The file name of an article exported in a format.
+pub fn file_name(article: &Article, format: Format) -> String {
+    let slug = if crate::model::slug::is_valid_slug(&article.slug) {
+        article.slug.clone()
+    } else {
+        let made = crate::model::slug::slugify(&article.headline);
+        if made.is_empty() {
+            article.id.to_string()
+        } else {
+            made
+        }
+    };
+    format!("{slug}.{}", format.extension())
+}
