@@ -6,6 +6,7 @@ pub mod bundle;
 pub mod cli;
 pub mod export;
 pub mod history;
+pub mod import;
 pub mod markdown;
 pub mod model;
 pub mod review;

@@ -11,16 +11,6 @@ use copydesk::model::{
 use std::path::Path;
 use std::process::Command;
 
-fn sample_articles() -> (copydesk::bundle::Bundle, Vec<Article>) {
-    let mut bundle = open_ro(&Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample.copydesk"));
-    let articles = bundle
-        .ids()
-        .into_iter()
-        .map(|id| bundle.article(id).unwrap().clone())
-        .collect();
-    (bundle, articles)
-}
-
 /// An article with every field filled.
 fn maximal() -> Article {
     let mut a = Article::new("Council extends library hours to midnight");
@@ -68,8 +58,7 @@ fn ninjs_of(article: &Article, project: &Project) -> serde_json::Value {
 
 #[test]
 fn every_sample_article_and_a_maximal_one_are_valid_ninjs_3_1() {
-    let (bundle, articles) = sample_articles();
-    let mut project = bundle.project().clone();
+    let (mut project, articles) = sample_articles();
     for article in articles.iter().chain([&maximal()]) {
         let document = ninjs_of(article, &project);
         assert_eq!(
@@ -288,10 +277,7 @@ fn assert_inert_html(html: &str, naughty: &str) {
 
 #[test]
 fn every_naughty_string_in_every_field_exports_valid_and_inert() {
-    let strings: Vec<String> = serde_json::from_str(
-        &std::fs::read_to_string(shared().join("corpus/naughty/blns.json")).unwrap(),
-    )
-    .unwrap();
+    let strings = naughty_strings();
     let project = Project::new("Desk");
     // scripts/check-html.sh sets this to run the W3C checker over every page.
     let pages = std::env::var_os("COPYDESK_HTML_OUT").map(std::path::PathBuf::from);

@@ -8,13 +8,6 @@ use common::*;
 use copydesk::bundle::Bundle;
 use copydesk::model::{Article, AssetName, Byline, Correction, CorrectionKind, Embargo, ImageRef};
 
-fn naughty_strings() -> Vec<String> {
-    let path = shared().join("corpus/naughty/blns.json");
-    let strings: Vec<String> = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
-    assert!(strings.len() > 500, "{} strings", strings.len());
-    strings
-}
-
 fn fill(article: &mut Article, s: &str) {
     let text = s.to_owned();
     article.slug = text.clone();

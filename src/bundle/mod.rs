@@ -172,6 +172,21 @@ impl Bundle {
         Ok(result)
     }
 
+    /// Adds an imported article: it gets a new id when its id is taken (an article imported
+    /// twice), and a unique slug; returns its id and slug.
+    pub fn insert_imported(&mut self, mut article: Article) -> Result<(Uuid, String), BundleError> {
+        if self.positions.contains_key(&article.id) {
+            article.id = Uuid::new_v4();
+        }
+        let id = self.insert_article(article)?;
+        let slug = self
+            .summaries()
+            .find(|s| s.id == id)
+            .map(|s| s.slug.clone())
+            .unwrap_or_default();
+        Ok((id, slug))
+    }
+
     /// Adds an article at the end of the order; its slug is made unique (or from its id when empty).
     pub fn insert_article(&mut self, mut article: Article) -> Result<Uuid, BundleError> {
         if self.positions.contains_key(&article.id) {

@@ -2,6 +2,7 @@
 
 mod check;
 mod export;
+mod import;
 
 use crate::bundle::{Access, Bundle, BundleError};
 use crate::model::stats::reading_minutes;
@@ -58,6 +59,14 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Import files as new articles: .txt (pasted page), .md, .html, .json (ninjs).
+    Import {
+        /// The bundle to add to.
+        bundle: PathBuf,
+        /// The files to import.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
     /// Export articles to a folder; articles failing a Required rule are refused unless --force.
     Export {
         /// The bundle to read (read-only).
@@ -111,6 +120,7 @@ pub fn run(command: Command) -> ExitCode {
             articles,
             json,
         } => check::run(&bundle, &articles, json),
+        Command::Import { bundle, files } => import::run(&bundle, &files),
         Command::Export {
             bundle,
             format,

@@ -61,15 +61,25 @@ pub fn document(context: &ExportContext) -> Value {
         put("descriptions", Value::Array(descriptions));
     }
     let stats = article.body_stats();
+    // The second body carries the whole article in Copydesk's own form, so importing the file
+    // gives the article back exactly (receivers ignore a body of a media type they do not know).
+    let whole = serde_json::to_string(article).expect("articles serialize");
     put(
         "bodies",
-        json!([{
-            "role": "main",
-            "contentType": "text/html",
-            "value": context.body_html(),
-            "charCount": stats.chars,
-            "wordCount": stats.words,
-        }]),
+        json!([
+            {
+                "role": "main",
+                "contentType": "text/html",
+                "value": context.body_html(),
+                "charCount": stats.chars,
+                "wordCount": stats.words,
+            },
+            {
+                "role": "copydesk",
+                "contentType": crate::import::ninjs::COPYDESK_BODY_TYPE,
+                "value": whole,
+            }
+        ]),
     );
     if !article.bylines.is_empty() {
         put("by", json!(context.by_line()));

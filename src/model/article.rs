@@ -249,6 +249,9 @@ pub struct Article {
     /// Every change of status, oldest first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub workflow_log: Vec<crate::model::Transition>,
+    /// Where the article was imported from, when it was.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub import_source: Option<crate::model::ImportSource>,
     /// Fields written by a newer version of Copydesk, kept untouched.
     #[serde(flatten)]
     pub extra: BTreeMap<String, Value>,
@@ -291,6 +294,7 @@ impl Article {
             hero_image: None,
             waivers: Vec::new(),
             workflow_log: Vec::new(),
+            import_source: None,
             extra: BTreeMap::new(),
         }
     }

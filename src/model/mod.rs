@@ -11,5 +11,5 @@ pub use article::{
     Article, AssetName, Byline, Correction, CorrectionKind, Dateline, Embargo, ImageRef, Status,
 };
 pub use project::{Project, ProjectSettings};
-pub use records::{Transition, Waiver};
+pub use records::{ImportSource, Transition, Waiver};
 pub use stats::TextStats;

@@ -37,3 +37,14 @@ pub struct Transition {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub reason: String,
 }
+
+/// What an article was imported from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportSource {
+    /// The source file's name (or "clipboard").
+    pub file: String,
+    /// The format it was read as.
+    pub format: String,
+    /// When it was imported.
+    pub imported_at: DateTime<Utc>,
+}

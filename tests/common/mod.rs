@@ -51,6 +51,25 @@ pub fn shared() -> PathBuf {
     path
 }
 
+/// The embedded sample project's settings and every one of its articles.
+pub fn sample_articles() -> (copydesk::model::Project, Vec<Article>) {
+    let mut bundle = open_ro(&Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample.copydesk"));
+    let articles = bundle
+        .ids()
+        .into_iter()
+        .map(|id| bundle.article(id).unwrap().clone())
+        .collect();
+    (bundle.project().clone(), articles)
+}
+
+/// The Big List of Naughty Strings.
+pub fn naughty_strings() -> Vec<String> {
+    let path = shared().join("corpus/naughty/blns.json");
+    let strings: Vec<String> = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    assert!(strings.len() > 500, "{} strings", strings.len());
+    strings
+}
+
 /// Every regular file below `root` with its bytes, `.local/` excluded, sorted by path.
 pub fn snapshot_files(root: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     let mut out = Vec::new();

@@ -1,0 +1,251 @@
+//! Text copied from a news page: the breadcrumb and section, the headline, bylines, the
+//! dateline and the body are recognised; page furniture (share buttons, view counts, related
+//! links, navigation) is dropped, and captions and credits are kept aside in the editor's note.
+
+use super::title_case;
+use crate::model::{Article, Byline};
+use chrono::{DateTime, Utc};
+use regex::Regex;
+use std::sync::LazyLock;
+
+static LIST_MARKER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(?:[-*+•·]|\d{1,2}[.)])\s+").expect("valid regex"));
+static BREADCRUMB: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^home\s*(?:>|›|»|/)\s*(.+)$").expect("valid regex"));
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:By|BY|Author:|Written by)\s+(.{2,80})$").expect("valid regex")
+});
+static AGENCY_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\((?:Reporting|Writing|Additional reporting) by ([^;)]+)").expect("valid regex")
+});
+static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:photo|picture|image|credit|photograph)\s*:\s*\S|\((?:getty|ap|reuters|afp)[^)]*\)\s*$|^credit:")
+        .expect("valid regex")
+});
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^([A-Z][A-Z .'’-]{2,40}?)(?:,\s*[A-Za-z .]{3,30}?)?\s*(?:\([^)]{2,30}\))?\s*[-—–]{1,2}\s+\S")
+        .expect("valid regex")
+});
+
+/// A line that is page furniture, never text.
+fn is_furniture(line: &str) -> bool {
+    crate::review::proofread::is_page_furniture(line)
+        || matches!(
+            line.trim().to_lowercase().as_str(),
+            "link this"
+                | "tweet this"
+                | "digg this"
+                | "follow"
+                | "filed under:"
+                | "video"
+                | "advertisement"
+        )
+}
+
+/// A line that ends a sentence: a full stop, question or exclamation mark, maybe in quotes.
+fn is_sentence(line: &str) -> bool {
+    let line = WIDGET_TAIL.replace(line, "");
+    let end = line.trim_end().trim_end_matches(['"', '”', '’', '\'', ')']);
+    line.split_whitespace().count() >= 8 && end.ends_with(['.', '!', '?']) && !end.ends_with("..")
+}
+
+static SECTION_CRUMB: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^([A-Z][\w &-]{1,30}?)\s*»$").expect("valid regex"));
+static WIDGET_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\s+(?:Add to \.\.\.|Add to …|\(\d+ comments?\))$").expect("valid regex")
+});
+static NAME_PLACE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s+in\s+[A-Z][\w .'-]+$").expect("valid regex"));
+
+/// A line that reads as running text.
+fn is_prose(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    let ends_sentence = line
+        .trim_end()
+        .ends_with(['.', '!', '?', '"', '”', '’', ')', ':']);
+    words >= 12 || (words >= 5 && ends_sentence)
+}
+
+fn strip_marker(line: &str) -> &str {
+    LIST_MARKER
+        .find(line)
+        .map_or(line, |m| &line[m.end()..])
+        .trim()
+}
+
+/// Imports pasted page text.
+pub fn import(text: &str, now: DateTime<Utc>) -> Result<Article, String> {
+    let lines: Vec<&str> = text.lines().map(str::trim_end).collect();
+    let items: Vec<&str> = lines.iter().map(|l| strip_marker(l)).collect();
+    let mut article = Article::new_at("", now);
+    let mut notes = Vec::new();
+    let mut used = vec![false; lines.len()];
+
+    // The breadcrumb: "HOME > WORLD > …" on one line, or HOME, WORLD, … as list items.
+    if let Some(at) = items.iter().position(|l| l.eq_ignore_ascii_case("home")) {
+        let crumbs: Vec<usize> = (at..lines.len())
+            .take_while(|&i| LIST_MARKER.is_match(lines[i]) || i == at)
+            .collect();
+        if let Some(&section) = crumbs.get(1) {
+            article.section = title_case(items[section]);
+        }
+        for i in crumbs {
+            used[i] = true;
+        }
+    } else if let Some((i, rest)) = items
+        .iter()
+        .enumerate()
+        .find_map(|(i, l)| Some((i, BREADCRUMB.captures(l)?.get(1)?.as_str())))
+    {
+        let parts: Vec<&str> = rest.split(['>', '›', '»', '/']).map(str::trim).collect();
+        article.section = title_case(parts[0]);
+        used[i] = true;
+    } else {
+        // Section links written "Politics»" or "Business »": the last one before the text.
+        let crumbs: Vec<usize> = (0..lines.len())
+            .filter(|&i| SECTION_CRUMB.is_match(items[i]))
+            .collect();
+        let text_starts = (0..lines.len())
+            .find(|&i| is_sentence(items[i]))
+            .unwrap_or(lines.len());
+        if let Some(&last) = crumbs.iter().take_while(|&&i| i < text_starts).last() {
+            article.section = title_case(&SECTION_CRUMB.captures(items[last]).expect("matched")[1]);
+        }
+        for i in crumbs {
+            used[i] = true;
+        }
+    }
+
+    // The headline: a line that is repeated (title and page heading), else the first heading-like line.
+    let heading_like = |l: &str| {
+        let words = l.split_whitespace().count();
+        (4..=25).contains(&words) && !l.ends_with('.') && !is_furniture(l)
+    };
+    let first_sentence = (0..lines.len())
+        .find(|&i| is_sentence(items[i]) && !is_furniture(items[i]) && !CAPTION.is_match(items[i]))
+        .unwrap_or(lines.len());
+    let repeated = (0..first_sentence)
+        .find(|&i| heading_like(items[i]) && items[i + 1..].iter().any(|other| *other == items[i]));
+    let headline_at = repeated.or_else(|| {
+        (0..first_sentence).find(|&i| {
+            !used[i]
+                && heading_like(WIDGET_TAIL.replace(items[i], "").as_ref())
+                && !CAPTION.is_match(items[i])
+        })
+    });
+    if let Some(at) = headline_at {
+        article.headline = WIDGET_TAIL.replace(items[at], "").into_owned();
+        for (i, item) in items.iter().enumerate() {
+            if WIDGET_TAIL.replace(item, "") == article.headline {
+                used[i] = true;
+            }
+        }
+        // A long unpunctuated line right after the headline is its standfirst.
+        if let Some(next) = (at + 1..lines.len()).find(|&i| !items[i].is_empty())
+            && !used[next]
+            && items[next].split_whitespace().count() >= 8
+            && !items[next].ends_with(['.', '!', '?'])
+            && !CAPTION.is_match(items[next])
+        {
+            article.standfirst = items[next].to_owned();
+            used[next] = true;
+        }
+    }
+
+    // Bylines, captions and furniture.
+    for (i, item) in items.iter().enumerate() {
+        if used[i] || item.is_empty() {
+            continue;
+        }
+        if let Some(name) = BYLINE.captures(item).and_then(|c| c.get(1)) {
+            for name in name.as_str().split(" and ").flat_map(|n| n.split(", ")) {
+                let name = NAME_PLACE.replace(name.trim(), "");
+                let name = name.trim();
+                if !name.is_empty() && !article.bylines.iter().any(|b| b.name == name) {
+                    article.bylines.push(Byline::new(name, ""));
+                }
+            }
+            used[i] = true;
+        } else if CAPTION.is_match(item) {
+            notes.push(format!("Caption or credit from the page: {item}"));
+            used[i] = true;
+        } else if is_furniture(item) {
+            used[i] = true;
+        }
+    }
+    if article.bylines.is_empty()
+        && let Some(names) = items.iter().find_map(|l| AGENCY_CREDIT.captures(l)?.get(1))
+    {
+        for name in names.as_str().split(" and ").flat_map(|n| n.split(", ")) {
+            let name = NAME_PLACE.replace(name.trim(), "");
+            if !name.is_empty() {
+                article.bylines.push(Byline::new(name.trim(), "Reporter"));
+            }
+        }
+    }
+
+    // The body: the longest run of running text, allowing a few short lines between paragraphs.
+    let body = body_lines(&items, &used);
+    if body.is_empty() {
+        return Err("no article text found: no paragraph of running text".to_owned());
+    }
+    if let Some(dateline) = DATELINE.captures(items[body[0]]) {
+        article.dateline.place = title_case(dateline[1].trim());
+    }
+    article.body = body
+        .iter()
+        .map(|&i| items[i])
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    if article.headline.is_empty() {
+        article.headline = items[body[0]]
+            .split_whitespace()
+            .take(12)
+            .collect::<Vec<_>>()
+            .join(" ");
+        notes
+            .push("No headline was found; the first words of the text stand in for it.".to_owned());
+    }
+    article.editors_note = notes.join("\n");
+    Ok(article)
+}
+
+/// Most lines of other text tolerated between two paragraphs of one article.
+const MAX_GAP: usize = 12;
+
+/// The lines of the article text: prose lines of the cluster with the most words.
+fn body_lines(items: &[&str], used: &[bool]) -> Vec<usize> {
+    let prose: Vec<usize> = (0..items.len())
+        .filter(|&i| !used[i] && is_prose(items[i]))
+        .collect();
+    let mut clusters: Vec<Vec<usize>> = Vec::new();
+    for i in prose {
+        match clusters.last_mut() {
+            Some(cluster) if i - cluster.last().copied().unwrap_or(i) <= MAX_GAP => cluster.push(i),
+            _ => clusters.push(vec![i]),
+        }
+    }
+    clusters
+        .into_iter()
+        .max_by_key(|c| {
+            c.iter()
+                .map(|&i| items[i].split_whitespace().count())
+                .sum::<usize>()
+        })
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn widget_text_is_cut_from_the_headline() {
+        let page = "Final manoeuvre of AirAsia flight raises questions over flying in storms Add to ...\nPaul Koring\n\nA modern airliner's abrupt disappearance from radar as it flew through storms puzzled experts on Monday.\n";
+        let article = import(page, Utc::now()).unwrap();
+        assert_eq!(
+            article.headline,
+            "Final manoeuvre of AirAsia flight raises questions over flying in storms"
+        );
+    }
+}
