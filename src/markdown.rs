@@ -16,6 +16,8 @@ pub struct SpanStyle {
     pub strike: bool,
     /// The link target, when the text is a link.
     pub link: Option<String>,
+    /// The link's title (shown on hover), when it has one.
+    pub link_title: Option<String>,
 }
 
 /// A run of text with one style.
@@ -36,6 +38,8 @@ pub enum Inline {
         url: String,
         /// Its alternative text.
         alt: String,
+        /// Its title, when it has one.
+        title: Option<String>,
     },
 }
 
@@ -116,6 +120,7 @@ struct Builder {
     code: Option<(String, String)>,
     html: Option<String>,
     image: Option<(String, String)>,
+    image_title: Option<String>,
 }
 
 impl Builder {
@@ -214,9 +219,17 @@ impl Builder {
             Tag::Emphasis => self.style.italic = true,
             Tag::Strong => self.style.bold = true,
             Tag::Strikethrough => self.style.strike = true,
-            Tag::Link { dest_url, .. } => self.style.link = Some(dest_url.into_string()),
-            Tag::Image { dest_url, .. } => {
-                self.image = Some((dest_url.into_string(), String::new()))
+            Tag::Link {
+                dest_url, title, ..
+            } => {
+                self.style.link = Some(dest_url.into_string());
+                self.style.link_title = (!title.is_empty()).then(|| title.into_string());
+            }
+            Tag::Image {
+                dest_url, title, ..
+            } => {
+                self.image = Some((dest_url.into_string(), String::new()));
+                self.image_title = (!title.is_empty()).then(|| title.into_string());
             }
             _ => {}
         }
@@ -261,10 +274,14 @@ impl Builder {
             TagEnd::Emphasis => self.style.italic = false,
             TagEnd::Strong => self.style.bold = false,
             TagEnd::Strikethrough => self.style.strike = false,
-            TagEnd::Link => self.style.link = None,
+            TagEnd::Link => {
+                self.style.link = None;
+                self.style.link_title = None;
+            }
             TagEnd::Image => {
                 if let Some((url, alt)) = self.image.take() {
-                    self.inlines.push(Inline::Image { url, alt });
+                    let title = self.image_title.take();
+                    self.inlines.push(Inline::Image { url, alt, title });
                 }
             }
             _ => {}

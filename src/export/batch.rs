@@ -29,8 +29,20 @@ pub struct ExportReport {
     pub forced: Vec<Refused>,
 }
 
+/// What became of one article: its rendered files, or why it was refused.
+enum Outcome {
+    Exported {
+        files: Vec<(std::path::PathBuf, Vec<u8>)>,
+        media: Option<String>,
+        forced: Option<Refused>,
+    },
+    Refused(Refused),
+}
+
 /// Exports articles to `out` in each format; articles failing a Required rule are refused unless
-/// `force`. `progress` is told how many articles are done, of how many.
+/// `force`. Two threads render; this one writes the files (threads creating files in one
+/// folder only wait for each other's lock). `progress` is told how many articles are done, of
+/// how many, as they finish.
 pub fn export_articles(
     bundle: &mut Bundle,
     ids: &[Uuid],
@@ -43,40 +55,112 @@ pub fn export_articles(
     let reviews = check_articles(bundle, ids, chrono::Utc::now(), false)?;
     let project = bundle.project().clone();
     let assets = bundle.root().join(crate::bundle::format::ASSETS_DIR);
+    let total = reviews.len();
     let mut report = ExportReport::default();
-    for (done, review) in reviews.iter().enumerate() {
-        let failures: Vec<String> = review
-            .findings
-            .iter()
-            .filter(|f| f.level == Severity::Required)
-            .map(|f| format!("{}: {}", f.rule, f.message))
-            .collect();
-        let article = &review.article;
-        if !failures.is_empty() {
-            let refused = Refused {
-                slug: article.slug.clone(),
-                failures,
-            };
-            if !force {
-                report.refused.push(refused);
-                progress(done + 1, reviews.len());
-                continue;
+    let mut first_error = None;
+    let (sender, receiver) = std::sync::mpsc::channel();
+    std::thread::scope(|scope| {
+        for share in reviews.chunks(total.div_ceil(WORKERS).max(1)) {
+            let sender = sender.clone();
+            let (project, assets) = (&project, &assets);
+            scope.spawn(move || {
+                for review in share {
+                    let outcome = render_one(review, project, assets, formats, out, force);
+                    if sender.send(outcome).is_err() {
+                        return;
+                    }
+                }
+            });
+        }
+        drop(sender);
+        for (done, outcome) in receiver.iter().enumerate() {
+            match outcome {
+                Outcome::Exported {
+                    files,
+                    media,
+                    forced,
+                } if first_error.is_none() => {
+                    let written = write_files(&files, media.as_deref(), &assets, out);
+                    match written {
+                        Ok(()) => {
+                            report.exported += 1;
+                            report.files += files.len();
+                            report.forced.extend(forced);
+                        }
+                        Err(error) => first_error = Some(error),
+                    }
+                }
+                Outcome::Exported { .. } => {}
+                Outcome::Refused(refused) => report.refused.push(refused),
             }
-            report.forced.push(refused);
+            progress(done + 1, total);
         }
-        let context = ExportContext::new(article, &project, Some(&assets));
-        for &format in formats {
-            let path = out.join(file_name(article, format));
-            write_atomic_unsynced(&path, &context.export(format))?;
-            report.files += 1;
-        }
-        if let Some(image) = &article.hero_image {
-            copy_media(&assets, out, image.asset.as_str())?;
-        }
-        report.exported += 1;
-        progress(done + 1, reviews.len());
+    });
+    if let Some(error) = first_error {
+        return Err(error);
     }
+    report.refused.sort_by(|a, b| a.slug.cmp(&b.slug));
+    report.forced.sort_by(|a, b| a.slug.cmp(&b.slug));
     Ok(report)
+}
+
+/// Threads writing an export.
+const WORKERS: usize = 2;
+
+/// Renders one article in every format, unless a Required rule fails and it is not forced.
+fn render_one(
+    review: &crate::review::ArticleReview,
+    project: &crate::model::Project,
+    assets: &Path,
+    formats: &[Format],
+    out: &Path,
+    force: bool,
+) -> Outcome {
+    let article = &review.article;
+    let failures: Vec<String> = review
+        .findings
+        .iter()
+        .filter(|f| f.level == Severity::Required)
+        .map(|f| format!("{}: {}", f.rule, f.message))
+        .collect();
+    let refused = (!failures.is_empty()).then(|| Refused {
+        slug: article.slug.clone(),
+        failures,
+    });
+    if let Some(refused) = &refused
+        && !force
+    {
+        return Outcome::Refused(refused.clone());
+    }
+    let context = ExportContext::new(article, project, Some(assets));
+    let files = formats
+        .iter()
+        .map(|&format| (out.join(file_name(article, format)), context.export(format)))
+        .collect();
+    Outcome::Exported {
+        files,
+        media: article
+            .hero_image
+            .as_ref()
+            .map(|i| i.asset.as_str().to_owned()),
+        forced: refused,
+    }
+}
+
+/// Writes an article's rendered files and its picture.
+fn write_files(
+    files: &[(std::path::PathBuf, Vec<u8>)],
+    media: Option<&str>,
+    assets: &Path,
+    out: &Path,
+) -> Result<(), BundleError> {
+    for (path, bytes) in files {
+        write_atomic_unsynced(path, bytes)?;
+    }
+    match media {
+        Some(name) => copy_media(assets, out, name),
+        None => Ok(()),
+    }
 }
 
 /// Copies a picture into `out/media/` unless it is there already (assets never change).

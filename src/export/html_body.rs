@@ -35,14 +35,32 @@ fn is_noncharacter(c: char) -> bool {
 pub fn safe_url(url: &str) -> Option<&str> {
     let trimmed = url.trim();
     let lower = trimmed.to_ascii_lowercase();
+    let scheme_end = lower.find(':');
+    let path_start = lower.find(['/', '?', '#']).unwrap_or(lower.len());
+    let relative = scheme_end.is_none_or(|colon| colon > path_start) && !trimmed.starts_with("//");
     let allowed = ["https://", "http://", "mailto:", "tel:"]
         .iter()
         .any(|s| lower.starts_with(s))
-        || trimmed.starts_with('/') && !trimmed.starts_with("//")
-        || trimmed.starts_with('#')
-        || trimmed.starts_with("./")
-        || trimmed.starts_with("media/");
-    (allowed && !trimmed.chars().any(|c| c.is_whitespace() || c.is_control())).then_some(trimmed)
+        || relative;
+    (allowed
+        && !trimmed.is_empty()
+        && !trimmed.chars().any(|c| c.is_whitespace() || c.is_control()))
+    .then_some(trimmed)
+}
+
+/// Percent-encodes what may not stand in a URL as written (`\`, quotes, non-ASCII), leaving
+/// existing `%XX` escapes and the URL's own punctuation alone, as CommonMark renderers do.
+pub fn encode_url(url: &str) -> String {
+    const KEPT: &str = "-._~:/?#[]@!$&'()*+,;=%";
+    let mut out = String::with_capacity(url.len());
+    for byte in url.bytes() {
+        if byte.is_ascii_alphanumeric() || KEPT.as_bytes().contains(&byte) {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
 }
 
 /// Where a picture of the body points in an export: a bundle asset (`asset:<name>` or a bare
@@ -59,17 +77,23 @@ pub fn image_href(url: &str) -> String {
 /// Renders blocks as HTML; headings are shifted one level down so the page's title stays the
 /// only `h1`.
 pub fn render(blocks: &[Block]) -> String {
+    render_with_shift(blocks, 1)
+}
+
+/// Renders blocks as HTML with headings shifted down by `shift` levels (0 in the CommonMark
+/// conformance test).
+pub fn render_with_shift(blocks: &[Block], shift: u8) -> String {
     let mut out = String::new();
     for block in blocks {
-        block_html(block, &mut out);
+        block_html(block, shift, &mut out);
     }
     out
 }
 
-fn block_html(block: &Block, out: &mut String) {
+fn block_html(block: &Block, shift: u8, out: &mut String) {
     match block {
         Block::Heading { level, inlines } => {
-            let level = (level + 1).min(6);
+            let level = (level + shift).min(6);
             let _ = writeln!(out, "<h{level}>{}</h{level}>", inlines_html(inlines));
         }
         Block::Paragraph(inlines) => {
@@ -78,7 +102,7 @@ fn block_html(block: &Block, out: &mut String) {
         Block::Quote(blocks) => {
             out.push_str("<blockquote>\n");
             for block in blocks {
-                block_html(block, out);
+                block_html(block, shift, out);
             }
             out.push_str("</blockquote>\n");
         }
@@ -97,7 +121,7 @@ fn block_html(block: &Block, out: &mut String) {
                     blocks => {
                         out.push('\n');
                         for block in blocks {
-                            block_html(block, out);
+                            block_html(block, shift, out);
                         }
                     }
                 }
@@ -141,12 +165,16 @@ pub fn inlines_html(inlines: &[Inline]) -> String {
         match inline {
             Inline::Text { text, style } => styled(&escape(text), style, &mut out),
             Inline::LineBreak => out.push_str("<br>\n"),
-            Inline::Image { url, alt } => {
+            Inline::Image { url, alt, title } => {
                 let href = image_href(url);
                 match safe_url(&href) {
                     Some(src) => {
-                        let _ =
-                            write!(out, "<img src=\"{}\" alt=\"{}\">", escape(src), escape(alt));
+                        let title = title
+                            .as_deref()
+                            .map(|t| format!(" title=\"{}\"", escape(t)))
+                            .unwrap_or_default();
+                        let src = escape(&encode_url(src));
+                        let _ = write!(out, "<img src=\"{src}\" alt=\"{}\"{title}>", escape(alt));
                     }
                     None => out.push_str(&escape(alt)),
                 }
@@ -160,7 +188,12 @@ fn styled(text: &str, style: &SpanStyle, out: &mut String) {
     let mut open = String::new();
     let mut close = Vec::new();
     if let Some(href) = style.link.as_deref().and_then(safe_url) {
-        let _ = write!(open, "<a href=\"{}\">", escape(href));
+        let title = style
+            .link_title
+            .as_deref()
+            .map(|t| format!(" title=\"{}\"", escape(t)))
+            .unwrap_or_default();
+        let _ = write!(open, "<a href=\"{}\"{title}>", escape(&encode_url(href)));
         close.push("</a>");
     }
     for (on, tag) in [

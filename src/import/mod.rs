@@ -159,6 +159,14 @@ pub fn import_text(
         ImportFormat::Ninjs => ninjs::import(text, now),
     }
     .map_err(ImportProblem::Invalid)?;
+    if matches!(format, ImportFormat::PastedPage | ImportFormat::Html) {
+        // Pages carry non-breaking and doubled spaces in headlines.
+        article.headline = article
+            .headline
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+    }
     if article.slug.is_empty() {
         article.slug = crate::model::slug::slugify(&article.headline);
     }

@@ -57,6 +57,18 @@ static WIDGET_TAIL: LazyLock<Regex> = LazyLock::new(|| {
 static NAME_PLACE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s+in\s+[A-Z][\w .'-]+$").expect("valid regex"));
 
+/// Two to four capitalised words and nothing else: a person's name.
+fn is_bare_name(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || c == '.' || c == '-' || c == '\'')
+                && w.chars().any(char::is_lowercase)
+        })
+}
+
 /// A line that reads as running text.
 fn is_prose(line: &str) -> bool {
     let words = line.split_whitespace().count();
@@ -126,7 +138,20 @@ pub fn import(text: &str, now: DateTime<Utc>) -> Result<Article, String> {
         .unwrap_or(lines.len());
     let repeated = (0..first_sentence)
         .find(|&i| heading_like(items[i]) && items[i + 1..].iter().any(|other| *other == items[i]));
-    let headline_at = repeated.or_else(|| {
+    // Most pages put the headline just above a "By …" line, with at most a standfirst between.
+    let above_byline = items
+        .iter()
+        .position(|l| l.starts_with("By ") && BYLINE.is_match(l))
+        .and_then(|by| {
+            (by.saturating_sub(4)..by).rev().find(|&i| {
+                let words = items[i].split_whitespace().count();
+                (4..=16).contains(&words)
+                    && heading_like(items[i])
+                    && !CAPTION.is_match(items[i])
+                    && !is_sentence(items[i])
+            })
+        });
+    let headline_at = above_byline.or(repeated).or_else(|| {
         (0..first_sentence).find(|&i| {
             !used[i]
                 && heading_like(WIDGET_TAIL.replace(items[i], "").as_ref())
@@ -172,6 +197,15 @@ pub fn import(text: &str, now: DateTime<Utc>) -> Result<Article, String> {
         } else if is_furniture(item) {
             used[i] = true;
         }
+    }
+    // A bare name on the line under the headline (or its standfirst) is the byline.
+    if article.bylines.is_empty()
+        && let Some(at) = headline_at
+        && let Some(name) =
+            (at + 1..lines.len().min(at + 4)).find(|&i| !used[i] && is_bare_name(items[i]))
+    {
+        article.bylines.push(Byline::new(items[name], ""));
+        used[name] = true;
     }
     if article.bylines.is_empty()
         && let Some(names) = items.iter().find_map(|l| AGENCY_CREDIT.captures(l)?.get(1))
