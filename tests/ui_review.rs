@@ -9,7 +9,6 @@ use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
 
 const REFERENCE: &str = "5a3e0000-0000-4000-8000-000000000001";
-const LIBRARY: &str = "5a3e0000-0000-4000-8000-000000000002";
 
 fn draft(
     harness: &egui_kittest::Harness<'static, copydesk::ui::Workstation>,
@@ -92,13 +91,7 @@ fn a_fix_changes_the_body_and_undoes() {
 fn marking_ready_with_a_required_failure_is_refused_and_says_why() {
     let (_dir, root) = sample_copy();
     let mut harness = open(&root, no_dialogs());
-    harness
-        .state_mut()
-        .state
-        .apply(copydesk::app::command::Command::Select(
-            LIBRARY.parse().unwrap(),
-        ));
-    settle(&mut harness);
+    select(&mut harness, LIBRARY);
     for status in ["editing", "ready"] {
         harness.get_by_label("Article").click();
         harness.run_steps(2);

@@ -151,6 +151,16 @@ pub enum Command {
     CompareRevisions(usize, usize),
     /// Restore the open article to a revision (undoable).
     RestoreRevision(usize),
+    /// Open the export dialog.
+    ExportDialog,
+    /// Choose the export folder (asks).
+    ChooseExportFolder,
+    /// Run the export the dialog describes.
+    StartExport,
+    /// Import a file as a new article (asks which).
+    ImportFile,
+    /// Import the clipboard's text as a new article.
+    PasteAsArticle,
 }
 
 /// The palette and menus list these (commands without a chosen target).
@@ -193,6 +203,9 @@ pub const PALETTE: &[Command] = &[
     Command::SetTheme(egui::ThemePreference::System),
     Command::SetTheme(egui::ThemePreference::Light),
     Command::SetTheme(egui::ThemePreference::Dark),
+    Command::ExportDialog,
+    Command::ImportFile,
+    Command::PasteAsArticle,
     Command::Quit,
 ];
 
@@ -250,6 +263,11 @@ impl Command {
             Command::Recheck => "Check the article again".into(),
             Command::CompareRevisions(..) => "Compare revisions".into(),
             Command::RestoreRevision(_) => "Restore this revision".into(),
+            Command::ExportDialog => "Export…".into(),
+            Command::ChooseExportFolder => "Choose folder…".into(),
+            Command::StartExport => "Export".into(),
+            Command::ImportFile => "Import file…".into(),
+            Command::PasteAsArticle => "Paste as article".into(),
         }
     }
 
@@ -281,6 +299,8 @@ impl Command {
         const SHOW_PREVIEW: &[KeyboardShortcut] = &[key(CMD_ALT, Key::Num1)];
         const SHOW_REVIEW: &[KeyboardShortcut] = &[key(CMD_ALT, Key::Num2)];
         const SHOW_HISTORY: &[KeyboardShortcut] = &[key(CMD_ALT, Key::Num3)];
+        const EXPORT: &[KeyboardShortcut] = &[key(CMD, Key::E)];
+        const IMPORT: &[KeyboardShortcut] = &[key(CMD_SHIFT, Key::I)];
         match self {
             Command::Save => SAVE,
             Command::SaveAs => SAVE_AS,
@@ -308,6 +328,8 @@ impl Command {
             Command::ShowSidePane(SidePane::Preview) => SHOW_PREVIEW,
             Command::ShowSidePane(SidePane::Review) => SHOW_REVIEW,
             Command::ShowSidePane(SidePane::History) => SHOW_HISTORY,
+            Command::ExportDialog => EXPORT,
+            Command::ImportFile => IMPORT,
             _ => &[],
         }
     }

@@ -168,7 +168,7 @@ impl AppState {
     }
 
     /// Adds `article` just after the selected one (or at the end), as an undoable step.
-    fn insert_after_selection(&mut self, article: Article) {
+    pub(super) fn insert_after_selection(&mut self, article: Article) {
         let index = self
             .selected_index()
             .map_or(self.article_count(), |i| i + 1);

@@ -16,6 +16,10 @@ pub enum DialogPurpose {
     NewProject,
     /// Choose where to save the project as.
     SaveAs,
+    /// Pick a file to import as an article.
+    Import,
+    /// Choose the folder an export goes to.
+    ExportFolder,
 }
 
 /// Native file dialogs, behind a trait so tests can answer them.
@@ -24,6 +28,10 @@ pub trait FileDialogs: Send + Sync {
     fn available(&self) -> bool;
     /// Asks for a folder, answering on `reply` (from any thread, possibly later).
     fn pick(&self, purpose: DialogPurpose, reply: Sender<Outcome>);
+    /// The text on the system clipboard, for "Paste as article"; `None` when there is none.
+    fn clipboard_text(&self) -> Option<String> {
+        None
+    }
 }
 
 /// Dialogs through rfd (the XDG portal on Linux), each on its own thread.
@@ -48,9 +56,21 @@ impl FileDialogs for NativeDialogs {
                     .set_title("Save the project as")
                     .set_file_name("Copy.copydesk")
                     .save_file(),
+                DialogPurpose::Import => dialog
+                    .set_title("Import an article")
+                    .add_filter(
+                        "Articles",
+                        &["txt", "md", "markdown", "html", "htm", "json"],
+                    )
+                    .pick_file(),
+                DialogPurpose::ExportFolder => dialog.set_title("Export to folder").pick_folder(),
             };
             let _ = reply.send(Outcome::Picked(purpose, path));
         });
+    }
+
+    fn clipboard_text(&self) -> Option<String> {
+        arboard::Clipboard::new().ok()?.get_text().ok()
     }
 }
 
@@ -62,6 +82,10 @@ pub enum Outcome {
     Opened(PathBuf, Box<Result<Bundle, BundleError>>),
     /// The search index of the open bundle is ready.
     Indexed(PathBuf, SearchIndex),
+    /// An export has done this many articles of so many.
+    ExportProgress(usize, usize),
+    /// An export finished (or failed, with the message).
+    Exported(Result<crate::export::ExportReport, String>),
 }
 
 /// The channel background work reports on, and the dialogs in use.
@@ -90,6 +114,21 @@ impl Jobs {
     pub fn pick(&self, purpose: DialogPurpose) {
         self.dialogs.pick(purpose, self.sender.clone());
         (self.waker)();
+    }
+
+    /// Runs an export on a worker thread, reporting progress.
+    pub fn export(&self, job: crate::export::ExportJob) {
+        let sender = self.sender.clone();
+        let waker = self.waker.clone();
+        std::thread::spawn(move || {
+            let mut progress = |done, total| {
+                let _ = sender.send(Outcome::ExportProgress(done, total));
+                waker();
+            };
+            let result = crate::export::run_export(&job, &mut progress).map_err(|e| e.to_string());
+            let _ = sender.send(Outcome::Exported(result));
+            waker();
+        });
     }
 
     /// Opens a bundle on a worker thread (read-only when another program holds it).

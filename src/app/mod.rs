@@ -10,6 +10,7 @@ pub mod review;
 mod review_worker;
 mod session;
 pub mod settings;
+pub mod transfer;
 pub mod undo;
 
 use crate::bundle::Bundle;
@@ -66,6 +67,19 @@ pub enum Modal {
     },
     /// "Why kill this article?" with the reason typed so far.
     KillReason(String),
+    /// The export dialog.
+    Export(transfer::ExportChoice),
+    /// An export running: articles done of the total.
+    Exporting {
+        /// Articles done.
+        done: usize,
+        /// Articles in all.
+        total: usize,
+        /// The formats being written.
+        formats: Vec<crate::export::Format>,
+    },
+    /// What an export did.
+    ExportSummary(crate::export::ExportReport),
     /// No file dialog is available: type a path.
     PathPrompt {
         /// What the path is for.
@@ -379,6 +393,11 @@ impl AppState {
             Command::AskWaiver(index) => self.ask_waiver(index),
             Command::Recheck => self.review.invalidate(),
             Command::CompareRevisions(a, b) => self.compare_revisions(a, b),
+            Command::ExportDialog => self.open_export_dialog(),
+            Command::ChooseExportFolder => self.jobs.pick(jobs::DialogPurpose::ExportFolder),
+            Command::StartExport => self.start_export(),
+            Command::ImportFile => self.ask_path(jobs::DialogPurpose::Import),
+            Command::PasteAsArticle => self.paste_as_article(),
             Command::ConfirmDelete(_) => {
                 self.modal = None;
                 self.apply_edit(command);

@@ -70,6 +70,8 @@ impl AppState {
                         }
                     }
                 }
+                Outcome::ExportProgress(done, total) => self.export_progressed(done, total),
+                Outcome::Exported(result) => self.export_finished(result),
                 Outcome::Indexed(path, index) => {
                     if self.bundle.as_ref().is_some_and(|b| b.root() == path) {
                         self.search = Some(index);
@@ -86,6 +88,12 @@ impl AppState {
     /// Acts on a path chosen in a dialog or typed in the path prompt.
     pub fn path_chosen(&mut self, purpose: DialogPurpose, path: PathBuf) {
         match purpose {
+            DialogPurpose::Import => self.import_path(path),
+            DialogPurpose::ExportFolder => {
+                if let Some(Modal::Export(choice)) = &mut self.modal {
+                    choice.folder = path.display().to_string();
+                }
+            }
             DialogPurpose::Open => self.open_path(path),
             DialogPurpose::NewProject => {
                 let title = path

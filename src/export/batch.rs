@@ -3,7 +3,7 @@
 use super::{ExportContext, Format, file_name};
 use crate::bundle::fsio::write_atomic_unsynced;
 use crate::bundle::{Bundle, BundleError};
-use crate::review::{Severity, check_articles};
+use crate::review::Severity;
 use std::path::Path;
 use uuid::Uuid;
 
@@ -39,10 +39,52 @@ enum Outcome {
     Refused(Refused),
 }
 
-/// Exports articles to `out` in each format; articles failing a Required rule are refused unless
-/// `force`. Two threads render; this one writes the files (threads creating files in one
-/// folder only wait for each other's lock). `progress` is told how many articles are done, of
-/// how many, as they finish.
+/// Everything an export needs, detached from the bundle so it can run on another thread.
+pub struct ExportJob {
+    /// The articles, as they are now.
+    pub articles: Vec<crate::model::Article>,
+    /// Their project.
+    pub project: crate::model::Project,
+    /// The bundle's asset folder.
+    pub assets: std::path::PathBuf,
+    /// Which articles of the project hold each slug (for the checklist).
+    pub slug_owners: std::collections::HashMap<String, Vec<Uuid>>,
+    /// The formats to write.
+    pub formats: Vec<Format>,
+    /// The folder to write to.
+    pub out: std::path::PathBuf,
+    /// Export articles that fail a Required rule all the same.
+    pub force: bool,
+}
+
+impl ExportJob {
+    /// A job for articles of a bundle (loading them when needed).
+    pub fn from_bundle(
+        bundle: &mut Bundle,
+        ids: &[Uuid],
+        formats: &[Format],
+        out: &Path,
+        force: bool,
+    ) -> Result<Self, BundleError> {
+        let articles = ids
+            .iter()
+            .map(|&id| bundle.article(id).cloned())
+            .collect::<Result<_, _>>()?;
+        Ok(ExportJob {
+            articles,
+            project: bundle.project().clone(),
+            assets: bundle.root().join(crate::bundle::format::ASSETS_DIR),
+            slug_owners: crate::review::checklist::slug_owners(
+                bundle.summaries().map(|s| (s.slug.as_str(), s.id)),
+            ),
+            formats: formats.to_vec(),
+            out: out.to_owned(),
+            force,
+        })
+    }
+}
+
+/// Exports articles of a bundle to `out` in each format; see [`run_export`].
 pub fn export_articles(
     bundle: &mut Bundle,
     ids: &[Uuid],
@@ -51,10 +93,37 @@ pub fn export_articles(
     force: bool,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<ExportReport, BundleError> {
+    run_export(
+        &ExportJob::from_bundle(bundle, ids, formats, out, force)?,
+        progress,
+    )
+}
+
+/// Runs an export: articles failing a Required rule are refused unless the job forces them.
+/// Two threads render; this one writes the files (threads creating files in one folder only
+/// wait for each other's lock). `progress` is told how many articles are done, of how many.
+pub fn run_export(
+    job: &ExportJob,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<ExportReport, BundleError> {
+    let out = job.out.as_path();
     std::fs::create_dir_all(out).map_err(|e| BundleError::io(out, e))?;
-    let reviews = check_articles(bundle, ids, chrono::Utc::now(), false)?;
-    let project = bundle.project().clone();
-    let assets = bundle.root().join(crate::bundle::format::ASSETS_DIR);
+    let context = crate::review::CheckContext {
+        settings: &job.project.settings,
+        now: chrono::Utc::now(),
+        slug_owners: &job.slug_owners,
+    };
+    let mut reviewer = crate::review::Reviewer::new(&job.project.settings);
+    let reviews: Vec<crate::review::ArticleReview> = job
+        .articles
+        .iter()
+        .map(|article| crate::review::ArticleReview {
+            findings: reviewer.check(article, &context),
+            article: article.clone(),
+        })
+        .collect();
+    let (project, assets, formats, force) =
+        (&job.project, &job.assets, job.formats.as_slice(), job.force);
     let total = reviews.len();
     let mut report = ExportReport::default();
     let mut first_error = None;
@@ -62,7 +131,6 @@ pub fn export_articles(
     std::thread::scope(|scope| {
         for share in reviews.chunks(total.div_ceil(WORKERS).max(1)) {
             let sender = sender.clone();
-            let (project, assets) = (&project, &assets);
             scope.spawn(move || {
                 for review in share {
                     let outcome = render_one(review, project, assets, formats, out, force);
@@ -80,8 +148,7 @@ pub fn export_articles(
                     media,
                     forced,
                 } if first_error.is_none() => {
-                    let written = write_files(&files, media.as_deref(), &assets, out);
-                    match written {
+                    match write_files(&files, media.as_deref(), assets, out) {
                         Ok(()) => {
                             report.exported += 1;
                             report.files += files.len();

@@ -24,6 +24,10 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
             item(ui, Command::Save, out);
             item(ui, Command::SaveAs, out);
             ui.separator();
+            item(ui, Command::ImportFile, out);
+            item(ui, Command::PasteAsArticle, out);
+            item(ui, Command::ExportDialog, out);
+            ui.separator();
             item(ui, Command::Quit, out);
         });
         ui.menu_button("Edit", |ui| {

@@ -3,6 +3,7 @@
 
 mod article_list;
 mod editor;
+mod export_dialog;
 mod fields;
 pub mod fonts;
 mod highlight;
@@ -128,11 +129,16 @@ impl Workstation {
                 .ancestors()
                 .find(|p| p.join(crate::bundle::format::MANIFEST_FILE).exists())
                 .map(PathBuf::from);
+            let importable = path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+                crate::app::transfer::IMPORTABLE.contains(&e.to_ascii_lowercase().as_str())
+            });
             match bundle {
                 Some(bundle) => commands.push(Command::OpenPath(bundle)),
-                None => self
-                    .state
-                    .warn(format!("{} is not a Copydesk project", path.display())),
+                None if importable && path.is_file() => self.state.import_path(path),
+                None => self.state.warn(format!(
+                    "{} is not a Copydesk project nor a file to import",
+                    path.display()
+                )),
             }
         }
     }

@@ -5,6 +5,7 @@ use crate::app::{AppState, Modal};
 
 /// Draws the question on screen, if any.
 pub fn ui(ctx: &egui::Context, state: &mut AppState, out: &mut Vec<Command>) {
+    let can_pick = state.jobs.dialogs.available();
     let Some(modal) = &mut state.modal else {
         return;
     };
@@ -82,6 +83,9 @@ pub fn ui(ctx: &egui::Context, state: &mut AppState, out: &mut Vec<Command>) {
                     out.push(Command::Kill(reason.clone()));
                 }
             }
+            Modal::Export(choice) => super::export_dialog::choose(ui, choice, can_pick, out),
+            Modal::Exporting { done, total, .. } => super::export_dialog::progress(ui, *done, *total),
+            Modal::ExportSummary(report) => super::export_dialog::summary(ui, report, out),
             Modal::PathPrompt { purpose, text } => {
                 ui.heading("Type a path");
                 ui.label("No file dialog is available on this system. Type the project folder's path:");
@@ -98,7 +102,11 @@ pub fn ui(ctx: &egui::Context, state: &mut AppState, out: &mut Vec<Command>) {
             }
         }
     });
-    if response.should_close() && !matches!(state.modal, Some(Modal::Recovery(_))) {
+    let busy = matches!(
+        state.modal,
+        Some(Modal::Recovery(_)) | Some(Modal::Exporting { .. })
+    );
+    if response.should_close() && !busy {
         out.push(Command::CloseModal);
     }
 }

@@ -34,7 +34,7 @@ pub fn sample_copy() -> (tempfile::TempDir, PathBuf) {
     (dir, root)
 }
 
-pub fn open(root: &Path, dialogs: Arc<FakeDialogs>) -> Harness<'static, Workstation> {
+pub fn open(root: &Path, dialogs: Arc<dyn FileDialogs>) -> Harness<'static, Workstation> {
     let root = root.to_owned();
     let mut harness = Harness::builder()
         .with_size([1400.0, 900.0])
@@ -91,4 +91,16 @@ pub fn type_into(harness: &mut Harness<'static, Workstation>, role: Role, label:
     harness.run_steps(2);
     harness.get_by_role_and_label(role, label).type_text(text);
     harness.run_steps(2);
+}
+
+/// The sample's library article, which fails a Required rule (a TK is left in it).
+pub const LIBRARY: &str = "5a3e0000-0000-4000-8000-000000000002";
+
+/// Selects an article by id and waits for its review.
+pub fn select(harness: &mut Harness<'static, Workstation>, id: &str) {
+    harness
+        .state_mut()
+        .state
+        .apply(copydesk::app::command::Command::Select(id.parse().unwrap()));
+    settle(harness);
 }

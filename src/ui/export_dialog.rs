@@ -1,0 +1,120 @@
+//! The export dialog, its progress bar and its summary.
+
+use crate::app::command::Command;
+use crate::app::transfer::{ExportChoice, ExportScope};
+use crate::export::ExportReport;
+use crate::model::Status;
+
+/// The choices: formats, which articles, the folder, "export anyway".
+pub fn choose(
+    ui: &mut egui::Ui,
+    choice: &mut ExportChoice,
+    can_pick: bool,
+    out: &mut Vec<Command>,
+) {
+    ui.heading("Export");
+    ui.label("Formats");
+    for (format, on) in &mut choice.formats {
+        ui.checkbox(on, format.label());
+    }
+    ui.separator();
+    ui.label("Articles");
+    ui.radio_value(&mut choice.scope, ExportScope::Current, "The open article");
+    ui.horizontal(|ui| {
+        let status = match choice.scope {
+            ExportScope::WithStatus(status) => status,
+            _ => Status::Ready,
+        };
+        if ui
+            .radio(
+                matches!(choice.scope, ExportScope::WithStatus(_)),
+                "Every article with status",
+            )
+            .clicked()
+        {
+            choice.scope = ExportScope::WithStatus(status);
+        }
+        let label = ui.label("status");
+        let mut chosen = status;
+        egui::ComboBox::from_id_salt("export-status")
+            .selected_text(chosen.as_str())
+            .show_ui(ui, |ui| {
+                for s in Status::ALL {
+                    ui.selectable_value(&mut chosen, s, s.as_str());
+                }
+            })
+            .response
+            .labelled_by(label.id);
+        if chosen != status {
+            choice.scope = ExportScope::WithStatus(chosen);
+        }
+    });
+    ui.radio_value(&mut choice.scope, ExportScope::All, "Every article");
+    ui.separator();
+    ui.horizontal(|ui| {
+        let label = ui.label("Folder");
+        ui.add(egui::TextEdit::singleline(&mut choice.folder).desired_width(300.0))
+            .labelled_by(label.id);
+        if can_pick && ui.button("Choose folder…").clicked() {
+            out.push(Command::ChooseExportFolder);
+        }
+    });
+    ui.checkbox(
+        &mut choice.force,
+        "Export anyway when a Required check fails (recorded on the article)",
+    );
+    ui.horizontal(|ui| {
+        let ready = choice.formats.iter().any(|(_, on)| *on) && !choice.folder.trim().is_empty();
+        if ui.add_enabled(ready, egui::Button::new("Export")).clicked() {
+            out.push(Command::StartExport);
+        }
+        if ui.button("Cancel").clicked() {
+            out.push(Command::CloseModal);
+        }
+    });
+}
+
+/// The progress of a running export.
+pub fn progress(ui: &mut egui::Ui, done: usize, total: usize) {
+    ui.heading("Exporting…");
+    let fraction = if total == 0 {
+        0.0
+    } else {
+        done as f32 / total as f32
+    };
+    ui.add(egui::ProgressBar::new(fraction).text(format!("{done} of {total} articles")));
+    ui.ctx()
+        .request_repaint_after(std::time::Duration::from_millis(100));
+}
+
+/// What an export did: N exported, M refused and why.
+pub fn summary(ui: &mut egui::Ui, report: &ExportReport, out: &mut Vec<Command>) {
+    ui.heading("Export finished");
+    ui.label(format!(
+        "{} exported ({} files), {} refused",
+        report.exported,
+        report.files,
+        report.refused.len()
+    ));
+    egui::ScrollArea::vertical()
+        .max_height(240.0)
+        .show(ui, |ui| {
+            for refused in &report.refused {
+                ui.label(format!(
+                    "Refused {}: {}",
+                    refused.slug,
+                    refused.failures.join("; ")
+                ));
+            }
+            for forced in &report.forced {
+                ui.label(format!(
+                    "Exported anyway {}: {}",
+                    forced.slug,
+                    forced.failures.join("; ")
+                ));
+            }
+        });
+    if ui.button("Close").clicked() {
+        out.push(Command::CloseModal);
+    }
+}

@@ -1,0 +1,169 @@
+//! Export, import and paste-as-article driven through the real window (egui_kittest).
+
+mod common;
+
+use common::ui::*;
+use copydesk::app::Modal;
+use copydesk::app::jobs::{DialogPurpose, FileDialogs, Outcome};
+use copydesk::ui::Workstation;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+fn menu(harness: &mut Harness<'static, Workstation>, menu: &str, entry: &str) {
+    harness.get_by_label(menu).click();
+    harness.run_steps(2);
+    harness.get_by_label_contains(entry).click();
+    harness.run_steps(3);
+}
+
+/// Exports the open article through the dialog into `out`; returns when the summary shows.
+fn export_open_article(harness: &mut Harness<'static, Workstation>, force: bool) {
+    menu(harness, "File", "Export…");
+    assert!(matches!(
+        harness.state().state.modal,
+        Some(Modal::Export(_))
+    ));
+    harness.get_by_label("Choose folder…").click();
+    harness.run_steps(3);
+    if force {
+        harness
+            .get_by_label("Export anyway when a Required check fails (recorded on the article)")
+            .click();
+        harness.run_steps(2);
+    }
+    harness.check_accessibility();
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::Button, "Export")
+        .click();
+    wait_until(harness, |w| {
+        matches!(w.state.modal, Some(Modal::ExportSummary(_)))
+    });
+}
+
+#[test]
+fn exporting_from_the_window_writes_every_format_and_sums_up() {
+    let (_dir, root) = sample_copy();
+    let out = tempfile::tempdir().unwrap();
+    let mut harness = open(
+        &root,
+        Arc::new(FakeDialogs(Mutex::new(Some(out.path().to_owned())))),
+    );
+    export_open_article(&mut harness, false);
+    assert!(
+        harness
+            .query_by_label_contains("1 exported (5 files), 0 refused")
+            .is_some()
+    );
+    let slug = "kremlin-indicates-lack-of-progress-following-ukraine-talks-with-us";
+    for extension in ["html", "md", "txt", "ninjs.json", "jsonld"] {
+        assert!(
+            out.path().join(format!("{slug}.{extension}")).exists(),
+            "{extension}"
+        );
+    }
+}
+
+#[test]
+fn a_failing_article_is_refused_unless_exported_anyway_which_is_recorded() {
+    let (_dir, root) = sample_copy();
+    let out = tempfile::tempdir().unwrap();
+    let mut harness = open(
+        &root,
+        Arc::new(FakeDialogs(Mutex::new(Some(out.path().to_owned())))),
+    );
+    select(&mut harness, LIBRARY);
+    export_open_article(&mut harness, false);
+    assert!(
+        harness
+            .query_by_label_contains("0 exported (0 files), 1 refused")
+            .is_some()
+    );
+    assert!(
+        harness
+            .query_by_label_contains(
+                "Refused city-library-opens-its-stacks-to-night-readers: placeholder"
+            )
+            .is_some()
+    );
+    harness.get_by_label("Close").click();
+    harness.run_steps(2);
+    export_open_article(&mut harness, true);
+    assert!(
+        harness
+            .query_by_label_contains("1 exported (5 files), 0 refused")
+            .is_some()
+    );
+    let log = harness.state().state.draft.clone().unwrap().workflow_log;
+    let last = log.last().expect("the forced export is logged");
+    assert!(
+        last.reason.starts_with("Exported anyway") && last.reason.contains("TK"),
+        "{}",
+        last.reason
+    );
+}
+
+/// Dialogs that answer with a file and hold text on the clipboard.
+struct Clipboard(String, Option<PathBuf>);
+
+impl FileDialogs for Clipboard {
+    fn available(&self) -> bool {
+        true
+    }
+    fn pick(&self, purpose: DialogPurpose, reply: std::sync::mpsc::Sender<Outcome>) {
+        let _ = reply.send(Outcome::Picked(purpose, self.1.clone()));
+    }
+    fn clipboard_text(&self) -> Option<String> {
+        Some(self.0.clone())
+    }
+}
+
+#[test]
+fn paste_as_article_reads_the_page_on_the_clipboard() {
+    let (_dir, root) = sample_copy();
+    let page = std::fs::read_to_string(
+        common::shared().join("corpus/articles/00-seed-kremlin-ukraine-talks.txt"),
+    )
+    .unwrap();
+    let mut harness = open(&root, Arc::new(Clipboard(page, None)));
+    let before = harness.state().state.bundle.as_ref().unwrap().len();
+    menu(&mut harness, "File", "Paste as article");
+    let state = &harness.state().state;
+    assert_eq!(state.bundle.as_ref().unwrap().len(), before + 1);
+    let draft = state.draft.clone().unwrap();
+    assert_eq!(
+        draft.headline,
+        "Kremlin indicates lack of progress following Ukraine talks with US"
+    );
+    assert_eq!(
+        (draft.section.as_str(), draft.bylines[0].name.as_str()),
+        ("World", "Sophia Brooks")
+    );
+    assert_eq!(draft.import_source.unwrap().file, "clipboard");
+}
+
+#[test]
+fn import_file_adds_the_article_and_undo_removes_it() {
+    let (dir, root) = sample_copy();
+    let file = dir.path().join("harbour.md");
+    std::fs::write(
+        &file,
+        "---\ntitle: Harbour club wins again\nauthor: Kofi Mensah\n---\n\nThe club won.\n",
+    )
+    .unwrap();
+    let mut harness = open(&root, Arc::new(Clipboard(String::new(), Some(file))));
+    let before = harness.state().state.bundle.as_ref().unwrap().len();
+    menu(&mut harness, "File", "Import file…");
+    assert_eq!(
+        harness.state().state.draft.as_ref().unwrap().headline,
+        "Harbour club wins again"
+    );
+    assert_eq!(
+        harness.state().state.bundle.as_ref().unwrap().len(),
+        before + 1
+    );
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run_steps(3);
+    assert_eq!(harness.state().state.bundle.as_ref().unwrap().len(), before);
+}
