@@ -167,3 +167,34 @@ fn import_file_adds_the_article_and_undo_removes_it() {
     harness.run_steps(3);
     assert_eq!(harness.state().state.bundle.as_ref().unwrap().len(), before);
 }
+
+#[test]
+fn the_articles_the_list_shows_can_be_exported_together() {
+    let (_dir, root) = sample_copy();
+    let out = tempfile::tempdir().unwrap();
+    let mut harness = open(
+        &root,
+        Arc::new(FakeDialogs(Mutex::new(Some(out.path().to_owned())))),
+    );
+    harness.state_mut().state.filter.status = Some(copydesk::model::Status::Published);
+    harness.state_mut().state.list_dirty = true;
+    harness.run_steps(3);
+    menu(&mut harness, "File", "Export…");
+    harness
+        .get_by_label("The 2 articles the list shows (search and filters)")
+        .click();
+    harness.get_by_label("Choose folder…").click();
+    harness.run_steps(3);
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::Button, "Export")
+        .click();
+    wait_until(&mut harness, |w| {
+        matches!(w.state.modal, Some(Modal::ExportSummary(_)))
+    });
+    assert!(
+        harness
+            .query_by_label_contains("2 exported (10 files), 0 refused")
+            .is_some()
+    );
+    assert_eq!(std::fs::read_dir(out.path()).unwrap().count(), 10);
+}

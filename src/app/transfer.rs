@@ -13,6 +13,8 @@ use uuid::Uuid;
 pub enum ExportScope {
     /// The open article.
     Current,
+    /// The articles the list shows now (its search and filters make the selection).
+    Listed,
     /// Every article with a status.
     WithStatus(Status),
     /// Every article.
@@ -68,6 +70,13 @@ impl AppState {
         match scope {
             ExportScope::Current => self.selected.into_iter().collect(),
             ExportScope::All => bundle.ids(),
+            ExportScope::Listed => {
+                let ids = bundle.ids();
+                self.visible
+                    .iter()
+                    .filter_map(|&position| ids.get(position).copied())
+                    .collect()
+            }
             ExportScope::WithStatus(status) => bundle
                 .summaries()
                 .filter(|s| s.status == status)

@@ -10,6 +10,7 @@ pub fn choose(
     ui: &mut egui::Ui,
     choice: &mut ExportChoice,
     can_pick: bool,
+    listed: usize,
     out: &mut Vec<Command>,
 ) {
     ui.heading("Export");
@@ -20,6 +21,11 @@ pub fn choose(
     ui.separator();
     ui.label("Articles");
     ui.radio_value(&mut choice.scope, ExportScope::Current, "The open article");
+    ui.radio_value(
+        &mut choice.scope,
+        ExportScope::Listed,
+        format!("The {listed} articles the list shows (search and filters)"),
+    );
     ui.horizontal(|ui| {
         let status = match choice.scope {
             ExportScope::WithStatus(status) => status,

@@ -6,6 +6,7 @@ use crate::app::{AppState, Modal};
 /// Draws the question on screen, if any.
 pub fn ui(ctx: &egui::Context, state: &mut AppState, out: &mut Vec<Command>) {
     let can_pick = state.jobs.dialogs.available();
+    let listed = state.visible.len();
     let Some(modal) = &mut state.modal else {
         return;
     };
@@ -83,7 +84,7 @@ pub fn ui(ctx: &egui::Context, state: &mut AppState, out: &mut Vec<Command>) {
                     out.push(Command::Kill(reason.clone()));
                 }
             }
-            Modal::Export(choice) => super::export_dialog::choose(ui, choice, can_pick, out),
+            Modal::Export(choice) => super::export_dialog::choose(ui, choice, can_pick, listed, out),
             Modal::Exporting { done, total, .. } => super::export_dialog::progress(ui, *done, *total),
             Modal::ExportSummary(report) => super::export_dialog::summary(ui, report, out),
             Modal::PathPrompt { purpose, text } => {
