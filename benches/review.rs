@@ -71,6 +71,7 @@ fn context<'a>(
         settings,
         now: chrono::Utc::now(),
         slug_owners: owners,
+        assets: None,
     }
 }
 

@@ -19,6 +19,7 @@ fn main() {
         settings: &settings,
         now: chrono::Utc::now(),
         slug_owners: &owners,
+        assets: None,
     };
     let mut reviewer = Reviewer::new(&settings);
     for file in files {

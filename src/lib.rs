@@ -8,6 +8,7 @@ pub mod export;
 pub mod history;
 pub mod import;
 pub mod markdown;
+pub mod media;
 pub mod model;
 pub mod review;
 pub mod sample;

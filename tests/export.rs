@@ -46,7 +46,11 @@ fn maximal() -> Article {
         decorative: false,
         caption: "The reading room.".into(),
         credit: "Ben Snapper".into(),
-        extra: Default::default(),
+        usage_terms: "Editorial use only".into(),
+        focal_point: Some(copydesk::model::FocalPoint { x: 400, y: 300 }),
+        width: 2400,
+        height: 1350,
+        ..ImageRef::new(AssetName::parse(&format!("{}.jpg", "c".repeat(64))).unwrap())
     });
     a
 }

@@ -37,8 +37,9 @@ fn fill(article: &mut Article, s: &str) {
         asset: AssetName::parse(&format!("{}.png", "0".repeat(64))).unwrap(),
         alt: text.clone(),
         caption: text.clone(),
-        credit: text,
-        extra: Default::default(),
+        credit: text.clone(),
+        usage_terms: text,
+        ..ImageRef::new(AssetName::parse(&format!("{}.jpg", "c".repeat(64))).unwrap())
     });
 }
 

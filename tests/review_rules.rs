@@ -47,6 +47,7 @@ fn findings_with(
         settings,
         now: Utc.with_ymd_and_hms(2026, 11, 28, 12, 0, 0).unwrap(),
         slug_owners: &owners,
+        assets: None,
     };
     Reviewer::new(settings).check_with_suggestions(article, &context)
 }
@@ -281,7 +282,7 @@ fn image_rules_fire_and_stay_quiet() {
         decorative,
         caption: caption.into(),
         credit: credit.into(),
-        extra: Default::default(),
+        ..ImageRef::new(AssetName::parse(&format!("{}.jpg", "c".repeat(64))).unwrap())
     };
     let full = edited(|a| {
         a.hero_image = Some(image(
@@ -618,6 +619,7 @@ fn rechecking_gives_the_same_findings() {
         settings: &settings,
         now: Utc::now(),
         slug_owners: &owners,
+        assets: None,
     };
     let mut reviewer = Reviewer::new(&settings);
     let first = reviewer.check(&article, &context);

@@ -102,6 +102,7 @@ impl AppState {
             settings: bundle.project().settings.clone(),
             slug_owners,
             now: (self.clock)(),
+            assets: Some(bundle.root().join(crate::bundle::format::ASSETS_DIR)),
         });
         review.requested = Some((generation, draft.clone()));
     }
@@ -268,10 +269,12 @@ fn check_with(
             ))
         })
         .clone();
+    let assets = bundle.root().join(crate::bundle::format::ASSETS_DIR);
     let context = CheckContext {
         settings,
         now,
         slug_owners: &owners,
+        assets: Some(&assets),
     };
     match &mut review.reviewer {
         Some(reviewer) => reviewer.check(article, &context),

@@ -21,6 +21,8 @@ pub struct Request {
     pub slug_owners: Arc<HashMap<String, Vec<Uuid>>>,
     /// The present moment.
     pub now: chrono::DateTime<chrono::Utc>,
+    /// The bundle's asset folder.
+    pub assets: Option<std::path::PathBuf>,
 }
 
 /// Findings for one request.
@@ -87,6 +89,7 @@ fn serve(
             settings: &request.settings,
             now: request.now,
             slug_owners: &request.slug_owners,
+            assets: request.assets.as_deref(),
         };
         let mut findings = reviewer.check(&request.article, &context);
         let generation = request.generation;

@@ -33,7 +33,7 @@ pub struct ExportReport {
 enum Outcome {
     Exported {
         files: Vec<(std::path::PathBuf, Vec<u8>)>,
-        media: Option<String>,
+        media: Vec<crate::media::RenditionFile>,
         forced: Option<Refused>,
     },
     Refused(Refused),
@@ -112,6 +112,7 @@ pub fn run_export(
         settings: &job.project.settings,
         now: chrono::Utc::now(),
         slug_owners: &job.slug_owners,
+        assets: Some(&job.assets),
     };
     let mut reviewer = crate::review::Reviewer::new(&job.project.settings);
     let reviews: Vec<crate::review::ArticleReview> = job
@@ -147,16 +148,14 @@ pub fn run_export(
                     files,
                     media,
                     forced,
-                } if first_error.is_none() => {
-                    match write_files(&files, media.as_deref(), assets, out) {
-                        Ok(()) => {
-                            report.exported += 1;
-                            report.files += files.len();
-                            report.forced.extend(forced);
-                        }
-                        Err(error) => first_error = Some(error),
+                } if first_error.is_none() => match write_files(&files, &media, out) {
+                    Ok(()) => {
+                        report.exported += 1;
+                        report.files += files.len();
+                        report.forced.extend(forced);
                     }
-                }
+                    Err(error) => first_error = Some(error),
+                },
                 Outcome::Exported { .. } => {}
                 Outcome::Refused(refused) => report.refused.push(refused),
             }
@@ -199,46 +198,37 @@ fn render_one(
     {
         return Outcome::Refused(refused.clone());
     }
-    let context = ExportContext::new(article, project, Some(assets));
+    let mut context = ExportContext::new(article, project, Some(assets));
     let files = formats
         .iter()
         .map(|&format| (out.join(file_name(article, format)), context.export(format)))
         .collect();
     Outcome::Exported {
         files,
-        media: article
-            .hero_image
-            .as_ref()
-            .map(|i| i.asset.as_str().to_owned()),
+        media: std::mem::take(&mut context.media_files),
         forced: refused,
     }
 }
 
-/// Writes an article's rendered files and its picture.
+/// Writes an article's rendered files and its pictures' renditions (once: assets never change).
 fn write_files(
     files: &[(std::path::PathBuf, Vec<u8>)],
-    media: Option<&str>,
-    assets: &Path,
+    media: &[crate::media::RenditionFile],
     out: &Path,
 ) -> Result<(), BundleError> {
     for (path, bytes) in files {
         write_atomic_unsynced(path, bytes)?;
     }
-    match media {
-        Some(name) => copy_media(assets, out, name),
-        None => Ok(()),
-    }
-}
-
-/// Copies a picture into `out/media/` unless it is there already (assets never change).
-fn copy_media(assets: &Path, out: &Path, name: &str) -> Result<(), BundleError> {
-    let source = assets.join(name);
-    let media = out.join("media");
-    let target = media.join(name);
-    if target.exists() || !source.exists() {
+    if media.is_empty() {
         return Ok(());
     }
-    std::fs::create_dir_all(&media).map_err(|e| BundleError::io(&media, e))?;
-    std::fs::copy(&source, &target).map_err(|e| BundleError::io(&source, e))?;
+    let folder = out.join("media");
+    std::fs::create_dir_all(&folder).map_err(|e| BundleError::io(&folder, e))?;
+    for file in media {
+        let path = folder.join(&file.rendition.file);
+        if !path.exists() {
+            write_atomic_unsynced(&path, &file.data)?;
+        }
+    }
     Ok(())
 }

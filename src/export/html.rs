@@ -182,9 +182,23 @@ fn page_body(context: &ExportContext, out: &mut String) {
         } else {
             image.alt.as_str()
         };
+        let size = if image.width > 0 {
+            format!(" width=\"{}\" height=\"{}\"", image.width, image.height)
+        } else {
+            String::new()
+        };
+        let srcset = context
+            .srcset(image.asset.as_str())
+            .map(|set| {
+                format!(
+                    " srcset=\"{}\" sizes=\"(max-width: 680px) 100vw, 680px\"",
+                    escape(&set)
+                )
+            })
+            .unwrap_or_default();
         let _ = writeln!(
             out,
-            "<img src=\"{}\" alt=\"{}\">",
+            "<img src=\"{}\"{srcset}{size} alt=\"{}\">",
             escape(&src),
             escape(alt)
         );

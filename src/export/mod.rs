@@ -76,6 +76,10 @@ pub struct ExportContext<'a> {
     pub blocks: Vec<Block>,
     /// The bundle's asset folder, when the export can read images.
     pub assets: Option<&'a Path>,
+    /// The renditions of each picture the article uses, when the asset folder was given.
+    pub media: Vec<(String, Vec<crate::media::Rendition>)>,
+    /// The rendition files to write beside the export, in `media/`.
+    pub media_files: Vec<crate::media::RenditionFile>,
 }
 
 /// A moment as RFC 3339 with its offset (`+00:00`), to the second.
@@ -85,12 +89,48 @@ pub fn iso(moment: DateTime<Utc>) -> String {
 
 impl<'a> ExportContext<'a> {
     /// The context of an article of a project.
+    /// With an asset folder, the article's pictures are read and their renditions made (a
+    /// picture that cannot be read is left out: the checklist reports it).
     pub fn new(article: &'a Article, project: &'a Project, assets: Option<&'a Path>) -> Self {
+        let mut media = Vec::new();
+        let mut media_files = Vec::new();
+        if let Some(folder) = assets {
+            for asset in crate::media::assets_of(article) {
+                let made = std::fs::read(folder.join(asset.as_str()))
+                    .ok()
+                    .and_then(|bytes| crate::media::renditions_of(&asset, &bytes).ok());
+                if let Some(files) = made {
+                    media.push((
+                        asset.as_str().to_owned(),
+                        files.iter().map(|f| f.rendition.clone()).collect(),
+                    ));
+                    media_files.extend(files);
+                }
+            }
+        }
         ExportContext {
             article,
             project,
             blocks: crate::markdown::parse(&article.body),
             assets,
+            media,
+            media_files,
+        }
+    }
+
+    /// The renditions of a picture, when they were made.
+    pub fn renditions_of(&self, asset: &str) -> &[crate::media::Rendition] {
+        self.media
+            .iter()
+            .find(|(name, _)| name == asset)
+            .map_or(&[], |(_, r)| r.as_slice())
+    }
+
+    /// An address under the export folder, absolute when the project has a base URL.
+    fn media_url(&self, file: &str) -> String {
+        match self.base_url() {
+            Some(base) => format!("{base}/media/{file}"),
+            None => format!("media/{file}"),
         }
     }
 
@@ -123,11 +163,11 @@ impl<'a> ExportContext<'a> {
         let Some(image) = &self.article.hero_image else {
             return Vec::new();
         };
-        let relative = format!("media/{}", image.asset.as_str());
-        vec![match self.base_url() {
-            Some(base) => format!("{base}/{relative}"),
-            None => relative,
-        }]
+        let renditions = self.renditions_of(image.asset.as_str());
+        if renditions.is_empty() {
+            return vec![self.media_url(image.asset.as_str())];
+        }
+        renditions.iter().map(|r| self.media_url(&r.file)).collect()
     }
 
     /// The body as HTML.
@@ -159,23 +199,40 @@ impl<'a> ExportContext<'a> {
     /// The ninjs renditions of a picture: the original file, with its type and size in bytes.
     pub fn renditions(&self, image: &ImageRef) -> Value {
         let name = image.asset.as_str();
-        let extension = name.rsplit('.').next().unwrap_or("");
-        let content_type = match extension {
-            "jpg" | "jpeg" => "image/jpeg",
-            "png" => "image/png",
-            "webp" => "image/webp",
-            "gif" => "image/gif",
-            _ => "application/octet-stream",
-        };
-        let mut original = json!({"name": "original", "href": format!("media/{name}"), "contentType": content_type});
-        if let Some(size) = self
-            .assets
-            .and_then(|dir| std::fs::metadata(dir.join(name)).ok())
-            .map(|m| m.len())
-        {
-            original["sizeInBytes"] = json!(size);
+        let made = self.renditions_of(name);
+        if made.is_empty() {
+            let mut original = json!({"name": "original", "href": format!("media/{name}"), "contentType": crate::media::content_type(name)});
+            if image.width > 0 {
+                original["width"] = json!(image.width);
+                original["height"] = json!(image.height);
+            }
+            return json!([original]);
         }
-        json!([original])
+        Value::Array(
+            made.iter()
+                .map(|r| {
+                    json!({
+                        "name": r.name,
+                        "href": format!("media/{}", r.file),
+                        "contentType": r.content_type,
+                        "width": r.width,
+                        "height": r.height,
+                        "sizeInBytes": r.bytes,
+                    })
+                })
+                .collect(),
+        )
+    }
+
+    /// The `srcset` of a picture: every rendition with its width.
+    pub fn srcset(&self, asset: &str) -> Option<String> {
+        let made = self.renditions_of(asset);
+        (made.len() > 1).then(|| {
+            made.iter()
+                .map(|r| format!("media/{} {}w", r.file, r.width))
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
     }
 
     /// The bytes of the article in a format.

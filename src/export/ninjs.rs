@@ -123,25 +123,21 @@ pub fn document(context: &ExportContext) -> Value {
         "altIds",
         json!([{"role": "copydesk-id", "value": article.id.to_string()}, {"role": "slug", "value": article.slug}]),
     );
-    if let Some(image) = &article.hero_image {
-        let mut picture = json!({
-            "name": "hero",
-            "uri": format!("urn:copydesk:asset:{}", image.asset.as_str()),
-            "type": "picture",
-            "renditions": context.renditions(image),
-        });
-        if !image.alt.is_empty() {
-            picture["descriptions"] =
-                json!([{"role": "alt", "contentType": "text/plain", "value": image.alt}]);
-        }
-        if !image.caption.is_empty() {
-            picture["headlines"] =
-                json!([{"role": "caption", "contentType": "text/plain", "value": image.caption}]);
-        }
-        if !image.credit.is_empty() {
-            picture["by"] = json!(image.credit);
-        }
-        put("associations", json!([picture]));
+    let pictures: Vec<Value> = article
+        .hero_image
+        .iter()
+        .map(|image| ("hero".to_owned(), image))
+        .chain(
+            article
+                .images
+                .iter()
+                .enumerate()
+                .map(|(i, image)| (format!("picture-{}", i + 1), image)),
+        )
+        .map(|(name, image)| picture(context, &name, image))
+        .collect();
+    if !pictures.is_empty() {
+        put("associations", Value::Array(pictures));
     }
     Value::Object(item)
 }
@@ -151,4 +147,29 @@ pub fn export(context: &ExportContext) -> Vec<u8> {
     let mut bytes = serde_json::to_vec_pretty(&document(context)).expect("JSON values serialize");
     bytes.push(b'\n');
     bytes
+}
+
+/// A picture as a ninjs association: its words, credit, terms and renditions.
+fn picture(context: &ExportContext, name: &str, image: &crate::model::ImageRef) -> Value {
+    let mut picture = json!({
+        "name": name,
+        "uri": format!("urn:copydesk:asset:{}", image.asset.as_str()),
+        "type": "picture",
+        "renditions": context.renditions(image),
+    });
+    if !image.alt.is_empty() {
+        picture["descriptions"] =
+            json!([{"role": "alt", "contentType": "text/plain", "value": image.alt}]);
+    }
+    if !image.caption.is_empty() {
+        picture["headlines"] =
+            json!([{"role": "caption", "contentType": "text/plain", "value": image.caption}]);
+    }
+    if !image.credit.is_empty() {
+        picture["by"] = json!(image.credit);
+    }
+    if !image.usage_terms.is_empty() {
+        picture["usageTerms"] = json!(image.usage_terms);
+    }
+    picture
 }

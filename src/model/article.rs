@@ -158,6 +158,25 @@ impl<'de> Deserialize<'de> for AssetName {
     }
 }
 
+fn is_zero(value: &u32) -> bool {
+    *value == 0
+}
+
+/// The point of a picture that crops must keep, in thousandths of its width and height.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FocalPoint {
+    /// From the left edge, 0 to 1000.
+    pub x: u16,
+    /// From the top edge, 0 to 1000.
+    pub y: u16,
+}
+
+impl Default for FocalPoint {
+    fn default() -> Self {
+        FocalPoint { x: 500, y: 500 }
+    }
+}
+
 /// A picture used by an article, with the words that go with it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ImageRef {
@@ -175,9 +194,39 @@ pub struct ImageRef {
     /// Who made the picture.
     #[serde(default)]
     pub credit: String,
+    /// Copyright and usage terms.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub usage_terms: String,
+    /// Where the subject is, for cropping.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub focal_point: Option<FocalPoint>,
+    /// Width in pixels, read from the file.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub width: u32,
+    /// Height in pixels, read from the file.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub height: u32,
     /// Fields added by later versions, kept as they are.
     #[serde(flatten)]
     pub extra: BTreeMap<String, Value>,
+}
+
+impl ImageRef {
+    /// A picture with no words yet.
+    pub fn new(asset: AssetName) -> Self {
+        ImageRef {
+            asset,
+            alt: String::new(),
+            decorative: false,
+            caption: String::new(),
+            credit: String::new(),
+            usage_terms: String::new(),
+            focal_point: None,
+            width: 0,
+            height: 0,
+            extra: BTreeMap::new(),
+        }
+    }
 }
 
 /// An article and everything that goes with it.
@@ -243,6 +292,9 @@ pub struct Article {
     /// The picture at the top of the article.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hero_image: Option<ImageRef>,
+    /// The pictures in the body (`![alt](asset:<name>)`), with their caption, credit and terms.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub images: Vec<ImageRef>,
     /// Findings an editor waived, with the reason.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub waivers: Vec<crate::model::Waiver>,
@@ -292,6 +344,7 @@ impl Article {
             embargo: None,
             corrections: Vec::new(),
             hero_image: None,
+            images: Vec::new(),
             waivers: Vec::new(),
             workflow_log: Vec::new(),
             import_source: None,

@@ -8,7 +8,8 @@ pub mod stats;
 pub mod time;
 
 pub use article::{
-    Article, AssetName, Byline, Correction, CorrectionKind, Dateline, Embargo, ImageRef, Status,
+    Article, AssetName, Byline, Correction, CorrectionKind, Dateline, Embargo, FocalPoint,
+    ImageRef, Status,
 };
 pub use project::{Project, ProjectSettings};
 pub use records::{ImportSource, Transition, Waiver};

@@ -19,6 +19,8 @@ pub struct CheckContext<'a> {
     pub now: DateTime<Utc>,
     /// Which articles hold each slug in the project.
     pub slug_owners: &'a HashMap<String, Vec<Uuid>>,
+    /// The bundle's asset folder, when picture files can be checked.
+    pub assets: Option<&'a std::path::Path>,
 }
 
 /// A rule's check: adds findings at the given severity.

@@ -10,6 +10,30 @@ use crate::model::{Article, ImageRef};
 pub const RULES: &[(RuleInfo, CheckFn)] = &[
     (
         RuleInfo {
+            id: "image.file",
+            title: "Picture files are in the bundle",
+            default_level: Required,
+        },
+        file_present,
+    ),
+    (
+        RuleInfo {
+            id: "image.hero_size",
+            title: "Hero at least 1200 px wide and 50,000 pixels",
+            default_level: Recommended,
+        },
+        hero_size,
+    ),
+    (
+        RuleInfo {
+            id: "image.crops",
+            title: "Note the hero's aspect ratio and the crops its focal point allows",
+            default_level: Recommended,
+        },
+        crops,
+    ),
+    (
+        RuleInfo {
             id: "image.alt",
             title: "Images have alt text (or are marked decorative)",
             default_level: Required,
@@ -43,11 +67,113 @@ pub const RULES: &[(RuleInfo, CheckFn)] = &[
 ];
 
 /// The images of an article that carry metadata, with a name for messages.
-fn images(article: &Article) -> impl Iterator<Item = (&'static str, &ImageRef)> {
-    article
+fn images(article: &Article) -> impl Iterator<Item = (String, &ImageRef)> {
+    let hero = article
         .hero_image
         .iter()
-        .map(|image| ("The hero image", image))
+        .map(|image| ("The hero image".to_owned(), image));
+    let inline = article
+        .images
+        .iter()
+        .enumerate()
+        .map(|(i, image)| (format!("Picture {} of the body", i + 1), image));
+    hero.chain(inline)
+}
+
+fn file_present(a: &Article, c: &CheckContext, level: Severity, out: &mut Vec<Finding>) {
+    let Some(assets) = c.assets else {
+        return;
+    };
+    for (name, image) in images(a) {
+        let size = std::fs::metadata(assets.join(image.asset.as_str())).map(|m| m.len());
+        if !matches!(size, Ok(n) if n > 0) {
+            let message = format!(
+                "{name} is missing from the bundle's assets ({})",
+                image.asset.as_str()
+            );
+            out.push(Finding::new("image.file", level, Field::HeroImage, message));
+        }
+    }
+}
+
+fn hero_size(a: &Article, c: &CheckContext, level: Severity, out: &mut Vec<Finding>) {
+    let limits = &c.settings.checklist.limits;
+    let Some(hero) = a.hero_image.as_ref().filter(|h| h.width > 0) else {
+        return;
+    };
+    let pixels = u64::from(hero.width) * u64::from(hero.height);
+    if hero.width < limits.hero_min_width || pixels < limits.hero_min_pixels {
+        let message = format!(
+            "The hero image is {}×{} pixels; it should be at least {} pixels wide and {} pixels in all",
+            hero.width, hero.height, limits.hero_min_width, limits.hero_min_pixels
+        );
+        out.push(Finding::new(
+            "image.hero_size",
+            level,
+            Field::HeroImage,
+            message,
+        ));
+    }
+}
+
+/// The crops editors ask for, as width and height ratios.
+pub const CROPS: [(&str, u32, u32); 3] = [("16:9", 16, 9), ("4:3", 4, 3), ("1:1", 1, 1)];
+
+/// Whether the largest crop of a ratio, centred on the focal point and kept inside the picture,
+/// still has the focal point in its middle two thirds.
+pub fn crop_keeps_focus(
+    width: u32,
+    height: u32,
+    focus: crate::model::FocalPoint,
+    ratio: (u32, u32),
+) -> bool {
+    let (w, h) = (f64::from(width), f64::from(height));
+    let target = f64::from(ratio.0) / f64::from(ratio.1);
+    let (crop_w, crop_h) = if w / h > target {
+        (h * target, h)
+    } else {
+        (w, w / target)
+    };
+    let inside = |focus: f64, size: f64, crop: f64| {
+        let start = (focus - crop / 2.0).clamp(0.0, size - crop);
+        let at = (focus - start) / crop;
+        (1.0 / 6.0..=5.0 / 6.0).contains(&at)
+    };
+    inside(f64::from(focus.x) / 1000.0 * w, w, crop_w)
+        && inside(f64::from(focus.y) / 1000.0 * h, h, crop_h)
+}
+
+fn crops(a: &Article, _: &CheckContext, _: Severity, out: &mut Vec<Finding>) {
+    let Some(hero) = a
+        .hero_image
+        .as_ref()
+        .filter(|h| h.width > 0 && h.height > 0)
+    else {
+        return;
+    };
+    let focus = hero.focal_point.unwrap_or_default();
+    let allowed: Vec<&str> = CROPS
+        .iter()
+        .filter(|(_, x, y)| crop_keeps_focus(hero.width, hero.height, focus, (*x, *y)))
+        .map(|(name, ..)| *name)
+        .collect();
+    let message = format!(
+        "The hero image is {}×{} ({:.2}:1); crops that keep the focal point: {}",
+        hero.width,
+        hero.height,
+        f64::from(hero.width) / f64::from(hero.height),
+        if allowed.is_empty() {
+            "none".to_owned()
+        } else {
+            allowed.join(", ")
+        }
+    );
+    out.push(Finding::new(
+        "image.crops",
+        Severity::Info,
+        Field::HeroImage,
+        message,
+    ));
 }
 
 fn alt_present(a: &Article, _: &CheckContext, level: Severity, out: &mut Vec<Finding>) {

@@ -306,10 +306,12 @@ pub fn check_articles(
 ) -> Result<Vec<ArticleReview>, crate::bundle::BundleError> {
     let settings = bundle.project().settings.clone();
     let owners = checklist::slug_owners(bundle.summaries().map(|s| (s.slug.as_str(), s.id)));
+    let assets = bundle.root().join(crate::bundle::format::ASSETS_DIR);
     let context = CheckContext {
         settings: &settings,
         now,
         slug_owners: &owners,
+        assets: Some(&assets),
     };
     let mut reviewer = Reviewer::new(&settings);
     ids.iter()
