@@ -4,7 +4,9 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use copydesk::bundle::Bundle;
-use copydesk::model::{Article, Byline, Correction, CorrectionKind, Dateline, Embargo, Status};
+use copydesk::model::{
+    Article, Byline, Correction, CorrectionKind, Dateline, Embargo, FocalPoint, ImageRef, Status,
+};
 use std::path::Path;
 use uuid::Uuid;
 
@@ -26,6 +28,7 @@ fn main() {
     for article in articles() {
         bundle.insert_article(article).expect("insert");
     }
+    add_pictures(&mut bundle);
     bundle.save().expect("save the sample");
     drop(bundle);
     std::fs::remove_dir_all(target.join(".local")).expect("remove machine-local state");
@@ -209,4 +212,143 @@ fn articles() -> Vec<Article> {
     comet.body = "A retired physics teacher in Cumbria believes she has found a new comet with a telescope she built from a kit in her back garden.\n\nMargaret Ellery, 68, photographed a faint, fuzzy object near the constellation Cassiopeia on Monday night and sent her images to the Minor Planet Center.".into();
 
     vec![kremlin, library, bakery, rowing, bookshop, oasis, comet]
+}
+
+/// Pictures drawn for the sample by this program (no third-party images): a hero for the
+/// reference article and the rowing story, and a picture in the comet story's body.
+fn add_pictures(bundle: &mut Bundle) {
+    let root = bundle.root().to_owned();
+    let talks = draw(1600, 900, |x, y, w, h| {
+        let (fx, fy) = (x as f32 / w as f32, y as f32 / h as f32);
+        let table = (fy - 0.62).abs() < 0.05 && (0.18..0.82).contains(&fx);
+        let left = ((fx - 0.25).powi(2) + (fy - 0.45).powi(2) * 3.0).sqrt() < 0.09;
+        let right = ((fx - 0.75).powi(2) + (fy - 0.45).powi(2) * 3.0).sqrt() < 0.09;
+        if table {
+            [196, 160, 90]
+        } else if left || right {
+            [230, 200, 120]
+        } else {
+            [
+                (20.0 + 40.0 * fy) as u8,
+                (40.0 + 50.0 * fy) as u8,
+                (90.0 + 80.0 * (1.0 - fy)) as u8,
+            ]
+        }
+    });
+    let harbour = draw(2000, 1125, |x, y, w, h| {
+        let (fx, fy) = (x as f32 / w as f32, y as f32 / h as f32);
+        let wave = ((fx * 60.0).sin() * 0.004 + 0.55) < fy;
+        let boat = (fy - 0.56).abs() < 0.012 && (0.30..0.70).contains(&fx);
+        let oar = ((fx * 20.0).fract() < 0.08)
+            && (0.30..0.70).contains(&fx)
+            && (0.545..0.6).contains(&fy);
+        if boat || oar {
+            [40, 30, 30]
+        } else if wave {
+            [
+                (20.0 + 30.0 * fy) as u8,
+                (70.0 + 40.0 * fy) as u8,
+                (110.0 + 40.0 * fy) as u8,
+            ]
+        } else {
+            [
+                (250.0 - 60.0 * fy) as u8,
+                (170.0 - 40.0 * fy) as u8,
+                (110.0 + 60.0 * fy) as u8,
+            ]
+        }
+    });
+    let sky = draw(1200, 800, |x, y, w, _| {
+        let star = (x * 7919 + y * 104_729) % 997 == 0;
+        let smudge = (((x as f32 - 0.62 * w as f32).powi(2) + (y as f32 - 300.0).powi(2)).sqrt()
+            as u32)
+            < 12;
+        if star || smudge {
+            [235, 235, 255]
+        } else {
+            [8, 10, (30 + y / 40) as u8]
+        }
+    });
+    let credit = "Copydesk sample art (drawn by the sample generator)";
+    let hero = |bytes: &[u8], name: &str, alt: &str, caption: &str, focus: FocalPoint| {
+        let (asset, info) =
+            copydesk::media::store(&root, bytes, name).expect("store a sample picture");
+        ImageRef {
+            alt: alt.into(),
+            caption: caption.into(),
+            credit: credit.into(),
+            usage_terms: "Free to use with the sample project".into(),
+            focal_point: Some(focus),
+            width: info.width,
+            height: info.height,
+            ..ImageRef::new(asset)
+        }
+    };
+    let [talks, harbour, sky] = [
+        (
+            talks,
+            "talks.jpg",
+            "Illustration of two delegations facing each other across a long table",
+            "Illustration: the talks in Moscow lasted five hours.",
+            (500, 550),
+        ),
+        (
+            harbour,
+            "harbour.jpg",
+            "Illustration of a rowing four on a harbour at dawn",
+            "Illustration: the Saltmarsh crew on home water.",
+            (500, 560),
+        ),
+        (
+            sky,
+            "sky.jpg",
+            "Illustration of a night sky with a faint smudge near Cassiopeia",
+            "Illustration: the smudge Margaret Ellery photographed.",
+            (620, 375),
+        ),
+    ]
+    .map(|(bytes, name, alt, caption, (x, y))| {
+        hero(&bytes, name, alt, caption, FocalPoint { x, y })
+    });
+    let id = |n: u128| Uuid::from_u128(0x5a3e_0000_0000_4000_8000_0000_0000_0000 | n);
+    bundle
+        .update_article(id(1), |a| a.hero_image = Some(talks))
+        .expect("hero");
+    let ids = bundle.ids();
+    for article_id in ids {
+        let headline = bundle
+            .article(article_id)
+            .expect("article")
+            .headline
+            .clone();
+        if headline.starts_with("Harbour rowing club") {
+            let harbour = harbour.clone();
+            bundle
+                .update_article(article_id, |a| a.hero_image = Some(harbour))
+                .expect("hero");
+        } else if headline.starts_with("Amateur astronomer") {
+            let sky = sky.clone();
+            bundle
+                .update_article(article_id, |a| {
+                    a.body
+                        .push_str(&format!("\n\n![{}](asset:{})", sky.alt, sky.asset.as_str()));
+                    a.images.push(sky);
+                })
+                .expect("inline picture");
+        }
+    }
+}
+
+/// A JPEG drawn pixel by pixel.
+fn draw(width: u32, height: u32, pixel: impl Fn(u32, u32, u32, u32) -> [u8; 3]) -> Vec<u8> {
+    let image =
+        image::RgbImage::from_fn(width, height, |x, y| image::Rgb(pixel(x, y, width, height)));
+    let mut bytes = Vec::new();
+    image
+        .write_to(
+            &mut std::io::Cursor::new(&mut bytes),
+            image::ImageFormat::Jpeg,
+        )
+        .expect("encode a sample picture");
+    bytes
 }

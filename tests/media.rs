@@ -68,7 +68,7 @@ fn pictures_are_stored_once_by_content_and_unused_ones_are_listed_then_cleaned()
     );
     assert_eq!(
         media::thumbnail(&root, &png).unwrap().dimensions(),
-        (256, 171)
+        (300, 200)
     );
 
     let mut article = Article::new("Harbour");

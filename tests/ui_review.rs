@@ -10,17 +10,6 @@ use egui_kittest::kittest::Queryable;
 
 const REFERENCE: &str = "5a3e0000-0000-4000-8000-000000000001";
 
-fn draft(
-    harness: &egui_kittest::Harness<'static, copydesk::ui::Workstation>,
-) -> copydesk::model::Article {
-    harness
-        .state()
-        .state
-        .draft
-        .clone()
-        .expect("an open article")
-}
-
 fn body(harness: &egui_kittest::Harness<'static, copydesk::ui::Workstation>) -> String {
     draft(harness).body
 }

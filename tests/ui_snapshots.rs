@@ -44,6 +44,7 @@ fn workstation(
         if harness.state().state.bundle.is_some()
             && harness.state().state.search.is_some()
             && harness.state().state.review.is_current()
+            && !harness.state().state.thumbnails.loading()
         {
             break;
         }

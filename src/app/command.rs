@@ -161,6 +161,16 @@ pub enum Command {
     ImportFile,
     /// Import the clipboard's text as a new article.
     PasteAsArticle,
+    /// Add (or replace) the open article's hero picture (asks which file).
+    AddHeroImage,
+    /// Put a picture in the body at the cursor (asks which file).
+    InsertImage,
+    /// Put the clipboard's picture in the open article.
+    PasteImage,
+    /// List the pictures no article uses, offering to delete them.
+    ReviewUnusedPictures,
+    /// Delete the listed unused pictures (the list dialog's answer).
+    DeleteUnusedPictures,
 }
 
 /// The palette and menus list these (commands without a chosen target).
@@ -206,6 +216,10 @@ pub const PALETTE: &[Command] = &[
     Command::ExportDialog,
     Command::ImportFile,
     Command::PasteAsArticle,
+    Command::AddHeroImage,
+    Command::InsertImage,
+    Command::PasteImage,
+    Command::ReviewUnusedPictures,
     Command::Quit,
 ];
 
@@ -268,6 +282,11 @@ impl Command {
             Command::StartExport => "Export".into(),
             Command::ImportFile => "Import file…".into(),
             Command::PasteAsArticle => "Paste as article".into(),
+            Command::AddHeroImage => "Add hero picture…".into(),
+            Command::InsertImage => "Insert picture…".into(),
+            Command::PasteImage => "Paste picture".into(),
+            Command::ReviewUnusedPictures => "Unused pictures…".into(),
+            Command::DeleteUnusedPictures => "Delete them".into(),
         }
     }
 

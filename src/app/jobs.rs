@@ -20,6 +20,10 @@ pub enum DialogPurpose {
     Import,
     /// Choose the folder an export goes to.
     ExportFolder,
+    /// Pick the hero picture.
+    HeroImage,
+    /// Pick a picture to put in the body.
+    InlineImage,
 }
 
 /// Native file dialogs, behind a trait so tests can answer them.
@@ -30,6 +34,10 @@ pub trait FileDialogs: Send + Sync {
     fn pick(&self, purpose: DialogPurpose, reply: Sender<Outcome>);
     /// The text on the system clipboard, for "Paste as article"; `None` when there is none.
     fn clipboard_text(&self) -> Option<String> {
+        None
+    }
+    /// A picture on the system clipboard, as PNG bytes; `None` when there is none.
+    fn clipboard_image(&self) -> Option<Vec<u8>> {
         None
     }
 }
@@ -64,6 +72,10 @@ impl FileDialogs for NativeDialogs {
                     )
                     .pick_file(),
                 DialogPurpose::ExportFolder => dialog.set_title("Export to folder").pick_folder(),
+                DialogPurpose::HeroImage | DialogPurpose::InlineImage => dialog
+                    .set_title("Add a picture")
+                    .add_filter("Pictures", &["jpg", "jpeg", "png", "webp", "gif"])
+                    .pick_file(),
             };
             let _ = reply.send(Outcome::Picked(purpose, path));
         });
@@ -71,6 +83,19 @@ impl FileDialogs for NativeDialogs {
 
     fn clipboard_text(&self) -> Option<String> {
         arboard::Clipboard::new().ok()?.get_text().ok()
+    }
+
+    fn clipboard_image(&self) -> Option<Vec<u8>> {
+        let picture = arboard::Clipboard::new().ok()?.get_image().ok()?;
+        let rgba = image::RgbaImage::from_raw(
+            picture.width as u32,
+            picture.height as u32,
+            picture.bytes.into_owned(),
+        )?;
+        let mut png = Vec::new();
+        rgba.write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+            .ok()?;
+        Some(png)
     }
 }
 
@@ -86,6 +111,13 @@ pub enum Outcome {
     ExportProgress(usize, usize),
     /// An export finished (or failed, with the message).
     Exported(Result<crate::export::ExportReport, String>),
+    /// A picture was checked and stored in the bundle (or refused, with the message).
+    ImageStored(
+        crate::app::images::ImageUse,
+        Result<(crate::model::AssetName, u32, u32), String>,
+    ),
+    /// A thumbnail was read or made (or could not be, with the message).
+    Thumbnail(crate::model::AssetName, Result<image::RgbaImage, String>),
 }
 
 /// The channel background work reports on, and the dialogs in use.
@@ -128,6 +160,45 @@ impl Jobs {
             let result = crate::export::run_export(&job, &mut progress).map_err(|e| e.to_string());
             let _ = sender.send(Outcome::Exported(result));
             waker();
+        });
+    }
+
+    /// Checks and stores a picture on a worker thread (decoding is slow and must be bounded).
+    pub fn store_image(
+        &self,
+        root: PathBuf,
+        source: crate::app::images::ImageSource,
+        target: crate::app::images::ImageUse,
+    ) {
+        let sender = self.sender.clone();
+        let waker = self.waker.clone();
+        std::thread::spawn(move || {
+            let stored = match source {
+                crate::app::images::ImageSource::File(path) => crate::media::add_file(&root, &path),
+                crate::app::images::ImageSource::Bytes(bytes, name) => {
+                    crate::media::store(&root, &bytes, &name)
+                }
+            };
+            let result = stored
+                .map(|(asset, info)| (asset, info.width, info.height))
+                .map_err(|e| e.to_string());
+            let _ = sender.send(Outcome::ImageStored(target, result));
+            waker();
+        });
+    }
+
+    /// Reads (or makes) thumbnails on a worker thread, one after another.
+    pub fn thumbnails(&self, root: PathBuf, assets: Vec<crate::model::AssetName>) {
+        let sender = self.sender.clone();
+        let waker = self.waker.clone();
+        std::thread::spawn(move || {
+            for asset in assets {
+                let result = crate::media::thumbnail(&root, &asset).map_err(|e| e.to_string());
+                if sender.send(Outcome::Thumbnail(asset, result)).is_err() {
+                    return;
+                }
+                waker();
+            }
         });
     }
 

@@ -224,6 +224,7 @@ mod tests {
             words: 0,
             updated: Utc::now(),
             language: "en".into(),
+            hero: None,
         }
     }
 

@@ -4,6 +4,7 @@
 pub mod command;
 mod edits;
 pub mod history;
+pub mod images;
 pub mod jobs;
 pub mod list;
 pub mod review;
@@ -80,6 +81,8 @@ pub enum Modal {
     },
     /// What an export did.
     ExportSummary(crate::export::ExportReport),
+    /// Pictures no article uses, offered for deletion.
+    UnusedPictures(Vec<crate::model::AssetName>),
     /// No file dialog is available: type a path.
     PathPrompt {
         /// What the path is for.
@@ -175,6 +178,8 @@ pub struct AppState {
     pub review: review::ReviewState,
     /// The open article's revision history, when shown.
     pub history: history::HistoryView,
+    /// Thumbnails of the project's pictures.
+    pub thumbnails: images::Thumbnails,
     /// Background work and dialogs.
     pub jobs: Jobs,
     /// The clock (fixed in tests).
@@ -218,6 +223,7 @@ impl AppState {
             pending_field_cursor: None,
             review: Default::default(),
             history: Default::default(),
+            thumbnails: Default::default(),
             jobs,
             clock: Utc::now,
             close_now: false,
@@ -398,6 +404,11 @@ impl AppState {
             Command::StartExport => self.start_export(),
             Command::ImportFile => self.ask_path(jobs::DialogPurpose::Import),
             Command::PasteAsArticle => self.paste_as_article(),
+            Command::AddHeroImage => self.ask_path(jobs::DialogPurpose::HeroImage),
+            Command::InsertImage => self.ask_path(jobs::DialogPurpose::InlineImage),
+            Command::PasteImage => self.paste_image(),
+            Command::ReviewUnusedPictures => self.review_unused_pictures(),
+            Command::DeleteUnusedPictures => self.delete_unused_pictures(),
             Command::ConfirmDelete(_) => {
                 self.modal = None;
                 self.apply_edit(command);

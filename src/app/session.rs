@@ -24,6 +24,7 @@ impl AppState {
     /// Takes a bundle that finished opening.
     pub fn adopt(&mut self, mut bundle: Bundle) {
         bundle.set_editor(&self.editor_name());
+        self.thumbnails.clear();
         let path = bundle.root().to_owned();
         self.read_only =
             (!bundle.is_writable()).then(|| match crate::bundle::lock::current_holder(&path) {
@@ -72,6 +73,8 @@ impl AppState {
                 }
                 Outcome::ExportProgress(done, total) => self.export_progressed(done, total),
                 Outcome::Exported(result) => self.export_finished(result),
+                Outcome::ImageStored(target, result) => self.image_stored(target, result),
+                Outcome::Thumbnail(asset, result) => self.thumbnails.arrived.push((asset, result)),
                 Outcome::Indexed(path, index) => {
                     if self.bundle.as_ref().is_some_and(|b| b.root() == path) {
                         self.search = Some(index);
@@ -89,6 +92,14 @@ impl AppState {
     pub fn path_chosen(&mut self, purpose: DialogPurpose, path: PathBuf) {
         match purpose {
             DialogPurpose::Import => self.import_path(path),
+            DialogPurpose::HeroImage => self.add_image(
+                super::images::ImageSource::File(path),
+                super::images::ImageUse::Hero,
+            ),
+            DialogPurpose::InlineImage => self.add_image(
+                super::images::ImageSource::File(path),
+                super::images::ImageUse::Inline,
+            ),
             DialogPurpose::ExportFolder => {
                 if let Some(Modal::Export(choice)) = &mut self.modal {
                     choice.folder = path.display().to_string();

@@ -36,6 +36,9 @@ pub struct ArticleSummary {
     pub updated: DateTime<Utc>,
     /// Its language tag.
     pub language: String,
+    /// Its hero picture, for the list's thumbnail.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hero: Option<crate::model::AssetName>,
 }
 
 impl ArticleSummary {
@@ -51,6 +54,7 @@ impl ArticleSummary {
             words: article.body_stats().words,
             updated: article.updated,
             language: article.language.clone(),
+            hero: article.hero_image.as_ref().map(|h| h.asset.clone()),
         }
     }
 }

@@ -22,7 +22,7 @@ pub const MAX_DECODE_BYTES: u64 = 512 * 1024 * 1024;
 /// The largest picture file accepted.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 /// The size of the longer side of a thumbnail, in pixels.
-pub const THUMBNAIL_SIZE: u32 = 256;
+pub const THUMBNAIL_SIZE: u32 = 480;
 
 /// Why a picture could not be used; every message names it.
 #[derive(Debug, Error)]
@@ -258,7 +258,7 @@ fn write_thumbnail(
     if path.exists() {
         return Ok(());
     }
-    let small = picture.thumbnail(THUMBNAIL_SIZE, THUMBNAIL_SIZE);
+    let small = shrunk(picture);
     let mut png = Vec::new();
     small
         .to_rgba8()
@@ -268,6 +268,15 @@ fn write_thumbnail(
         std::fs::create_dir_all(folder).map_err(|e| io_error(asset.as_str(), e))?;
     }
     crate::bundle::fsio::write_atomic_unsynced(&path, &png).map_err(|e| io_error(asset.as_str(), e))
+}
+
+/// A picture made to fit a thumbnail, never enlarged.
+fn shrunk(picture: &DynamicImage) -> DynamicImage {
+    if picture.width() <= THUMBNAIL_SIZE && picture.height() <= THUMBNAIL_SIZE {
+        picture.clone()
+    } else {
+        picture.thumbnail(THUMBNAIL_SIZE, THUMBNAIL_SIZE)
+    }
 }
 
 /// An asset's thumbnail as RGBA pixels, made and cached on first use.
@@ -282,7 +291,7 @@ pub fn thumbnail(root: &Path, asset: &AssetName) -> Result<image::RgbaImage, Med
         .map_err(|e| io_error(asset.as_str(), e))?;
     let picture = decode(&bytes, asset.as_str())?;
     write_thumbnail(root, asset, &picture)?;
-    Ok(picture.thumbnail(THUMBNAIL_SIZE, THUMBNAIL_SIZE).to_rgba8())
+    Ok(shrunk(&picture).to_rgba8())
 }
 
 /// The assets an article uses: its hero, its inline pictures and `asset:` links in its body.

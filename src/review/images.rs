@@ -85,12 +85,19 @@ fn file_present(a: &Article, c: &CheckContext, level: Severity, out: &mut Vec<Fi
         return;
     };
     for (name, image) in images(a) {
-        let size = std::fs::metadata(assets.join(image.asset.as_str())).map(|m| m.len());
-        if !matches!(size, Ok(n) if n > 0) {
-            let message = format!(
-                "{name} is missing from the bundle's assets ({})",
-                image.asset.as_str()
-            );
+        let path = assets.join(image.asset.as_str());
+        let problem = match std::fs::File::open(&path) {
+            Err(_) => Some("is missing from the bundle's assets"),
+            Ok(file) => {
+                use std::io::Read;
+                let mut head = Vec::with_capacity(64);
+                let read = file.take(64).read_to_end(&mut head);
+                (read.is_err() || image::guess_format(&head).is_err())
+                    .then_some("is damaged: its file is not a picture")
+            }
+        };
+        if let Some(problem) = problem {
+            let message = format!("{name} {problem} ({})", image.asset.as_str());
             out.push(Finding::new("image.file", level, Field::HeroImage, message));
         }
     }

@@ -95,8 +95,31 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
                 } else if response.hovered() {
                     ui.painter().rect_filled(rect, 4.0, visuals.faint_bg_color);
                 }
-                let mut child = ui
-                    .new_child(egui::UiBuilder::new().max_rect(rect.shrink2(egui::vec2(6.0, 4.0))));
+                let mut text_rect = rect.shrink2(egui::vec2(6.0, 4.0));
+                if let Some(hero) = &summary.hero {
+                    let side = text_rect.height();
+                    let thumb_rect = egui::Rect::from_min_size(
+                        text_rect.right_top() - egui::vec2(side, 0.0),
+                        egui::vec2(side, side),
+                    );
+                    text_rect.max.x -= side + 4.0;
+                    if let crate::app::images::Thumb::Ready(texture) = state.thumbnails.get(hero) {
+                        // The centre square of the picture, so it is not squeezed.
+                        let [w, h] = texture.size().map(|v| v as f32);
+                        let (cut_x, cut_y) = if w > h {
+                            ((1.0 - h / w) / 2.0, 0.0)
+                        } else {
+                            (0.0, (1.0 - w / h) / 2.0)
+                        };
+                        let uv = egui::Rect::from_min_max(
+                            egui::pos2(cut_x, cut_y),
+                            egui::pos2(1.0 - cut_x, 1.0 - cut_y),
+                        );
+                        ui.painter()
+                            .image(texture.id(), thumb_rect, uv, Color32::WHITE);
+                    }
+                }
+                let mut child = ui.new_child(egui::UiBuilder::new().max_rect(text_rect));
                 child.add(egui::Label::new(RichText::new(headline).strong()).truncate());
                 child.horizontal(|ui| {
                     ui.label(

@@ -215,6 +215,9 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
                 &mut change,
             );
 
+            if super::pictures::editor_section(ui, draft, &mut state.thumbnails, enabled, out) {
+                change = Some(Some("pictures"));
+            }
             ui.add_space(8.0);
             let body_label = ui.label(RichText::new("Body (Markdown)").strong());
             if let Some((a, b)) = pending_cursor {

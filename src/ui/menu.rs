@@ -56,6 +56,11 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
             item(ui, Command::MoveUp, out);
             item(ui, Command::MoveDown, out);
             ui.separator();
+            item(ui, Command::AddHeroImage, out);
+            item(ui, Command::InsertImage, out);
+            item(ui, Command::PasteImage, out);
+            item(ui, Command::ReviewUnusedPictures, out);
+            ui.separator();
             for status in Status::ALL {
                 item(ui, Command::SetStatus(status), out);
             }

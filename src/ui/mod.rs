@@ -12,6 +12,7 @@ mod memo;
 mod menu;
 mod modals;
 mod palette;
+mod pictures;
 pub mod preview;
 mod review_panel;
 mod status_bar;
@@ -69,6 +70,7 @@ impl Workstation {
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.state.receive();
+        self.state.thumbnails.upload(&ctx);
         self.state.refresh_review();
         let mut commands = Vec::new();
         if self.state.modal.is_none() {
@@ -104,6 +106,7 @@ impl Workstation {
             self.state.apply(command);
         }
         self.state.refresh_list();
+        self.state.request_thumbnails();
         self.state.tick(Instant::now());
         if self.state.last_edit.is_some() {
             ctx.request_repaint_after(std::time::Duration::from_millis(500));
@@ -129,6 +132,24 @@ impl Workstation {
                 .ancestors()
                 .find(|p| p.join(crate::bundle::format::MANIFEST_FILE).exists())
                 .map(PathBuf::from);
+            let picture = path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+                crate::model::article::ASSET_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str())
+            });
+            if picture && bundle.is_none() {
+                use crate::app::images::{ImageSource, ImageUse};
+                let hero_free = self
+                    .state
+                    .draft
+                    .as_ref()
+                    .is_some_and(|d| d.hero_image.is_none());
+                let target = if hero_free {
+                    ImageUse::Hero
+                } else {
+                    ImageUse::Inline
+                };
+                self.state.add_image(ImageSource::File(path), target);
+                continue;
+            }
             let importable = path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
                 crate::app::transfer::IMPORTABLE.contains(&e.to_ascii_lowercase().as_str())
             });

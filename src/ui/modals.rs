@@ -87,6 +87,23 @@ pub fn ui(ctx: &egui::Context, state: &mut AppState, out: &mut Vec<Command>) {
             Modal::Export(choice) => super::export_dialog::choose(ui, choice, can_pick, listed, out),
             Modal::Exporting { done, total, .. } => super::export_dialog::progress(ui, *done, *total),
             Modal::ExportSummary(report) => super::export_dialog::summary(ui, report, out),
+            Modal::UnusedPictures(unused) => {
+                ui.heading("Unused pictures");
+                if unused.is_empty() {
+                    ui.label("Every picture in the project is used by an article.");
+                    button(ui, Command::CloseModal, out);
+                } else {
+                    ui.label(format!("{} picture(s) in assets/ are used by no article:", unused.len()));
+                    for name in unused.iter().take(12) {
+                        ui.monospace(name.as_str());
+                    }
+                    ui.label("Deleting them cannot be undone.");
+                    ui.horizontal(|ui| {
+                        button(ui, Command::DeleteUnusedPictures, out);
+                        button(ui, Command::CloseModal, out);
+                    });
+                }
+            }
             Modal::PathPrompt { purpose, text } => {
                 ui.heading("Type a path");
                 ui.label("No file dialog is available on this system. Type the project folder's path:");

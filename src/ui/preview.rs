@@ -31,7 +31,7 @@ pub fn cut(text: &str, max: usize) -> String {
 }
 
 /// Draws the preview pane.
-pub fn ui(ui: &mut egui::Ui, state: &AppState) {
+pub fn ui(ui: &mut egui::Ui, state: &mut AppState) {
     ui.horizontal(|ui| {
         ui.heading("Preview");
         ui.weak(state.settings.preview_mode.label());
@@ -51,7 +51,7 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState) {
         .as_ref()
         .map_or(200, |b| b.project().settings.reading_words_per_minute);
     match state.settings.preview_mode {
-        PreviewMode::Page => page(ui, article, speed, (state.clock)()),
+        PreviewMode::Page => page(ui, article, speed, (state.clock)(), &mut state.thumbnails),
         PreviewMode::SearchSnippet => search_snippet(ui, article, &base_url),
         PreviewMode::SocialCard => social_card(ui, article, &base_url),
     }
@@ -72,6 +72,7 @@ fn page(
     article: &Article,
     words_per_minute: u32,
     now: chrono::DateTime<chrono::Utc>,
+    thumbnails: &mut crate::app::images::Thumbnails,
 ) {
     let blocks = blocks(ui.ctx(), &article.body);
     let minutes = reading_minutes(
@@ -125,6 +126,23 @@ fn page(
                         .strong(),
                 );
             }
+            if let Some(hero) = &article.hero_image {
+                ui.add_space(4.0);
+                let width = ui.available_width();
+                super::pictures::picture(ui, thumbnails, &hero.asset, width, &hero.alt);
+                let credit = if hero.credit.is_empty() {
+                    String::new()
+                } else {
+                    format!(" Photo: {}", hero.credit)
+                };
+                if !hero.caption.is_empty() || !credit.is_empty() {
+                    ui.label(
+                        RichText::new(format!("{}{credit}", hero.caption))
+                            .small()
+                            .weak(),
+                    );
+                }
+            }
             ui.separator();
             for (i, block) in blocks.iter().enumerate() {
                 let y = ui.cursor().top() - top;
@@ -133,7 +151,10 @@ fn page(
                     ui.allocate_space(egui::vec2(ui.available_width(), height));
                     continue;
                 }
-                let rect = ui.scope(|ui| render_block(ui, block)).response.rect;
+                let rect = ui
+                    .scope(|ui| render_block(ui, block, thumbnails))
+                    .response
+                    .rect;
                 heights[i] = rect.height();
             }
             if !article.corrections.is_empty() {
@@ -161,7 +182,16 @@ fn page(
     ui.data_mut(|d| d.insert_temp(heights_id, heights));
 }
 
-fn render_block(ui: &mut egui::Ui, block: &Block) {
+fn render_block(ui: &mut egui::Ui, block: &Block, thumbnails: &mut crate::app::images::Thumbnails) {
+    // A paragraph that is one bundle picture shows the picture.
+    if let Block::Paragraph(inlines) = block
+        && let [Inline::Image { url, alt, .. }] = inlines.as_slice()
+        && let Ok(asset) = crate::model::AssetName::parse(url.strip_prefix("asset:").unwrap_or(url))
+    {
+        let width = ui.available_width();
+        super::pictures::picture(ui, thumbnails, &asset, width, alt);
+        return;
+    }
     match block {
         Block::Heading { level, inlines } => {
             let size = match level {
@@ -182,7 +212,7 @@ fn render_block(ui: &mut egui::Ui, block: &Block) {
                 let (rect, _) = ui.allocate_exact_size(egui::vec2(3.0, 20.0), egui::Sense::hover());
                 ui.painter()
                     .rect_filled(rect, 0.0, ui.visuals().weak_text_color());
-                ui.vertical(|ui| blocks.iter().for_each(|b| render_block(ui, b)));
+                ui.vertical(|ui| blocks.iter().for_each(|b| render_block(ui, b, thumbnails)));
             });
         }
         Block::List { start, items } => {
@@ -190,7 +220,7 @@ fn render_block(ui: &mut egui::Ui, block: &Block) {
                 ui.horizontal_top(|ui| {
                     let marker = start.map_or("•".to_owned(), |s| format!("{}.", s + n as u64));
                     ui.label(marker);
-                    ui.vertical(|ui| item.iter().for_each(|b| render_block(ui, b)));
+                    ui.vertical(|ui| item.iter().for_each(|b| render_block(ui, b, thumbnails)));
                 });
             }
         }

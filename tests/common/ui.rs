@@ -104,3 +104,13 @@ pub fn select(harness: &mut Harness<'static, Workstation>, id: &str) {
         .apply(copydesk::app::command::Command::Select(id.parse().unwrap()));
     settle(harness);
 }
+
+/// The open article as the window holds it.
+pub fn draft(harness: &Harness<'static, Workstation>) -> copydesk::model::Article {
+    harness
+        .state()
+        .state
+        .draft
+        .clone()
+        .expect("an open article")
+}

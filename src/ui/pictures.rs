@@ -1,0 +1,195 @@
+//! Pictures in the panes: thumbnails (or a placeholder while loading or when the file is
+//! broken), and the editor's fields for the hero and the body's pictures.
+
+use super::fields;
+use crate::app::command::Command;
+use crate::app::images::{Thumb, Thumbnails, set_inline_alt};
+use crate::model::{Article, AssetName, FocalPoint, ImageRef};
+use egui::{Color32, RichText};
+
+/// Draws a picture's thumbnail at most `width` wide, or a labelled placeholder.
+pub fn picture(
+    ui: &mut egui::Ui,
+    thumbnails: &mut Thumbnails,
+    asset: &AssetName,
+    width: f32,
+    alt: &str,
+) {
+    match thumbnails.get(asset) {
+        Thumb::Ready(texture) => {
+            let size = texture.size_vec2();
+            ui.add(
+                egui::Image::new(texture)
+                    .fit_to_exact_size(size * (width / size.x))
+                    .alt_text(alt),
+            );
+        }
+        Thumb::Loading => placeholder(
+            ui,
+            width,
+            "Loading picture…",
+            ui.visuals().weak_text_color(),
+        ),
+        Thumb::Broken(message) => {
+            let message = format!("Picture missing or damaged: {message}");
+            placeholder(ui, width, &message, ui.visuals().warn_fg_color);
+        }
+    }
+}
+
+fn placeholder(ui: &mut egui::Ui, width: f32, text: &str, color: Color32) {
+    let height = (width * 9.0 / 16.0).min(120.0);
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(width, height), egui::Sense::hover());
+    let painter = ui.painter();
+    painter.rect_stroke(
+        rect,
+        4.0,
+        egui::Stroke::new(1.0, color),
+        egui::StrokeKind::Inside,
+    );
+    let font = egui::TextStyle::Small.resolve(ui.style());
+    let galley = painter.layout(text.to_owned(), font, color, width - 16.0);
+    painter.galley(rect.center() - galley.size() / 2.0, galley, color);
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, text));
+}
+
+/// The editor's pictures section: the hero with its words and focal point, then the body's
+/// pictures. Returns true when anything changed.
+pub fn editor_section(
+    ui: &mut egui::Ui,
+    draft: &mut Article,
+    thumbnails: &mut Thumbnails,
+    enabled: bool,
+    out: &mut Vec<Command>,
+) -> bool {
+    let mut changed = false;
+    ui.add_space(6.0);
+    ui.label(RichText::new("Pictures").strong());
+    ui.horizontal(|ui| {
+        let hero_label = if draft.hero_image.is_some() {
+            "Replace hero picture…"
+        } else {
+            "Add hero picture…"
+        };
+        if ui
+            .add_enabled(enabled, egui::Button::new(hero_label))
+            .clicked()
+        {
+            out.push(Command::AddHeroImage);
+        }
+        if ui
+            .add_enabled(enabled, egui::Button::new("Insert picture in the body…"))
+            .clicked()
+        {
+            out.push(Command::InsertImage);
+        }
+        if draft.hero_image.is_some()
+            && ui
+                .add_enabled(enabled, egui::Button::new("Remove hero picture"))
+                .clicked()
+        {
+            draft.hero_image = None;
+            changed = true;
+        }
+    });
+    if let Some(hero) = &mut draft.hero_image {
+        ui.label("Hero picture");
+        picture(
+            ui,
+            thumbnails,
+            &hero.asset.clone(),
+            240.0,
+            &hero.alt.clone(),
+        );
+        changed |= metadata(ui, hero, "Hero", enabled);
+        changed |= focal_point(ui, hero, enabled);
+    }
+    let mut alts = Vec::new();
+    for (i, image) in draft.images.iter_mut().enumerate() {
+        let name = format!("Picture {}", i + 1);
+        ui.label(&name);
+        picture(
+            ui,
+            thumbnails,
+            &image.asset.clone(),
+            160.0,
+            &image.alt.clone(),
+        );
+        let before = image.alt.clone();
+        changed |= metadata(ui, image, &name, enabled);
+        if image.alt != before {
+            alts.push((image.asset.clone(), image.alt.clone()));
+        }
+    }
+    for (asset, alt) in alts {
+        draft.body = set_inline_alt(&draft.body, &asset, &alt);
+    }
+    changed
+}
+
+/// The words that go with a picture, each field labelled with the picture's name.
+fn metadata(ui: &mut egui::Ui, image: &mut ImageRef, name: &str, enabled: bool) -> bool {
+    let mut changed = false;
+    if image.width > 0 {
+        ui.weak(format!(
+            "{}×{} pixels · {}",
+            image.width,
+            image.height,
+            crate::media::content_type(image.asset.as_str())
+        ));
+    }
+    changed |= ui
+        .add_enabled(
+            enabled,
+            egui::Checkbox::new(
+                &mut image.decorative,
+                format!("{name}: decorative (no alt text needed)"),
+            ),
+        )
+        .changed();
+    changed |= fields::text_with_meter(
+        ui,
+        &format!("{name} alt text"),
+        &mut image.alt,
+        125,
+        enabled && !image.decorative,
+        &[],
+    )
+    .changed();
+    changed |= fields::text(ui, &format!("{name} caption"), &mut image.caption, enabled).changed();
+    changed |= fields::text(ui, &format!("{name} credit"), &mut image.credit, enabled).changed();
+    changed |= fields::text(
+        ui,
+        &format!("{name} usage terms"),
+        &mut image.usage_terms,
+        enabled,
+    )
+    .changed();
+    changed
+}
+
+fn focal_point(ui: &mut egui::Ui, image: &mut ImageRef, enabled: bool) -> bool {
+    let mut point = image.focal_point.unwrap_or_default();
+    let before = point;
+    ui.horizontal(|ui| {
+        let label = ui.label("Focal point");
+        ui.add_enabled(
+            enabled,
+            egui::Slider::new(&mut point.x, 0..=1000).text("across (‰)"),
+        )
+        .labelled_by(label.id);
+        ui.add_enabled(
+            enabled,
+            egui::Slider::new(&mut point.y, 0..=1000).text("down (‰)"),
+        )
+        .labelled_by(label.id);
+    });
+    if point != before {
+        image.focal_point = Some(FocalPoint {
+            x: point.x,
+            y: point.y,
+        });
+        return true;
+    }
+    false
+}

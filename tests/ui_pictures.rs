@@ -1,0 +1,167 @@
+//! Pictures driven through the real window (egui_kittest): attach, describe, see the check clear.
+
+mod common;
+
+use common::ui::*;
+use egui::accesskit::Role;
+use egui_kittest::kittest::Queryable;
+use std::sync::{Arc, Mutex};
+
+const KYOTO: &str = "5a3e0000-0000-4000-8000-000000000005";
+
+#[test]
+fn a_picture_attached_through_the_dialog_needs_alt_text_and_the_check_clears() {
+    let (dir, root) = sample_copy();
+    let file = dir.path().join("shop.png");
+    image::RgbImage::from_fn(1600, 900, |x, _| image::Rgb([(x % 255) as u8, 90, 140]))
+        .save(&file)
+        .unwrap();
+    let mut harness = open(&root, Arc::new(FakeDialogs(Mutex::new(Some(file)))));
+    select(&mut harness, KYOTO);
+    assert!(draft(&harness).hero_image.is_none());
+    harness.get_by_label("Add hero picture…").click();
+    wait_until(&mut harness, |w| {
+        w.state
+            .draft
+            .as_ref()
+            .is_some_and(|d| d.hero_image.is_some())
+    });
+    settle(&mut harness);
+    let hero = harness
+        .state()
+        .state
+        .draft
+        .clone()
+        .unwrap()
+        .hero_image
+        .unwrap();
+    assert_eq!(
+        (hero.width, hero.height),
+        (1600, 900),
+        "the size is read from the file"
+    );
+    assert!(root.join("assets").join(hero.asset.as_str()).exists());
+    let rules = |h: &egui_kittest::Harness<'static, copydesk::ui::Workstation>| {
+        h.state()
+            .state
+            .review
+            .findings
+            .iter()
+            .map(|f| f.rule)
+            .collect::<Vec<_>>()
+    };
+    assert!(
+        rules(&harness).contains(&"image.alt"),
+        "{:?}",
+        rules(&harness)
+    );
+    wait_until(&mut harness, |w| !w.state.thumbnails.loading());
+    harness.check_accessibility();
+    type_into(
+        &mut harness,
+        Role::TextInput,
+        "Hero alt text",
+        "A bookshop window in Kyoto",
+    );
+    settle(&mut harness);
+    assert!(
+        !rules(&harness).contains(&"image.alt"),
+        "{:?}",
+        rules(&harness)
+    );
+    assert_eq!(
+        draft(&harness).hero_image.as_ref().unwrap().alt,
+        "A bookshop window in Kyoto"
+    );
+}
+
+#[test]
+fn a_broken_picture_shows_a_placeholder_and_a_finding() {
+    let (_dir, root) = sample_copy();
+    let talks = std::fs::read_dir(root.join("assets"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect::<Vec<_>>();
+    for path in &talks {
+        std::fs::write(path, b"broken").unwrap();
+    }
+    let _ = std::fs::remove_dir_all(root.join(".local/thumbs"));
+    let mut harness = open(&root, no_dialogs());
+    wait_until(&mut harness, |w| !w.state.thumbnails.loading());
+    harness.run_steps(2);
+    assert!(
+        harness
+            .query_all_by_label_contains("Picture missing or damaged")
+            .count()
+            >= 2,
+        "editor and preview"
+    );
+    let findings = &harness.state().state.review.findings;
+    assert!(
+        findings
+            .iter()
+            .any(|f| f.rule == "image.file" && f.message.contains("damaged")),
+        "{findings:?}"
+    );
+}
+
+/// Dialogs with a picture on the clipboard.
+struct PictureClipboard(Vec<u8>);
+
+impl copydesk::app::jobs::FileDialogs for PictureClipboard {
+    fn available(&self) -> bool {
+        true
+    }
+    fn pick(
+        &self,
+        _: copydesk::app::jobs::DialogPurpose,
+        _: std::sync::mpsc::Sender<copydesk::app::jobs::Outcome>,
+    ) {
+    }
+    fn clipboard_image(&self) -> Option<Vec<u8>> {
+        Some(self.0.clone())
+    }
+}
+
+#[test]
+fn a_pasted_picture_goes_into_the_body_and_an_unused_one_is_offered_for_deletion() {
+    let (_dir, root) = sample_copy();
+    let mut png = Vec::new();
+    image::RgbImage::from_pixel(320, 200, image::Rgb([200, 60, 60]))
+        .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+        .unwrap();
+    let mut harness = open(&root, Arc::new(PictureClipboard(png)));
+    harness.get_by_label("Article").click();
+    harness.run_steps(2);
+    harness.get_by_label_contains("Paste picture").click();
+    wait_until(&mut harness, |w| {
+        w.state.draft.as_ref().is_some_and(|d| !d.images.is_empty())
+    });
+    let pasted = draft(&harness);
+    let asset = pasted.images[0].asset.clone();
+    assert!(
+        pasted
+            .body
+            .contains(&format!("](asset:{})", asset.as_str())),
+        "the body refers to it"
+    );
+
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run_steps(3);
+    assert!(draft(&harness).images.is_empty(), "undone");
+    harness.get_by_label("Article").click();
+    harness.run_steps(2);
+    harness.get_by_label_contains("Unused pictures").click();
+    harness.run_steps(3);
+    assert!(
+        harness.query_by_label(asset.as_str()).is_some(),
+        "the picture no article uses is listed"
+    );
+    assert!(
+        root.join("assets").join(asset.as_str()).exists(),
+        "and not deleted until asked"
+    );
+    harness.get_by_label("Delete them").click();
+    harness.run_steps(3);
+    assert!(!root.join("assets").join(asset.as_str()).exists());
+}
