@@ -28,7 +28,13 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
     let body_id = egui::Id::unique("copydesk-body");
     let pending_cursor = state.pending_body_cursor.take();
     if let Some((field, start, end)) = state.pending_field_cursor.take() {
-        select_in_field(ui.ctx(), fields::field_id(field.label()), start, end);
+        // A picture's findings are about its words: the hero's alt text is where to start.
+        let label = if field == Field::HeroImage {
+            "Hero alt text"
+        } else {
+            field.label()
+        };
+        select_in_field(ui.ctx(), fields::field_id(label), start, end);
     }
     let limits = state
         .bundle
