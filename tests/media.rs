@@ -255,6 +255,32 @@ fn the_focal_point_decides_which_crops_work() {
         FocalPoint { x: 500, y: 20 },
         (16, 9)
     ));
+    // Every size and ratio, with rounding at its worst, gives an answer and never a panic.
+    let sizes = [
+        (1, 1),
+        (3, 1),
+        (1920, 1080),
+        (1081, 1920),
+        (4000, 3000),
+        (20_000, 1),
+        (7, 20_000),
+    ];
+    let mut answers = 0;
+    for (width, height) in sizes {
+        for (_, x, y) in copydesk::review::images::CROPS {
+            for focus in [
+                FocalPoint { x: 0, y: 0 },
+                centre,
+                FocalPoint { x: 1000, y: 1000 },
+            ] {
+                answers += usize::from(crop_keeps_focus(width, height, focus, (x, y)));
+            }
+        }
+    }
+    assert!(
+        answers > 0 && answers < sizes.len() * 9,
+        "some crops keep a focus, some do not"
+    );
 }
 
 #[test]

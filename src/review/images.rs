@@ -142,7 +142,8 @@ pub fn crop_keeps_focus(
         (w, w / target)
     };
     let inside = |focus: f64, size: f64, crop: f64| {
-        let start = (focus - crop / 2.0).clamp(0.0, size - crop);
+        // The largest crop can exceed the picture by a rounding error; clamp never sees min > max.
+        let start = (focus - crop / 2.0).clamp(0.0, (size - crop).max(0.0));
         let at = (focus - start) / crop;
         (1.0 / 6.0..=5.0 / 6.0).contains(&at)
     };
