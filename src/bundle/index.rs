@@ -44,6 +44,11 @@ pub struct ArticleSummary {
 impl ArticleSummary {
     /// The summary of a loaded article.
     pub fn of(article: &Article) -> Self {
+        Self::of_counted(article, article.body_stats().words)
+    }
+
+    /// The summary of an article whose body has `words` words (counted elsewhere, or later).
+    pub fn of_counted(article: &Article, words: usize) -> Self {
         ArticleSummary {
             id: article.id,
             slug: article.slug.clone(),
@@ -51,7 +56,7 @@ impl ArticleSummary {
             section: article.section.clone(),
             bylines: article.byline_names(),
             status: article.status,
-            words: article.body_stats().words,
+            words,
             updated: article.updated,
             language: article.language.clone(),
             hero: article.hero_image.as_ref().map(|h| h.asset.clone()),

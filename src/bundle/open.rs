@@ -225,6 +225,7 @@ impl Bundle {
 
 fn lazy_entry(cached: IndexEntry) -> Entry {
     Entry {
+        words_stale: false,
         summary: cached.summary,
         article: None,
         disk: Some(DiskState {
@@ -237,6 +238,7 @@ fn lazy_entry(cached: IndexEntry) -> Entry {
 
 fn loaded_entry(article: Article, disk: DiskState, migrated: bool) -> Entry {
     Entry {
+        words_stale: false,
         summary: ArticleSummary::of(&article),
         article: Some(Box::new(article)),
         disk: Some(disk),

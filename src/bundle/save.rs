@@ -39,6 +39,7 @@ impl Bundle {
                 path: self.root.clone(),
             });
         }
+        self.recount_words();
         let writes = self.planned_article_writes();
         let manifest = self
             .manifest_dirty
@@ -111,6 +112,16 @@ impl Bundle {
         self.manifest_dirty = false;
         self.record_revisions(&revised)?;
         Ok(report)
+    }
+
+    /// Brings the word counts of edited articles' summaries up to date.
+    pub fn recount_words(&mut self) {
+        for entry in self.entries.iter_mut().filter(|e| e.words_stale) {
+            if let Some(article) = entry.article.as_deref() {
+                entry.summary.words = article.body_stats().words;
+            }
+            entry.words_stale = false;
+        }
     }
 
     /// Adds a revision to the history of each article just written. The articles are saved

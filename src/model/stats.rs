@@ -132,9 +132,62 @@ fn is_unspaced_script(ch: char) -> bool {
         | 0x20000..=0x3134F) // CJK extensions B–G
 }
 
+/// Statistics of a text kept up to date paragraph by paragraph: a paragraph (text between blank
+/// lines) counted before is not counted again, so a keystroke costs one paragraph's count.
+#[derive(Default)]
+pub struct ParagraphStats {
+    counted: std::collections::HashMap<String, TextStats>,
+}
+
+impl ParagraphStats {
+    /// The statistics of `text`, the same as [`TextStats::of`]. Paragraph breaks are white space
+    /// and line breaks, so counting the parts gives the count of the whole.
+    pub fn of(&mut self, text: &str) -> TextStats {
+        let paragraphs = text.split("\n\n").count();
+        if self.counted.len() > 4 * paragraphs + 64 {
+            self.counted.clear();
+        }
+        let mut total = TextStats::default();
+        for paragraph in text.split("\n\n") {
+            let stats = match self.counted.get(paragraph) {
+                Some(stats) => *stats,
+                None => {
+                    let stats = TextStats::of(paragraph);
+                    self.counted.insert(paragraph.to_owned(), stats);
+                    stats
+                }
+            };
+            total.words += stats.words;
+            total.chars += stats.chars;
+            total.chars_no_spaces += stats.chars_no_spaces;
+        }
+        total
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counting_by_paragraph_gives_the_count_of_the_whole() {
+        let mut cache = ParagraphStats::default();
+        for text in [
+            "",
+            "one",
+            "One two.\n\nThree  four\nfive.\n\n\n\nSix",
+            "東京の書店\n\n百年の歴史",
+            "\n\nLeading and trailing\n\n",
+            "a\r\n\r\nb c\n\n  d  ",
+        ] {
+            assert_eq!(cache.of(text), TextStats::of(text), "{text:?}");
+            assert_eq!(
+                cache.of(text),
+                TextStats::of(text),
+                "again, from the cache: {text:?}"
+            );
+        }
+    }
 
     #[test]
     fn english_words_and_markup() {

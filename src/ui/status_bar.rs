@@ -5,12 +5,12 @@ use crate::model::TextStats;
 
 /// Text statistics of the body, cached between frames while the body is unchanged.
 pub fn body_stats(ctx: &egui::Context, body: &str) -> TextStats {
-    super::memo::by_text(
-        ctx,
-        egui::Id::unique("copydesk-body-stats"),
-        body,
-        TextStats::of,
-    )
+    thread_local! {
+        static PARAGRAPHS: std::cell::RefCell<crate::model::stats::ParagraphStats> = Default::default();
+    }
+    super::memo::by_text(ctx, egui::Id::unique("copydesk-body-stats"), body, |text| {
+        PARAGRAPHS.with(|paragraphs| paragraphs.borrow_mut().of(text))
+    })
 }
 
 /// Draws the status bar.
