@@ -1,0 +1,143 @@
+//! Files arriving from outside, driven through the real window (egui_kittest): files dropped on
+//! the window, and a bundle changed on disk by another program while it is open.
+
+mod common;
+
+use common::ui::*;
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// A file dropped on the window.
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+fn drop_file(harness: &mut Harness<'static, copydesk::ui::Workstation>, path: PathBuf) {
+    harness
+        .input_mut()
+        .dropped_files
+        .push(Arc::new(Dropped(path)));
+    harness.run_steps(3);
+}
+
+#[test]
+fn dropping_a_page_imports_it_and_dropping_a_picture_attaches_it() {
+    let (dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    let before = harness.state().state.bundle.as_ref().unwrap().len();
+    drop_file(
+        &mut harness,
+        common::shared().join("corpus/articles/00-seed-kremlin-ukraine-talks.txt"),
+    );
+    assert_eq!(
+        harness.state().state.bundle.as_ref().unwrap().len(),
+        before + 1,
+        "the page became an article"
+    );
+    assert!(draft(&harness).hero_image.is_none());
+    let picture = dir.path().join("desk.png");
+    image::RgbImage::from_pixel(1400, 800, image::Rgb([30, 90, 160]))
+        .save(&picture)
+        .unwrap();
+    drop_file(&mut harness, picture);
+    wait_until(&mut harness, |w| {
+        w.state
+            .draft
+            .as_ref()
+            .is_some_and(|d| d.hero_image.is_some())
+    });
+    assert_eq!(
+        draft(&harness).hero_image.unwrap().width,
+        1400,
+        "a picture dropped on an article without a hero becomes its hero"
+    );
+    let stray = dir.path().join("notes.xyz");
+    std::fs::write(&stray, "x").unwrap();
+    drop_file(&mut harness, stray);
+    let notice = harness
+        .state()
+        .state
+        .notice
+        .as_ref()
+        .map(|n| n.text.clone())
+        .unwrap_or_default();
+    assert!(
+        notice.contains("notes.xyz") && notice.contains("not a Copydesk project"),
+        "{notice}"
+    );
+}
+
+#[test]
+fn dropping_a_bundle_folder_opens_it() {
+    let (_dir, root) = sample_copy();
+    let other = tempfile::tempdir().unwrap();
+    let second = other.path().join("Other.copydesk");
+    copydesk::bundle::Bundle::create(&second, "Other desk").unwrap();
+    let mut harness = open(&root, no_dialogs());
+    drop_file(&mut harness, second.join("bundle.json"));
+    wait_until(&mut harness, |w| {
+        w.state
+            .bundle
+            .as_ref()
+            .is_some_and(|b| b.project().title == "Other desk")
+    });
+}
+
+#[test]
+fn a_file_changed_on_disk_is_not_overwritten_and_the_editor_chooses() {
+    for keep_mine in [false, true] {
+        let (_dir, root) = sample_copy();
+        let mut harness = open(&root, no_dialogs());
+        append_to(&mut harness, Role::TextInput, "Slugline", "-MINE");
+        let id = harness.state().state.selected.unwrap();
+        let path = copydesk::bundle::article_path(&root, id);
+        let theirs = std::fs::read_to_string(&path)
+            .unwrap()
+            .replace("RUSSIA-UKRAINE-TALKS", "THEIRS");
+        std::fs::write(&path, &theirs).unwrap();
+        harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+        harness.run_steps(3);
+        assert!(
+            harness.query_by_label("Changed on disk").is_some(),
+            "the conflict is shown"
+        );
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            theirs,
+            "nothing overwritten yet"
+        );
+        harness.check_accessibility();
+        let answer = if keep_mine {
+            "Keep mine (overwrite)"
+        } else {
+            "Reload from disk"
+        };
+        harness.get_by_label(answer).click();
+        harness.run_steps(3);
+        let slugline = draft(&harness).slugline;
+        if keep_mine {
+            harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+            harness.run_steps(3);
+            assert_eq!(slugline, "RUSSIA-UKRAINE-TALKS-MINE");
+            assert!(
+                std::fs::read_to_string(&path)
+                    .unwrap()
+                    .contains("RUSSIA-UKRAINE-TALKS-MINE")
+            );
+        } else {
+            assert_eq!(slugline, "THEIRS", "their version is loaded");
+        }
+    }
+}
