@@ -65,6 +65,22 @@ fn stems_in(folder: &Path) -> Vec<String> {
         .collect()
 }
 
+/// A US English dictionary built into the program (SCOWL word lists, see
+/// `assets/dictionaries/en_US.COPYRIGHT`), used when the system has no English dictionary.
+const BUILT_IN_EN_US: (&str, &str) = (
+    include_str!("../../../assets/dictionaries/en_US.aff"),
+    include_str!("../../../assets/dictionaries/en_US.dic"),
+);
+
+/// The built-in dictionary, for English when the system has none.
+fn built_in(language: &str) -> Option<Dictionary> {
+    let primary = language.split(['-', '_']).next().unwrap_or("");
+    if !primary.eq_ignore_ascii_case("en") {
+        return None;
+    }
+    Dictionary::new(BUILT_IN_EN_US.0, BUILT_IN_EN_US.1).ok()
+}
+
 /// Finds and parses the dictionaries for a language. A tag with a region (`en-GB`) gets that
 /// dictionary; a bare language (`en`) accepts the spelling of any of its installed variants.
 fn load(language: &str) -> Loaded {
@@ -92,6 +108,9 @@ fn load(language: &str) -> Loaded {
                 }
             }
         }
+    }
+    if loaded.is_empty() {
+        loaded.extend(built_in(language));
     }
     Arc::new(loaded)
 }
@@ -190,6 +209,14 @@ impl Speller {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_built_in_english_dictionary_works_without_the_system_s() {
+        let dictionary = built_in("en-US").expect("built in");
+        assert!(dictionary.check("receive") && dictionary.check("Ukraine's"));
+        assert!(!dictionary.check("recieve"));
+        assert!(built_in("de").is_none());
+    }
 
     #[test]
     fn a_region_is_tried_before_the_language_alone() {
