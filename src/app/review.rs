@@ -33,6 +33,17 @@ impl ReviewState {
         self.slug_owners = None;
     }
 
+    /// Which articles hold each slug, built once per selection.
+    fn slug_owners(&mut self, bundle: &crate::bundle::Bundle) -> Arc<HashMap<String, Vec<Uuid>>> {
+        self.slug_owners
+            .get_or_insert_with(|| {
+                Arc::new(checklist::slug_owners(
+                    bundle.summaries().map(|s| (s.slug.as_str(), s.id)),
+                ))
+            })
+            .clone()
+    }
+
     /// Whether the findings shown are those of the article as it is now.
     pub fn is_current(&self) -> bool {
         self.requested
@@ -88,22 +99,17 @@ impl AppState {
             .map_or(review.shown, |(g, _)| *g)
             .max(review.shown)
             + 1;
-        let slug_owners = review
-            .slug_owners
-            .get_or_insert_with(|| {
-                Arc::new(checklist::slug_owners(
-                    bundle.summaries().map(|s| (s.slug.as_str(), s.id)),
-                ))
-            })
-            .clone();
-        worker.request(Request {
-            generation,
-            article: draft.clone(),
-            settings: bundle.project().settings.clone(),
-            slug_owners,
-            now: (self.clock)(),
-            assets: Some(bundle.root().join(crate::bundle::format::ASSETS_DIR)),
-        });
+        let slug_owners = review.slug_owners(bundle);
+        if let Some(worker) = &review.worker {
+            worker.request(Request {
+                generation,
+                article: draft.clone(),
+                settings: bundle.project().settings.clone(),
+                slug_owners,
+                now: (self.clock)(),
+                assets: Some(bundle.root().join(crate::bundle::format::ASSETS_DIR)),
+            });
+        }
         review.requested = Some((generation, draft.clone()));
     }
 
@@ -261,14 +267,7 @@ fn check_with(
     if !review.reviewer.as_ref().is_some_and(|r| r.is_for(settings)) {
         review.reviewer = Some(Reviewer::new(settings));
     }
-    let owners = review
-        .slug_owners
-        .get_or_insert_with(|| {
-            Arc::new(checklist::slug_owners(
-                bundle.summaries().map(|s| (s.slug.as_str(), s.id)),
-            ))
-        })
-        .clone();
+    let owners = review.slug_owners(bundle);
     let assets = bundle.root().join(crate::bundle::format::ASSETS_DIR);
     let context = CheckContext {
         settings,

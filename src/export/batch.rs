@@ -114,15 +114,7 @@ pub fn run_export(
         slug_owners: &job.slug_owners,
         assets: Some(&job.assets),
     };
-    let mut reviewer = crate::review::Reviewer::new(&job.project.settings);
-    let reviews: Vec<crate::review::ArticleReview> = job
-        .articles
-        .iter()
-        .map(|article| crate::review::ArticleReview {
-            findings: reviewer.check(article, &context),
-            article: article.clone(),
-        })
-        .collect();
+    let reviews = crate::review::review_articles(job.articles.clone(), &context, false);
     let (project, assets, formats, force) =
         (&job.project, &job.assets, job.formats.as_slice(), job.force);
     let total = reviews.len();

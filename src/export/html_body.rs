@@ -14,20 +14,20 @@ pub fn escape(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
-            // Characters HTML forbids in documents (controls other than tab, newline, return).
-            c if (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) || is_noncharacter(c) => {
-                out.push('\u{FFFD}')
-            }
+            c if forbidden_in_html(c) => out.push('\u{FFFD}'),
             c => out.push(c),
         }
     }
     out
 }
 
-/// Unicode noncharacters, which the HTML checker rejects.
-fn is_noncharacter(c: char) -> bool {
+/// Code points HTML forbids in a document: controls other than tab, newline and return, and
+/// Unicode noncharacters.
+pub fn forbidden_in_html(c: char) -> bool {
     let code = c as u32;
-    (0xFDD0..=0xFDEF).contains(&code) || code & 0xFFFE == 0xFFFE
+    (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+        || (0xFDD0..=0xFDEF).contains(&code)
+        || code & 0xFFFE == 0xFFFE
 }
 
 /// A link target that is safe to put in `href` or `src`: web, mail and phone addresses and

@@ -67,9 +67,7 @@ pub fn for_script(value: &Value) -> String {
     let text = serde_json::to_string_pretty(value).expect("JSON values serialize");
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        let code = c as u32;
-        let forbidden = matches!(code, 0x7F..=0x9F | 0xFDD0..=0xFDEF) || code & 0xFFFE == 0xFFFE;
-        if matches!(c, '<' | '>' | '&') || forbidden {
+        if matches!(c, '<' | '>' | '&') || super::html_body::forbidden_in_html(c) {
             let mut units = [0u16; 2];
             for unit in c.encode_utf16(&mut units) {
                 out.push_str(&format!("\\u{unit:04x}"));

@@ -4,12 +4,11 @@
 
 use super::title_case;
 use crate::model::{Article, Byline};
+use crate::review::proofread::{is_list_item, strip_list_marker};
 use chrono::{DateTime, Utc};
 use regex::Regex;
 use std::sync::LazyLock;
 
-static LIST_MARKER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*(?:[-*+•·]|\d{1,2}[.)])\s+").expect("valid regex"));
 static BREADCRUMB: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^home\s*(?:>|›|»|/)\s*(.+)$").expect("valid regex"));
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -78,17 +77,10 @@ fn is_prose(line: &str) -> bool {
     words >= 12 || (words >= 5 && ends_sentence)
 }
 
-fn strip_marker(line: &str) -> &str {
-    LIST_MARKER
-        .find(line)
-        .map_or(line, |m| &line[m.end()..])
-        .trim()
-}
-
 /// Imports pasted page text.
 pub fn import(text: &str, now: DateTime<Utc>) -> Result<Article, String> {
     let lines: Vec<&str> = text.lines().map(str::trim_end).collect();
-    let items: Vec<&str> = lines.iter().map(|l| strip_marker(l)).collect();
+    let items: Vec<&str> = lines.iter().map(|l| strip_list_marker(l)).collect();
     let mut article = Article::new_at("", now);
     let mut notes = Vec::new();
     let mut used = vec![false; lines.len()];
@@ -96,7 +88,7 @@ pub fn import(text: &str, now: DateTime<Utc>) -> Result<Article, String> {
     // The breadcrumb: "HOME > WORLD > …" on one line, or HOME, WORLD, … as list items.
     if let Some(at) = items.iter().position(|l| l.eq_ignore_ascii_case("home")) {
         let crumbs: Vec<usize> = (at..lines.len())
-            .take_while(|&i| LIST_MARKER.is_match(lines[i]) || i == at)
+            .take_while(|&i| is_list_item(lines[i]) || i == at)
             .collect();
         if let Some(&section) = crumbs.get(1) {
             article.section = title_case(items[section]);

@@ -304,25 +304,37 @@ pub fn check_articles(
     now: chrono::DateTime<chrono::Utc>,
     suggestions: bool,
 ) -> Result<Vec<ArticleReview>, crate::bundle::BundleError> {
-    let settings = bundle.project().settings.clone();
+    let articles = ids
+        .iter()
+        .map(|&id| bundle.article(id).cloned())
+        .collect::<Result<Vec<_>, _>>()?;
     let owners = checklist::slug_owners(bundle.summaries().map(|s| (s.slug.as_str(), s.id)));
     let assets = bundle.root().join(crate::bundle::format::ASSETS_DIR);
     let context = CheckContext {
-        settings: &settings,
+        settings: &bundle.project().settings,
         now,
         slug_owners: &owners,
         assets: Some(&assets),
     };
-    let mut reviewer = Reviewer::new(&settings);
-    ids.iter()
-        .map(|&id| {
-            let article = bundle.article(id)?.clone();
+    Ok(review_articles(articles, &context, suggestions))
+}
+
+/// Checks articles with one reviewer (so proofreading's caches serve them all).
+pub fn review_articles(
+    articles: Vec<crate::model::Article>,
+    context: &CheckContext,
+    suggestions: bool,
+) -> Vec<ArticleReview> {
+    let mut reviewer = Reviewer::new(context.settings);
+    articles
+        .into_iter()
+        .map(|article| {
             let findings = if suggestions {
-                reviewer.check_with_suggestions(&article, &context)
+                reviewer.check_with_suggestions(&article, context)
             } else {
-                reviewer.check(&article, &context)
+                reviewer.check(&article, context)
             };
-            Ok(ArticleReview { article, findings })
+            ArticleReview { article, findings }
         })
         .collect()
 }

@@ -54,6 +54,14 @@ static RESIDUE: LazyLock<Regex> = LazyLock::new(|| {
 static LIST_MARKER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(?:[-*+•·]|\d{1,2}[.)])\s+").expect("valid regex"));
 
+/// A line without its list marker (`1. HOME` → `HOME`), trimmed.
+pub fn strip_list_marker(line: &str) -> &str {
+    LIST_MARKER
+        .find(line)
+        .map_or(line, |m| &line[m.end()..])
+        .trim()
+}
+
 /// Whether a line is a list item (`1. HOME`, `• 4 min read`).
 pub fn is_list_item(line: &str) -> bool {
     LIST_MARKER.is_match(line)
@@ -84,8 +92,7 @@ pub fn furniture_neighbours(lines: &[(&str, bool)]) -> Vec<usize> {
 
 /// Whether a line of the body is page furniture left from a copy (`Share`, `4 min read`, …).
 pub fn is_residue(line: &str) -> bool {
-    let marker = LIST_MARKER.find(line).map_or(0, |m| m.end());
-    let rest = line[marker..].trim();
+    let rest = strip_list_marker(line);
     !rest.is_empty() && rest.len() <= 200 && RESIDUE.is_match(rest)
 }
 

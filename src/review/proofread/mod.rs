@@ -18,7 +18,7 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 use std::sync::Arc;
 use style::HouseRules;
 
-pub use damage::is_residue as is_page_furniture;
+pub use damage::{is_list_item, is_residue as is_page_furniture, strip_list_marker};
 pub use dictionary::preload;
 
 const fn rule(id: &'static str, title: &'static str, default_level: super::Level) -> RuleInfo {
