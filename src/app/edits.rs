@@ -108,26 +108,24 @@ impl AppState {
         let (Some(bundle), Some(draft)) = (&mut self.bundle, &mut self.draft) else {
             return;
         };
-        let Ok(before) = bundle.article(draft.id).cloned() else {
+        let Ok(stored) = bundle.article(draft.id) else {
             return;
         };
-        if before == *draft {
+        if stored == draft {
             return;
         }
-        draft.updated = (self.clock)();
-        let after = draft.clone();
-        let id = after.id;
+        let facets_changed = stored.section != draft.section || stored.bylines != draft.bylines;
+        let id = draft.id;
         let key = typing.map(|field| TypingKey { article: id, field });
-        if bundle.update_article(id, |a| *a = after.clone()).is_ok() {
-            self.undo.record(
-                Step::Edit {
-                    before: Box::new(before),
-                    after: Box::new(after),
-                },
-                key,
-                Instant::now(),
-            );
-            self.edited(id);
+        let now = Instant::now();
+        // A keystroke that joins a run of typing keeps the run's "before": no copy is needed.
+        let before =
+            (!self.undo.continues_typing(key.as_ref(), now)).then(|| Box::new(stored.clone()));
+        draft.updated = (self.clock)();
+        let after = Box::new(draft.clone());
+        if bundle.update_article(id, |a| a.clone_from(draft)).is_ok() {
+            self.undo.record_edit(before, after, key, now);
+            self.edited(id, facets_changed);
         }
     }
 
@@ -161,7 +159,7 @@ impl AppState {
         match result {
             Ok(select) => {
                 self.select(select);
-                self.edited(id);
+                self.edited(id, true);
             }
             Err(error) => self.warn(error.to_string()),
         }
@@ -184,8 +182,11 @@ impl AppState {
         self.perform(step);
     }
 
-    fn edited(&mut self, id: Uuid) {
-        self.articles_changed();
+    /// Notes that article `id` changed; `facets` when its section or bylines may have changed
+    /// (the list's filter menus are rebuilt from all 10,000 articles only then).
+    fn edited(&mut self, id: Uuid, facets: bool) {
+        self.note_list_edit(id);
+        self.facets_stale |= facets;
         self.search_stale.push(id);
         self.mark_unsaved();
     }

@@ -142,6 +142,11 @@ pub struct AppState {
     pub visible: Vec<usize>,
     /// Whether `visible` must be recomputed.
     pub list_dirty: bool,
+    /// The article whose edit is the list's only change since it was computed: that one row is
+    /// moved instead of filtering all articles again.
+    list_touched: Option<Uuid>,
+    /// The filter `visible` was computed with.
+    list_filter: Option<ListFilter>,
     /// Whether the list must be recomputed once typing pauses.
     pub list_refresh_due: bool,
     /// The sections and byline names in use, for the list's filters.
@@ -205,6 +210,8 @@ impl AppState {
             search_stale: Vec::new(),
             visible: Vec::new(),
             list_dirty: true,
+            list_touched: None,
+            list_filter: None,
             list_refresh_due: false,
             facets: Facets::default(),
             facets_stale: true,
@@ -281,6 +288,7 @@ impl AppState {
     /// Marks the list and its facets for recomputation after articles changed.
     pub fn articles_changed(&mut self) {
         self.list_dirty = true;
+        self.list_touched = None;
         self.facets_stale = true;
     }
 
@@ -294,6 +302,22 @@ impl AppState {
             self.visible.clear();
             return;
         };
+        if let Some(id) = self.list_touched.take()
+            && self.list_filter.as_ref() == Some(&self.filter)
+            && self.filter.query.is_empty()
+            && let Some(position) = bundle.position(id)
+        {
+            list::reposition(
+                &mut self.visible,
+                |i| bundle.summary_at(i),
+                position,
+                &self.filter,
+            );
+            if self.facets_stale {
+                self.refresh_facets();
+            }
+            return;
+        }
         if let Some(index) = self
             .search
             .as_mut()
@@ -309,12 +333,30 @@ impl AppState {
         }
         let summaries: Vec<_> = bundle.summaries().collect();
         self.visible = list::filter_and_sort(&summaries, &self.filter, self.search.as_ref());
-        if std::mem::take(&mut self.facets_stale) {
-            self.facets = Facets {
-                sections: sorted_unique(summaries.iter().map(|s| s.section.clone())),
-                bylines: sorted_unique(summaries.iter().flat_map(|s| s.bylines.iter().cloned())),
-            };
+        self.list_filter = Some(self.filter.clone());
+        if self.facets_stale {
+            self.refresh_facets();
         }
+    }
+
+    /// Rebuilds the sections and byline names the list's filters offer.
+    fn refresh_facets(&mut self) {
+        let Some(bundle) = &self.bundle else {
+            return;
+        };
+        self.facets_stale = false;
+        self.facets = Facets {
+            sections: sorted_unique(bundle.summaries().map(|s| s.section.clone())),
+            bylines: sorted_unique(bundle.summaries().flat_map(|s| s.bylines.iter().cloned())),
+        };
+    }
+
+    /// Notes that article `id` was edited: when that is the list's only change, the next
+    /// refresh moves its row instead of filtering every article again.
+    fn note_list_edit(&mut self, id: Uuid) {
+        let only_this = !self.list_dirty || self.list_touched == Some(id);
+        self.list_touched = only_this.then_some(id);
+        self.list_dirty = true;
     }
 
     /// Carries out a command.

@@ -18,12 +18,14 @@ pub struct ReviewState {
     reviewer: Option<Reviewer>,
     worker: Option<ReviewWorker>,
     /// The article last sent for checking, and its request number.
-    requested: Option<(u64, Article)>,
+    requested: Option<(u64, Arc<Article>)>,
     /// The request number of the findings shown.
     shown: u64,
     slug_owners: Option<Arc<HashMap<String, Vec<Uuid>>>>,
     /// The findings of the open article, Required first.
     pub findings: Vec<Finding>,
+    /// The article as it was when the findings were made: their spans are offsets into it.
+    pub reviewed: Option<Arc<Article>>,
 }
 
 impl ReviewState {
@@ -79,6 +81,7 @@ impl AppState {
             if reply.generation >= review.shown {
                 review.shown = reply.generation;
                 review.findings = reply.findings;
+                review.reviewed = Some(reply.article);
             }
         }
         let (Some(bundle), Some(draft)) = (&self.bundle, &self.draft) else {
@@ -89,7 +92,7 @@ impl AppState {
         if review
             .requested
             .as_ref()
-            .is_some_and(|(_, sent)| sent == draft)
+            .is_some_and(|(_, sent)| **sent == *draft)
         {
             return;
         }
@@ -100,17 +103,18 @@ impl AppState {
             .max(review.shown)
             + 1;
         let slug_owners = review.slug_owners(bundle);
+        let article = Arc::new(draft.clone());
         if let Some(worker) = &review.worker {
             worker.request(Request {
                 generation,
-                article: draft.clone(),
+                article: article.clone(),
                 settings: bundle.project().settings.clone(),
                 slug_owners,
                 now: (self.clock)(),
                 assets: Some(bundle.root().join(crate::bundle::format::ASSETS_DIR)),
             });
         }
-        review.requested = Some((generation, draft.clone()));
+        review.requested = Some((generation, article));
     }
 
     /// The findings an article would have (used for workflow moves on a changed copy).

@@ -14,7 +14,7 @@ pub struct Request {
     /// Numbers requests; replies carry it back.
     pub generation: u64,
     /// The article as it is now.
-    pub article: Article,
+    pub article: std::sync::Arc<Article>,
     /// The project's settings.
     pub settings: ProjectSettings,
     /// Which articles hold each slug.
@@ -31,6 +31,8 @@ pub struct Reply {
     pub generation: u64,
     /// The findings.
     pub findings: Vec<Finding>,
+    /// The article as it was checked (the findings' spans are offsets into it).
+    pub article: std::sync::Arc<Article>,
 }
 
 /// The review thread's two ends.
@@ -97,6 +99,7 @@ fn serve(
             .send(Reply {
                 generation,
                 findings: findings.clone(),
+                article: request.article.clone(),
             })
             .is_err()
         {
@@ -109,6 +112,7 @@ fn serve(
                 .send(Reply {
                     generation,
                     findings,
+                    article: request.article.clone(),
                 })
                 .is_err()
             {

@@ -106,27 +106,57 @@ impl UndoStack {
     /// Records a step; `typing` coalesces it with the previous step of the same run of typing.
     pub fn record(&mut self, step: Step, typing: Option<TypingKey>, now: Instant) {
         self.redo.clear();
-        let continues = match (&typing, &self.typing, self.undo.last_mut(), &step) {
+        let continues = self.continues_typing(typing.as_ref(), now);
+        match (self.undo.last_mut(), step) {
+            // A keystroke in the same run: the run's step now ends where this one does.
             (
-                Some(key),
-                Some((last_key, at)),
                 Some(Step::Edit { after, .. }),
                 Step::Edit {
                     after: new_after, ..
                 },
-            ) if key == last_key && now.duration_since(*at) < COALESCE_WINDOW => {
-                *after = new_after.clone();
-                true
+            ) if continues => {
+                *after = new_after;
             }
-            _ => false,
-        };
-        if !continues {
-            self.undo.push(step);
-            if self.undo.len() > MAX_STEPS {
-                self.undo.remove(0);
+            (_, step) => {
+                self.undo.push(step);
+                if self.undo.len() > MAX_STEPS {
+                    self.undo.remove(0);
+                }
             }
         }
         self.typing = typing.map(|key| (key, now));
+    }
+
+    /// Records an edit of one article: `before` is `None` when the edit joins the current run
+    /// of typing (see [`Self::continues_typing`]), whose step then ends at `after`.
+    pub fn record_edit(
+        &mut self,
+        before: Option<Box<Article>>,
+        after: Box<Article>,
+        typing: Option<TypingKey>,
+        now: Instant,
+    ) {
+        match before {
+            Some(before) => self.record(Step::Edit { before, after }, typing, now),
+            None => {
+                self.redo.clear();
+                if let Some(Step::Edit { after: last, .. }) = self.undo.last_mut() {
+                    *last = after;
+                }
+                self.typing = typing.map(|key| (key, now));
+            }
+        }
+    }
+
+    /// Whether a keystroke with `typing` at `now` joins the current run of typing (its
+    /// [`Step::Edit`] would be merged into the last one).
+    pub fn continues_typing(&self, typing: Option<&TypingKey>, now: Instant) -> bool {
+        match (typing, &self.typing, self.undo.last()) {
+            (Some(key), Some((last_key, at)), Some(Step::Edit { .. })) => {
+                key == last_key && now.duration_since(*at) < COALESCE_WINDOW
+            }
+            _ => false,
+        }
     }
 
     /// Ends the current run of typing, so the next keystroke starts a new step.

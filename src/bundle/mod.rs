@@ -132,6 +132,16 @@ impl Bundle {
         self.entries.iter().map(|e| &e.summary)
     }
 
+    /// Where article `id` is in the project's order.
+    pub fn position(&self, id: Uuid) -> Option<usize> {
+        self.positions.get(&id).copied()
+    }
+
+    /// The summary of the article at `index` in the project's order.
+    pub fn summary_at(&self, index: usize) -> Option<&ArticleSummary> {
+        self.entries.get(index).map(|e| &e.summary)
+    }
+
     /// The ids of all articles, in order.
     pub fn ids(&self) -> Vec<Uuid> {
         self.entries.iter().map(|e| e.summary.id).collect()

@@ -58,18 +58,18 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
         });
         return;
     };
-    let summaries: Vec<_> = bundle.summaries().collect();
     ui.weak(format!(
         "{} of {} articles",
         state.visible.len(),
-        summaries.len()
+        bundle.len()
     ));
     let now = (state.clock)();
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show_rows(ui, ROW_HEIGHT, state.visible.len(), |ui, rows| {
             for row in rows {
-                let Some(summary) = state.visible.get(row).and_then(|i| summaries.get(*i)) else {
+                let Some(summary) = state.visible.get(row).and_then(|i| bundle.summary_at(*i))
+                else {
                     continue;
                 };
                 let selected = state.selected == Some(summary.id);
@@ -140,8 +140,7 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
 }
 
 fn filters(ui: &mut egui::Ui, state: &mut AppState) {
-    let sections = state.facets.sections.clone();
-    let bylines = state.facets.bylines.clone();
+    let (sections, bylines) = (&state.facets.sections, &state.facets.bylines);
     let before = state.filter.clone();
     ui.horizontal_wrapped(|ui| {
         let status_text = state
@@ -161,9 +160,9 @@ fn filters(ui: &mut egui::Ui, state: &mut AppState) {
             "Section",
             "Any section",
             &mut state.filter.section,
-            &sections,
+            sections,
         );
-        choice_filter(ui, "Byline", "Anyone", &mut state.filter.byline, &bylines);
+        choice_filter(ui, "Byline", "Anyone", &mut state.filter.byline, bylines);
         egui::ComboBox::from_label("Sort")
             .selected_text(state.filter.sort.label())
             .show_ui(ui, |ui| {
