@@ -12,4 +12,5 @@ pub mod media;
 pub mod model;
 pub mod review;
 pub mod sample;
+pub mod text_diff;
 pub mod ui;

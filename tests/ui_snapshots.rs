@@ -79,3 +79,15 @@ fn preview_social_card() {
     let (_dir, mut harness) = workstation(PreviewMode::SocialCard, [1100.0, 560.0]);
     harness.snapshot_options("preview_social_card", &options());
 }
+
+#[test]
+fn body_editor_with_underlines() {
+    let (_dir, mut harness) = workstation(PreviewMode::Page, [1100.0, 640.0]);
+    let body = harness.state().state.draft.as_ref().unwrap().body.clone();
+    let at = body[..body.find("Moscows").expect("the reference damage")]
+        .chars()
+        .count();
+    harness.state_mut().state.pending_body_cursor = Some((at, at + 7));
+    harness.run_steps(4);
+    harness.snapshot_options("body_editor", &options());
+}

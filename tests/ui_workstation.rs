@@ -33,7 +33,7 @@ fn create_an_article_type_and_see_preview_and_counts_change() {
     append_to(
         &mut harness,
         Role::MultilineTextInput,
-        "Body (Markdown)",
+        "Body paragraph 1",
         "The first tram left at six with forty riders aboard.",
     );
 

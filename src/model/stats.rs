@@ -132,36 +132,44 @@ fn is_unspaced_script(ch: char) -> bool {
         | 0x20000..=0x3134F) // CJK extensions B–G
 }
 
-/// Statistics of a text kept up to date paragraph by paragraph: a paragraph (text between blank
-/// lines) counted before is not counted again, so a keystroke costs one paragraph's count.
+/// Statistics of a text kept up to date as it is edited: a keystroke costs the count of the
+/// lines it touched, not of the whole text.
 #[derive(Default)]
 pub struct ParagraphStats {
-    counted: std::collections::HashMap<String, TextStats>,
+    /// The text last counted, and its counts.
+    counted: Option<(String, TextStats)>,
 }
 
 impl ParagraphStats {
-    /// The statistics of `text`, the same as [`TextStats::of`]. Paragraph breaks are white space
-    /// and line breaks, so counting the parts gives the count of the whole.
+    /// The statistics of `text`, the same as [`TextStats::of`]. Line breaks are neither counted
+    /// nor part of a word, so only the lines an edit touched are counted again: the rest is
+    /// the counts of the text before the edit.
     pub fn of(&mut self, text: &str) -> TextStats {
-        let paragraphs = text.split("\n\n").count();
-        if self.counted.len() > 4 * paragraphs + 64 {
-            self.counted.clear();
+        let Some((before, total)) = &mut self.counted else {
+            let stats = TextStats::of(text);
+            self.counted = Some((text.to_owned(), stats));
+            return stats;
+        };
+        if before.as_str() == text {
+            return *total;
         }
-        let mut total = TextStats::default();
-        for paragraph in text.split("\n\n") {
-            let stats = match self.counted.get(paragraph) {
-                Some(stats) => *stats,
-                None => {
-                    let stats = TextStats::of(paragraph);
-                    self.counted.insert(paragraph.to_owned(), stats);
-                    stats
-                }
-            };
-            total.words += stats.words;
-            total.chars += stats.chars;
-            total.chars_no_spaces += stats.chars_no_spaces;
-        }
-        total
+        let prefix = crate::text_diff::common_prefix(before, text);
+        let suffix = crate::text_diff::common_suffix(before, text, prefix);
+        // Widen the edited stretch to whole lines of both versions.
+        let start = before[..prefix].rfind('\n').map_or(0, |at| at + 1);
+        let old_end = before[before.len() - suffix..]
+            .find('\n')
+            .map_or(before.len(), |at| before.len() - suffix + at);
+        let new_end = old_end + text.len() - before.len();
+        let removed = TextStats::of(&before[start..old_end]);
+        let added = TextStats::of(&text[start..new_end]);
+        total.words = total.words + added.words - removed.words;
+        total.chars = total.chars + added.chars - removed.chars;
+        total.chars_no_spaces =
+            total.chars_no_spaces + added.chars_no_spaces - removed.chars_no_spaces;
+        before.clear();
+        before.push_str(text);
+        *total
     }
 }
 
@@ -173,6 +181,12 @@ mod tests {
     fn counting_by_paragraph_gives_the_count_of_the_whole() {
         let mut cache = ParagraphStats::default();
         for text in [
+            "One two.\n\nThree four\nfive.",
+            "One two.\n\nThree fourfive.",
+            "One two.\n\nThree, four\nfive.",
+            "One tw\no.\n\nThree, four\nfive. Six",
+            "東京の書店\n\n百年の歴史\n\nOne two.",
+            "東京の書\n\n百年の歴史\n\nOne two.",
             "",
             "one",
             "One two.\n\nThree  four\nfive.\n\n\n\nSix",

@@ -41,11 +41,21 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
         .as_ref()
         .map(|b| b.project().settings.checklist.limits.clone())
         .unwrap_or_default();
-    let underlines = |field: Field| highlight::spans_for(&state.review.findings, field);
+    let underlines = |field: Field, text: fn(&crate::model::Article) -> &str| {
+        let spans = highlight::spans_for(&state.review.findings, field);
+        match (&state.review.reviewed, &state.draft) {
+            (Some(reviewed), Some(draft)) if reviewed.id == draft.id => {
+                highlight::rebase(spans, text(reviewed), text(draft))
+            }
+            // Findings of the article selected before: nothing of them belongs here.
+            (Some(_), Some(_)) => Vec::new(),
+            _ => spans,
+        }
+    };
     let (headline_marks, standfirst_marks, body_marks) = (
-        underlines(Field::Headline),
-        underlines(Field::Standfirst),
-        underlines(Field::Body),
+        underlines(Field::Headline, |a| &a.headline),
+        underlines(Field::Standfirst, |a| &a.standfirst),
+        underlines(Field::Body, |a| &a.body),
     );
     let next_statuses = state
         .draft
@@ -225,42 +235,29 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
                 change = Some(Some("pictures"));
             }
             ui.add_space(8.0);
-            let body_label = ui.label(RichText::new("Body (Markdown)").strong());
-            if let Some((a, b)) = pending_cursor {
-                select_in_field(ui.ctx(), body_id, a, b);
-            }
-            cap_text_edit_undo(ui.ctx(), body_id);
+            ui.label(RichText::new("Body (Markdown)").strong());
             // The body gets a fixed measure of its own, whatever the pane's width: resizing the
             // window never re-wraps a long body (a narrow pane scrolls sideways instead).
             let measure =
                 egui::Rect::from_min_size(ui.cursor().min, egui::vec2(BODY_WIDTH, f32::INFINITY));
             let output = ui.scope_builder(egui::UiBuilder::new().max_rect(measure), |ui| {
                 ui.add_enabled_ui(enabled, |ui| {
-                    let mut layouter = |ui: &egui::Ui, text: &dyn egui::TextBuffer, wrap: f32| {
-                        highlight::layout(ui, text.as_str(), wrap, true, &body_marks)
-                    };
-                    let edit = TextEdit::multiline(&mut draft.body)
-                        .id(body_id)
-                        .font(egui::TextStyle::Body)
-                        .desired_width(BODY_WIDTH)
-                        .desired_rows(24)
-                        .lock_focus(true);
-                    let edit = if body_marks.is_empty() {
-                        edit
-                    } else {
-                        edit.layouter(&mut layouter)
-                    };
-                    edit.show(ui)
+                    super::body::ui(
+                        ui,
+                        body_id,
+                        &mut draft.body,
+                        BODY_WIDTH,
+                        &body_marks,
+                        pending_cursor,
+                    )
                 })
                 .inner
             });
             let output = output.inner;
-            let body_response = output.response.response.clone().labelled_by(body_label.id);
-            mark(&mut change, Some("body"), &body_response);
-            if let Some(range) = output.cursor_range {
-                let (a, b) = (range.primary.index.0, range.secondary.index.0);
-                selection = Some((a.min(b), a.max(b)));
+            if output.changed {
+                change = Some(Some("body"));
             }
+            selection = output.selection;
         });
     if selection.is_some() {
         state.body_selection = selection;
@@ -286,17 +283,6 @@ fn mark(change: &mut Change, typed: Option<&'static str>, response: &egui::Respo
     if response.changed() {
         *change = Some(typed);
     }
-}
-
-/// Keeps the body editor's own undo history to one step: undo belongs to the application.
-fn cap_text_edit_undo(ctx: &egui::Context, id: egui::Id) {
-    let mut text_state = egui::text_edit::TextEditState::load(ctx, id).unwrap_or_default();
-    let settings = egui::util::undoer::Settings {
-        max_undos: 1,
-        ..Default::default()
-    };
-    text_state.set_undoer(egui::util::undoer::Undoer::with_settings(settings));
-    text_state.store(ctx, id);
 }
 
 fn bylines(ui: &mut egui::Ui, bylines: &mut Vec<Byline>, enabled: bool, change: &mut Change) {

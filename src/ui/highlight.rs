@@ -1,6 +1,7 @@
 //! Underlines under the text of findings, drawn by the fields' layouters as the editor types.
 
 use crate::review::{Field, Finding};
+use crate::text_diff::{common_prefix, common_suffix};
 use egui::text::LayoutJob;
 use egui::{Color32, Stroke, TextFormat, Ui};
 use std::ops::Range;
@@ -23,6 +24,35 @@ pub fn spans_for(findings: &[Finding], field: Field) -> Vec<(Range<usize>, Color
         }
     }
     kept
+}
+
+/// Moves `spans`, made on `reviewed`, onto `text` as it is now: spans before the edited stretch
+/// stay, spans after it move with the text, and spans inside it are dropped until the next
+/// review. So underlines stay on their words while the review catches up with typing.
+pub fn rebase(
+    spans: Vec<(Range<usize>, Color32)>,
+    reviewed: &str,
+    text: &str,
+) -> Vec<(Range<usize>, Color32)> {
+    if spans.is_empty() || reviewed == text {
+        return spans;
+    }
+    let prefix = common_prefix(reviewed, text);
+    let suffix_start = reviewed.len() - common_suffix(reviewed, text, prefix);
+    spans
+        .into_iter()
+        .filter_map(|(span, color)| {
+            if span.end <= prefix {
+                Some((span, color))
+            } else if span.start >= suffix_start {
+                let moved = span.start + text.len() - reviewed.len()
+                    ..span.end + text.len() - reviewed.len();
+                Some((moved, color))
+            } else {
+                None
+            }
+        })
+        .collect()
 }
 
 /// Lays out a field's text with wavy-looking underlines under the given spans.
@@ -60,4 +90,26 @@ pub fn layout(
     job.wrap.max_width = if multiline { wrap_width } else { f32::INFINITY };
     job.keep_trailing_whitespace = true;
     ui.fonts_mut(|f| f.layout_job(job))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn underlines_stay_on_their_words_while_the_review_catches_up() {
+        let reviewed = "Kyivs talks. Moscows reply.";
+        let red = Color32::RED;
+        let spans = vec![(0..5, red), (13..20, red)];
+        // Typing before both words moves both underlines with their words.
+        let text = "Breaking: Kyivs talks. Moscows reply.";
+        let moved = rebase(spans.clone(), reviewed, text);
+        assert_eq!(moved, vec![(10..15, red), (23..30, red)]);
+        assert_eq!(&text[moved[1].0.clone()], "Moscows");
+        // An edit inside a word drops its underline until the next review; the other stays.
+        let text = "Kyiv's talks. Moscows reply.";
+        assert_eq!(rebase(spans.clone(), reviewed, text), vec![(14..21, red)]);
+        // Nothing changed: nothing moves.
+        assert_eq!(rebase(spans.clone(), reviewed, reviewed), spans);
+    }
 }

@@ -2,13 +2,13 @@
 //! command palette and dialogs. Panes draw `AppState` and emit `Command`s, applied after layout.
 
 mod article_list;
+mod body;
 mod editor;
 mod export_dialog;
 mod fields;
 pub mod fonts;
 mod highlight;
 mod history_panel;
-mod memo;
 mod menu;
 mod modals;
 mod palette;

@@ -57,14 +57,12 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState) {
     }
 }
 
-/// The parsed body, cached between frames while the body is unchanged.
-fn blocks(ctx: &egui::Context, body: &str) -> Arc<Vec<Block>> {
-    super::memo::by_text(
-        ctx,
-        egui::Id::unique("copydesk-preview-blocks"),
-        body,
-        |text| Arc::new(markdown::parse(text)),
-    )
+/// The parsed body, parsed again only where it changed since the last frame.
+fn blocks(body: &str) -> Arc<Vec<Block>> {
+    thread_local! {
+        static BLOCKS: std::cell::RefCell<markdown::BlockCache> = Default::default();
+    }
+    BLOCKS.with(|cache| cache.borrow_mut().update(body))
 }
 
 fn page(
@@ -74,9 +72,9 @@ fn page(
     now: chrono::DateTime<chrono::Utc>,
     thumbnails: &mut crate::app::images::Thumbnails,
 ) {
-    let blocks = blocks(ui.ctx(), &article.body);
+    let blocks = blocks(&article.body);
     let minutes = reading_minutes(
-        super::status_bar::body_stats(ui.ctx(), &article.body).words,
+        super::status_bar::body_stats(&article.body).words,
         words_per_minute,
     );
     let heights_id = egui::Id::unique("copydesk-preview-heights").with(article.id);

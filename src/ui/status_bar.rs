@@ -3,21 +3,19 @@
 use crate::app::AppState;
 use crate::model::TextStats;
 
-/// Text statistics of the body, cached between frames while the body is unchanged.
-pub fn body_stats(ctx: &egui::Context, body: &str) -> TextStats {
+/// Text statistics of the body, recounted only where it changed since the last frame.
+pub fn body_stats(body: &str) -> TextStats {
     thread_local! {
-        static PARAGRAPHS: std::cell::RefCell<crate::model::stats::ParagraphStats> = Default::default();
+        static COUNTS: std::cell::RefCell<crate::model::stats::ParagraphStats> = Default::default();
     }
-    super::memo::by_text(ctx, egui::Id::unique("copydesk-body-stats"), body, |text| {
-        PARAGRAPHS.with(|paragraphs| paragraphs.borrow_mut().of(text))
-    })
+    COUNTS.with(|counts| counts.borrow_mut().of(body))
 }
 
 /// Draws the status bar.
 pub fn ui(ui: &mut egui::Ui, state: &AppState) {
     ui.horizontal(|ui| {
         if let Some(draft) = &state.draft {
-            let stats = body_stats(ui.ctx(), &draft.body);
+            let stats = body_stats(&draft.body);
             let speed = state
                 .bundle
                 .as_ref()

@@ -1,6 +1,9 @@
 //! The body's CommonMark, parsed once into a small block model that the live preview and every
 //! export render from, so that they can never disagree.
 
+pub mod incremental;
+
+pub use incremental::BlockCache;
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 /// How a run of text is styled.

@@ -1,0 +1,138 @@
+//! The body editor drives like one text although each paragraph is its own text box: Enter
+//! twice starts a paragraph, Backspace and Delete join paragraphs, the arrows and Ctrl+Home/End
+//! cross paragraph edges, and the cursor is reported in characters of the whole body.
+
+mod common;
+
+use common::ui::{append_to, draft, no_dialogs, open, sample_copy};
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+type Workstation = Harness<'static, copydesk::ui::Workstation>;
+
+fn body(harness: &Workstation) -> String {
+    draft(harness).body
+}
+
+fn selection(harness: &Workstation) -> Option<(usize, usize)> {
+    harness.state().state.body_selection
+}
+
+fn press(harness: &mut Workstation, modifiers: Modifiers, key: Key) {
+    harness.key_press_modifiers(modifiers, key);
+    harness.run_steps(3);
+}
+
+/// Whether paragraph `n`'s text box has the focus, or `None` when there is no paragraph `n`.
+fn paragraph(harness: &Workstation, n: usize) -> Option<bool> {
+    let label = format!("Body paragraph {n}");
+    harness
+        .query_by_role_and_label(Role::MultilineTextInput, &label)
+        .map(|p| p.is_focused())
+}
+
+/// A new article in a copy of the sample, with `text` typed into its empty body.
+fn new_article_with(text: &str) -> (tempfile::TempDir, Workstation) {
+    let (dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    press(&mut harness, Modifiers::COMMAND, Key::N);
+    append_to(
+        &mut harness,
+        Role::MultilineTextInput,
+        "Body paragraph 1",
+        text,
+    );
+    (dir, harness)
+}
+
+#[test]
+fn enter_twice_starts_a_paragraph_and_backspace_joins_it_again() {
+    let (_dir, mut harness) = new_article_with("First paragraph.");
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, "Body paragraph 1")
+        .type_text("Second one.");
+    harness.run_steps(3);
+    assert_eq!(body(&harness), "First paragraph.\n\nSecond one.");
+    assert!(
+        paragraph(&harness, 2) == Some(true),
+        "the typing went on in a paragraph of its own"
+    );
+    assert_eq!(selection(&harness), Some((29, 29)));
+
+    // Backspace at the start of a paragraph deletes the newline before it.
+    press(&mut harness, Modifiers::NONE, Key::Home);
+    assert_eq!(selection(&harness), Some((18, 18)));
+    press(&mut harness, Modifiers::NONE, Key::Backspace);
+    assert_eq!(body(&harness), "First paragraph.\nSecond one.");
+    assert!(
+        paragraph(&harness, 2).is_none(),
+        "the two are one paragraph"
+    );
+    assert_eq!(selection(&harness), Some((17, 17)));
+    harness.check_accessibility();
+}
+
+#[test]
+fn delete_at_the_end_of_a_paragraph_joins_the_next() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    press(&mut harness, Modifiers::COMMAND, Key::N);
+    harness.state_mut().state.draft.as_mut().unwrap().body = "One.\n\nTwo.".into();
+    harness.state_mut().state.pending_body_cursor = Some((5, 5));
+    harness.run_steps(3);
+    assert!(paragraph(&harness, 1) == Some(true));
+    press(&mut harness, Modifiers::NONE, Key::Delete);
+    assert_eq!(body(&harness), "One.\nTwo.");
+}
+
+#[test]
+fn arrows_and_ctrl_home_end_cross_paragraph_edges() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    let text = body(&harness);
+    let second = text[..text.find("\n\n").expect("two paragraphs") + 2]
+        .chars()
+        .count();
+    harness.state_mut().state.pending_body_cursor = Some((second, second));
+    harness.run_steps(3);
+    assert!(paragraph(&harness, 2) == Some(true));
+
+    press(&mut harness, Modifiers::NONE, Key::ArrowLeft);
+    assert!(paragraph(&harness, 1) == Some(true));
+    assert_eq!(selection(&harness), Some((second - 1, second - 1)));
+    press(&mut harness, Modifiers::NONE, Key::ArrowRight);
+    assert_eq!(selection(&harness), Some((second, second)));
+    press(&mut harness, Modifiers::NONE, Key::ArrowUp);
+    assert_eq!(
+        selection(&harness),
+        Some((second - 1, second - 1)),
+        "up from the first row goes to the blank line above"
+    );
+    press(&mut harness, Modifiers::NONE, Key::ArrowDown);
+    assert_eq!(selection(&harness), Some((second, second)));
+
+    let total = text.chars().count();
+    press(&mut harness, Modifiers::COMMAND, Key::End);
+    assert_eq!(selection(&harness), Some((total, total)));
+    press(&mut harness, Modifiers::COMMAND, Key::Home);
+    assert_eq!(selection(&harness), Some((0, 0)));
+    assert!(paragraph(&harness, 1) == Some(true));
+    assert_eq!(body(&harness), text, "moving changed nothing");
+}
+
+#[test]
+fn text_with_blank_lines_arrives_once_and_the_cursor_follows_it() {
+    let (_dir, mut harness) = new_article_with("One.\n\nTwo.\n\nThree.");
+    assert_eq!(body(&harness), "One.\n\nTwo.\n\nThree.");
+    assert_eq!(paragraph(&harness, 3), Some(true));
+    assert_eq!(selection(&harness), Some((18, 18)));
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, "Body paragraph 3")
+        .type_text(" Four.");
+    harness.run_steps(3);
+    assert_eq!(body(&harness), "One.\n\nTwo.\n\nThree. Four.");
+}
