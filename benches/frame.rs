@@ -214,3 +214,49 @@ fn stats_of_20000_word_body(bencher: divan::Bencher) {
     let body = support::body(20_000, &mut support::lcg(3));
     bencher.bench(|| copydesk::model::TextStats::of(divan::black_box(&body)));
 }
+
+/// Re-parsing the 20,000-word body after one keystroke, as the preview does (only the
+/// paragraphs around the edit are parsed again).
+#[divan::bench(sample_count = 100)]
+fn reparse_after_a_keystroke(bencher: divan::Bencher) {
+    let mut body = support::body(20_000, &mut support::lcg(3));
+    let mut cache = copydesk::markdown::BlockCache::default();
+    cache.update(&body);
+    bencher.bench_local(|| {
+        body.insert(400, 'a');
+        divan::black_box(cache.update(&body));
+    });
+}
+
+/// Recounting words and characters of the 20,000-word body after one keystroke, as the status
+/// bar does (only the lines around the edit are counted again).
+#[divan::bench(sample_count = 100)]
+fn recount_after_a_keystroke(bencher: divan::Bencher) {
+    let mut body = support::body(20_000, &mut support::lcg(3));
+    let mut counts = copydesk::model::stats::ParagraphStats::default();
+    counts.of(&body);
+    bencher.bench_local(|| {
+        body.insert(400, 'a');
+        divan::black_box(counts.of(&body));
+    });
+}
+
+/// Laying out one new 100-word paragraph at the body's measure: the text engine's own cost of
+/// a keystroke, paid once by the editor and once by the preview.
+#[divan::bench(sample_count = 100)]
+fn layout_of_one_100_word_paragraph(bencher: divan::Bencher) {
+    let ctx = egui::Context::default();
+    let _ = ctx.run_ui(input(WIDTH, vec![]), |_| {});
+    let paragraph = support::body(100, &mut support::lcg(11)).replace("\n\n", " ");
+    let mut n = 0u32;
+    bencher.bench_local(|| {
+        n += 1;
+        let job = egui::text::LayoutJob::simple(
+            format!("{paragraph} {n}"),
+            egui::FontId::proportional(14.0),
+            egui::Color32::WHITE,
+            copydesk::ui::BODY_WIDTH,
+        );
+        ctx.fonts_mut(|fonts| fonts.layout_job(job))
+    });
+}

@@ -147,8 +147,6 @@ pub struct AppState {
     list_touched: Option<Uuid>,
     /// The filter `visible` was computed with.
     list_filter: Option<ListFilter>,
-    /// Whether the list must be recomputed once typing pauses.
-    pub list_refresh_due: bool,
     /// The sections and byline names in use, for the list's filters.
     pub facets: Facets,
     /// Whether the articles changed since `facets` was computed (a new search does not).
@@ -212,7 +210,6 @@ impl AppState {
             list_dirty: true,
             list_touched: None,
             list_filter: None,
-            list_refresh_due: false,
             facets: Facets::default(),
             facets_stale: true,
             undo: UndoStack::default(),

@@ -5,7 +5,7 @@ use crate::app::command::Command;
 use crate::app::list::SortKey;
 use crate::model::Status;
 use crate::model::time::relative;
-use egui::{Color32, RichText, Sense};
+use egui::{Color32, Sense};
 
 const ROW_HEIGHT: f32 = 62.0;
 
@@ -119,24 +119,74 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
                             .image(texture.id(), thumb_rect, uv, Color32::WHITE);
                     }
                 }
-                let mut child = ui.new_child(egui::UiBuilder::new().max_rect(text_rect));
-                child.add(egui::Label::new(RichText::new(headline).strong()).truncate());
-                child.horizontal(|ui| {
-                    ui.label(
-                        RichText::new(summary.status.as_str())
-                            .small()
-                            .color(Color32::WHITE)
-                            .background_color(status_color(summary.status)),
-                    );
-                    ui.label(RichText::new(summary.section.to_uppercase()).small());
-                    ui.label(RichText::new(relative(summary.updated, now)).small().weak());
+                let description = row_text(ui, text_rect, summary, headline, now);
+                ui.ctx().accesskit_node_builder(response.id, |node| {
+                    node.set_description(description);
                 });
-                child.add(
-                    egui::Label::new(RichText::new(summary.bylines.join(", ")).small().weak())
-                        .truncate(),
-                );
             }
         });
+}
+
+/// Paints a row's three lines (headline; status badge, section and age; bylines) straight
+/// onto the list, and returns them as one sentence for screen readers. Painting instead of
+/// laying out five labels per row keeps the list's share of a frame small.
+fn row_text(
+    ui: &egui::Ui,
+    rect: egui::Rect,
+    summary: &crate::bundle::ArticleSummary,
+    headline: &str,
+    now: chrono::DateTime<chrono::Utc>,
+) -> String {
+    let painter = ui.painter();
+    let visuals = ui.visuals();
+    let body = egui::TextStyle::Body.resolve(ui.style());
+    let small = egui::TextStyle::Small.resolve(ui.style());
+    let line = |text: &str, font: &egui::FontId, color: Color32, width: f32| {
+        let mut job =
+            egui::text::LayoutJob::simple_singleline(text.to_owned(), font.clone(), color);
+        job.wrap = egui::text::TextWrapping::truncate_at_width(width);
+        painter.layout_job(job)
+    };
+    let headline_galley = line(headline, &body, visuals.strong_text_color(), rect.width());
+    let mut at = rect.left_top();
+    let headline_height = headline_galley.size().y;
+    painter.galley(at, headline_galley, visuals.text_color());
+    at.y += headline_height + 3.0;
+
+    let status = summary.status.as_str();
+    let badge = line(status, &small, Color32::WHITE, rect.width());
+    let badge_rect = egui::Rect::from_min_size(at, badge.size()).expand2(egui::vec2(2.0, 0.0));
+    painter.rect_filled(
+        badge_rect.translate(egui::vec2(2.0, 0.0)),
+        2.0,
+        status_color(summary.status),
+    );
+    let badge_width = badge.size().x;
+    painter.galley(at + egui::vec2(2.0, 0.0), badge, Color32::WHITE);
+    let section = summary.section.to_uppercase();
+    let age = relative(summary.updated, now);
+    let meta = format!("{section}   {age}");
+    let meta_x = badge_width + 12.0;
+    let meta_galley = line(&meta, &small, visuals.text_color(), rect.width() - meta_x);
+    let meta_height = meta_galley.size().y;
+    painter.galley(
+        at + egui::vec2(meta_x, 0.0),
+        meta_galley,
+        visuals.text_color(),
+    );
+    at.y += meta_height + 4.0;
+
+    let bylines = summary.bylines.join(", ");
+    painter.galley(
+        at,
+        line(&bylines, &small, visuals.weak_text_color(), rect.width()),
+        visuals.weak_text_color(),
+    );
+    [status, &section, &age, &bylines]
+        .into_iter()
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 fn filters(ui: &mut egui::Ui, state: &mut AppState) {

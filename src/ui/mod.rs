@@ -17,6 +17,8 @@ pub mod preview;
 mod review_panel;
 mod status_bar;
 
+pub use editor::BODY_WIDTH;
+
 use crate::app::AppState;
 use crate::app::command::Command;
 use crate::app::jobs::{FileDialogs, Jobs, NativeDialogs};
