@@ -115,6 +115,17 @@ fn arrows_and_ctrl_home_end_cross_paragraph_edges() {
     press(&mut harness, Modifiers::NONE, Key::ArrowDown);
     assert_eq!(selection(&harness), Some((second, second)));
 
+    // Page Down goes a screen further into the body; Page Up comes back.
+    press(&mut harness, Modifiers::NONE, Key::PageDown);
+    let (down, _) = selection(&harness).expect("a cursor");
+    assert!(
+        down > second + 200,
+        "a page down moved from {second} to {down}"
+    );
+    press(&mut harness, Modifiers::NONE, Key::PageUp);
+    let (up, _) = selection(&harness).expect("a cursor");
+    assert!(up < down, "a page up moved back from {down} to {up}");
+
     let total = text.chars().count();
     press(&mut harness, Modifiers::COMMAND, Key::End);
     assert_eq!(selection(&harness), Some((total, total)));

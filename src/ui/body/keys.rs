@@ -16,20 +16,23 @@ pub struct CursorRows {
     first_row: bool,
     /// Whether the cursor is on the paragraph's last row.
     last_row: bool,
-    /// The cursor's x position within the paragraph.
+    /// The cursor's position within the paragraph.
     x: f32,
+    y: f32,
 }
 
 impl CursorRows {
     /// The rows of `primary` in `galley`, for a selection from `secondary`.
     pub fn of(galley: &egui::Galley, primary: egui::text::CCursor, secondary: usize) -> Self {
         let row = galley.layout_from_cursor(primary).row;
+        let at = galley.pos_from_cursor(primary).center();
         Self {
             index: primary.index.0,
             selecting: primary.index.0 != secondary,
             first_row: row == 0,
             last_row: row + 1 >= galley.rows.len(),
-            x: galley.pos_from_cursor(primary).min.x,
+            x: at.x,
+            y: at.y,
         }
     }
 }
@@ -50,13 +53,15 @@ pub struct Crossing {
     pub cursor: usize,
 }
 
-/// Handles a key pressed in paragraph `k` that leaves it, if one was.
+/// Handles a key pressed in paragraph `k` that leaves it, if one was. `page` is the height
+/// Page Up and Page Down move by.
 pub fn crossing(
     ui: &mut Ui,
     k: usize,
     chunks: &Chunks,
     rows: &CursorRows,
     width: f32,
+    page: f32,
 ) -> Option<Crossing> {
     let start = chunks.char_start(k);
     let total: usize = start + (k..chunks.len()).map(|i| chunks.chars_of(i)).sum::<usize>();
@@ -72,6 +77,11 @@ pub fn crossing(
         })
     };
     let pressed = |ui: &mut Ui, modifiers, key| ui.input_mut(|i| i.consume_key(modifiers, key));
+    for (key, direction) in [(Key::PageUp, -1.0), (Key::PageDown, 1.0)] {
+        if pressed(ui, Modifiers::NONE, key) {
+            return move_to(paged(ui, chunks, k, rows, width, direction * page));
+        }
+    }
     if pressed(ui, Modifiers::COMMAND, Key::Home) {
         return move_to(0);
     }
@@ -108,4 +118,33 @@ pub fn crossing(
         return move_to(start + chunks.chars_of(k) + local);
     }
     None
+}
+
+/// The character a page up or down (`distance` points) from the cursor in paragraph `k`, at the
+/// same x position.
+fn paged(
+    ui: &Ui,
+    chunks: &Chunks,
+    k: usize,
+    rows: &CursorRows,
+    width: f32,
+    distance: f32,
+) -> usize {
+    let height = |i: usize| {
+        chunks.height(i).unwrap_or_else(|| {
+            super::layout(ui, super::shown_text(chunks, i), width, &[])
+                .size()
+                .y
+        })
+    };
+    let top: f32 = (0..k).map(height).sum();
+    let mut target = (top + rows.y + distance).max(0.0);
+    let mut index = 0;
+    while index + 1 < chunks.len() && target >= height(index) {
+        target -= height(index);
+        index += 1;
+    }
+    let galley = super::layout(ui, super::shown_text(chunks, index), width, &[]);
+    let local = galley.cursor_from_pos(egui::vec2(rows.x, target)).index.0;
+    chunks.char_start(index) + local
 }

@@ -72,10 +72,18 @@ pub fn ui(
     let focused = memory
         .focused
         .filter(|k| *k < memory.chunks.len() && ui.memory(|m| m.has_focus(paragraph_id(id, *k))));
+    let page = (ui.clip_rect().height() - 40.0).max(40.0);
     let mut target = select.or(memory.follow.take().map(|at| (at, at)));
     if target.is_none()
         && let Some(k) = focused
-        && let Some(edit) = keys::crossing(ui, k, &memory.chunks, &memory.cursor_rows, width - 8.0)
+        && let Some(edit) = keys::crossing(
+            ui,
+            k,
+            &memory.chunks,
+            &memory.cursor_rows,
+            width - 8.0,
+            page,
+        )
     {
         if let Some(deleted) = edit.delete {
             body.replace_range(deleted, "");
