@@ -296,6 +296,14 @@ fn a_bundle_locked_by_another_instance_opens_read_only() {
         7,
         "no edits on a read-only bundle"
     );
+    // Backspace at a paragraph's start would join two paragraphs: not in a read-only body.
+    let body = draft(&harness).body;
+    let second = body[..body.find("\n\n").unwrap() + 2].chars().count();
+    harness.state_mut().state.pending_body_cursor = Some((second, second));
+    harness.run_steps(3);
+    harness.key_press(Key::Backspace);
+    harness.run_steps(3);
+    assert_eq!(draft(&harness).body, body);
 }
 
 #[test]

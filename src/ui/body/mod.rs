@@ -85,12 +85,17 @@ pub fn ui(
             page,
         )
     {
-        if let Some(deleted) = edit.delete {
-            body.replace_range(deleted, "");
-            memory.chunks.sync(body);
-            output.changed = true;
+        match edit.delete {
+            // A read-only body keeps its text; the cursor stays where it was.
+            Some(_) if !ui.is_enabled() => {}
+            Some(deleted) => {
+                body.replace_range(deleted, "");
+                memory.chunks.sync(body);
+                output.changed = true;
+                target = Some((edit.cursor, edit.cursor));
+            }
+            None => target = Some((edit.cursor, edit.cursor)),
         }
-        target = Some((edit.cursor, edit.cursor));
     }
     let mut scroll_to = None;
     if let Some((start, end)) = target {
