@@ -157,7 +157,10 @@ pub fn ui(
             memory.chunks.set_height(k, drawn.height);
             y += drawn.height;
             if scroll_to == Some(k) {
-                ui.scroll_to_rect(drawn.cursor_rect, Some(egui::Align::Center));
+                // A jump from elsewhere (a finding, a format command) centres the cursor; a key
+                // that crossed into the next paragraph only scrolls as far as it must.
+                let align = select.is_some().then_some(egui::Align::Center);
+                ui.scroll_to_rect(drawn.cursor_rect, align);
             }
             if drawn.has_focus {
                 new_focus = Some(k);
@@ -203,7 +206,7 @@ fn filler(ui: &mut Ui, id: Id, chunks: &Chunks, width: f32, new_focus: &mut Opti
     let row = ui.text_style_height(&egui::TextStyle::Body);
     let total: f32 = (0..chunks.len()).filter_map(|k| chunks.height(k)).sum();
     let rest = (MIN_ROWS * row - total).max(row);
-    let (rect, response) = ui.allocate_exact_size(egui::vec2(width, rest), egui::Sense::click());
+    let (_, response) = ui.allocate_exact_size(egui::vec2(width, rest), egui::Sense::click());
     let response = response.on_hover_cursor(egui::CursorIcon::Text);
     if response.clicked() && !chunks.is_empty() {
         let last = chunks.len() - 1;
@@ -211,7 +214,6 @@ fn filler(ui: &mut Ui, id: Id, chunks: &Chunks, width: f32, new_focus: &mut Opti
         focus(ui.ctx(), paragraph_id(id, last), (end, end));
         *new_focus = Some(last);
     }
-    let _ = rect;
 }
 
 /// What drawing one paragraph gave.
