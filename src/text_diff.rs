@@ -66,6 +66,40 @@ fn memchr_pair(bytes: &[u8]) -> Option<usize> {
     memchr::memmem::find(bytes, b"\n\n")
 }
 
+/// Applies `steps` pseudo-random edits to `text` (every third deletes up to five characters, the
+/// others insert one of `inserts`), calling `check` after each: the tests of the incremental
+/// editor, parser and counts compare themselves with a fresh computation this way.
+#[cfg(test)]
+pub fn random_edits(
+    text: &mut String,
+    seed: u64,
+    inserts: &[&str],
+    steps: usize,
+    mut check: impl FnMut(usize, &str),
+) {
+    let mut seed = seed;
+    for step in 0..steps {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        let r = (seed >> 33) as usize;
+        let mut at = r % (text.len() + 1);
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        if step % 3 == 0 && at < text.len() {
+            let mut end = (at + 1 + r % 5).min(text.len());
+            while !text.is_char_boundary(end) {
+                end += 1;
+            }
+            text.replace_range(at..end, "");
+        } else {
+            text.insert_str(at, inserts[r % inserts.len()]);
+        }
+        check(step, text);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -212,27 +212,9 @@ mod tests {
         ];
         let mut cache = BlockCache::default();
         check(&mut cache, &text);
-        let mut seed = 12345u64;
-        for step in 0..600 {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            let r = (seed >> 33) as usize;
-            let mut at = r % (text.len() + 1);
-            while !text.is_char_boundary(at) {
-                at -= 1;
-            }
-            if step % 3 == 2 && at < text.len() {
-                let mut end = (at + 1 + r % 4).min(text.len());
-                while !text.is_char_boundary(end) {
-                    end += 1;
-                }
-                text.replace_range(at..end, "");
-            } else {
-                text.insert_str(at, inserts[r % inserts.len()]);
-            }
-            check(&mut cache, &text);
-        }
+        crate::text_diff::random_edits(&mut text, 12345, &inserts, 600, |_, text| {
+            check(&mut cache, text)
+        });
     }
 
     #[test]

@@ -203,6 +203,21 @@ mod tests {
         }
     }
 
+    /// After every edit of a long random run, the kept-up counts equal a fresh count.
+    #[test]
+    fn random_edits_keep_the_counts_exact() {
+        let mut text = String::from("Kyiv’s talks\n\nМосква — ответ\n東京の書店\n\n  end  ");
+        let inserts = ["\n", " ", "é", "—", "東京", "word ", "\r\n", "\u{a0}"];
+        let mut counts = ParagraphStats::default();
+        crate::text_diff::random_edits(&mut text, 7, &inserts, 600, |step, text| {
+            assert_eq!(
+                counts.of(text),
+                TextStats::of(text),
+                "step {step}: {text:?}"
+            );
+        });
+    }
+
     #[test]
     fn english_words_and_markup() {
         assert_eq!(count_words("Hello, world — it's *fine* 2024."), 5);

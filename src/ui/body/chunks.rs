@@ -219,6 +219,23 @@ mod tests {
         at
     }
 
+    /// A long run of random edits with multi-byte text and newlines: the chunks always equal
+    /// a fresh cut, and never panic on a character boundary.
+    #[test]
+    fn random_edits_keep_the_chunks_exact() {
+        let mut text = String::from("Kyiv’s talks\n\nМосква — ответ\n\n\n東京の書店\n\nend");
+        let inserts = ["\n", "\n\n", "é", "—", "東", "word ", "\r\n", ""];
+        let mut chunks = Chunks::default();
+        chunks.sync(&text);
+        crate::text_diff::random_edits(&mut text, 99, &inserts, 800, |step, text| {
+            chunks.sync(text);
+            assert_eq!(chunks.ends, split(text), "step {step}: {text:?}");
+            let counts: Vec<usize> = pieces(text).iter().map(|p| p.chars().count()).collect();
+            assert_eq!(chunks.chars, counts);
+            assert_eq!(chunks.heights.len(), chunks.ends.len());
+        });
+    }
+
     #[test]
     fn an_edit_keeps_the_heights_of_far_chunks() {
         let text = "a\n\nb\n\nc\n\nd\n\ne";
