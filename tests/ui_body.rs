@@ -147,3 +147,60 @@ fn text_with_blank_lines_arrives_once_and_the_cursor_follows_it() {
     harness.run_steps(3);
     assert_eq!(body(&harness), "One.\n\nTwo.\n\nThree. Four.");
 }
+
+/// The text the last frame put on the clipboard.
+fn copied(harness: &Workstation) -> Option<String> {
+    harness
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .find_map(|command| match command {
+            egui::OutputCommand::CopyText(text) => Some(text.clone()),
+            _ => None,
+        })
+}
+
+#[test]
+fn ctrl_a_selects_the_whole_body_and_typing_replaces_it() {
+    let (_dir, mut harness) = new_article_with("One.\n\nTwo.\n\nThree.");
+    press(&mut harness, Modifiers::COMMAND, Key::A);
+    assert_eq!(
+        selection(&harness),
+        Some((0, 18)),
+        "all of it, across paragraphs"
+    );
+    harness.event(egui::Event::Copy);
+    harness.step();
+    assert_eq!(copied(&harness).as_deref(), Some("One.\n\nTwo.\n\nThree."));
+    assert_eq!(
+        body(&harness),
+        "One.\n\nTwo.\n\nThree.",
+        "copying changes nothing"
+    );
+    harness.run_steps(2);
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, "Body paragraph 3")
+        .type_text("Fresh start.");
+    harness.run_steps(3);
+    assert_eq!(body(&harness), "Fresh start.");
+    assert_eq!(selection(&harness), Some((12, 12)));
+}
+
+#[test]
+fn ctrl_a_then_cut_moves_the_body_to_the_clipboard_and_an_arrow_ends_the_selection() {
+    let (_dir, mut harness) = new_article_with("One.\n\nTwo.");
+    press(&mut harness, Modifiers::COMMAND, Key::A);
+    press(&mut harness, Modifiers::NONE, Key::ArrowLeft);
+    assert_ne!(
+        selection(&harness),
+        Some((0, 9)),
+        "an arrow ends the selection"
+    );
+    press(&mut harness, Modifiers::COMMAND, Key::A);
+    harness.event(egui::Event::Cut);
+    harness.step();
+    assert_eq!(copied(&harness).as_deref(), Some("One.\n\nTwo."));
+    harness.run_steps(2);
+    assert_eq!(body(&harness), "");
+}

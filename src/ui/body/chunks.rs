@@ -128,7 +128,7 @@ impl Chunks {
             .min(self.ends.len() - 1)
     }
 
-    /// The character offset at which chunk `index` starts.
+    /// The character offset at which chunk `index` starts (the body's length for `len()`).
     pub fn char_start(&self, index: usize) -> usize {
         self.chars[..index].iter().sum()
     }

@@ -6,6 +6,7 @@
 
 pub mod chunks;
 mod keys;
+mod select_all;
 
 use super::highlight;
 use chunks::Chunks;
@@ -35,6 +36,8 @@ struct Memory {
     measured_at: (f32, f32),
     /// Where the cursor goes next frame, after an edit moved its text to another paragraph.
     follow: Option<usize>,
+    /// Whether the whole body is selected (Ctrl+A).
+    all_selected: bool,
 }
 
 /// The paragraphs' height as drawn when nothing is typed yet.
@@ -74,6 +77,26 @@ pub fn ui(
         .filter(|k| *k < memory.chunks.len() && ui.memory(|m| m.has_focus(paragraph_id(id, *k))));
     let page = (ui.clip_rect().height() - 40.0).max(40.0);
     let mut target = select.or(memory.follow.take().map(|at| (at, at)));
+    if target.is_some() || focused.is_none() {
+        memory.all_selected = false;
+    } else if select_all::pressed(ui) {
+        memory.all_selected = true;
+    }
+    if memory.all_selected {
+        match select_all::handle(ui, body) {
+            select_all::Outcome::Kept => {}
+            select_all::Outcome::Ended => memory.all_selected = false,
+            select_all::Outcome::Replaced(text) if ui.is_enabled() => {
+                *body = text;
+                memory.chunks.sync(body);
+                output.changed = true;
+                memory.all_selected = false;
+                let end = memory.chunks.char_start(memory.chunks.len());
+                target = Some((end, end));
+            }
+            select_all::Outcome::Replaced(_) => memory.all_selected = false,
+        }
+    }
     if target.is_none()
         && let Some(k) = focused
         && let Some(edit) = keys::crossing(
@@ -153,7 +176,19 @@ pub fn ui(
                 ui.allocate_space(egui::vec2(inner_width, skipped));
                 skipped = 0.0;
             }
+            let highlight = memory
+                .all_selected
+                .then(|| ui.painter().add(egui::Shape::Noop));
+            let top_left = ui.cursor().min;
             let drawn = paragraph(ui, id, k, &memory.chunks, inner_width, marks);
+            if let Some(shape) = highlight {
+                let rect =
+                    egui::Rect::from_min_size(top_left, egui::vec2(inner_width, drawn.height));
+                ui.painter().set(
+                    shape,
+                    egui::epaint::RectShape::filled(rect, 0.0, ui.visuals().selection.bg_fill),
+                );
+            }
             memory.chunks.set_height(k, drawn.height);
             y += drawn.height;
             if scroll_to == Some(k) {
@@ -196,6 +231,9 @@ pub fn ui(
         }
         filler(ui, id, &memory.chunks, inner_width, &mut new_focus);
         memory.focused = new_focus.or(scroll_to);
+        if memory.all_selected {
+            output.selection = Some((0, memory.chunks.char_start(memory.chunks.len())));
+        }
     });
     ui.data_mut(|d| d.insert_temp(id, memory));
     output
