@@ -370,3 +370,18 @@ fn every_control_is_named_in_every_state() {
     );
     harness.check_accessibility();
 }
+
+#[test]
+fn a_cut_headline_in_the_list_shows_whole_on_hover() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    let headline = "Hollin Bakeries to report first loss since 2009";
+    harness
+        .get_by_role_and_label(Role::Button, headline)
+        .hover();
+    harness.run_steps(60);
+    assert!(
+        harness.query_all_by_label(headline).count() >= 2,
+        "the row and its tooltip"
+    );
+}

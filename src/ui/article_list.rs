@@ -119,24 +119,28 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
                             .image(texture.id(), thumb_rect, uv, Color32::WHITE);
                     }
                 }
-                let description = row_text(ui, text_rect, summary, headline, now);
+                let (description, cut) = row_text(ui, text_rect, summary, headline, now);
                 ui.ctx().accesskit_node_builder(response.id, |node| {
                     node.set_description(description);
                 });
+                if cut {
+                    response.on_hover_text(headline);
+                }
             }
         });
 }
 
 /// Paints a row's three lines (headline; status badge, section and age; bylines) straight
-/// onto the list, and returns them as one sentence for screen readers. Painting instead of
-/// laying out five labels per row keeps the list's share of a frame small.
+/// onto the list, and returns them as one sentence for screen readers, and whether the headline
+/// was cut to fit. Painting instead of laying out five labels per row keeps the list's share of
+/// a frame small.
 fn row_text(
     ui: &egui::Ui,
     rect: egui::Rect,
     summary: &crate::bundle::ArticleSummary,
     headline: &str,
     now: chrono::DateTime<chrono::Utc>,
-) -> String {
+) -> (String, bool) {
     let painter = ui.painter();
     let visuals = ui.visuals();
     let body = egui::TextStyle::Body.resolve(ui.style());
@@ -150,6 +154,7 @@ fn row_text(
     let headline_galley = line(headline, &body, visuals.strong_text_color(), rect.width());
     let mut at = rect.left_top();
     let headline_height = headline_galley.size().y;
+    let cut = headline_galley.elided;
     painter.galley(at, headline_galley, visuals.text_color());
     at.y += headline_height + 3.0;
 
@@ -182,11 +187,12 @@ fn row_text(
         line(&bylines, &small, visuals.weak_text_color(), rect.width()),
         visuals.weak_text_color(),
     );
-    [status, &section, &age, &bylines]
+    let description = [status, &section, &age, &bylines]
         .into_iter()
         .filter(|part| !part.is_empty())
         .collect::<Vec<_>>()
-        .join(" · ")
+        .join(" · ");
+    (description, cut)
 }
 
 fn filters(ui: &mut egui::Ui, state: &mut AppState) {
