@@ -1,6 +1,7 @@
 //! The body's CommonMark, parsed once into a small block model that the live preview and every
 //! export render from, so that they can never disagree.
 
+/// Keeping a body's blocks up to date as it is edited.
 pub mod incremental;
 
 pub use incremental::BlockCache;

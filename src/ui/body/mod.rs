@@ -4,6 +4,7 @@
 //! one text: the arrow keys, Backspace and Delete cross paragraph edges, and positions given to
 //! and taken from it are character offsets into the whole body.
 
+/// The body cut into paragraphs, with their heights.
 pub mod chunks;
 mod keys;
 mod select_all;
