@@ -385,3 +385,42 @@ fn a_cut_headline_in_the_list_shows_whole_on_hover() {
         "the row and its tooltip"
     );
 }
+
+/// The list the window shows equals the list a fresh filter and sort gives.
+fn assert_list_is_fresh(
+    harness: &egui_kittest::Harness<'static, copydesk::ui::Workstation>,
+    after: &str,
+) {
+    let state = &harness.state().state;
+    let bundle = state.bundle.as_ref().unwrap();
+    let summaries: Vec<_> = bundle.summaries().collect();
+    let fresh =
+        copydesk::app::list::filter_and_sort(&summaries, &state.filter, state.search.as_ref());
+    assert_eq!(state.visible, fresh, "after {after}");
+}
+
+#[test]
+fn the_list_stays_exact_through_duplicates_moves_and_undo() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    harness.state_mut().state.filter.sort = copydesk::app::list::SortKey::Updated;
+    harness.state_mut().state.list_dirty = true;
+    harness.run_steps(2);
+    let steps = [
+        (Modifiers::COMMAND, Key::D, "a duplicate"),
+        (
+            Modifiers::COMMAND | Modifiers::ALT,
+            Key::ArrowDown,
+            "a move",
+        ),
+        (Modifiers::COMMAND, Key::Z, "undoing the move"),
+        (Modifiers::COMMAND, Key::Z, "undoing the duplicate"),
+    ];
+    for (modifiers, key, what) in steps {
+        harness.key_press_modifiers(modifiers, key);
+        harness.run_steps(3);
+        assert_list_is_fresh(&harness, what);
+    }
+    append_to(&mut harness, Role::TextInput, "Headline", " again");
+    assert_list_is_fresh(&harness, "typing in the headline");
+}
