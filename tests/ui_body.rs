@@ -148,6 +148,17 @@ fn text_with_blank_lines_arrives_once_and_the_cursor_follows_it() {
     assert_eq!(body(&harness), "One.\n\nTwo.\n\nThree. Four.");
 }
 
+/// Presses a modifier key on its own, as egui reports it before the key it modifies.
+fn press_modifier_key(harness: &Workstation, key: Key) {
+    harness.event(egui::Event::Key {
+        key,
+        physical_key: Some(key),
+        pressed: true,
+        repeat: false,
+        modifiers: Modifiers::NONE,
+    });
+}
+
 /// The text the last frame put on the clipboard.
 fn copied(harness: &Workstation) -> Option<String> {
     harness
@@ -170,6 +181,8 @@ fn ctrl_a_selects_the_whole_body_and_typing_replaces_it() {
         Some((0, 18)),
         "all of it, across paragraphs"
     );
+    // Ctrl+C: egui reports the Ctrl key itself first, which must not end the selection.
+    press_modifier_key(&harness, Key::ControlLeft);
     harness.event(egui::Event::Copy);
     harness.step();
     assert_eq!(copied(&harness).as_deref(), Some("One.\n\nTwo.\n\nThree."));
@@ -203,4 +216,66 @@ fn ctrl_a_then_cut_moves_the_body_to_the_clipboard_and_an_arrow_ends_the_selecti
     assert_eq!(copied(&harness).as_deref(), Some("One.\n\nTwo."));
     harness.run_steps(2);
     assert_eq!(body(&harness), "");
+}
+
+#[test]
+fn shift_and_the_arrows_select_across_paragraphs() {
+    let (_dir, mut harness) = new_article_with("One two.\n\nThree four.\n\nFive.");
+    harness.state_mut().state.pending_body_cursor = Some((8, 8));
+    harness.run_steps(3);
+    // The first Shift+Right stays in the paragraph (its text box selects the blank line's
+    // newline); the next ones go on into the next paragraph.
+    for _ in 0..3 {
+        press(&mut harness, Modifiers::SHIFT, Key::ArrowRight);
+    }
+    assert_eq!(selection(&harness), Some((8, 11)));
+    // Pressing Shift again (egui reports it as a key of its own) keeps the selection.
+    press_modifier_key(&harness, Key::ShiftLeft);
+    harness.run_steps(2);
+    assert_eq!(selection(&harness), Some((8, 11)));
+    // A held key repeats: two presses in one frame move the selection's end twice.
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::ArrowRight);
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::ArrowRight);
+    harness.run_steps(3);
+    assert_eq!(selection(&harness), Some((8, 13)));
+    press(&mut harness, Modifiers::SHIFT, Key::ArrowLeft);
+    press(&mut harness, Modifiers::SHIFT, Key::ArrowLeft);
+    assert_eq!(selection(&harness), Some((8, 11)));
+    harness.event(egui::Event::Copy);
+    harness.step();
+    assert_eq!(copied(&harness).as_deref(), Some("\n\nT"));
+    harness.run_steps(2);
+    press(&mut harness, Modifiers::NONE, Key::Backspace);
+    assert_eq!(body(&harness), "One two.hree four.\n\nFive.");
+    assert_eq!(selection(&harness), Some((8, 8)));
+
+    // Shift+Ctrl+End selects to the body's end; typing replaces the selection.
+    press(
+        &mut harness,
+        Modifiers::SHIFT | Modifiers::COMMAND,
+        Key::End,
+    );
+    assert_eq!(selection(&harness), Some((8, 25)));
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, "Body paragraph 2")
+        .type_text("!");
+    harness.run_steps(3);
+    assert_eq!(body(&harness), "One two.!");
+}
+
+#[test]
+fn shift_click_in_another_paragraph_selects_up_to_it() {
+    let (_dir, mut harness) = new_article_with("One.\n\nTwo.\n\nThree.");
+    harness.state_mut().state.pending_body_cursor = Some((2, 2));
+    harness.run_steps(3);
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, "Body paragraph 3")
+        .click_modifiers(Modifiers::SHIFT);
+    harness.run_steps(3);
+    let (start, end) = selection(&harness).expect("a selection");
+    assert_eq!(start, 2);
+    assert!(end > 12, "into the third paragraph: {end}");
+    press(&mut harness, Modifiers::NONE, Key::Delete);
+    assert!(body(&harness).starts_with("On"));
+    assert!(!body(&harness).contains("Two"));
 }

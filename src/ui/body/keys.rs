@@ -10,6 +10,8 @@ use std::ops::Range;
 pub struct CursorRows {
     /// The cursor's character offset in the paragraph.
     index: usize,
+    /// Where its selection started (the same as `index` when nothing is selected).
+    anchor: usize,
     /// Whether text is selected.
     selecting: bool,
     /// Whether the cursor is on the paragraph's first row.
@@ -28,6 +30,7 @@ impl CursorRows {
         let at = galley.pos_from_cursor(primary).center();
         Self {
             index: primary.index.0,
+            anchor: secondary,
             selecting: primary.index.0 != secondary,
             first_row: row == 0,
             last_row: row + 1 >= galley.rows.len(),
@@ -41,6 +44,11 @@ impl CursorRows {
     /// The cursor's character offset in the paragraph.
     pub fn index(&self) -> usize {
         self.index
+    }
+
+    /// Where the paragraph's selection started, in characters of the paragraph.
+    pub fn anchor(&self) -> usize {
+        self.anchor
     }
 }
 
@@ -79,7 +87,8 @@ pub fn crossing(
     let pressed = |ui: &mut Ui, modifiers, key| ui.input_mut(|i| i.consume_key(modifiers, key));
     for (key, direction) in [(Key::PageUp, -1.0), (Key::PageDown, 1.0)] {
         if pressed(ui, Modifiers::NONE, key) {
-            return move_to(paged(ui, chunks, k, rows, width, direction * page));
+            let y = rows.y + direction * page;
+            return move_to(paged(ui, chunks, k, (rows.x, y), width));
         }
     }
     if pressed(ui, Modifiers::COMMAND, Key::Home) {
@@ -107,29 +116,50 @@ pub fn crossing(
         return move_to(start + chunks.chars_of(k));
     }
     if !first && !rows.selecting && rows.first_row && pressed(ui, Modifiers::NONE, Key::ArrowUp) {
-        let galley = super::layout(ui, super::shown_text(chunks, k - 1), width, &[]);
-        let below = galley.rect.bottom() - 1.0;
-        let local = galley.cursor_from_pos(egui::vec2(rows.x, below)).index.0;
-        return move_to(chunks.char_start(k - 1) + local);
+        return move_to(paged(ui, chunks, k, (rows.x, -1.0), width));
     }
     if !last && !rows.selecting && rows.last_row && pressed(ui, Modifiers::NONE, Key::ArrowDown) {
-        let galley = super::layout(ui, super::shown_text(chunks, k + 1), width, &[]);
-        let local = galley.cursor_from_pos(egui::vec2(rows.x, 1.0)).index.0;
-        return move_to(start + chunks.chars_of(k) + local);
+        let below = chunks.height(k).unwrap_or(rows.y) + 1.0;
+        return move_to(paged(ui, chunks, k, (rows.x, below), width));
     }
     None
 }
 
-/// The character a page up or down (`distance` points) from the cursor in paragraph `k`, at the
-/// same x position.
-fn paged(
+/// Where a selection's moving end at character `head` goes for a movement `key` (an arrow,
+/// Home or End, with `command` for the body's start or end, Page Up or Page Down).
+pub fn moved(
     ui: &Ui,
     chunks: &Chunks,
-    k: usize,
-    rows: &CursorRows,
+    head: usize,
+    key: Key,
+    command: bool,
     width: f32,
-    distance: f32,
+    page: f32,
 ) -> usize {
+    let total = chunks.char_start(chunks.len());
+    let (k, local) = chunks.locate(head);
+    let galley = super::layout(ui, super::shown_text(chunks, k), width, &[]);
+    let cursor = egui::text::CCursor::new(local);
+    let at = galley.pos_from_cursor(cursor).center();
+    let start = chunks.char_start(k);
+    match key {
+        Key::Home if command => 0,
+        Key::End if command => total,
+        Key::Home => start + galley.cursor_begin_of_row(&cursor).index.0,
+        Key::End => start + galley.cursor_end_of_row(&cursor).index.0,
+        Key::ArrowLeft => head.saturating_sub(1),
+        Key::ArrowRight => (head + 1).min(total),
+        Key::ArrowUp => paged(ui, chunks, k, (at.x, at.y - row_height(&galley)), width),
+        Key::ArrowDown => paged(ui, chunks, k, (at.x, at.y + row_height(&galley)), width),
+        Key::PageUp => paged(ui, chunks, k, (at.x, at.y - page), width),
+        Key::PageDown => paged(ui, chunks, k, (at.x, at.y + page), width),
+        _ => head,
+    }
+}
+
+/// The character at `(x, y)`, a position relative to the top of paragraph `k` that may lie in
+/// another paragraph above or below it (clamped to the body).
+fn paged(ui: &Ui, chunks: &Chunks, k: usize, (x, y): (f32, f32), width: f32) -> usize {
     let height = |i: usize| {
         chunks.height(i).unwrap_or_else(|| {
             super::layout(ui, super::shown_text(chunks, i), width, &[])
@@ -138,13 +168,18 @@ fn paged(
         })
     };
     let top: f32 = (0..k).map(height).sum();
-    let mut target = (top + rows.y + distance).max(0.0);
+    let mut target = (top + y).max(0.0);
     let mut index = 0;
     while index + 1 < chunks.len() && target >= height(index) {
         target -= height(index);
         index += 1;
     }
     let galley = super::layout(ui, super::shown_text(chunks, index), width, &[]);
-    let local = galley.cursor_from_pos(egui::vec2(rows.x, target)).index.0;
+    let local = galley.cursor_from_pos(egui::vec2(x, target)).index.0;
     chunks.char_start(index) + local
+}
+
+/// The height of a paragraph's rows.
+fn row_height(galley: &egui::Galley) -> f32 {
+    galley.rows.first().map_or(16.0, |row| row.height())
 }

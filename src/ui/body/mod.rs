@@ -7,7 +7,7 @@
 /// The body cut into paragraphs, with their heights.
 pub mod chunks;
 mod keys;
-mod select_all;
+mod selection;
 
 use super::highlight;
 use chunks::Chunks;
@@ -37,8 +37,8 @@ struct Memory {
     measured_at: (f32, f32),
     /// Where the cursor goes next frame, after an edit moved its text to another paragraph.
     follow: Option<usize>,
-    /// Whether the whole body is selected (Ctrl+A).
-    all_selected: bool,
+    /// A selection across paragraphs, when there is one.
+    span: Option<selection::Span>,
 }
 
 /// The paragraphs' height as drawn when nothing is typed yet.
@@ -78,27 +78,24 @@ pub fn ui(
         .filter(|k| *k < memory.chunks.len() && ui.memory(|m| m.has_focus(paragraph_id(id, *k))));
     let page = (ui.clip_rect().height() - 40.0).max(40.0);
     let mut target = select.or(memory.follow.take().map(|at| (at, at)));
-    if target.is_some() || focused.is_none() {
-        memory.all_selected = false;
-    } else if select_all::pressed(ui) {
-        memory.all_selected = true;
+    if select.is_some() || focused.is_none() {
+        memory.span = None;
     }
-    if memory.all_selected {
-        match select_all::handle(ui, body) {
-            select_all::Outcome::Kept => {}
-            select_all::Outcome::Ended => memory.all_selected = false,
-            select_all::Outcome::Replaced(text) if ui.is_enabled() => {
-                *body = text;
-                memory.chunks.sync(body);
-                output.changed = true;
-                memory.all_selected = false;
-                let end = memory.chunks.char_start(memory.chunks.len());
-                target = Some((end, end));
-            }
-            select_all::Outcome::Replaced(_) => memory.all_selected = false,
-        }
+    // Where a Shift+click in another paragraph extends from.
+    let anchor = memory
+        .span
+        .map(|span| span.anchor)
+        .or_else(|| focused.map(|k| memory.chunks.char_start(k) + memory.cursor_rows.anchor()));
+    let shift_click = ui.input(|i| i.modifiers.shift && i.pointer.any_pressed());
+    if target.is_none()
+        && let Some(k) = focused
+        && let Some(at) =
+            across_paragraphs(ui, &mut memory, body, k, width - 8.0, page, &mut output)
+    {
+        target = Some((at, at));
     }
     if target.is_none()
+        && memory.span.is_none()
         && let Some(k) = focused
         && let Some(edit) = keys::crossing(
             ui,
@@ -178,17 +175,23 @@ pub fn ui(
                 skipped = 0.0;
             }
             let highlight = memory
-                .all_selected
-                .then(|| ui.painter().add(egui::Shape::Noop));
-            let top_left = ui.cursor().min;
+                .span
+                .map(|span| (span, ui.painter().add(egui::Shape::Noop)));
             let drawn = paragraph(ui, id, k, &memory.chunks, inner_width, marks);
-            if let Some(shape) = highlight {
-                let rect =
-                    egui::Rect::from_min_size(top_left, egui::vec2(inner_width, drawn.height));
-                ui.painter().set(
-                    shape,
-                    egui::epaint::RectShape::filled(rect, 0.0, ui.visuals().selection.bg_fill),
-                );
+            if let Some((span, shape)) = highlight {
+                let start = memory.chunks.char_start(k);
+                let range = span.range();
+                let local = range.start.saturating_sub(start)
+                    ..range
+                        .end
+                        .saturating_sub(start)
+                        .min(memory.chunks.chars_of(k));
+                let color = ui.visuals().selection.bg_fill;
+                let rects = selection::row_rects(&drawn.galley, local, drawn.galley_pos);
+                let shapes = rects
+                    .into_iter()
+                    .map(|rect| egui::Shape::rect_filled(rect, 0.0, color));
+                ui.painter().set(shape, egui::Shape::Vec(shapes.collect()));
             }
             memory.chunks.set_height(k, drawn.height);
             y += drawn.height;
@@ -197,6 +200,16 @@ pub fn ui(
                 // that crossed into the next paragraph only scrolls as far as it must.
                 let align = select.is_some().then_some(egui::Align::Center);
                 ui.scroll_to_rect(drawn.cursor_rect, align);
+            }
+            if drawn.has_focus
+                && shift_click
+                && focused != Some(k)
+                && let Some(anchor) = anchor
+                && let Some(pointer) = ui.input(|i| i.pointer.interact_pos())
+            {
+                let clicked = drawn.galley.cursor_from_pos(pointer - drawn.galley_pos);
+                let head = memory.chunks.char_start(k) + clicked.index.0;
+                memory.span = (anchor != head).then_some(selection::Span { anchor, head });
             }
             if drawn.has_focus {
                 new_focus = Some(k);
@@ -232,12 +245,82 @@ pub fn ui(
         }
         filler(ui, id, &memory.chunks, inner_width, &mut new_focus);
         memory.focused = new_focus.or(scroll_to);
-        if memory.all_selected {
-            output.selection = Some((0, memory.chunks.char_start(memory.chunks.len())));
+        if let Some(span) = memory.span {
+            output.selection = Some((span.range().start, span.range().end));
         }
     });
     ui.data_mut(|d| d.insert_temp(id, memory));
     output
+}
+
+/// Ctrl+A, Shift with a movement key that leaves paragraph `k` (the focused one), and the keys
+/// that act on a selection across paragraphs. Returns where the cursor goes, when it moves.
+fn across_paragraphs(
+    ui: &mut Ui,
+    memory: &mut Memory,
+    body: &mut String,
+    k: usize,
+    width: f32,
+    page: f32,
+    output: &mut BodyOutput,
+) -> Option<usize> {
+    let chunks = &memory.chunks;
+    let total = chunks.char_start(chunks.len());
+    if selection::select_all_pressed(ui) {
+        memory.span = (total > 0).then_some(selection::Span {
+            anchor: 0,
+            head: total,
+        });
+    }
+    // Every Shift+movement key of the frame (a held key repeats several in one frame).
+    let mut moved_to = None;
+    while let Some((key, command)) = selection::shift_movement(ui) {
+        let here = chunks.char_start(k);
+        let head = memory
+            .span
+            .map_or(here + memory.cursor_rows.index(), |s| s.head);
+        let moved = keys::moved(ui, chunks, head, key, command, width, page);
+        // Inside one paragraph, its own text box extends its selection.
+        if memory.span.is_none() && chunks.locate(moved).0 == k && !command {
+            break;
+        }
+        let times = selection::consume_movement(ui, key, command);
+        if times == 0 {
+            break;
+        }
+        let head = (1..times).fold(moved, |head, _| {
+            keys::moved(ui, chunks, head, key, command, width, page)
+        });
+        let anchor = memory
+            .span
+            .map_or(here + memory.cursor_rows.anchor(), |s| s.anchor);
+        memory.span = (anchor != head).then_some(selection::Span { anchor, head });
+        moved_to = Some(head);
+    }
+    if moved_to.is_some() {
+        return moved_to;
+    }
+    let span = memory.span?;
+    match selection::handle(ui, body, span) {
+        selection::Outcome::Kept => None,
+        selection::Outcome::Ended(at) => {
+            memory.span = None;
+            at
+        }
+        selection::Outcome::Replaced(text) => {
+            memory.span = None;
+            if !ui.is_enabled() {
+                return None;
+            }
+            let range = span.range();
+            let byte = |at: usize| body.char_indices().nth(at).map_or(body.len(), |(b, _)| b);
+            let bytes = byte(range.start)..byte(range.end);
+            body.replace_range(bytes, &text);
+            memory.chunks.sync(body);
+            output.changed = true;
+            Some(range.start + text.chars().count())
+        }
+    }
 }
 
 /// Clicking under a short body puts the cursor at its end.
@@ -263,6 +346,8 @@ struct Drawn {
     edited: Option<String>,
     rows: keys::CursorRows,
     cursor_rect: egui::Rect,
+    galley: Arc<egui::Galley>,
+    galley_pos: egui::Pos2,
 }
 
 /// Draws paragraph `k` as a borderless text box.
@@ -315,6 +400,8 @@ fn paragraph(
         edited: (response.changed() && text != original).then_some(text),
         rows: keys::CursorRows::of(&output.galley, primary, secondary),
         cursor_rect,
+        galley: output.galley.clone(),
+        galley_pos: output.galley_pos,
     }
 }
 

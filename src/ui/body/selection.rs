@@ -1,0 +1,221 @@
+//! A selection across paragraphs, in characters of the whole body. Ctrl+A selects the whole
+//! body; Shift with a movement key that leaves the paragraph (or Shift+click in another one)
+//! starts one, and further Shift+movement keys move its end. Copy and cut take its text; typing,
+//! pasting, Enter, Backspace and Delete replace it; an arrow collapses it to that side; another
+//! key or a click ends it.
+
+use egui::{Event, Key, Modifiers, Ui};
+use std::ops::Range;
+
+/// A selection across paragraphs: where it started and its moving end.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Span {
+    /// Where it started, in characters.
+    pub anchor: usize,
+    /// Its moving end, in characters.
+    pub head: usize,
+}
+
+impl Span {
+    /// The selected characters.
+    pub fn range(&self) -> Range<usize> {
+        self.anchor.min(self.head)..self.anchor.max(self.head)
+    }
+}
+
+/// What the selection did with this frame's input.
+pub enum Outcome {
+    /// Still selected: nothing changed.
+    Kept,
+    /// The selection ended without a change; the cursor goes to this character when given.
+    Ended(Option<usize>),
+    /// Its characters are replaced with this text; the selection ends.
+    Replaced(String),
+}
+
+/// The keys that move a selection's end.
+const MOVEMENT: [Key; 8] = [
+    Key::ArrowLeft,
+    Key::ArrowRight,
+    Key::ArrowUp,
+    Key::ArrowDown,
+    Key::Home,
+    Key::End,
+    Key::PageUp,
+    Key::PageDown,
+];
+
+/// Keys that only change the modifiers (egui reports them as keys of their own).
+const MODIFIER_KEYS: [Key; 10] = [
+    Key::ShiftLeft,
+    Key::ShiftRight,
+    Key::ControlLeft,
+    Key::ControlRight,
+    Key::AltLeft,
+    Key::AltRight,
+    Key::SuperLeft,
+    Key::SuperRight,
+    Key::CapsLock,
+    Key::NumLock,
+];
+
+/// Whether Ctrl+A was pressed (consumed, so the paragraph's own text box does not select
+/// only itself).
+pub fn select_all_pressed(ui: &mut Ui) -> bool {
+    ui.input_mut(|i| i.consume_key(Modifiers::COMMAND, Key::A))
+}
+
+/// The first Shift+movement key pressed this frame, with whether Ctrl (Cmd) was held; not
+/// consumed.
+pub fn shift_movement(ui: &Ui) -> Option<(Key, bool)> {
+    ui.input(|i| {
+        i.events.iter().find_map(|e| match e {
+            Event::Key {
+                key,
+                pressed: true,
+                modifiers,
+                ..
+            } if modifiers.shift && !modifiers.alt && MOVEMENT.contains(key) => {
+                Some((*key, modifiers.command))
+            }
+            _ => None,
+        })
+    })
+}
+
+/// Consumes the presses of a Shift+movement key found by [`shift_movement`]; returns how many
+/// there were this frame.
+pub fn consume_movement(ui: &mut Ui, key: Key, command: bool) -> usize {
+    let modifiers = if command {
+        Modifiers::COMMAND | Modifiers::SHIFT
+    } else {
+        Modifiers::SHIFT
+    };
+    ui.input_mut(|i| i.count_and_consume_key(modifiers, key))
+}
+
+/// Takes the events that act on the selection `span` of `body` out of this frame's input.
+pub fn handle(ui: &mut Ui, body: &str, span: Span) -> Outcome {
+    let events = ui.input_mut(|i| std::mem::take(&mut i.events));
+    // A key that ends the selection: not a shortcut, not a Shift+movement, not a modifier.
+    let typing_key = |event: &Event| match event {
+        Event::Key {
+            pressed: true,
+            modifiers,
+            key,
+            ..
+        } => {
+            let shortcut = modifiers.command;
+            let extends = modifiers.shift && MOVEMENT.contains(key);
+            !(shortcut || extends || MODIFIER_KEYS.contains(key))
+        }
+        _ => false,
+    };
+    let pressed = |wanted: &[Key]| {
+        events.iter().find_map(|e| match e {
+            Event::Key {
+                key,
+                pressed: true,
+                modifiers,
+                ..
+            } if wanted.contains(key) && !modifiers.command => Some(*key),
+            _ => None,
+        })
+    };
+    // Typed text arrives as a key and its text: the text replaces the selection, the key is spent.
+    let typed: String = events
+        .iter()
+        .filter_map(|e| match e {
+            Event::Text(text) | Event::Paste(text) => Some(text.as_str()),
+            _ => None,
+        })
+        .collect();
+    let range = span.range();
+    let selected = || -> String { body.chars().skip(range.start).take(range.len()).collect() };
+    let outcome = if events.iter().any(|e| matches!(e, Event::Cut)) {
+        ui.ctx().copy_text(selected());
+        Outcome::Replaced(String::new())
+    } else if !typed.is_empty() {
+        Outcome::Replaced(typed)
+    } else if pressed(&[Key::Enter]).is_some() {
+        Outcome::Replaced("\n".to_owned())
+    } else if pressed(&[Key::Backspace, Key::Delete]).is_some() {
+        Outcome::Replaced(String::new())
+    } else {
+        if events.iter().any(|e| matches!(e, Event::Copy)) {
+            ui.ctx().copy_text(selected());
+        }
+        match pressed(&[Key::ArrowLeft, Key::ArrowUp, Key::ArrowRight, Key::ArrowDown]) {
+            Some(Key::ArrowLeft | Key::ArrowUp) => Outcome::Ended(Some(range.start)),
+            Some(_) => Outcome::Ended(Some(range.end)),
+            None if events.iter().any(|e| {
+                typing_key(e)
+                    || matches!(e, Event::PointerButton { pressed: true, modifiers, .. } if !modifiers.shift)
+            }) =>
+            {
+                Outcome::Ended(None)
+            }
+            None => Outcome::Kept,
+        }
+    };
+    let spent = |e: &Event| match &outcome {
+        // The keys and text that replaced the selection must not reach a paragraph as well.
+        Outcome::Replaced(_) => {
+            typing_key(e)
+                || matches!(
+                    e,
+                    Event::Text(_) | Event::Paste(_) | Event::Cut | Event::Copy
+                )
+        }
+        // An arrow that collapsed the selection has done its work.
+        Outcome::Ended(Some(_)) => {
+            matches!(e, Event::Copy)
+                || matches!(e, Event::Key { key, pressed: true, .. }
+                    if [Key::ArrowLeft, Key::ArrowUp, Key::ArrowRight, Key::ArrowDown].contains(key))
+        }
+        _ => matches!(e, Event::Copy),
+    };
+    let kept: Vec<Event> = events.into_iter().filter(|e| !spent(e)).collect();
+    ui.input_mut(|i| i.events = kept);
+    outcome
+}
+
+/// The rectangles that highlight characters `local` of a paragraph laid out as `galley` at
+/// `origin`: one per row, reaching past a row's end when the selection goes on.
+pub fn row_rects(
+    galley: &egui::Galley,
+    local: Range<usize>,
+    origin: egui::Pos2,
+) -> Vec<egui::Rect> {
+    let mut rects = Vec::new();
+    let mut start = 0;
+    for row in &galley.rows {
+        let end = start + row.char_count_excluding_newline().0;
+        let next = start + row.char_count_including_newline().0;
+        // The row holds characters start..next (its newline included, when it has one).
+        if local.start < next.max(end + 1) && local.end > start {
+            let from = egui::text::CCursor {
+                index: local.start.max(start).into(),
+                prefer_next_row: true,
+            };
+            let left = galley.pos_from_cursor(from).min.x;
+            let right = if local.end > end {
+                galley.pos_from_cursor(egui::text::CCursor::new(end)).min.x + 6.0
+            } else {
+                galley
+                    .pos_from_cursor(egui::text::CCursor::new(local.end))
+                    .min
+                    .x
+            };
+            if right > left {
+                let rect = egui::Rect::from_x_y_ranges(left..=right, row.min_y()..=row.max_y());
+                rects.push(rect.translate(origin.to_vec2()));
+            }
+        }
+        start = next;
+        if start >= local.end {
+            break;
+        }
+    }
+    rects
+}
