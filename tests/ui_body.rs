@@ -8,7 +8,7 @@ use common::ui::{append_to, draft, no_dialogs, open, sample_copy};
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 
 type Workstation = Harness<'static, copydesk::ui::Workstation>;
 
@@ -278,4 +278,34 @@ fn shift_click_in_another_paragraph_selects_up_to_it() {
     press(&mut harness, Modifiers::NONE, Key::Delete);
     assert!(body(&harness).starts_with("On"));
     assert!(!body(&harness).contains("Two"));
+}
+
+#[test]
+fn dragging_the_mouse_into_another_paragraph_selects_across() {
+    let (_dir, mut harness) = new_article_with("One two.\n\nThree four.\n\nFive six.");
+    let centre = |harness: &Workstation, n: usize| {
+        let label = format!("Body paragraph {n}");
+        let node = harness.get_by_role_and_label(Role::MultilineTextInput, &label);
+        let bounds = node.accesskit_node().bounding_box().expect("on screen");
+        egui::pos2((bounds.x0 + 12.0) as f32, ((bounds.y0 + bounds.y1) / 2.0) as f32)
+    };
+    let (from, to) = (centre(&harness, 1), centre(&harness, 3));
+    let button = |pos, pressed| egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed,
+        modifiers: Modifiers::NONE,
+    };
+    harness.event(egui::Event::PointerMoved(from));
+    harness.event(button(from, true));
+    harness.run_steps(2);
+    for step in 1..=6 {
+        harness.event(egui::Event::PointerMoved(from.lerp(to, step as f32 / 6.0)));
+        harness.run_steps(1);
+    }
+    harness.event(button(to, false));
+    harness.run_steps(3);
+    let (start, end) = selection(&harness).expect("a selection");
+    assert!(start <= 2, "from the first paragraph: {start}");
+    assert!(end >= 23, "into the third: {end}");
 }

@@ -149,6 +149,13 @@ pub fn ui(
         let mut y = ui.cursor().min.y;
         let mut skipped = 0.0;
         let mut new_focus = None;
+        // A mouse drag that began in the focused paragraph and went on into another one.
+        let dragging = ui
+            .input(|i| i.pointer.primary_down() && i.pointer.is_decidedly_dragging())
+            .then(|| ui.input(|i| i.pointer.interact_pos()))
+            .flatten()
+            .filter(|_| focused.is_some());
+        let mut dragged_to = None;
         let mut k = 0;
         while k < memory.chunks.len() {
             let starts_on_screen = (visible.min.y..=visible.max.y).contains(&y);
@@ -178,6 +185,16 @@ pub fn ui(
                 .span
                 .map(|span| (span, ui.painter().add(egui::Shape::Noop)));
             let drawn = paragraph(ui, id, k, &memory.chunks, inner_width, marks);
+            if let Some(pointer) = dragging {
+                let rect = egui::Rect::from_min_size(
+                    egui::pos2(drawn.galley_pos.x, drawn.galley_pos.y),
+                    egui::vec2(inner_width, drawn.height),
+                );
+                if (rect.top()..rect.bottom()).contains(&pointer.y) {
+                    let local = drawn.galley.cursor_from_pos(pointer - drawn.galley_pos);
+                    dragged_to = Some((k, memory.chunks.char_start(k) + local.index.0));
+                }
+            }
             if let Some((span, shape)) = highlight {
                 let start = memory.chunks.char_start(k);
                 let range = span.range();
@@ -242,6 +259,10 @@ pub fn ui(
         }
         if skipped > 0.0 {
             ui.allocate_space(egui::vec2(inner_width, skipped));
+        }
+        if let (Some(k), Some((over, head))) = (focused, dragged_to) {
+            let anchor = memory.chunks.char_start(k) + memory.cursor_rows.anchor();
+            memory.span = (over != k && anchor != head).then_some(selection::Span { anchor, head });
         }
         filler(ui, id, &memory.chunks, inner_width, &mut new_focus);
         memory.focused = new_focus.or(scroll_to);
