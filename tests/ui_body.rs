@@ -280,32 +280,67 @@ fn shift_click_in_another_paragraph_selects_up_to_it() {
     assert!(!body(&harness).contains("Two"));
 }
 
-#[test]
-fn dragging_the_mouse_into_another_paragraph_selects_across() {
-    let (_dir, mut harness) = new_article_with("One two.\n\nThree four.\n\nFive six.");
-    let centre = |harness: &Workstation, n: usize| {
-        let label = format!("Body paragraph {n}");
-        let node = harness.get_by_role_and_label(Role::MultilineTextInput, &label);
-        let bounds = node.accesskit_node().bounding_box().expect("on screen");
-        egui::pos2((bounds.x0 + 12.0) as f32, ((bounds.y0 + bounds.y1) / 2.0) as f32)
-    };
-    let (from, to) = (centre(&harness, 1), centre(&harness, 3));
-    let button = |pos, pressed| egui::Event::PointerButton {
+/// Where a point `dy` below the top of paragraph `n`'s text box is, a little in from its left.
+fn inside_paragraph(harness: &Workstation, n: usize, dy: f64) -> egui::Pos2 {
+    let label = format!("Body paragraph {n}");
+    let node = harness.get_by_role_and_label(Role::MultilineTextInput, &label);
+    let bounds = node.accesskit_node().bounding_box().expect("on screen");
+    egui::pos2((bounds.x0 + 12.0) as f32, (bounds.y0 + dy) as f32)
+}
+
+/// The primary mouse button pressed or released at `pos`.
+fn primary_button(harness: &Workstation, pos: egui::Pos2, pressed: bool) {
+    harness.event(egui::Event::PointerMoved(pos));
+    harness.event(egui::Event::PointerButton {
         pos,
         button: egui::PointerButton::Primary,
         pressed,
         modifiers: Modifiers::NONE,
-    };
-    harness.event(egui::Event::PointerMoved(from));
-    harness.event(button(from, true));
+    });
+}
+
+#[test]
+fn dragging_the_mouse_into_another_paragraph_selects_across() {
+    let (_dir, mut harness) = new_article_with("One two.\n\nThree four.\n\nFive six.");
+    let (from, to) = (
+        inside_paragraph(&harness, 1, 8.0),
+        inside_paragraph(&harness, 3, 8.0),
+    );
+    primary_button(&harness, from, true);
     harness.run_steps(2);
     for step in 1..=6 {
         harness.event(egui::Event::PointerMoved(from.lerp(to, step as f32 / 6.0)));
         harness.run_steps(1);
     }
-    harness.event(button(to, false));
+    primary_button(&harness, to, false);
     harness.run_steps(3);
     let (start, end) = selection(&harness).expect("a selection");
     assert!(start <= 2, "from the first paragraph: {start}");
     assert!(end >= 23, "into the third: {end}");
+}
+
+#[test]
+fn a_drag_held_at_the_pane_s_bottom_edge_scrolls_and_selects_on() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    harness.state_mut().state.pending_body_cursor = Some((0, 0));
+    harness.run_steps(3);
+    let from = inside_paragraph(&harness, 1, 6.0);
+    let edge = egui::pos2(from.x + 40.0, 900.0 - 40.0);
+    primary_button(&harness, from, true);
+    harness.run_steps(2);
+    harness.event(egui::Event::PointerMoved(edge));
+    harness.run_steps(3);
+    let (_, before) = selection(&harness).expect("a selection");
+    harness.run_steps(30);
+    harness.event(egui::Event::PointerMoved(edge));
+    harness.run_steps(2);
+    let (start, after) = selection(&harness).expect("a selection");
+    primary_button(&harness, edge, false);
+    harness.run_steps(2);
+    assert!(start <= 3, "from the press: {start}");
+    assert!(
+        after > before + 200,
+        "the selection grew as the body scrolled: {before} -> {after}"
+    );
 }

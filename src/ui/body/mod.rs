@@ -150,11 +150,7 @@ pub fn ui(
         let mut skipped = 0.0;
         let mut new_focus = None;
         // A mouse drag that began in the focused paragraph and went on into another one.
-        let dragging = ui
-            .input(|i| i.pointer.primary_down() && i.pointer.is_decidedly_dragging())
-            .then(|| ui.input(|i| i.pointer.interact_pos()))
-            .flatten()
-            .filter(|_| focused.is_some());
+        let dragging = selection::drag_pointer(ui).filter(|_| focused.is_some());
         let mut dragged_to = None;
         let mut k = 0;
         while k < memory.chunks.len() {
@@ -259,6 +255,9 @@ pub fn ui(
         }
         if skipped > 0.0 {
             ui.allocate_space(egui::vec2(inner_width, skipped));
+        }
+        if let Some(pointer) = dragging {
+            selection::scroll_near_edges(ui, pointer);
         }
         if let (Some(k), Some((over, head))) = (focused, dragged_to) {
             let anchor = memory.chunks.char_start(k) + memory.cursor_rows.anchor();

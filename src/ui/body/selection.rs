@@ -219,3 +219,26 @@ pub fn row_rects(
     }
     rects
 }
+
+/// Where the pointer is while the primary button drags, if it does.
+pub fn drag_pointer(ui: &Ui) -> Option<egui::Pos2> {
+    ui.input(|i| {
+        let dragging = i.pointer.primary_down() && i.pointer.is_decidedly_dragging();
+        dragging.then(|| i.pointer.interact_pos()).flatten()
+    })
+}
+
+/// A drag held near the pane's top or bottom edge scrolls the body on.
+pub fn scroll_near_edges(ui: &Ui, pointer: egui::Pos2) {
+    let clip = ui.clip_rect();
+    let edge = 24.0;
+    let speed = if pointer.y > clip.bottom() - edge {
+        -12.0
+    } else if pointer.y < clip.top() + edge {
+        12.0
+    } else {
+        return;
+    };
+    ui.scroll_with_delta(egui::vec2(0.0, speed));
+    ui.ctx().request_repaint();
+}
