@@ -91,3 +91,15 @@ fn body_editor_with_underlines() {
     harness.run_steps(4);
     harness.snapshot_options("body_editor", &options());
 }
+
+#[test]
+fn right_to_left_preview() {
+    let (_dir, mut harness) = workstation(PreviewMode::Page, [1100.0, 640.0]);
+    let arabic = uuid::Uuid::parse_str("5a3e0000-0000-4000-8000-000000000006").unwrap();
+    harness
+        .state_mut()
+        .state
+        .apply(copydesk::app::command::Command::Select(arabic));
+    harness.run_steps(6);
+    harness.snapshot_options("right_to_left_preview", &options());
+}

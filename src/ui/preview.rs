@@ -85,97 +85,105 @@ fn page(
         .auto_shrink([false, false])
         .show_viewport(ui, |ui, viewport| {
             ui.set_max_width(ui.available_width().min(READING_MEASURE));
-            let top = ui.min_rect().top();
-            let crumb = format!(
-                "HOME › {} › {}",
-                article.section.to_uppercase(),
-                article.headline
-            );
-            ui.label(RichText::new(crumb).small().weak());
-            ui.add_space(6.0);
-            ui.label(RichText::new(&article.headline).size(26.0).strong());
-            if !article.standfirst.is_empty() {
-                ui.add_space(4.0);
-                ui.label(RichText::new(&article.standfirst).size(16.0).weak());
-            }
-            ui.add_space(6.0);
-            ui.label(
-                RichText::new(format!(
-                    "Last update: {} · {minutes} min read",
-                    relative(article.updated, now)
-                ))
-                .small(),
-            );
-            let bylines: Vec<String> = article
-                .bylines
-                .iter()
-                .map(|b| {
-                    if b.role.is_empty() {
-                        b.name.clone()
-                    } else {
-                        format!("{} ({})", b.name, b.role)
-                    }
-                })
-                .collect();
-            if !bylines.is_empty() {
-                ui.label(
-                    RichText::new(format!("By {}", bylines.join(", ")))
-                        .small()
-                        .strong(),
+            // A right-to-left article reads from the right edge, as its published page does.
+            let align = if crate::export::html::direction(&article.language) == "rtl" {
+                egui::Align::RIGHT
+            } else {
+                egui::Align::LEFT
+            };
+            ui.with_layout(egui::Layout::top_down(align), |ui| {
+                let top = ui.min_rect().top();
+                let crumb = format!(
+                    "HOME › {} › {}",
+                    article.section.to_uppercase(),
+                    article.headline
                 );
-            }
-            if let Some(hero) = &article.hero_image {
-                ui.add_space(4.0);
-                let width = ui.available_width();
-                super::pictures::picture(ui, thumbnails, &hero.asset, width, &hero.alt);
-                let credit = if hero.credit.is_empty() {
-                    String::new()
-                } else {
-                    format!(" Photo: {}", hero.credit)
-                };
-                if !hero.caption.is_empty() || !credit.is_empty() {
+                ui.label(RichText::new(crumb).small().weak());
+                ui.add_space(6.0);
+                ui.label(RichText::new(&article.headline).size(26.0).strong());
+                if !article.standfirst.is_empty() {
+                    ui.add_space(4.0);
+                    ui.label(RichText::new(&article.standfirst).size(16.0).weak());
+                }
+                ui.add_space(6.0);
+                ui.label(
+                    RichText::new(format!(
+                        "Last update: {} · {minutes} min read",
+                        relative(article.updated, now)
+                    ))
+                    .small(),
+                );
+                let bylines: Vec<String> = article
+                    .bylines
+                    .iter()
+                    .map(|b| {
+                        if b.role.is_empty() {
+                            b.name.clone()
+                        } else {
+                            format!("{} ({})", b.name, b.role)
+                        }
+                    })
+                    .collect();
+                if !bylines.is_empty() {
                     ui.label(
-                        RichText::new(format!("{}{credit}", hero.caption))
+                        RichText::new(format!("By {}", bylines.join(", ")))
                             .small()
-                            .weak(),
+                            .strong(),
                     );
                 }
-            }
-            ui.separator();
-            for (i, block) in blocks.iter().enumerate() {
-                let y = ui.cursor().top() - top;
-                let height = heights[i];
-                if y + height < viewport.min.y || y > viewport.max.y {
-                    ui.allocate_space(egui::vec2(ui.available_width(), height));
-                    continue;
+                if let Some(hero) = &article.hero_image {
+                    ui.add_space(4.0);
+                    let width = ui.available_width();
+                    super::pictures::picture(ui, thumbnails, &hero.asset, width, &hero.alt);
+                    let credit = if hero.credit.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" Photo: {}", hero.credit)
+                    };
+                    if !hero.caption.is_empty() || !credit.is_empty() {
+                        ui.label(
+                            RichText::new(format!("{}{credit}", hero.caption))
+                                .small()
+                                .weak(),
+                        );
+                    }
                 }
-                let rect = ui
-                    .scope(|ui| render_block(ui, block, thumbnails))
-                    .response
-                    .rect;
-                heights[i] = rect.height();
-            }
-            if !article.corrections.is_empty() {
                 ui.separator();
-                for correction in &article.corrections {
-                    let kind = format!("{:?}", correction.kind);
-                    ui.label(
-                        RichText::new(format!(
-                            "{kind} ({}): {}",
-                            correction.date.format("%-d %B %Y"),
-                            correction.text
-                        ))
-                        .italics()
-                        .small(),
-                    );
+                for (i, block) in blocks.iter().enumerate() {
+                    let y = ui.cursor().top() - top;
+                    let height = heights[i];
+                    if y + height < viewport.min.y || y > viewport.max.y {
+                        ui.allocate_space(egui::vec2(ui.available_width(), height));
+                        continue;
+                    }
+                    let rect = ui
+                        .scope(|ui| render_block(ui, block, thumbnails))
+                        .response
+                        .rect;
+                    heights[i] = rect.height();
                 }
-            }
-            if let Some(names) =
-                (!article.bylines.is_empty()).then(|| article.byline_names().join(", "))
-            {
-                ui.add_space(8.0);
-                ui.label(RichText::new(format!("Author: {names}")).strong());
-            }
+                if !article.corrections.is_empty() {
+                    ui.separator();
+                    for correction in &article.corrections {
+                        let kind = format!("{:?}", correction.kind);
+                        ui.label(
+                            RichText::new(format!(
+                                "{kind} ({}): {}",
+                                correction.date.format("%-d %B %Y"),
+                                correction.text
+                            ))
+                            .italics()
+                            .small(),
+                        );
+                    }
+                }
+                if let Some(names) =
+                    (!article.bylines.is_empty()).then(|| article.byline_names().join(", "))
+                {
+                    ui.add_space(8.0);
+                    ui.label(RichText::new(format!("Author: {names}")).strong());
+                }
+            });
         });
     ui.data_mut(|d| d.insert_temp(heights_id, heights));
 }
@@ -238,6 +246,7 @@ fn layout(ui: &egui::Ui, inlines: &[Inline], size: f32, heading: bool) -> Layout
     let visuals = ui.visuals();
     let mut job = LayoutJob::default();
     job.wrap.max_width = ui.available_width().min(READING_MEASURE);
+    job.halign = ui.layout().horizontal_placement();
     for inline in inlines {
         match inline {
             Inline::Text { text, style } => {
