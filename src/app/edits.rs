@@ -142,9 +142,6 @@ impl AppState {
             }
             return;
         };
-        // An insert, delete or move shifts the positions of other articles: the list is
-        // filtered again, not patched.
-        let reorders = !matches!(step, Step::Edit { .. });
         let result = match step {
             Step::Edit { after, .. } => {
                 bundle.update_article(id, |a| *a = *after).map(|_| Some(id))
@@ -163,9 +160,6 @@ impl AppState {
             Ok(select) => {
                 self.select(select);
                 self.edited(id, true);
-                if reorders {
-                    self.articles_changed();
-                }
             }
             Err(error) => self.warn(error.to_string()),
         }

@@ -145,8 +145,9 @@ pub struct AppState {
     /// The article whose edit is the list's only change since it was computed: that one row is
     /// moved instead of filtering all articles again.
     list_touched: Option<Uuid>,
-    /// The filter `visible` was computed with.
-    list_filter: Option<ListFilter>,
+    /// The filter `visible` was computed with, and the bundle's order version then (its
+    /// positions are stale once articles were removed or moved).
+    list_basis: Option<(ListFilter, u64)>,
     /// The sections and byline names in use, for the list's filters.
     pub facets: Facets,
     /// Whether the articles changed since `facets` was computed (a new search does not).
@@ -209,7 +210,7 @@ impl AppState {
             visible: Vec::new(),
             list_dirty: true,
             list_touched: None,
-            list_filter: None,
+            list_basis: None,
             facets: Facets::default(),
             facets_stale: true,
             undo: UndoStack::default(),
@@ -300,7 +301,9 @@ impl AppState {
             return;
         };
         if let Some(id) = self.list_touched.take()
-            && self.list_filter.as_ref() == Some(&self.filter)
+            && self.list_basis.as_ref().is_some_and(|(filter, order)| {
+                *filter == self.filter && *order == bundle.order_version()
+            })
             && self.filter.query.is_empty()
             && let Some(position) = bundle.position(id)
         {
@@ -330,7 +333,7 @@ impl AppState {
         }
         let summaries: Vec<_> = bundle.summaries().collect();
         self.visible = list::filter_and_sort(&summaries, &self.filter, self.search.as_ref());
-        self.list_filter = Some(self.filter.clone());
+        self.list_basis = Some((self.filter.clone(), bundle.order_version()));
         if self.facets_stale {
             self.refresh_facets();
         }

@@ -65,6 +65,8 @@ pub struct Bundle {
     manifest_dirty: bool,
     entries: Vec<Entry>,
     positions: HashMap<Uuid, usize>,
+    /// Counts the changes that gave articles other positions (removals and moves).
+    order_version: u64,
     set_aside: Vec<SetAside>,
     deleted: Vec<(Uuid, Option<DiskState>)>,
     problems: Vec<Problem>,
@@ -135,6 +137,12 @@ impl Bundle {
     /// Where article `id` is in the project's order.
     pub fn position(&self, id: Uuid) -> Option<usize> {
         self.positions.get(&id).copied()
+    }
+
+    /// Changes whenever articles take other positions in the project's order (a removal or a
+    /// move), so that positions remembered before can be known to be stale.
+    pub fn order_version(&self) -> u64 {
+        self.order_version
     }
 
     /// The summary of the article at `index` in the project's order.
@@ -343,6 +351,7 @@ impl Bundle {
     }
 
     fn reindex(&mut self) {
+        self.order_version += 1;
         self.positions = self
             .entries
             .iter()

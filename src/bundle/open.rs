@@ -49,6 +49,7 @@ impl Bundle {
             manifest_dirty: true,
             entries: Vec::new(),
             positions: HashMap::new(),
+            order_version: 0,
             set_aside: Vec::new(),
             deleted: Vec::new(),
             problems: Vec::new(),
