@@ -72,7 +72,7 @@ pub fn crossing(
     page: f32,
 ) -> Option<Crossing> {
     let start = chunks.char_start(k);
-    let total: usize = start + (k..chunks.len()).map(|i| chunks.chars_of(i)).sum::<usize>();
+    let total = chunks.char_start(chunks.len());
     let (first, last) = (k == 0, k + 1 == chunks.len());
     let shown = super::shown_chars(chunks, k);
     let range = chunks.range(k);

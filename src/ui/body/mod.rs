@@ -181,18 +181,16 @@ pub fn ui(
                 .span
                 .map(|span| (span, ui.painter().add(egui::Shape::Noop)));
             let drawn = paragraph(ui, id, k, &memory.chunks, inner_width, marks);
+            // Where the paragraph starts in the body, in characters.
+            let start = memory.chunks.char_start(k);
             if let Some(pointer) = dragging {
-                let rect = egui::Rect::from_min_size(
-                    egui::pos2(drawn.galley_pos.x, drawn.galley_pos.y),
-                    egui::vec2(inner_width, drawn.height),
-                );
-                if (rect.top()..rect.bottom()).contains(&pointer.y) {
+                let top = drawn.galley_pos.y;
+                if (top..top + drawn.height).contains(&pointer.y) {
                     let local = drawn.galley.cursor_from_pos(pointer - drawn.galley_pos);
-                    dragged_to = Some((k, memory.chunks.char_start(k) + local.index.0));
+                    dragged_to = Some((k, start + local.index.0));
                 }
             }
             if let Some((span, shape)) = highlight {
-                let start = memory.chunks.char_start(k);
                 let range = span.range();
                 let local = range.start.saturating_sub(start)
                     ..range
@@ -221,13 +219,12 @@ pub fn ui(
                 && let Some(pointer) = ui.input(|i| i.pointer.interact_pos())
             {
                 let clicked = drawn.galley.cursor_from_pos(pointer - drawn.galley_pos);
-                let head = memory.chunks.char_start(k) + clicked.index.0;
+                let head = start + clicked.index.0;
                 memory.span = (anchor != head).then_some(selection::Span { anchor, head });
             }
             if drawn.has_focus {
                 new_focus = Some(k);
                 memory.cursor_rows = drawn.rows;
-                let start = memory.chunks.char_start(k);
                 output.selection = drawn.selection.map(|(a, b)| (start + a, start + b));
             }
             if let Some(new_text) = drawn.edited {
@@ -235,9 +232,7 @@ pub fn ui(
                 if k + 1 < memory.chunks.len() {
                     text.push('\n');
                 }
-                let cursor = drawn
-                    .has_focus
-                    .then(|| memory.chunks.char_start(k) + drawn.rows.index());
+                let cursor = drawn.has_focus.then(|| start + drawn.rows.index());
                 body.replace_range(memory.chunks.range(k), &text);
                 memory.chunks.sync(body);
                 output.changed = true;
