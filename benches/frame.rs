@@ -35,11 +35,13 @@ fn input(width: f32, events: Vec<Event>) -> RawInput {
     }
 }
 
-/// The generated project on disk and its two 20,000-word articles.
+/// The generated project on disk, its two 20,000-word articles, and a third whose 20,000 words
+/// are lines with no blank line between them: one Markdown paragraph.
 struct Fixture {
     _dir: tempfile::TempDir,
     root: std::path::PathBuf,
     long: [Uuid; 2],
+    one_paragraph: Uuid,
 }
 
 fn fixture() -> &'static Fixture {
@@ -58,17 +60,27 @@ fn fixture() -> &'static Fixture {
             bundle.move_article(id, 0).expect("move");
             id
         });
+        let mut article = Article::new("A 20,000-word transcript in one paragraph");
+        article.section = "World".into();
+        article.body = support::body(20_000, &mut next).replace("\n\n", "\n");
+        let one_paragraph = bundle.insert_article(article).expect("insert");
         bundle.save().expect("save");
         Fixture {
             _dir: dir,
             root,
             long,
+            one_paragraph,
         }
     })
 }
 
 /// A workstation with the fixture open, the first long article selected and the index built.
 fn workstation(ctx: &egui::Context) -> Workstation {
+    workstation_showing(ctx, fixture().long[0])
+}
+
+/// A workstation with the fixture open, `article` selected and the index built.
+fn workstation_showing(ctx: &egui::Context, article: Uuid) -> Workstation {
     let fixture = fixture();
     let mut workstation = Workstation::new(ctx, Settings::default(), Arc::new(NoDialogs), None);
     workstation
@@ -79,7 +91,7 @@ fn workstation(ctx: &egui::Context) -> Workstation {
         std::thread::sleep(std::time::Duration::from_millis(20));
         workstation.state.receive();
     }
-    workstation.state.apply(Command::Select(fixture.long[0]));
+    workstation.state.apply(Command::Select(article));
     for _ in 0..3 {
         frame(ctx, &mut workstation, input(WIDTH, vec![]));
     }
@@ -122,8 +134,20 @@ fn idle_frame(bencher: divan::Bencher) {
 /// A frame in which one character of a sentence is typed into a paragraph of the 20,000-word body.
 #[divan::bench(sample_count = 100)]
 fn typing_frame(bencher: divan::Bencher) {
+    typing(bencher, fixture().long[0]);
+}
+
+/// The same typing into a 20,000-word paragraph of single lines (a transcript or a long list):
+/// the preview shows it as one paragraph.
+#[divan::bench(sample_count = 100)]
+fn typing_frame_in_a_20000_word_paragraph(bencher: divan::Bencher) {
+    typing(bencher, fixture().one_paragraph);
+}
+
+/// Types a sentence a character a frame into `article`, a few lines into its body.
+fn typing(bencher: divan::Bencher, article: Uuid) {
     let ctx = egui::Context::default();
-    let mut workstation = workstation(&ctx);
+    let mut workstation = workstation_showing(&ctx, article);
     // The cursor goes a few lines into the body, as a click there would put it.
     workstation.state.pending_body_cursor = Some((400, 400));
     frame(&ctx, &mut workstation, input(WIDTH, vec![]));

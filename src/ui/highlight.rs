@@ -63,6 +63,18 @@ pub fn layout(
     multiline: bool,
     spans: &[(Range<usize>, Color32)],
 ) -> Arc<egui::Galley> {
+    let job = job(ui, text, wrap_width, multiline, spans);
+    ui.fonts_mut(|f| f.layout_job(job))
+}
+
+/// The layout job of a field's text with underlines under the given spans.
+pub fn job(
+    ui: &Ui,
+    text: &str,
+    wrap_width: f32,
+    multiline: bool,
+    spans: &[(Range<usize>, Color32)],
+) -> LayoutJob {
     let font_id = egui::TextStyle::Body.resolve(ui.style());
     let color = ui.visuals().text_color();
     let line_height =
@@ -89,7 +101,7 @@ pub fn layout(
     job.append(text.get(at..).unwrap_or(""), 0.0, plain);
     job.wrap.max_width = if multiline { wrap_width } else { f32::INFINITY };
     job.keep_trailing_whitespace = true;
-    ui.fonts_mut(|f| f.layout_job(job))
+    job
 }
 
 #[cfg(test)]

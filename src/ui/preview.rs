@@ -78,6 +78,7 @@ fn page(
         words_per_minute,
     );
     let heights_id = egui::Id::unique("copydesk-preview-heights").with(article.id);
+    let rows_id = heights_id.with("rows");
     let mut heights: Vec<f32> = ui.data(|d| d.get_temp(heights_id)).unwrap_or_default();
     heights.resize(blocks.len(), 48.0);
     egui::ScrollArea::vertical()
@@ -156,8 +157,9 @@ fn page(
                         ui.allocate_space(egui::vec2(ui.available_width(), height));
                         continue;
                     }
+                    let slot = Some((rows_id, i));
                     let rect = ui
-                        .scope(|ui| render_block(ui, block, thumbnails))
+                        .scope(|ui| render_block(ui, block, thumbnails, slot))
                         .response
                         .rect;
                     heights[i] = rect.height();
@@ -188,7 +190,14 @@ fn page(
     ui.data_mut(|d| d.insert_temp(heights_id, heights));
 }
 
-fn render_block(ui: &mut egui::Ui, block: &Block, thumbnails: &mut crate::app::images::Thumbnails) {
+/// Draws one block of the body; a top-level block has a slot (pane and index) in which its
+/// layout is kept, so that typing lays out only the rows around the edit again.
+fn render_block(
+    ui: &mut egui::Ui,
+    block: &Block,
+    thumbnails: &mut crate::app::images::Thumbnails,
+    slot: Option<(egui::Id, usize)>,
+) {
     // A paragraph that is one bundle picture shows the picture.
     if let Block::Paragraph(inlines) = block
         && let [Inline::Image { url, alt, .. }] = inlines.as_slice()
@@ -207,10 +216,10 @@ fn render_block(ui: &mut egui::Ui, block: &Block, thumbnails: &mut crate::app::i
                 _ => 15.0,
             };
             ui.add_space(6.0);
-            ui.label(layout(ui, inlines, size, true));
+            text_block(ui, layout(ui, inlines, size, true), slot);
         }
         Block::Paragraph(inlines) => {
-            ui.label(layout(ui, inlines, 15.0, false));
+            text_block(ui, layout(ui, inlines, 15.0, false), slot);
             ui.add_space(6.0);
         }
         Block::Quote(blocks) => {
@@ -218,7 +227,11 @@ fn render_block(ui: &mut egui::Ui, block: &Block, thumbnails: &mut crate::app::i
                 let (rect, _) = ui.allocate_exact_size(egui::vec2(3.0, 20.0), egui::Sense::hover());
                 ui.painter()
                     .rect_filled(rect, 0.0, ui.visuals().weak_text_color());
-                ui.vertical(|ui| blocks.iter().for_each(|b| render_block(ui, b, thumbnails)));
+                ui.vertical(|ui| {
+                    blocks
+                        .iter()
+                        .for_each(|b| render_block(ui, b, thumbnails, None))
+                });
             });
         }
         Block::List { start, items } => {
@@ -226,7 +239,10 @@ fn render_block(ui: &mut egui::Ui, block: &Block, thumbnails: &mut crate::app::i
                 ui.horizontal_top(|ui| {
                     let marker = start.map_or("•".to_owned(), |s| format!("{}.", s + n as u64));
                     ui.label(marker);
-                    ui.vertical(|ui| item.iter().for_each(|b| render_block(ui, b, thumbnails)));
+                    ui.vertical(|ui| {
+                        item.iter()
+                            .for_each(|b| render_block(ui, b, thumbnails, None))
+                    });
                 });
             }
         }
@@ -240,6 +256,14 @@ fn render_block(ui: &mut egui::Ui, block: &Block, thumbnails: &mut crate::app::i
             ui.label(RichText::new(html).monospace().weak());
         }
     }
+}
+
+/// A paragraph or heading as a label, laid out in its slot when it has one.
+fn text_block(ui: &mut egui::Ui, job: LayoutJob, slot: Option<(egui::Id, usize)>) {
+    match slot {
+        Some((pane, index)) => ui.label(super::relayout::layout_in_slot(ui, pane, index, job)),
+        None => ui.label(job),
+    };
 }
 
 fn layout(ui: &egui::Ui, inlines: &[Inline], size: f32, heading: bool) -> LayoutJob {

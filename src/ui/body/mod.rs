@@ -9,7 +9,7 @@ pub mod chunks;
 mod keys;
 mod selection;
 
-use super::highlight;
+use super::{highlight, relayout};
 use chunks::Chunks;
 use egui::text::{CCursor, CCursorRange};
 use egui::{Color32, Id, TextEdit, Ui};
@@ -379,7 +379,8 @@ fn paragraph(
     let mut text = original.to_owned();
     let local_marks = marks_within(marks, range.start, original.len());
     let mut layouter = |ui: &Ui, text: &dyn egui::TextBuffer, wrap: f32| {
-        layout(ui, text.as_str(), wrap, &local_marks)
+        let job = highlight::job(ui, text.as_str(), wrap, true, &local_marks);
+        relayout::layout_in_slot(ui, id, k, job)
     };
     let edit_id = paragraph_id(id, k);
     let output = TextEdit::multiline(&mut text)
