@@ -89,10 +89,10 @@ impl AppState {
             review.requested = None;
             return;
         };
-        if review
-            .requested
-            .as_ref()
-            .is_some_and(|(_, sent)| **sent == *draft)
+        // One check at a time: while one runs, edits wait for its reply (which repaints the
+        // window), then the latest draft goes. The thread would skip the ones between anyway.
+        let running = review.requested.as_ref();
+        if running.is_some_and(|(generation, sent)| *generation > review.shown || **sent == *draft)
         {
             return;
         }

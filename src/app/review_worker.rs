@@ -1,12 +1,14 @@
 //! The review runs on its own thread: the window sends the article after each edit and shows
-//! the findings when they come back, then again once spelling suggestions are computed.
+//! the findings when they come back, then again once spelling suggestions are computed (when
+//! the edits pause).
 
 use crate::model::{Article, ProjectSettings};
 use crate::review::{CheckContext, Finding, Reviewer};
 use std::collections::HashMap;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
+use std::time::Duration;
 use uuid::Uuid;
 
 /// What to check.
@@ -72,6 +74,10 @@ impl ReviewWorker {
     }
 }
 
+/// Spelling suggestions (tens of milliseconds a word) wait until the edits pause this long, so
+/// that a word still being typed costs none, and typing has the second core to itself.
+const SUGGESTION_PAUSE: Duration = Duration::from_millis(400);
+
 fn serve(
     inbox: Receiver<Request>,
     outbox: Sender<Reply>,
@@ -79,7 +85,8 @@ fn serve(
     waker: Arc<dyn Fn() + Send + Sync>,
 ) {
     let mut reviewer: Option<Reviewer> = None;
-    while let Ok(mut request) = inbox.recv() {
+    let mut next = inbox.recv().ok();
+    while let Some(mut request) = next.take() {
         while let Ok(newer) = inbox.try_recv() {
             request = newer;
         }
@@ -95,30 +102,30 @@ fn serve(
         };
         let mut findings = reviewer.check(&request.article, &context);
         let generation = request.generation;
-        if outbox
-            .send(Reply {
-                generation,
-                findings: findings.clone(),
-                article: request.article.clone(),
-            })
-            .is_err()
-        {
+        let reply = |findings| Reply {
+            generation,
+            findings,
+            article: request.article.clone(),
+        };
+        if outbox.send(reply(findings.clone())).is_err() {
             return;
         }
         waker();
+        match inbox.recv_timeout(SUGGESTION_PAUSE) {
+            Ok(newer) => {
+                next = Some(newer);
+                continue;
+            }
+            Err(RecvTimeoutError::Disconnected) => return,
+            Err(RecvTimeoutError::Timeout) => {}
+        }
         let still_wanted = || latest.load(Ordering::SeqCst) == generation;
         if reviewer.fill_suggestions(&request.article, &mut findings, &still_wanted) {
-            if outbox
-                .send(Reply {
-                    generation,
-                    findings,
-                    article: request.article.clone(),
-                })
-                .is_err()
-            {
+            if outbox.send(reply(findings)).is_err() {
                 return;
             }
             waker();
         }
+        next = inbox.recv().ok();
     }
 }
