@@ -331,6 +331,26 @@ fn unsaved_work_is_recovered_after_a_crash() {
 }
 
 #[test]
+fn typing_without_a_pause_still_writes_the_recovery_journal() {
+    let (_dir, root) = sample_copy();
+    {
+        let mut harness = open(&root, no_dialogs());
+        append_to(&mut harness, Role::TextInput, "Slugline", "-LOST");
+        let now = std::time::Instant::now();
+        let state = &mut harness.state_mut().state;
+        // The last keystroke was just now, but the edits have gone on for two seconds.
+        state.last_edit = Some(now);
+        state.unjournaled_since = Some(now - std::time::Duration::from_secs(2));
+        state.tick(now);
+        assert_eq!(state.unjournaled_since, None, "the journal holds the edits");
+        std::mem::forget(harness);
+    }
+    std::fs::remove_file(root.join(".local/lock.json")).unwrap();
+    let harness = open(&root, no_dialogs());
+    assert!(harness.query_by_label("Recover unsaved changes?").is_some());
+}
+
+#[test]
 fn every_control_is_named_in_every_state() {
     let (_dir, root) = sample_copy();
     let mut harness = open(&root, no_dialogs());

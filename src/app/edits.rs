@@ -192,8 +192,9 @@ impl AppState {
     }
 
     pub(super) fn mark_unsaved(&mut self) {
-        self.last_edit = Some(Instant::now());
-        self.journal_current = false;
+        let now = Instant::now();
+        self.last_edit = Some(now);
+        self.unjournaled_since.get_or_insert(now);
     }
 
     fn selected_index(&self) -> Option<usize> {

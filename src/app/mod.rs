@@ -29,10 +29,11 @@ use uuid::Uuid;
 
 /// Autosave this long after typing stops.
 pub const AUTOSAVE_AFTER: std::time::Duration = std::time::Duration::from_secs(3);
-/// Refresh the list this long after typing in the body stops.
-pub const LIST_REFRESH_AFTER: std::time::Duration = std::time::Duration::from_millis(400);
 /// Write the recovery journal this long after an edit.
 pub const JOURNAL_AFTER: std::time::Duration = std::time::Duration::from_millis(700);
+/// Write it at least this often while edits go on without a pause, so that a killed process
+/// loses at most about this much.
+pub const JOURNAL_AT_MOST: std::time::Duration = std::time::Duration::from_millis(1500);
 
 /// A question or message that takes over the window until answered.
 #[derive(Debug, Clone, PartialEq)]
@@ -166,8 +167,8 @@ pub struct AppState {
     pub last_saved: Option<DateTime<Local>>,
     /// When the last edit happened.
     pub last_edit: Option<Instant>,
-    /// Whether the journal holds the latest edits.
-    pub journal_current: bool,
+    /// When the first edit the journal does not hold yet was made (none: it holds them all).
+    pub unjournaled_since: Option<Instant>,
     /// Why the project is read-only, when it is.
     pub read_only: Option<String>,
     /// Focus the list's search field next frame.
@@ -220,7 +221,7 @@ impl AppState {
             notice: None,
             last_saved: None,
             last_edit: None,
-            journal_current: true,
+            unjournaled_since: None,
             read_only: None,
             focus_search: false,
             body_selection: None,

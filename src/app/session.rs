@@ -1,7 +1,7 @@
 //! Opening, saving, autosave, the recovery journal and changes made on disk by others.
 
 use super::jobs::{DialogPurpose, Outcome};
-use super::{AUTOSAVE_AFTER, AppState, JOURNAL_AFTER, Modal};
+use super::{AUTOSAVE_AFTER, AppState, JOURNAL_AFTER, JOURNAL_AT_MOST, Modal};
 use crate::bundle::recovery::{Journal, clear_journal, read_journal, write_journal};
 use crate::bundle::{Bundle, BundleError};
 use std::path::PathBuf;
@@ -147,7 +147,7 @@ impl AppState {
         match bundle.save() {
             Ok(report) => {
                 clear_journal(bundle.root());
-                self.journal_current = true;
+                self.unjournaled_since = None;
                 self.history.forget();
                 self.last_saved = Some(chrono::Local::now());
                 self.tell(format!(
@@ -229,7 +229,10 @@ impl AppState {
             return;
         }
         let since = now.duration_since(last_edit);
-        if !self.journal_current && since >= JOURNAL_AFTER {
+        // After a pause, or at least every 1.5 s while the edits go on.
+        if let Some(first) = self.unjournaled_since
+            && (since >= JOURNAL_AFTER || now.duration_since(first) >= JOURNAL_AT_MOST)
+        {
             self.write_journal();
         }
         if since >= AUTOSAVE_AFTER && self.has_unsaved_changes() {
@@ -247,7 +250,7 @@ impl AppState {
             deleted: bundle.unsaved_deletions(),
         };
         match write_journal(bundle.root(), &journal) {
-            Ok(()) => self.journal_current = true,
+            Ok(()) => self.unjournaled_since = None,
             Err(error) => self.warn(format!("Recovery journal not written: {error}")),
         }
     }
