@@ -27,9 +27,15 @@ impl FileDialogs for NoDialogs {
 const WIDTH: f32 = 1400.0;
 const HEIGHT: f32 = 860.0;
 
+/// One frame's input; each frame is 1/60 s after the last, as on a 60 Hz display (without a
+/// clock, egui's animations, such as scrolling the cursor into view, would never end).
 fn input(width: f32, events: Vec<Event>) -> RawInput {
+    static FRAMES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let frame = FRAMES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     RawInput {
         screen_rect: Some(Rect::from_min_size(Pos2::ZERO, Vec2::new(width, HEIGHT))),
+        time: Some(frame as f64 / 60.0),
+        predicted_dt: 1.0 / 60.0,
         events,
         ..RawInput::default()
     }
