@@ -78,7 +78,9 @@ fn page(
         words_per_minute,
     );
     let heights_id = egui::Id::unique("copydesk-preview-heights").with(article.id);
-    let rows_id = heights_id.with("rows");
+    // One store for whichever article is shown, so that the layouts of articles shown before
+    // do not stay in memory.
+    let rows_id = egui::Id::unique("copydesk-preview-rows");
     let mut heights: Vec<f32> = ui.data(|d| d.get_temp(heights_id)).unwrap_or_default();
     heights.resize(blocks.len(), 48.0);
     egui::ScrollArea::vertical()

@@ -51,16 +51,19 @@ pub fn relayout(
     match reusable {
         Some(previous) if previous.galley.job.as_ref() == &job => Arc::clone(previous),
         Some(previous) => after_edit(fonts, previous, job, atlas_fill),
-        None => {
-            let galley = fonts.layout_job(job);
-            let starts = row_starts(&galley.job.text, &galley);
-            Arc::new(Laid {
-                galley,
-                starts,
-                atlas_fill,
-            })
-        }
+        None => fresh(fonts, job, atlas_fill),
     }
+}
+
+/// Lays `job` out anew (through egui's own cache).
+fn fresh(fonts: &mut egui::epaint::FontsView<'_>, job: LayoutJob, atlas_fill: f32) -> Arc<Laid> {
+    let galley = fonts.layout_job(job);
+    let starts = row_starts(&galley.job.text, &galley);
+    Arc::new(Laid {
+        galley,
+        starts,
+        atlas_fill,
+    })
 }
 
 /// Whether rows laid out for `old` can stand in `new`'s layout: the same wrapping and alignment,
@@ -93,6 +96,11 @@ fn after_edit(
     let prefix = rows::common_prefix(old, new).min(format_prefix(&previous.galley.job, &job));
     let suffix =
         rows::common_suffix(old, new, prefix).min(format_suffix(&previous.galley.job, &job));
+    // A text that is mostly new (another article's paragraph in the same slot, a large paste)
+    // is laid out anew rather than window by window.
+    if prefix + suffix < new.len() / 2 {
+        return fresh(fonts, job, atlas_fill);
+    }
     let edit_end = old.len() - suffix;
     let shift = |at: usize| at + new.len() - old.len();
     let starts = &previous.starts[..previous.galley.rows.len()];
