@@ -83,6 +83,11 @@ fn check_against_fresh_layouts(halign: egui::Align, keep_whitespace: bool, seed:
         "東",
         "word ",
         "incomprehensibilities ",
+        // A combining accent, a tab, a Windows line end and an emoji: one glyph a character.
+        "e\u{301}",
+        "\t",
+        "\r\n",
+        "🗞",
     ];
     let mut previous = ctx.fonts_mut(|f| relayout(f, None, job(&text, halign, keep_whitespace)));
     let mut rewrapped = 0;
