@@ -20,14 +20,13 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState) {
                 .bundle
                 .as_ref()
                 .map_or(200, |b| b.project().settings.reading_words_per_minute);
-            // One label per count, so that a keystroke lays out only the counts it changed.
-            ui.scope(|ui| {
-                ui.spacing_mut().item_spacing.x = 0.0;
-                ui.label(format!("{} words", stats.words));
-                ui.label(format!(" · {} characters", stats.chars));
-                ui.label(format!(" ({} without spaces)", stats.chars_no_spaces));
-                ui.label(format!(" · {} min read", stats.reading_minutes(speed)));
-            });
+            ui.label(format!(
+                "{} words · {} characters ({} without spaces) · {} min read",
+                stats.words,
+                stats.chars,
+                stats.chars_no_spaces,
+                stats.reading_minutes(speed)
+            ));
             ui.separator();
         }
         let save_state = if state.bundle.is_none() {
