@@ -122,9 +122,8 @@ impl AppState {
         let before =
             (!self.undo.continues_typing(key.as_ref(), now)).then(|| Box::new(stored.clone()));
         draft.updated = (self.clock)();
-        let after = Box::new(draft.clone());
-        if bundle.update_article(id, |a| a.clone_from(draft)).is_ok() {
-            self.undo.record_edit(before, after, key, now);
+        if bundle.update_article(id, |a| a.assign_from(draft)).is_ok() {
+            self.undo.record_edit(before, draft, key, now);
             self.edited(id, facets_changed);
         }
     }

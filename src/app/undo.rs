@@ -132,16 +132,19 @@ impl UndoStack {
     pub fn record_edit(
         &mut self,
         before: Option<Box<Article>>,
-        after: Box<Article>,
+        after: &Article,
         typing: Option<TypingKey>,
         now: Instant,
     ) {
         match before {
-            Some(before) => self.record(Step::Edit { before, after }, typing, now),
+            Some(before) => {
+                let after = Box::new(after.clone());
+                self.record(Step::Edit { before, after }, typing, now);
+            }
             None => {
                 self.redo.clear();
                 if let Some(Step::Edit { after: last, .. }) = self.undo.last_mut() {
-                    *last = after;
+                    last.assign_from(after);
                 }
                 self.typing = typing.map(|key| (key, now));
             }

@@ -314,6 +314,66 @@ fn default_language() -> String {
 }
 
 impl Article {
+    /// Makes this article a copy of `source`, reusing this one's buffers: a keystroke's copy of
+    /// a 20,000-word article then copies its bytes without allocating and freeing 130 KB.
+    pub fn assign_from(&mut self, source: &Article) {
+        // Every field by name, so that a new field cannot be forgotten here.
+        let Article {
+            id,
+            slug,
+            headline,
+            seo_title,
+            social_title,
+            standfirst,
+            bylines,
+            section,
+            tags,
+            slugline,
+            dateline,
+            language,
+            editors_note,
+            body,
+            status,
+            created,
+            updated,
+            first_published,
+            embargo,
+            corrections,
+            hero_image,
+            images,
+            waivers,
+            workflow_log,
+            import_source,
+            extra,
+        } = source;
+        self.id = *id;
+        self.slug.clone_from(slug);
+        self.headline.clone_from(headline);
+        self.seo_title.clone_from(seo_title);
+        self.social_title.clone_from(social_title);
+        self.standfirst.clone_from(standfirst);
+        self.bylines.clone_from(bylines);
+        self.section.clone_from(section);
+        self.tags.clone_from(tags);
+        self.slugline.clone_from(slugline);
+        self.dateline.clone_from(dateline);
+        self.language.clone_from(language);
+        self.editors_note.clone_from(editors_note);
+        self.body.clone_from(body);
+        self.status.clone_from(status);
+        self.created = *created;
+        self.updated = *updated;
+        self.first_published = *first_published;
+        self.embargo.clone_from(embargo);
+        self.corrections.clone_from(corrections);
+        self.hero_image.clone_from(hero_image);
+        self.images.clone_from(images);
+        self.waivers.clone_from(waivers);
+        self.workflow_log.clone_from(workflow_log);
+        self.import_source.clone_from(import_source);
+        self.extra.clone_from(extra);
+    }
+
     /// A new, empty draft with a fresh id, created now.
     pub fn new(headline: impl Into<String>) -> Self {
         Self::new_at(headline, Utc::now())
@@ -389,6 +449,25 @@ mod body_lines {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn assign_from_makes_an_equal_copy_in_the_same_buffer() {
+        let mut source = Article::new("Talks resume");
+        source.body = "Word ".repeat(1000);
+        source.tags = vec!["Ukraine".into(), "Diplomacy".into()];
+        source
+            .extra
+            .insert("future".into(), serde_json::json!({"x": 1}));
+        let mut copy = source.clone();
+        copy.body.reserve(64);
+        let buffer = copy.body.as_ptr();
+        source.body.push_str("one more");
+        source.headline = "Talks resume on Monday".into();
+        source.tags.pop();
+        copy.assign_from(&source);
+        assert_eq!(copy, source);
+        assert_eq!(copy.body.as_ptr(), buffer, "the body's buffer was reused");
+    }
 
     #[test]
     fn body_round_trips_through_lines_exactly() {
