@@ -51,7 +51,7 @@ struct Fixture {
 fn fixture() -> &'static Fixture {
     static FIXTURE: OnceLock<Fixture> = OnceLock::new();
     FIXTURE.get_or_init(|| {
-        let dir = tempfile::tempdir().expect("temp dir");
+        let dir = support::temp_dir();
         let root = dir.path().join("Bench.copydesk");
         let ids = generate(&root, ARTICLES);
         // One read-write open builds the machine-local index, as a user's first open would.
@@ -96,7 +96,7 @@ fn report_memory() {
 
 fn main() {
     report_memory();
-    divan::main();
+    support::run();
 }
 
 /// Opening the 10,000-article bundle to a listed project (bodies load lazily).

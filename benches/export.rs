@@ -8,14 +8,14 @@ use copydesk::export::{Format, export_articles};
 use std::sync::OnceLock;
 
 fn main() {
-    divan::main();
+    support::run();
 }
 
 fn bundle_root() -> &'static std::path::Path {
     static ROOT: OnceLock<(tempfile::TempDir, std::path::PathBuf)> = OnceLock::new();
     &ROOT
         .get_or_init(|| {
-            let dir = tempfile::tempdir().expect("temp dir");
+            let dir = support::temp_dir();
             let root = dir.path().join("Export.copydesk");
             support::generate(&root, 1_000);
             (dir, root)

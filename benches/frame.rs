@@ -53,7 +53,7 @@ struct Fixture {
 fn fixture() -> &'static Fixture {
     static FIXTURE: OnceLock<Fixture> = OnceLock::new();
     FIXTURE.get_or_init(|| {
-        let dir = tempfile::tempdir().expect("temp dir");
+        let dir = support::temp_dir();
         let root = dir.path().join("Frame.copydesk");
         support::generate(&root, 10_000);
         let mut bundle = Bundle::open(&root, Access::ReadWrite).expect("open");
@@ -112,7 +112,7 @@ fn frame(ctx: &egui::Context, workstation: &mut Workstation, input: RawInput) {
 }
 
 fn main() {
-    divan::main();
+    support::run();
 }
 
 /// Yardstick: egui's demo windows, one frame with tessellation.

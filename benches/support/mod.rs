@@ -5,7 +5,8 @@ use copydesk::bundle::article_path;
 use copydesk::bundle::format::Manifest;
 use copydesk::bundle::fsio::to_pretty_json;
 use copydesk::model::{Article, Byline, Project, Status};
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 pub const WORDS: [&str; 24] = [
     "the",
@@ -99,4 +100,26 @@ pub fn generate(root: &Path, n: usize) -> Vec<uuid::Uuid> {
     let manifest = Manifest::new(&Project::new("Bench"), order, 0, Default::default());
     std::fs::write(root.join("bundle.json"), to_pretty_json(&manifest)).expect("write manifest");
     ids
+}
+
+/// The fixtures' temporary folders: fixtures live in statics, which are never dropped, so
+/// [`run`] removes the folders when the benchmarks end.
+static TEMP_DIRS: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+/// A temporary folder for a fixture, removed when [`run`] ends.
+pub fn temp_dir() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    TEMP_DIRS
+        .lock()
+        .expect("temp dirs")
+        .push(dir.path().to_owned());
+    dir
+}
+
+/// Runs the benchmarks, then removes the fixtures' temporary folders.
+pub fn run() {
+    divan::main();
+    for dir in TEMP_DIRS.lock().expect("temp dirs").drain(..) {
+        let _ = std::fs::remove_dir_all(dir);
+    }
 }
