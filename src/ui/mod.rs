@@ -14,7 +14,7 @@ mod modals;
 mod palette;
 mod pictures;
 pub mod preview;
-pub mod relayout;
+mod relayout;
 mod review_panel;
 mod status_bar;
 
