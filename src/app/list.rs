@@ -178,13 +178,34 @@ pub fn filter_and_sort(
         })
         .map(|(i, _)| i)
         .collect();
-    match filter.sort {
-        SortKey::Project => {}
-        SortKey::Updated => shown.sort_by(|a, b| summaries[*b].updated.cmp(&summaries[*a].updated)),
-        SortKey::Headline => shown.sort_by_cached_key(|i| summaries[*i].headline.to_lowercase()),
-        SortKey::Status => shown.sort_by_key(|i| summaries[*i].status as u8),
+    if filter.sort != SortKey::Project {
+        // A stable sort: articles that sort alike keep the project's order.
+        shown.sort_by_cached_key(|i| sort_value(filter.sort, summaries[*i]));
     }
     shown
+}
+
+/// What an article sorts by under a sort key: smaller comes first, and articles that sort alike
+/// keep the project's order.
+#[derive(PartialEq, Eq, PartialOrd, Ord)]
+enum SortValue {
+    /// The project's order alone.
+    Unsorted,
+    /// The last update, newest first.
+    Newest(std::cmp::Reverse<chrono::DateTime<chrono::Utc>>),
+    /// The headline, A to Z whatever the case.
+    Headline(String),
+    /// The status, in workflow order.
+    Status(u8),
+}
+
+fn sort_value(sort: SortKey, summary: &ArticleSummary) -> SortValue {
+    match sort {
+        SortKey::Project => SortValue::Unsorted,
+        SortKey::Updated => SortValue::Newest(std::cmp::Reverse(summary.updated)),
+        SortKey::Headline => SortValue::Headline(summary.headline.to_lowercase()),
+        SortKey::Status => SortValue::Status(summary.status as u8),
+    }
 }
 
 /// Whether an article passes the status, section and byline filters.
@@ -215,23 +236,11 @@ pub fn reposition<'a>(
     let Some(edited) = summary(changed).filter(|s| passes_filters(s, filter)) else {
         return;
     };
-    // The order `filter_and_sort`'s stable sorts give: the sort key, then the project's order.
-    let before = |i: usize| -> bool {
-        let Some(other) = summary(i) else {
-            return true;
-        };
-        let by_key = match filter.sort {
-            SortKey::Project => std::cmp::Ordering::Equal,
-            SortKey::Updated => edited.updated.cmp(&other.updated),
-            SortKey::Headline => other
-                .headline
-                .to_lowercase()
-                .cmp(&edited.headline.to_lowercase()),
-            SortKey::Status => (other.status as u8).cmp(&(edited.status as u8)),
-        };
-        by_key.then(i.cmp(&changed)).is_lt()
-    };
-    let at = shown.partition_point(|i| before(*i));
+    // The order `filter_and_sort`'s stable sort gives: the sort value, then the project's order.
+    let place = (sort_value(filter.sort, edited), changed);
+    let at = shown.partition_point(|i| {
+        summary(*i).is_none_or(|other| (sort_value(filter.sort, other), *i) < place)
+    });
     shown.insert(at, changed);
 }
 
