@@ -77,6 +77,21 @@ fn groups(text: &str, start: usize, end: usize) -> Option<Vec<usize>> {
     Some(ends)
 }
 
+/// Parses the groups of `text` from byte `start` that end at `ends`: their blocks, and each
+/// group's end with its number of blocks.
+fn parse_groups(text: &str, start: usize, ends: Vec<usize>) -> (Vec<Block>, Vec<(usize, usize)>) {
+    let mut blocks = Vec::new();
+    let mut groups = Vec::with_capacity(ends.len());
+    let mut at = start;
+    for end in ends {
+        let parsed = parse(&text[at..end]);
+        groups.push((end, parsed.len()));
+        blocks.extend(parsed);
+        at = end;
+    }
+    (blocks, groups)
+}
+
 /// A body's blocks, parsed again only where it changed.
 #[derive(Default)]
 pub struct BlockCache {
@@ -111,15 +126,7 @@ impl BlockCache {
             self.groups = None;
             return;
         };
-        let mut blocks = Vec::new();
-        let mut groups = Vec::with_capacity(ends.len());
-        let mut at = 0;
-        for end in ends {
-            let parsed = parse(&text[at..end]);
-            groups.push((end, parsed.len()));
-            blocks.extend(parsed);
-            at = end;
-        }
+        let (blocks, groups) = parse_groups(text, 0, ends);
         self.blocks = Arc::new(blocks);
         self.groups = Some(groups);
     }
@@ -149,15 +156,7 @@ impl BlockCache {
         let Some(ends) = groups(text, start, new_end) else {
             return false;
         };
-        let mut fresh = Vec::new();
-        let mut counts = Vec::with_capacity(ends.len());
-        let mut at = start;
-        for end in ends {
-            let parsed = parse(&text[at..end]);
-            counts.push((end, parsed.len()));
-            fresh.extend(parsed);
-            at = end;
-        }
+        let (fresh, counts) = parse_groups(text, start, ends);
         let before: usize = old_groups[..first].iter().map(|(_, n)| n).sum();
         let replaced: usize = old_groups[first..=last].iter().map(|(_, n)| n).sum();
         let shift = |(end, n): &(usize, usize)| (end + text.len() - old.len(), *n);
