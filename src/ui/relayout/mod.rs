@@ -117,7 +117,8 @@ fn after_edit(
     let last_window = loop {
         let Some(&reach_start) = starts.get(reach) else {
             let window = window_layout(fonts, &job, at..new.len());
-            built.take(&window, at, window.rows.len());
+            let window_starts = row_starts(&window.job.text, &window);
+            built.take(&window, &window_starts, at, window.rows.len());
             break window;
         };
         // Into the old row `reach` up to the end of its first word: enough to see whether the
@@ -132,14 +133,14 @@ fn after_edit(
             (old_start >= edit_end).then_some((row, old_row))
         });
         if let Some((row, old_row)) = resync {
-            built.take(&window, at, row);
+            built.take(&window, &window_starts, at, row);
             built.keep_shifted(previous, old_row.., shift);
             break window;
         }
         // No row of this window starts as an old one did: all but its last row (cut short by
         // the window's end) are settled, and the next window starts with that last row.
         let settled = window.rows.len() - 1;
-        built.take(&window, at, settled);
+        built.take(&window, &window_starts, at, settled);
         at += window_starts[settled];
         reach += growth;
         growth *= 4;

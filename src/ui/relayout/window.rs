@@ -1,7 +1,6 @@
 //! Laying out a window of a text, and stacking kept and new rows into one layout.
 
 use super::Laid;
-use super::rows::row_starts;
 use egui::emath::{GuiRounding as _, NumExt as _};
 use egui::epaint::text::PlacedRow;
 use egui::text::{ByteIndex, LayoutJob, LayoutSection};
@@ -74,9 +73,9 @@ impl Built {
         }
     }
 
-    /// Adds the first `count` rows of `window`, which was laid out from byte `at`.
-    pub fn take(&mut self, window: &Galley, at: usize, count: usize) {
-        let window_starts = row_starts(&window.job.text, window);
+    /// Adds the first `count` rows of `window`, which was laid out from byte `at`;
+    /// `window_starts` are its [`row_starts`](super::rows::row_starts).
+    pub fn take(&mut self, window: &Galley, window_starts: &[usize], at: usize, count: usize) {
         self.rows.extend_from_slice(&window.rows[..count]);
         let starts = window_starts[..count].iter().map(|s| s + at);
         self.starts.extend(starts);
