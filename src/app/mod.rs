@@ -314,9 +314,7 @@ impl AppState {
                 position,
                 &self.filter,
             );
-            if self.facets_stale {
-                self.refresh_facets();
-            }
+            self.refresh_facets();
             return;
         }
         if let Some(index) = self
@@ -335,14 +333,13 @@ impl AppState {
         let summaries: Vec<_> = bundle.summaries().collect();
         self.visible = list::filter_and_sort(&summaries, &self.filter, self.search.as_ref());
         self.list_basis = Some((self.filter.clone(), bundle.order_version()));
-        if self.facets_stale {
-            self.refresh_facets();
-        }
+        self.refresh_facets();
     }
 
-    /// Rebuilds the sections and byline names the list's filters offer.
+    /// Rebuilds the sections and byline names the list's filters offer, when articles changed
+    /// since they were built.
     fn refresh_facets(&mut self) {
-        let Some(bundle) = &self.bundle else {
+        let (true, Some(bundle)) = (self.facets_stale, &self.bundle) else {
             return;
         };
         self.facets_stale = false;
