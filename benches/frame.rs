@@ -263,7 +263,7 @@ fn reparse_after_a_keystroke(bencher: divan::Bencher) {
 #[divan::bench(sample_count = 100)]
 fn recount_after_a_keystroke(bencher: divan::Bencher) {
     let mut body = support::body(20_000, &mut support::lcg(3));
-    let mut counts = copydesk::model::stats::ParagraphStats::default();
+    let mut counts = copydesk::model::stats::IncrementalStats::default();
     counts.of(&body);
     bencher.bench_local(|| {
         body.insert(400, 'a');

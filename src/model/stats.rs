@@ -135,12 +135,12 @@ fn is_unspaced_script(ch: char) -> bool {
 /// Statistics of a text kept up to date as it is edited: a keystroke costs the count of the
 /// lines it touched, not of the whole text.
 #[derive(Default)]
-pub struct ParagraphStats {
+pub struct IncrementalStats {
     /// The text last counted, and its counts.
     counted: Option<(String, TextStats)>,
 }
 
-impl ParagraphStats {
+impl IncrementalStats {
     /// The statistics of `text`, the same as [`TextStats::of`]. Line breaks are neither counted
     /// nor part of a word, so only the lines an edit touched are counted again: the rest is
     /// the counts of the text before the edit.
@@ -179,7 +179,7 @@ mod tests {
 
     #[test]
     fn counting_by_paragraph_gives_the_count_of_the_whole() {
-        let mut cache = ParagraphStats::default();
+        let mut cache = IncrementalStats::default();
         for text in [
             "One two.\n\nThree four\nfive.",
             "One two.\n\nThree fourfive.",
@@ -208,7 +208,7 @@ mod tests {
     fn random_edits_keep_the_counts_exact() {
         let mut text = String::from("Kyiv’s talks\n\nМосква — ответ\n東京の書店\n\n  end  ");
         let inserts = ["\n", " ", "é", "—", "東京", "word ", "\r\n", "\u{a0}"];
-        let mut counts = ParagraphStats::default();
+        let mut counts = IncrementalStats::default();
         crate::text_diff::random_edits(&mut text, 7, &inserts, 600, |step, text| {
             assert_eq!(
                 counts.of(text),

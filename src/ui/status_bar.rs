@@ -6,7 +6,7 @@ use crate::model::TextStats;
 /// Text statistics of the body, recounted only where it changed since the last frame.
 pub fn body_stats(body: &str) -> TextStats {
     thread_local! {
-        static COUNTS: std::cell::RefCell<crate::model::stats::ParagraphStats> = Default::default();
+        static COUNTS: std::cell::RefCell<crate::model::stats::IncrementalStats> = Default::default();
     }
     COUNTS.with(|counts| counts.borrow_mut().of(body))
 }
