@@ -392,6 +392,34 @@ fn lost_apostrophes_are_found_and_plurals_and_names_are_not() {
 }
 
 #[test]
+fn a_possessive_is_spelled_as_right_as_its_word() {
+    // The apostrophe's own fix must not bring a spelling finding in its place.
+    let body = "Kyiv said so. Kyivs allies met.";
+    let fix = findings(&edited(|a| a.body = body.into()))
+        .into_iter()
+        .find(|f| f.rule == "proof.apostrophe")
+        .and_then(|f| f.suggestion)
+        .expect("the lost apostrophe is found");
+    let fixed = body.replace("Kyivs", &fix);
+    assert_eq!(fixed, "Kyiv said so. Kyiv's allies met.");
+    assert!(flagged_in_body("proof.spelling", &fixed).is_empty());
+    assert!(flagged_in_body("proof.spelling", "Kyiv’s allies met Kyiv’s envoy.").is_empty());
+    // A project word's possessive is known too; a misspelled word's possessive is not.
+    let mut settings = settings();
+    settings.dictionary.push("Kupyansk".into());
+    let article = edited(|a| a.body = "Kupyansk's defenders held.".into());
+    assert!(
+        !findings_with(&article, &settings, &[])
+            .iter()
+            .any(|f| f.rule == "proof.spelling")
+    );
+    assert_eq!(
+        flagged_in_body("proof.spelling", "The goverment's plan."),
+        ["goverment's"]
+    );
+}
+
+#[test]
 fn lost_dashes_and_joined_words_are_found() {
     let body = "Kyiv wants NATO membershipa point rejected by Russia. The talksWith Moscow ended.";
     assert_eq!(

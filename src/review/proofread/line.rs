@@ -10,6 +10,14 @@ use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
+/// The word a possessive is made from (`Kyiv` for `Kyiv's` or `Kyiv’s`); any other word itself.
+pub fn possessive_base(word: &str) -> &str {
+    word.strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .filter(|base| !base.is_empty())
+        .unwrap_or(word)
+}
+
 /// A word the dictionary does not know, kept for the article-wide pass.
 #[derive(Debug, Clone)]
 pub struct Candidate {
@@ -213,11 +221,13 @@ fn words(
         }
         let all_caps = word.chars().count() > 1 && !word.chars().any(char::is_lowercase);
         let prefix = after == Some('-') && HYPHEN_PREFIXES.contains(&word.to_lowercase().as_str());
-        if all_caps || prefix || project_words.contains(word) {
+        // "Kyiv's" is as right as "Kyiv": a possessive is checked by the word it is made from.
+        let base = possessive_base(word);
+        if all_caps || prefix || project_words.contains(word) || project_words.contains(base) {
             continue;
         }
         if token.capitalized {
-            result.names.push(word.to_owned());
+            result.names.push(base.to_owned());
         }
         if let Some(at) = camel_join(word).filter(|_| !token.capitalized) {
             let repair = format!("{} {}", &word[..at], &word[at..]);
@@ -229,7 +239,7 @@ fn words(
             continue;
         }
         let known = match speller.as_deref_mut() {
-            Some(speller) => speller.knows(word),
+            Some(speller) => speller.knows(word) || (base != word && speller.knows(base)),
             None => !(token.capitalized && word.ends_with('s')),
         };
         if known {

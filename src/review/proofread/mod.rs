@@ -256,12 +256,11 @@ impl Proofreader {
                 else {
                     continue;
                 };
+                // A name used more than once (as itself, a plural or a possessive) is taken
+                // to be spelled as meant.
                 let uses = |form: String| names.get(form.as_str()).copied().unwrap_or(0);
-                let repeated = uses(word.to_owned())
-                    + uses(format!("{word}s"))
-                    + uses(format!("{word}'s"))
-                    + uses(format!("{word}’s"))
-                    > 1;
+                let base = line::possessive_base(word);
+                let repeated = uses(base.to_owned()) + uses(format!("{base}s")) > 1;
                 if candidate.capitalized && (repeated || candidate.in_full_name) {
                     continue;
                 }
