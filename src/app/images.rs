@@ -2,6 +2,7 @@
 //! the clipboard) on a worker, their metadata edits, and the thumbnails the panes draw.
 
 use super::AppState;
+use crate::model::plural::counted;
 use crate::model::{AssetName, ImageRef};
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -198,7 +199,7 @@ impl AppState {
             return;
         };
         match crate::media::remove_assets(bundle.root(), &unused) {
-            Ok(removed) => self.tell(format!("Deleted {removed} unused picture(s)")),
+            Ok(removed) => self.tell(format!("Deleted {}", counted(removed, "unused picture"))),
             Err(error) => self.warn(error.to_string()),
         }
     }

@@ -4,6 +4,7 @@ use super::jobs::{DialogPurpose, Outcome};
 use super::{AUTOSAVE_AFTER, AppState, JOURNAL_AFTER, JOURNAL_AT_MOST, Modal};
 use crate::bundle::recovery::{Journal, clear_journal, read_journal, write_journal};
 use crate::bundle::{Bundle, BundleError};
+use crate::model::plural::counted;
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -44,7 +45,9 @@ impl AppState {
         self.settings.remember(path.clone());
         self.select(first);
         match problems.first() {
-            Some(problem) => self.warn(format!("{} problem(s): {problem}", problems.len())),
+            Some(problem) => {
+                self.warn(format!("{}: {problem}", counted(problems.len(), "problem")))
+            }
             None => self.tell(format!("Opened {}", path.display())),
         }
         if self.read_only.is_none()
@@ -151,8 +154,8 @@ impl AppState {
                 self.history.forget();
                 self.last_saved = Some(chrono::Local::now());
                 self.tell(format!(
-                    "Saved ({} article file(s) written)",
-                    report.written
+                    "Saved ({} written)",
+                    counted(report.written, "article file")
                 ));
             }
             Err(BundleError::ChangedOnDisk { paths }) => {

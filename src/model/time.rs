@@ -16,8 +16,7 @@ pub fn relative(then: DateTime<Utc>, now: DateTime<Utc>) -> String {
         2_592_000..31_536_000 => (seconds / 2_592_000, "month"),
         _ => (seconds / 31_536_000, "year"),
     };
-    let plural = if count == 1 { "" } else { "s" };
-    format!("{count} {unit}{plural} ago")
+    format!("{} ago", super::plural::counted(count as usize, unit))
 }
 
 #[cfg(test)]

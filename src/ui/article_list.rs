@@ -4,6 +4,7 @@ use crate::app::AppState;
 use crate::app::command::Command;
 use crate::app::list::SortKey;
 use crate::model::Status;
+use crate::model::plural::counted;
 use crate::model::time::relative;
 use egui::{Color32, Sense};
 
@@ -59,9 +60,9 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
         return;
     };
     ui.weak(format!(
-        "{} of {} articles",
+        "{} of {}",
         state.visible.len(),
-        bundle.len()
+        counted(bundle.len(), "article")
     ));
     let now = (state.clock)();
     egui::ScrollArea::vertical()

@@ -2,6 +2,7 @@
 
 use crate::app::command::Command;
 use crate::app::{AppState, Modal};
+use crate::model::plural::counted;
 
 /// Draws the question on screen, if any.
 pub fn ui(ctx: &egui::Context, state: &mut AppState, out: &mut Vec<Command>) {
@@ -46,8 +47,8 @@ pub fn ui(ctx: &egui::Context, state: &mut AppState, out: &mut Vec<Command>) {
             Modal::Recovery(journal) => {
                 ui.heading("Recover unsaved changes?");
                 ui.label(format!(
-                    "Copydesk found {} unsaved article(s) from {} that were not saved before it stopped.",
-                    journal.articles.len(),
+                    "Copydesk found unsaved changes to {} from {}; Copydesk stopped before they were saved.",
+                    counted(journal.articles.len(), "article"),
                     journal.written.with_timezone(&chrono::Local).format("%d %b %H:%M:%S")
                 ));
                 for article in journal.articles.iter().take(5) {
@@ -93,7 +94,7 @@ pub fn ui(ctx: &egui::Context, state: &mut AppState, out: &mut Vec<Command>) {
                     ui.label("Every picture in the project is used by an article.");
                     button(ui, Command::CloseModal, out);
                 } else {
-                    ui.label(format!("{} picture(s) in assets/ are used by no article:", unused.len()));
+                    ui.label(format!("{} in assets/ used by no article:", counted(unused.len(), "picture")));
                     for name in unused.iter().take(12) {
                         ui.monospace(name.as_str());
                     }
