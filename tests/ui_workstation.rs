@@ -444,3 +444,40 @@ fn the_list_stays_exact_through_duplicates_moves_and_undo() {
     append_to(&mut harness, Role::TextInput, "Headline", " again");
     assert_list_is_fresh(&harness, "typing in the headline");
 }
+
+#[test]
+fn a_new_article_takes_its_headline_at_once_and_a_duplicate_is_ready_to_retitle() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    // Scrolled down in the open article: the new one still opens at its top.
+    harness.state_mut().state.pending_body_cursor = Some((2_000, 2_000));
+    harness.run_steps(3);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    harness.run_steps(3);
+    // No click: the keys go to the headline.
+    harness.event(egui::Event::Text("Tram line opens".into()));
+    harness.run_steps(3);
+    assert_eq!(draft(&harness).headline, "Tram line opens");
+    assert!(
+        harness
+            .get_by_role_and_label(Role::TextInput, "Headline")
+            .is_focused()
+    );
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::D);
+    harness.run_steps(3);
+    harness.event(egui::Event::Text("Tram line extended".into()));
+    harness.run_steps(3);
+    assert_eq!(draft(&harness).headline, "Tram line extended");
+    let headlines: Vec<String> = {
+        let bundle = harness.state_mut().state.bundle.as_mut().unwrap();
+        let ids = bundle.ids().to_vec();
+        ids.iter()
+            .map(|id| bundle.article(*id).unwrap().headline.clone())
+            .collect()
+    };
+    assert!(
+        headlines.contains(&"Tram line opens".to_owned()),
+        "{headlines:?}"
+    );
+}

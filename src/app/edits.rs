@@ -29,6 +29,8 @@ impl AppState {
                     .next()
                     .unwrap_or_default();
                 self.insert_after_selection(article);
+                // A new article is written headline first.
+                self.pending_field_cursor = Some((crate::review::Field::Headline, 0, 0));
             }
             Command::DuplicateArticle => {
                 let Some(draft) = self.draft.clone() else {
@@ -40,7 +42,10 @@ impl AppState {
                 copy.first_published = None;
                 copy.created = (self.clock)();
                 copy.updated = copy.created;
+                let headline = copy.headline.chars().count();
                 self.insert_after_selection(copy);
+                // A copy is usually made to be retitled: its headline is selected.
+                self.pending_field_cursor = Some((crate::review::Field::Headline, 0, headline));
             }
             Command::DeleteArticle => {
                 if let Some(draft) = &self.draft {

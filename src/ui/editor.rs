@@ -75,7 +75,9 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
     let mut change: Change = None;
     let mut selection = None;
     egui::ScrollArea::vertical()
-        .id_salt("editor-scroll")
+        // Each article keeps its own place: another one opens at its top, and going back
+        // finds the first where it was left.
+        .id_salt(("editor-scroll", draft.id))
         .auto_shrink([false, false])
         .show(ui, |ui| {
             ui.set_max_width(ui.available_width().min(BODY_WIDTH + 140.0));
