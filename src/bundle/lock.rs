@@ -119,7 +119,20 @@ fn process_alive(pid: u32) -> bool {
     };
     // SAFETY: kill with signal 0 only checks whether the process exists; it sends nothing.
     let result = unsafe { libc::kill(pid, 0) };
-    result == 0 || std::io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
+    let exists = result == 0 || std::io::Error::last_os_error().raw_os_error() == Some(libc::EPERM);
+    exists && !is_zombie(pid)
+}
+
+/// Whether a process has exited but its parent has not yet collected it (a zombie still
+/// answers `kill(pid, 0)`, but it will never release its lock). Known on Linux only.
+fn is_zombie(pid: libc::pid_t) -> bool {
+    fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|stat| {
+        // The state comes after the command name, which is in parentheses and may hold spaces.
+        let state = stat
+            .rsplit_once(')')
+            .and_then(|(_, rest)| rest.split_whitespace().next());
+        state == Some("Z")
+    })
 }
 
 #[cfg(test)]
@@ -154,6 +167,32 @@ mod tests {
         assert!(current_holder(dir.path()).is_none());
         let lock = BundleLock::acquire(dir.path()).unwrap();
         assert_eq!(lock.holder().pid, std::process::id());
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn lock_of_an_exited_but_uncollected_process_is_taken_over() {
+        let dir = tempfile::tempdir().unwrap();
+        let local = dir.path().join(LOCAL_DIR);
+        fs::create_dir_all(&local).unwrap();
+        let mut child = std::process::Command::new("true").spawn().unwrap();
+        let pid = child.id();
+        // Not waited for yet: once it exits, it stays a zombie until `wait`.
+        let zombie = (0..200).any(|_| {
+            std::thread::sleep(std::time::Duration::from_millis(10));
+            is_zombie(pid as libc::pid_t)
+        });
+        assert!(zombie, "the child became a zombie");
+        let holder = LockHolder {
+            host: this_host(),
+            pid,
+            since: "2026-01-01T00:00:00Z".into(),
+        };
+        fs::write(local.join(LOCK_FILE), serde_json::to_vec(&holder).unwrap()).unwrap();
+        let lock = BundleLock::acquire(dir.path());
+        child.wait().unwrap();
+        assert_eq!(lock.unwrap().holder().pid, std::process::id());
+        assert!(!is_zombie(std::process::id() as libc::pid_t));
     }
 
     #[test]
