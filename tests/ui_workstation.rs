@@ -281,12 +281,11 @@ fn the_palette_runs_a_command() {
 #[test]
 fn a_bundle_locked_by_another_instance_opens_read_only() {
     let (_dir, root) = sample_copy();
-    let _other =
-        copydesk::bundle::Bundle::open(&root, copydesk::bundle::Access::ReadWrite).unwrap();
+    let other = copydesk::bundle::Bundle::open(&root, copydesk::bundle::Access::ReadWrite).unwrap();
     let mut harness = open(&root, no_dialogs());
     assert!(
         harness
-            .query_by_label_contains("Read-only: open for writing by process")
+            .query_by_label_contains("Read-only: another Copydesk (process")
             .is_some()
     );
     harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
@@ -304,6 +303,40 @@ fn a_bundle_locked_by_another_instance_opens_read_only() {
     harness.key_press(Key::Backspace);
     harness.run_steps(3);
     assert_eq!(draft(&harness).body, body);
+
+    // While the other still holds it, trying again changes nothing; once it has closed the
+    // project, the same button opens it for writing, on the same article.
+    let library: uuid::Uuid = LIBRARY.parse().unwrap();
+    harness
+        .state_mut()
+        .state
+        .apply(copydesk::app::command::Command::Select(library));
+    harness.run_steps(2);
+    harness
+        .get_by_role_and_label(Role::Button, "Open for writing again")
+        .click();
+    wait_until(&mut harness, |w| w.state.opening.is_none());
+    assert!(harness.state().state.read_only.is_some());
+    drop(other);
+    harness
+        .get_by_role_and_label(Role::Button, "Open for writing again")
+        .click();
+    wait_until(&mut harness, |w| w.state.opening.is_none());
+    assert_eq!(harness.state().state.read_only, None);
+    assert_eq!(harness.state().state.selected, Some(library));
+    assert!(
+        harness
+            .query_by_role_and_label(Role::Button, "Open for writing again")
+            .is_none()
+    );
+    // Opening the project this window already holds does not lock it out of itself.
+    harness
+        .state_mut()
+        .state
+        .apply(copydesk::app::command::Command::OpenPath(root.clone()));
+    harness.run_steps(3);
+    assert_eq!(harness.state().state.read_only, None);
+    assert!(harness.state().state.opening.is_none());
 }
 
 #[test]

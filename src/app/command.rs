@@ -65,6 +65,8 @@ pub enum Command {
     Open,
     /// Open a project by path (recent list, drag and drop).
     OpenPath(PathBuf),
+    /// Open the read-only project again, for writing once no other program holds it.
+    OpenForWriting,
     /// Save changed articles.
     Save,
     /// Save the whole project elsewhere (asks where).
@@ -177,6 +179,7 @@ pub enum Command {
 pub const PALETTE: &[Command] = &[
     Command::NewProject,
     Command::Open,
+    Command::OpenForWriting,
     Command::Save,
     Command::SaveAs,
     Command::NewArticle,
@@ -238,6 +241,7 @@ impl Command {
             Command::NewProject => "New project…".into(),
             Command::Open => "Open project…".into(),
             Command::OpenPath(path) => format!("Open {}", path.display()),
+            Command::OpenForWriting => "Open for writing again".into(),
             Command::Save => "Save".into(),
             Command::SaveAs => "Save as…".into(),
             Command::NewArticle => "New article".into(),

@@ -369,6 +369,7 @@ impl AppState {
             Command::Open => self.ask_path(DialogPurpose::Open),
             Command::SaveAs => self.ask_path(DialogPurpose::SaveAs),
             Command::OpenPath(path) => self.open_path(path),
+            Command::OpenForWriting => self.open_for_writing(),
             Command::Save => self.save(),
             Command::Quit => {
                 if self.has_unsaved_changes() {

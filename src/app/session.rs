@@ -11,6 +11,11 @@ use std::time::Instant;
 impl AppState {
     /// Opens a project on a worker thread, saving the current one first.
     pub fn open_path(&mut self, path: PathBuf) {
+        // Opening the project again would find this very window's lock and open it read-only.
+        if self.read_only.is_none() && self.is_open(&path) {
+            self.tell(format!("{} is already open", path.display()));
+            return;
+        }
         if self.has_unsaved_changes() && self.read_only.is_none() {
             self.save();
             if self.has_unsaved_changes() {
@@ -22,6 +27,27 @@ impl AppState {
         self.jobs.open(path);
     }
 
+    /// Opens the read-only project again, so that it becomes writable if its lock is gone.
+    pub fn open_for_writing(&mut self) {
+        match (&self.bundle, &self.read_only) {
+            (Some(bundle), Some(_)) => {
+                let root = bundle.root().to_owned();
+                self.open_path(root);
+            }
+            (Some(_), None) => self.tell("The project is already open for writing"),
+            (None, _) => self.tell("No project is open"),
+        }
+    }
+
+    /// Whether `path` is the open project's folder.
+    fn is_open(&self, path: &std::path::Path) -> bool {
+        let canonical =
+            |p: &std::path::Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_owned());
+        self.bundle
+            .as_ref()
+            .is_some_and(|b| canonical(b.root()) == canonical(path))
+    }
+
     /// Takes a bundle that finished opening.
     pub fn adopt(&mut self, mut bundle: Bundle) {
         bundle.set_editor(&self.editor_name());
@@ -29,14 +55,24 @@ impl AppState {
         let path = bundle.root().to_owned();
         self.read_only =
             (!bundle.is_writable()).then(|| match crate::bundle::lock::current_holder(&path) {
-                Some(holder) => format!(
-                    "Read-only: open for writing by process {} on {} since {}.",
-                    holder.pid, holder.host, holder.since
-                ),
-                None => "Read-only.".to_owned(),
+                Some(holder) => {
+                    let since = chrono::DateTime::parse_from_rfc3339(&holder.since).map_or(
+                        holder.since.clone(),
+                        |t| t.with_timezone(&chrono::Local).format("%d %b %H:%M").to_string(),
+                    );
+                    format!(
+                        "Read-only: another Copydesk (process {} on {}) has had it open for writing since {since}.",
+                        holder.pid, holder.host
+                    )
+                }
+                None => "Read-only: the project could not be opened for writing.".to_owned(),
             });
         let problems: Vec<String> = bundle.problems().iter().map(|p| p.to_string()).collect();
-        let first = bundle.ids().first().copied();
+        // The same project opened again (for writing) keeps its selected article.
+        let kept = self
+            .selected
+            .filter(|id| self.is_open(&path) && bundle.ids().contains(id));
+        let first = kept.or_else(|| bundle.ids().first().copied());
         self.bundle = Some(bundle);
         self.undo.clear();
         self.search = None;

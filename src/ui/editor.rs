@@ -17,7 +17,12 @@ type Change = Option<Option<&'static str>>;
 /// Draws the editor pane.
 pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
     if let Some(reason) = &state.read_only {
-        ui.colored_label(ui.visuals().warn_fg_color, format!("Read-only: {reason}"));
+        ui.horizontal_wrapped(|ui| {
+            ui.colored_label(ui.visuals().warn_fg_color, reason);
+            if ui.button(Command::OpenForWriting.label()).clicked() {
+                out.push(Command::OpenForWriting);
+            }
+        });
     }
     let sections = state
         .bundle
