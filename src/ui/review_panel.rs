@@ -23,7 +23,7 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
     };
     let findings = &state.review.findings;
     let blocking = findings.iter().filter(|f| f.blocks()).count();
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         if blocking > 0 {
             ui.colored_label(
                 level_color(Severity::Required),
@@ -86,8 +86,9 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
 fn row(ui: &mut egui::Ui, index: usize, finding: &Finding, flagged: &str, out: &mut Vec<Command>) {
     ui.horizontal_wrapped(|ui| {
         let text = format!("{}: {}", finding.field.label(), finding.message);
+        // The message wraps at the pane's width rather than widening the pane.
         let jump = ui
-            .selectable_label(false, text)
+            .add(egui::Button::selectable(false, text).wrap())
             .on_hover_text(format!("Rule {} — click to go to it", finding.rule));
         if jump.clicked() {
             out.push(Command::JumpToFinding(index));
