@@ -496,12 +496,30 @@ fn a_new_article_takes_its_headline_at_once_and_a_duplicate_is_ready_to_retitle(
             .get_by_role_and_label(Role::TextInput, "Headline")
             .is_focused()
     );
+    // Its slug, made from the empty headline, follows the one typed.
+    assert_eq!(draft(&harness).slug, "tram-line-opens");
 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::D);
     harness.run_steps(3);
     harness.event(egui::Event::Text("Tram line extended".into()));
     harness.run_steps(3);
     assert_eq!(draft(&harness).headline, "Tram line extended");
+    assert_eq!(draft(&harness).slug, "tram-line-extended");
+    // A slug the editor wrote stays as written.
+    append_to(&mut harness, Role::TextInput, "Slug", "-late");
+    append_to(&mut harness, Role::TextInput, "Headline", " south");
+    let copy = draft(&harness);
+    assert_eq!(copy.headline, "Tram line extended south");
+    assert_eq!(copy.slug, "tram-line-extended-late");
+    // A published article's address never changes with its headline.
+    select(&mut harness, "5a3e0000-0000-4000-8000-000000000004");
+    append_to(&mut harness, Role::TextInput, "Headline", " again");
+    let published = draft(&harness);
+    assert!(published.headline.ends_with("in 40 years again"));
+    assert_eq!(
+        published.slug,
+        "harbour-rowing-club-wins-first-national-title-in-40-years"
+    );
     let headlines: Vec<String> = {
         let bundle = harness.state_mut().state.bundle.as_mut().unwrap();
         let ids = bundle.ids().to_vec();

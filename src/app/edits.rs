@@ -110,6 +110,9 @@ impl AppState {
     /// Records the working copy's change as an undo step and stores it in the bundle.
     /// `typing` names the field being typed in, so keystrokes coalesce.
     pub fn commit_draft(&mut self, typing: Option<&'static str>) {
+        if typing == Some("headline") {
+            self.slug_follows_headline();
+        }
         let (Some(bundle), Some(draft)) = (&mut self.bundle, &mut self.draft) else {
             return;
         };
@@ -130,6 +133,29 @@ impl AppState {
         if bundle.update_article(id, |a| a.assign_from(draft)).is_ok() {
             self.undo.record_edit(before, draft, key, now);
             self.edited(id, facets_changed);
+        }
+    }
+
+    /// Until an article is first published, a slug still made from its headline follows the
+    /// headline as it is rewritten (kept unique); a slug the editor wrote stays as written.
+    fn slug_follows_headline(&mut self) {
+        use crate::model::slug;
+        let (Some(bundle), Some(draft)) = (&mut self.bundle, &mut self.draft) else {
+            return;
+        };
+        let Ok(stored) = bundle.article(draft.id) else {
+            return;
+        };
+        let follows = draft.first_published.is_none()
+            && draft.slug == stored.slug
+            && slug::follows_headline(&stored.slug, &stored.headline, draft.id);
+        if follows {
+            let id = draft.id;
+            draft.slug = slug::unique_slug(&slug::slug_for(&draft.headline, id), |s| {
+                bundle
+                    .summaries()
+                    .any(|other| other.slug == s && other.id != id)
+            });
         }
     }
 

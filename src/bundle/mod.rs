@@ -220,12 +220,7 @@ impl Bundle {
         let base = if slug::is_valid_slug(&article.slug) {
             article.slug.clone()
         } else {
-            let made = slug::slugify(&article.headline);
-            if made.is_empty() {
-                format!("article-{}", &article.id.simple().to_string()[..8])
-            } else {
-                made
-            }
+            slug::slug_for(&article.headline, article.id)
         };
         article.slug = slug::unique_slug(&base, |s| self.summaries().any(|x| x.slug == s));
         let id = article.id;
