@@ -53,7 +53,7 @@ fn exporting_from_the_window_writes_every_format_and_sums_up() {
     export_open_article(&mut harness, false);
     assert!(
         harness
-            .query_by_label_contains("1 exported (5 files), 0 refused")
+            .query_by_label_contains("1 article exported (5 files), 0 refused")
             .is_some()
     );
     let slug = "kremlin-indicates-lack-of-progress-following-ukraine-talks-with-us";
@@ -77,7 +77,7 @@ fn a_failing_article_is_refused_unless_exported_anyway_which_is_recorded() {
     export_open_article(&mut harness, false);
     assert!(
         harness
-            .query_by_label_contains("0 exported (0 files), 1 refused")
+            .query_by_label_contains("0 articles exported (0 files), 1 refused")
             .is_some()
     );
     assert!(
@@ -87,12 +87,18 @@ fn a_failing_article_is_refused_unless_exported_anyway_which_is_recorded() {
             )
             .is_some()
     );
+    assert!(
+        harness
+            .query_by_label_contains("export again with \"Export anyway\" ticked")
+            .is_some(),
+        "the summary says how to export it anyway"
+    );
     harness.get_by_label("Close").click();
     harness.run_steps(2);
     export_open_article(&mut harness, true);
     assert!(
         harness
-            .query_by_label_contains("1 exported (5 files), 0 refused")
+            .query_by_label_contains("1 article exported (5 files), 0 refused")
             .is_some()
     );
     let log = harness.state().state.draft.clone().unwrap().workflow_log;
@@ -193,7 +199,7 @@ fn the_articles_the_list_shows_can_be_exported_together() {
     });
     assert!(
         harness
-            .query_by_label_contains("2 exported (10 files), 0 refused")
+            .query_by_label_contains("2 articles exported (10 files), 0 refused")
             .is_some()
     );
     assert_eq!(std::fs::read_dir(out.path()).unwrap().count(), 10);

@@ -4,6 +4,7 @@
 use super::{AppState, Modal};
 use crate::export::{ExportJob, ExportReport, Format};
 use crate::import::{ImportFormat, import_file, import_text};
+use crate::model::plural::counted;
 use crate::model::{Article, Status, Transition};
 use std::path::PathBuf;
 use uuid::Uuid;
@@ -153,7 +154,7 @@ impl AppState {
                 self.record_forced_exports(&report, &formats);
                 self.tell(format!(
                     "{} exported, {} refused",
-                    report.exported,
+                    counted(report.exported, "article"),
                     report.refused.len()
                 ));
                 self.modal = Some(Modal::ExportSummary(report));

@@ -4,6 +4,7 @@ use crate::app::command::Command;
 use crate::app::transfer::{ExportChoice, ExportScope};
 use crate::export::ExportReport;
 use crate::model::Status;
+use crate::model::plural::counted;
 
 /// The choices: formats, which articles, the folder, "export anyway".
 pub fn choose(
@@ -97,11 +98,16 @@ pub fn progress(ui: &mut egui::Ui, done: usize, total: usize) {
 pub fn summary(ui: &mut egui::Ui, report: &ExportReport, out: &mut Vec<Command>) {
     ui.heading("Export finished");
     ui.label(format!(
-        "{} exported ({} files), {} refused",
-        report.exported,
-        report.files,
+        "{} exported ({}), {} refused",
+        counted(report.exported, "article"),
+        counted(report.files, "file"),
         report.refused.len()
     ));
+    if !report.refused.is_empty() {
+        ui.weak(
+            "A refused article fails a Required check: fix it, or export again with \"Export anyway\" ticked.",
+        );
+    }
     egui::ScrollArea::vertical()
         .max_height(240.0)
         .show(ui, |ui| {
