@@ -129,12 +129,16 @@ fn change_status_then_undo_and_redo() {
         "the list row: {row_text}"
     );
 
+    let updated_before = draft(&harness).updated;
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run_steps(3);
     assert_eq!(
         harness.state().state.draft.as_ref().unwrap().status,
         Status::Editing
     );
+    // Undoing is a change made now: the last update is not set back to an older time.
+    assert_eq!(draft(&harness).updated, fixed_clock());
+    assert!(updated_before <= fixed_clock());
     harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
     harness.run_steps(3);
     assert_eq!(

@@ -161,6 +161,7 @@ impl AppState {
 
     /// Applies a step (a new one, or an undo or redo) to the bundle.
     pub(super) fn perform(&mut self, step: Step) {
+        let now = (self.clock)();
         let Some(bundle) = &mut self.bundle else {
             return;
         };
@@ -173,9 +174,14 @@ impl AppState {
             return;
         };
         let result = match step {
-            Step::Edit { after, .. } => {
-                bundle.update_article(id, |a| *a = *after).map(|_| Some(id))
-            }
+            // An undone or redone edit is a change made now: the article's last update (and the
+            // revision its next save records) says so, and the history stays in time order.
+            Step::Edit { after, .. } => bundle
+                .update_article(id, |a| {
+                    *a = *after;
+                    a.updated = now;
+                })
+                .map(|_| Some(id)),
             Step::Insert { index, article } => bundle
                 .insert_article(*article)
                 .and_then(|id| bundle.move_article(id, index).map(|()| Some(id))),
