@@ -536,3 +536,37 @@ fn a_new_article_takes_its_headline_at_once_and_a_duplicate_is_ready_to_retitle(
         "{headlines:?}"
     );
 }
+
+#[test]
+fn the_side_pane_keeps_its_width_whatever_it_shows() {
+    use copydesk::app::command::Command;
+    use copydesk::app::settings::SidePane;
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    // The pane's tabs sit at its left edge: a wider pane moves them left.
+    let width = |harness: &egui_kittest::Harness<'static, copydesk::ui::Workstation>| {
+        let tab = harness.get_by_role_and_label(Role::Button, "History");
+        let left = tab.accesskit_node().bounding_box().expect("laid out").x0;
+        1400.0 - left as f32
+    };
+    let before = width(&harness);
+    let ids = harness
+        .state()
+        .state
+        .bundle
+        .as_ref()
+        .unwrap()
+        .ids()
+        .to_vec();
+    for pane in [SidePane::Preview, SidePane::Review, SidePane::History] {
+        harness.state_mut().state.apply(Command::ShowSidePane(pane));
+        for id in &ids {
+            select(&mut harness, &id.to_string());
+            assert!(
+                width(&harness) <= before + 1.0,
+                "{pane:?} of {id} widened the pane from {before} to {}",
+                width(&harness)
+            );
+        }
+    }
+}

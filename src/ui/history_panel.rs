@@ -24,8 +24,8 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
         return;
     }
     ui.label(format!(
-        "{} revisions, newest first",
-        history.revisions.len()
+        "{}, newest first",
+        crate::model::plural::counted(history.revisions.len(), "revision")
     ));
     let last = history.revisions.len() - 1;
     egui::ScrollArea::vertical()
@@ -33,7 +33,8 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
         .max_height(ui.available_height() * 0.45)
         .show(ui, |ui| {
             for (index, revision) in history.revisions.iter().enumerate().rev() {
-                ui.horizontal(|ui| {
+                // Wrapped, so that a narrow pane keeps its width and the buttons go below.
+                ui.horizontal_wrapped(|ui| {
                     let when = revision
                         .at
                         .with_timezone(&chrono::Local)
@@ -68,7 +69,7 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
         .history
         .chosen
         .unwrap_or((last.saturating_sub(1), last));
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         revision_box(ui, "From", &mut from, history);
         revision_box(ui, "To", &mut to, history);
         if ui.button("Compare").clicked() {
