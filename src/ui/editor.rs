@@ -79,7 +79,8 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
     };
     let mut change: Change = None;
     let mut selection = None;
-    egui::ScrollArea::vertical()
+    // Sideways too: in a pane narrower than the body's measure, nothing is cut off.
+    egui::ScrollArea::both()
         // Each article keeps its own place: another one opens at its top, and going back
         // finds the first where it was left.
         .id_salt(("editor-scroll", draft.id))
