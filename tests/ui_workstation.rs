@@ -550,14 +550,7 @@ fn the_side_pane_keeps_its_width_whatever_it_shows() {
         1400.0 - left as f32
     };
     let before = width(&harness);
-    let ids = harness
-        .state()
-        .state
-        .bundle
-        .as_ref()
-        .unwrap()
-        .ids()
-        .to_vec();
+    let ids = article_ids(&harness);
     for pane in [SidePane::Preview, SidePane::Review, SidePane::History] {
         harness.state_mut().state.apply(Command::ShowSidePane(pane));
         for id in &ids {
@@ -569,4 +562,52 @@ fn the_side_pane_keeps_its_width_whatever_it_shows() {
             );
         }
     }
+}
+
+#[test]
+fn the_keyboard_walks_through_the_articles_the_list_shows() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    let order = article_ids(&harness);
+    let selected = |harness: &egui_kittest::Harness<'static, copydesk::ui::Workstation>| {
+        harness.state().state.selected.unwrap()
+    };
+    assert_eq!(selected(&harness), order[0]);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::PageDown);
+    harness.run_steps(3);
+    assert_eq!(selected(&harness), order[1]);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::PageUp);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::PageUp);
+    harness.run_steps(3);
+    assert_eq!(selected(&harness), order[0], "the first stays the first");
+
+    // From the search field, the arrows go through what the list shows, and no further.
+    harness.state_mut().state.filter.status = Some(Status::Published);
+    harness.state_mut().state.list_dirty = true;
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    harness.run_steps(3);
+    let found: Vec<uuid::Uuid> = {
+        let state = &harness.state().state;
+        let bundle = state.bundle.as_ref().unwrap();
+        state
+            .visible
+            .iter()
+            .map(|i| bundle.summary_at(*i).unwrap().id)
+            .collect()
+    };
+    assert!(found.len() >= 2 && !found.contains(&order[0]), "{found:?}");
+    for expected in [found[0], found[1], found[1]] {
+        harness.key_press(Key::ArrowDown);
+        harness.run_steps(3);
+        assert_eq!(selected(&harness), expected);
+    }
+    assert!(
+        harness
+            .get_by_role_and_label(Role::TextInput, "Search articles")
+            .is_focused(),
+        "the search field keeps the keys"
+    );
+    harness.key_press(Key::ArrowUp);
+    harness.run_steps(3);
+    assert_eq!(selected(&harness), found[0]);
 }

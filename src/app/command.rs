@@ -105,6 +105,10 @@ pub enum Command {
     SetStatus(Status),
     /// Apply Markdown formatting to the body selection.
     Format(Markup),
+    /// Open the next article the list shows.
+    NextArticle,
+    /// Open the article before it in the list.
+    PreviousArticle,
     /// Move the selected article up in the project's order.
     MoveUp,
     /// Move the selected article down.
@@ -195,6 +199,8 @@ pub const PALETTE: &[Command] = &[
     Command::ToggleListPane,
     Command::TogglePreviewPane,
     Command::OpenPalette,
+    Command::NextArticle,
+    Command::PreviousArticle,
     Command::MoveUp,
     Command::MoveDown,
     Command::SetStatus(Status::Draft),
@@ -261,6 +267,8 @@ impl Command {
             Command::Select(_) => "Select article".into(),
             Command::SetStatus(status) => format!("Status: {status}"),
             Command::Format(markup) => format!("Format: {markup:?}"),
+            Command::NextArticle => "Next article in the list".into(),
+            Command::PreviousArticle => "Previous article in the list".into(),
             Command::MoveUp => "Move article up".into(),
             Command::MoveDown => "Move article down".into(),
             Command::SetTheme(theme) => format!("Theme: {theme:?}"),
@@ -318,6 +326,8 @@ impl Command {
         const QUOTE: &[KeyboardShortcut] = &[key(CMD_SHIFT, Key::Q)];
         const BULLETS: &[KeyboardShortcut] = &[key(CMD_SHIFT, Key::Num8)];
         const UP: &[KeyboardShortcut] = &[key(CMD_ALT, Key::ArrowUp)];
+        const NEXT: &[KeyboardShortcut] = &[key(CMD, Key::PageDown)];
+        const PREVIOUS: &[KeyboardShortcut] = &[key(CMD, Key::PageUp)];
         const DOWN: &[KeyboardShortcut] = &[key(CMD_ALT, Key::ArrowDown)];
         const SHOW_PREVIEW: &[KeyboardShortcut] = &[key(CMD_ALT, Key::Num1)];
         const SHOW_REVIEW: &[KeyboardShortcut] = &[key(CMD_ALT, Key::Num2)];
@@ -346,6 +356,8 @@ impl Command {
             Command::Format(Markup::Heading) => HEADING,
             Command::Format(Markup::Quote) => QUOTE,
             Command::Format(Markup::List) => BULLETS,
+            Command::NextArticle => NEXT,
+            Command::PreviousArticle => PREVIOUS,
             Command::MoveUp => UP,
             Command::MoveDown => DOWN,
             Command::ShowSidePane(SidePane::Preview) => SHOW_PREVIEW,

@@ -64,6 +64,33 @@ pub struct SearchIndex {
     terms: BTreeMap<String, Vec<u32>>,
 }
 
+impl super::AppState {
+    /// Opens the article `step` rows below the selected one in the list as it is shown
+    /// (above for a negative step), or the first (last) one when none of them is open.
+    pub fn step_in_list(&mut self, step: isize) {
+        let Some(bundle) = &self.bundle else {
+            return;
+        };
+        let ids: Vec<Uuid> = self
+            .visible
+            .iter()
+            .filter_map(|i| bundle.summary_at(*i).map(|s| s.id))
+            .collect();
+        let Some(last) = ids.len().checked_sub(1) else {
+            return;
+        };
+        let row = match ids.iter().position(|id| Some(*id) == self.selected) {
+            Some(row) => row.saturating_add_signed(step).min(last),
+            None if step > 0 => 0,
+            None => last,
+        };
+        self.reveal_selected = true;
+        if self.selected != Some(ids[row]) {
+            self.select(Some(ids[row]));
+        }
+    }
+}
+
 /// The searchable text of an article: standfirst, tags, section, bylines, headline and body.
 pub fn searchable_text(article: &Article) -> String {
     let mut text = String::with_capacity(article.body.len() + 256);

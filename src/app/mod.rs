@@ -173,6 +173,8 @@ pub struct AppState {
     pub read_only: Option<String>,
     /// Focus the list's search field next frame.
     pub focus_search: bool,
+    /// Whether the list should scroll to the selected article (it was chosen by keyboard).
+    pub reveal_selected: bool,
     /// The body editor's selection, in characters.
     pub body_selection: Option<(usize, usize)>,
     /// A body selection the editor must apply to its cursor next frame.
@@ -224,6 +226,7 @@ impl AppState {
             unjournaled_since: None,
             read_only: None,
             focus_search: false,
+            reveal_selected: false,
             body_selection: None,
             pending_body_cursor: None,
             pending_field_cursor: None,
@@ -401,6 +404,8 @@ impl AppState {
             Command::OpenPalette => self.palette = Some(Palette::default()),
             Command::SetTheme(theme) => self.settings.theme = theme,
             Command::Select(id) => self.select(Some(id)),
+            Command::NextArticle => self.step_in_list(1),
+            Command::PreviousArticle => self.step_in_list(-1),
             Command::SaveAndQuit => {
                 self.modal = None;
                 self.save();

@@ -49,6 +49,20 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
     if search.changed() {
         state.list_dirty = true;
     }
+    // From the search field, the arrows walk through the articles it found.
+    if search.has_focus() {
+        let (down, up) = ui.input_mut(|i| {
+            (
+                i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowDown),
+                i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowUp),
+            )
+        });
+        if down {
+            out.push(Command::NextArticle);
+        } else if up {
+            out.push(Command::PreviousArticle);
+        }
+    }
     filters(ui, state);
     ui.separator();
     let Some(bundle) = &state.bundle else {
@@ -65,70 +79,94 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
         counted(bundle.len(), "article")
     ));
     let now = (state.clock)();
-    egui::ScrollArea::vertical()
-        .auto_shrink([false, false])
-        .show_rows(ui, ROW_HEIGHT, state.visible.len(), |ui, rows| {
-            for row in rows {
-                let Some(summary) = state.visible.get(row).and_then(|i| bundle.summary_at(*i))
-                else {
-                    continue;
-                };
-                let selected = state.selected == Some(summary.id);
-                let (rect, response) = ui.allocate_exact_size(
-                    egui::vec2(ui.available_width(), ROW_HEIGHT),
-                    Sense::click(),
+    let rows_id = ui.scope_id().with("article-rows");
+    let mut area = egui::ScrollArea::vertical()
+        .id_salt("article-rows")
+        .auto_shrink([false, false]);
+    if std::mem::take(&mut state.reveal_selected)
+        && let Some(row) = state
+            .visible
+            .iter()
+            .position(|i| bundle.summary_at(*i).map(|s| s.id) == state.selected)
+    {
+        // Scrolled just enough to show the row chosen by keyboard.
+        let (offset, height) = ui
+            .data(|d| d.get_temp::<(f32, f32)>(rows_id))
+            .unwrap_or((0.0, ui.available_height()));
+        let pitch = ROW_HEIGHT + ui.spacing().item_spacing.y;
+        let top = row as f32 * pitch;
+        let shown = if top < offset {
+            top
+        } else {
+            offset.max(top + pitch - height)
+        };
+        area = area.vertical_scroll_offset(shown);
+    }
+    let output = area.show_rows(ui, ROW_HEIGHT, state.visible.len(), |ui, rows| {
+        for row in rows {
+            let Some(summary) = state.visible.get(row).and_then(|i| bundle.summary_at(*i)) else {
+                continue;
+            };
+            let selected = state.selected == Some(summary.id);
+            let (rect, response) = ui
+                .allocate_exact_size(egui::vec2(ui.available_width(), ROW_HEIGHT), Sense::click());
+            let headline = if summary.headline.is_empty() {
+                "Untitled"
+            } else {
+                summary.headline.as_str()
+            };
+            response.widget_info(|| {
+                egui::WidgetInfo::selected(egui::Role::Button, true, selected, headline)
+            });
+            if response.clicked() {
+                out.push(Command::Select(summary.id));
+            }
+            let visuals = ui.visuals();
+            if selected {
+                ui.painter()
+                    .rect_filled(rect, 4.0, visuals.selection.bg_fill);
+            } else if response.hovered() {
+                ui.painter().rect_filled(rect, 4.0, visuals.faint_bg_color);
+            }
+            let mut text_rect = rect.shrink2(egui::vec2(6.0, 4.0));
+            if let Some(hero) = &summary.hero {
+                let side = text_rect.height();
+                let thumb_rect = egui::Rect::from_min_size(
+                    text_rect.right_top() - egui::vec2(side, 0.0),
+                    egui::vec2(side, side),
                 );
-                let headline = if summary.headline.is_empty() {
-                    "Untitled"
-                } else {
-                    summary.headline.as_str()
-                };
-                response.widget_info(|| {
-                    egui::WidgetInfo::selected(egui::Role::Button, true, selected, headline)
-                });
-                if response.clicked() {
-                    out.push(Command::Select(summary.id));
-                }
-                let visuals = ui.visuals();
-                if selected {
-                    ui.painter()
-                        .rect_filled(rect, 4.0, visuals.selection.bg_fill);
-                } else if response.hovered() {
-                    ui.painter().rect_filled(rect, 4.0, visuals.faint_bg_color);
-                }
-                let mut text_rect = rect.shrink2(egui::vec2(6.0, 4.0));
-                if let Some(hero) = &summary.hero {
-                    let side = text_rect.height();
-                    let thumb_rect = egui::Rect::from_min_size(
-                        text_rect.right_top() - egui::vec2(side, 0.0),
-                        egui::vec2(side, side),
+                text_rect.max.x -= side + 4.0;
+                if let crate::app::images::Thumb::Ready(texture) = state.thumbnails.get(hero) {
+                    // The centre square of the picture, so it is not squeezed.
+                    let [w, h] = texture.size().map(|v| v as f32);
+                    let (cut_x, cut_y) = if w > h {
+                        ((1.0 - h / w) / 2.0, 0.0)
+                    } else {
+                        (0.0, (1.0 - w / h) / 2.0)
+                    };
+                    let uv = egui::Rect::from_min_max(
+                        egui::pos2(cut_x, cut_y),
+                        egui::pos2(1.0 - cut_x, 1.0 - cut_y),
                     );
-                    text_rect.max.x -= side + 4.0;
-                    if let crate::app::images::Thumb::Ready(texture) = state.thumbnails.get(hero) {
-                        // The centre square of the picture, so it is not squeezed.
-                        let [w, h] = texture.size().map(|v| v as f32);
-                        let (cut_x, cut_y) = if w > h {
-                            ((1.0 - h / w) / 2.0, 0.0)
-                        } else {
-                            (0.0, (1.0 - w / h) / 2.0)
-                        };
-                        let uv = egui::Rect::from_min_max(
-                            egui::pos2(cut_x, cut_y),
-                            egui::pos2(1.0 - cut_x, 1.0 - cut_y),
-                        );
-                        ui.painter()
-                            .image(texture.id(), thumb_rect, uv, Color32::WHITE);
-                    }
-                }
-                let (description, cut) = row_text(ui, text_rect, summary, headline, now);
-                ui.ctx().accesskit_node_builder(response.id, |node| {
-                    node.set_description(description);
-                });
-                if cut {
-                    response.on_hover_text(headline);
+                    ui.painter()
+                        .image(texture.id(), thumb_rect, uv, Color32::WHITE);
                 }
             }
-        });
+            let (description, cut) = row_text(ui, text_rect, summary, headline, now);
+            ui.ctx().accesskit_node_builder(response.id, |node| {
+                node.set_description(description);
+            });
+            if cut {
+                response.on_hover_text(headline);
+            }
+        }
+    });
+    ui.data_mut(|d| {
+        d.insert_temp(
+            rows_id,
+            (output.state.clamped_offset().y, output.inner_rect.height()),
+        )
+    });
 }
 
 /// Paints a row's three lines (headline; status badge, section and age; bylines) straight

@@ -53,6 +53,9 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
             item(ui, Command::DuplicateArticle, out);
             item(ui, Command::DeleteArticle, out);
             ui.separator();
+            item(ui, Command::NextArticle, out);
+            item(ui, Command::PreviousArticle, out);
+            ui.separator();
             item(ui, Command::MoveUp, out);
             item(ui, Command::MoveDown, out);
             ui.separator();

@@ -114,3 +114,15 @@ pub fn draft(harness: &Harness<'static, Workstation>) -> copydesk::model::Articl
         .clone()
         .expect("an open article")
 }
+
+/// The open project's articles, in the project's order.
+pub fn article_ids(harness: &Harness<'static, Workstation>) -> Vec<uuid::Uuid> {
+    harness
+        .state()
+        .state
+        .bundle
+        .as_ref()
+        .expect("a project is open")
+        .ids()
+        .to_vec()
+}
