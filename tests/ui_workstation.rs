@@ -610,4 +610,20 @@ fn the_keyboard_walks_through_the_articles_the_list_shows() {
     harness.key_press(Key::ArrowUp);
     harness.run_steps(3);
     assert_eq!(selected(&harness), found[0]);
+    // In a short window the list scrolls to the article the keys open.
+    harness.state_mut().state.filter.status = None;
+    harness.state_mut().state.list_dirty = true;
+    harness.set_size(egui::vec2(1400.0, 420.0));
+    harness.run_steps(3);
+    let last = *order.last().unwrap();
+    for _ in 0..order.len() {
+        harness.key_press_modifiers(Modifiers::COMMAND, Key::PageDown);
+        harness.run_steps(2);
+    }
+    harness.run_steps(3);
+    assert_eq!(selected(&harness), last);
+    let headline = draft(&harness).headline;
+    let row = harness.get_by_role_and_label(Role::Button, &headline);
+    let bottom = row.accesskit_node().bounding_box().expect("drawn").y1;
+    assert!(bottom <= 420.0, "the last row is on screen: {bottom}");
 }
