@@ -79,8 +79,10 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
     };
     let mut change: Change = None;
     let mut selection = None;
-    // Sideways too: in a pane narrower than the body's measure, nothing is cut off.
-    egui::ScrollArea::both()
+    // Sideways too when the pane is narrower than the body's measure, so nothing is cut off
+    // (only then: a horizontal scroll area costs every frame).
+    let narrow = ui.available_width() < BODY_WIDTH + 24.0;
+    egui::ScrollArea::new([narrow, true])
         // Each article keeps its own place: another one opens at its top, and going back
         // finds the first where it was left.
         .id_salt(("editor-scroll", draft.id))
