@@ -627,3 +627,25 @@ fn the_keyboard_walks_through_the_articles_the_list_shows() {
     let bottom = row.accesskit_node().bounding_box().expect("drawn").y1;
     assert!(bottom <= 420.0, "the last row is on screen: {bottom}");
 }
+
+#[test]
+fn the_preview_warns_of_an_embargo_until_it_lifts() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    assert!(harness.query_by_label_contains("EMBARGOED until").is_none());
+    harness
+        .get_by_role_and_label(Role::CheckBox, "Embargo")
+        .click();
+    harness.run_steps(3);
+    let embargo = draft(&harness).embargo.expect("the box sets an embargo");
+    assert!(embargo.until > fixed_clock());
+    assert!(harness.query_by_label_contains("EMBARGOED until").is_some());
+    // An embargo that has lifted is no longer announced.
+    let lifted = fixed_clock() - chrono::Duration::hours(1);
+    harness.state_mut().state.draft.as_mut().unwrap().embargo = Some(copydesk::model::Embargo {
+        until: lifted.fixed_offset(),
+        time_zone: "UTC".into(),
+    });
+    harness.run_steps(3);
+    assert!(harness.query_by_label_contains("EMBARGOED until").is_none());
+}

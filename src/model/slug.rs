@@ -28,7 +28,7 @@ pub fn slugify(text: &str) -> String {
 }
 
 /// The slug of an article whose headline gives none (empty, or with no Latin letters or digits).
-pub fn placeholder_slug(id: uuid::Uuid) -> String {
+fn placeholder_slug(id: uuid::Uuid) -> String {
     format!("article-{}", &id.simple().to_string()[..8])
 }
 

@@ -96,6 +96,19 @@ fn page(
             };
             ui.with_layout(egui::Layout::top_down(align), |ui| {
                 let top = ui.min_rect().top();
+                // Not part of the published page: the desk's reminder that it may not run yet.
+                if let Some(embargo) = article.embargo.as_ref().filter(|e| e.until > now) {
+                    ui.colored_label(
+                        ui.visuals().warn_fg_color,
+                        RichText::new(format!(
+                            "EMBARGOED until {} ({}): not for publication before then",
+                            embargo.until.format("%d %b %Y %H:%M"),
+                            embargo.time_zone
+                        ))
+                        .strong(),
+                    );
+                    ui.add_space(4.0);
+                }
                 let crumb = format!(
                     "HOME › {} › {}",
                     article.section.to_uppercase(),
