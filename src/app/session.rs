@@ -189,10 +189,7 @@ impl AppState {
                 self.unjournaled_since = None;
                 self.history.forget();
                 self.last_saved = Some(chrono::Local::now());
-                self.tell(format!(
-                    "Saved ({} written)",
-                    counted(report.written, "article file")
-                ));
+                self.tell(format!("Saved: {}", report.describe()));
             }
             Err(BundleError::ChangedOnDisk { paths }) => {
                 self.modal = Some(Modal::Conflict { paths })

@@ -21,6 +21,29 @@ pub struct SaveReport {
     pub manifest: bool,
 }
 
+impl SaveReport {
+    /// What the save did, in words: "2 articles written, 1 deleted, project file updated", or
+    /// "nothing had changed".
+    pub fn describe(&self) -> String {
+        use crate::model::plural::counted;
+        let mut parts = Vec::new();
+        if self.written > 0 {
+            parts.push(format!("{} written", counted(self.written, "article")));
+        }
+        if self.deleted > 0 {
+            parts.push(format!("{} deleted", counted(self.deleted, "article")));
+        }
+        if self.manifest {
+            parts.push("project file updated".to_owned());
+        }
+        if parts.is_empty() {
+            "nothing had changed".to_owned()
+        } else {
+            parts.join(", ")
+        }
+    }
+}
+
 /// One planned file write, with the hash the file must still have on disk.
 struct PlannedWrite {
     id: Uuid,
@@ -254,4 +277,24 @@ fn copy_folder(from: &Path, to: &Path) -> Result<(), BundleError> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::SaveReport;
+
+    #[test]
+    fn a_save_says_what_it_wrote() {
+        let report = |written, deleted, manifest| SaveReport {
+            written,
+            deleted,
+            manifest,
+        };
+        assert_eq!(report(0, 0, false).describe(), "nothing had changed");
+        assert_eq!(report(1, 0, false).describe(), "1 article written");
+        assert_eq!(
+            report(2, 1, true).describe(),
+            "2 articles written, 1 article deleted, project file updated"
+        );
+    }
 }
