@@ -400,6 +400,10 @@ fn every_control_is_named_in_every_state() {
         .get_by_role_and_label(Role::Button, "Add correction")
         .click();
     harness.run_steps(2);
+    // The new correction takes the keys at once.
+    harness.event(egui::Event::Text("The vote was 7 to 2.".into()));
+    harness.run_steps(2);
+    assert_eq!(draft(&harness).corrections[0].text, "The vote was 7 to 2.");
     harness
         .get_by_role_and_label(Role::Button, "Add byline")
         .click();
@@ -648,4 +652,61 @@ fn the_preview_warns_of_an_embargo_until_it_lifts() {
     });
     harness.run_steps(3);
     assert!(harness.query_by_label_contains("EMBARGOED until").is_none());
+}
+
+#[test]
+fn a_date_is_typed_a_character_at_a_time() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    harness
+        .get_by_role_and_label(Role::TextInput, "Dateline date")
+        .click();
+    harness.run_steps(2);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.key_press(Key::Backspace);
+    harness.run_steps(2);
+    assert_eq!(
+        draft(&harness).dateline.date,
+        None,
+        "emptied, the date is cleared"
+    );
+    // Half a date stays in the box, with the format beside it, and leaves the date alone.
+    for c in "2026-11".chars() {
+        harness.event(egui::Event::Text(c.to_string()));
+        harness.run_steps(1);
+    }
+    harness.run_steps(2);
+    let field = harness.get_by_role_and_label(Role::TextInput, "Dateline date");
+    assert_eq!(field.accesskit_node().value().as_deref(), Some("2026-11"));
+    assert!(harness.query_by_label("YYYY-MM-DD").is_some());
+    assert_eq!(draft(&harness).dateline.date, None);
+    for c in "-27".chars() {
+        harness.event(egui::Event::Text(c.to_string()));
+        harness.run_steps(1);
+    }
+    harness.run_steps(2);
+    assert_eq!(
+        draft(&harness).dateline.date,
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 27)
+    );
+    assert!(harness.query_by_label("YYYY-MM-DD").is_none());
+
+    // The embargo's time is typed the same way.
+    harness
+        .get_by_role_and_label(Role::CheckBox, "Embargo")
+        .click();
+    harness.run_steps(2);
+    harness
+        .get_by_role_and_label(Role::TextInput, "Until")
+        .click();
+    harness.run_steps(2);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.key_press(Key::Backspace);
+    for c in "2026-12-01 09:00 +02:00".chars() {
+        harness.event(egui::Event::Text(c.to_string()));
+        harness.run_steps(1);
+    }
+    harness.run_steps(2);
+    let until = draft(&harness).embargo.expect("an embargo").until;
+    assert_eq!(until.to_rfc3339(), "2026-12-01T09:00:00+02:00");
 }

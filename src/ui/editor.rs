@@ -205,14 +205,23 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
                 Some("dateline"),
                 &fields::text(ui, "Dateline place", &mut draft.dateline.place, enabled),
             );
-            let mut date_text = draft
+            let shown = draft
                 .dateline
                 .date
                 .map(|d| d.to_string())
                 .unwrap_or_default();
-            if fields::text(ui, "Dateline date", &mut date_text, enabled).changed() {
-                draft.dateline.date =
-                    chrono::NaiveDate::parse_from_str(date_text.trim(), "%Y-%m-%d").ok();
+            // Empty clears the date; anything else must be a whole date.
+            let typed = fields::parsed(ui, "Dateline date", shown, enabled, "YYYY-MM-DD", |t| {
+                if t.is_empty() {
+                    Some(None)
+                } else {
+                    chrono::NaiveDate::parse_from_str(t, "%Y-%m-%d")
+                        .ok()
+                        .map(Some)
+                }
+            });
+            if let Some(date) = typed {
+                draft.dateline.date = date;
                 change = Some(Some("dateline_date"));
             }
             mark(
@@ -424,28 +433,21 @@ fn embargo(ui: &mut egui::Ui, embargo: &mut Option<Embargo>, enabled: bool, chan
             *change = Some(None);
         }
         if let Some(value) = embargo {
-            let text_id = egui::Id::unique("copydesk-embargo-text");
-            let mut text: String = ui
-                .data_mut(|d| d.get_temp(text_id))
-                .unwrap_or_else(|| value.until.format("%Y-%m-%d %H:%M %:z").to_string());
+            const FORMAT: &str = "%Y-%m-%d %H:%M %:z";
             let until_label = ui.label("Until");
-            let field = ui
-                .add_enabled(
-                    enabled,
-                    TextEdit::singleline(&mut text).desired_width(170.0),
-                )
-                .labelled_by(until_label.id);
-            if field.changed() {
-                if let Ok(until) =
-                    chrono::DateTime::parse_from_str(text.trim(), "%Y-%m-%d %H:%M %:z")
-                {
-                    value.until = until;
-                    *change = Some(Some("embargo"));
-                }
-                ui.data_mut(|d| d.insert_temp(text_id, text.clone()));
-            }
-            if !field.has_focus() {
-                ui.data_mut(|d| d.remove::<String>(text_id));
+            let (field, until) = fields::parsed_box(
+                ui,
+                egui::Id::unique("copydesk-embargo-until"),
+                value.until.format(FORMAT).to_string(),
+                170.0,
+                enabled,
+                "YYYY-MM-DD HH:MM +HH:MM",
+                |t| chrono::DateTime::parse_from_str(t, FORMAT).ok(),
+            );
+            field.labelled_by(until_label.id);
+            if let Some(until) = until {
+                value.until = until;
+                *change = Some(Some("embargo"));
             }
             let zone_label = ui.label("Time zone");
             if ui
@@ -495,6 +497,7 @@ fn corrections(
                 .add_enabled(
                     enabled,
                     TextEdit::multiline(&mut correction.text)
+                        .id(correction_text_id(i))
                         .desired_rows(1)
                         .desired_width(f32::INFINITY),
                 )
@@ -514,6 +517,14 @@ fn corrections(
             kind: CorrectionKind::Correction,
             text: String::new(),
         });
+        // The new correction is written at once.
+        let new = correction_text_id(corrections.len() - 1);
+        ui.memory_mut(|m| m.request_focus(new));
         *change = Some(None);
     }
+}
+
+/// The text box of correction `index`.
+fn correction_text_id(index: usize) -> egui::Id {
+    egui::Id::unique(("correction-text", index))
 }

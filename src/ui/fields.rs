@@ -52,6 +52,57 @@ pub fn text(ui: &mut Ui, label: &str, value: &mut String, enabled: bool) -> Resp
     .inner
 }
 
+/// A text box for a value typed in a fixed format, such as a date: while the box has the focus
+/// its text stays as typed, even while it does not parse yet, and `expected` (the format) is
+/// shown beside it in the warning colour. Returns the box and, when the text was changed and
+/// parses, the value it gives; the box shows `shown` again once it loses the focus.
+pub fn parsed_box<T>(
+    ui: &mut Ui,
+    id: egui::Id,
+    shown: String,
+    width: f32,
+    enabled: bool,
+    expected: &str,
+    parse: impl Fn(&str) -> Option<T>,
+) -> (Response, Option<T>) {
+    let typed_id = id.with("typed");
+    let mut text = ui.data_mut(|d| d.get_temp(typed_id)).unwrap_or(shown);
+    let response = ui.add_enabled(
+        enabled,
+        TextEdit::singleline(&mut text).id(id).desired_width(width),
+    );
+    let value = parse(text.trim());
+    if response.has_focus() {
+        if value.is_none() {
+            ui.colored_label(ui.visuals().warn_fg_color, expected);
+        }
+        ui.data_mut(|d| d.insert_temp(typed_id, text));
+    } else {
+        ui.data_mut(|d| d.remove::<String>(typed_id));
+    }
+    let changed = response.changed();
+    (response, value.filter(|_| changed))
+}
+
+/// A labelled one-line field for a value typed in a fixed format (see [`parsed_box`]).
+pub fn parsed<T>(
+    ui: &mut Ui,
+    label: &str,
+    shown: String,
+    enabled: bool,
+    expected: &str,
+    parse: impl Fn(&str) -> Option<T>,
+) -> Option<T> {
+    ui.horizontal(|ui| {
+        let label_response = ui.add_sized([110.0, 20.0], egui::Label::new(label));
+        let (field, value) =
+            parsed_box(ui, field_id(label), shown, 170.0, enabled, expected, parse);
+        field.labelled_by(label_response.id);
+        value
+    })
+    .inner
+}
+
 /// A multi-line text field with its label above.
 pub fn multiline(
     ui: &mut Ui,
