@@ -226,6 +226,13 @@ pub fn run(bundle: PathBuf) -> Result<(), String> {
             .with_drag_and_drop(true),
         renderer: eframe::Renderer::Glow,
         persist_window: true,
+        // Window state lives with Copydesk's other user data, so `COPYDESK_DATA_DIR` (tests,
+        // the smoke test) keeps a run apart from the user's own window.
+        persistence_path: {
+            let dir = crate::sample::data_dir();
+            let _ = std::fs::create_dir_all(&dir);
+            Some(dir.join("app.ron"))
+        },
         ..Default::default()
     };
     eframe::run_native(
