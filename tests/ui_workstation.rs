@@ -168,6 +168,21 @@ fn delete_asks_first_and_can_be_undone() {
     assert_eq!(harness.state().state.bundle.as_ref().unwrap().len(), 6);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run_steps(3);
+    assert_eq!(harness.state().state.bundle.as_ref().unwrap().len(), 7);
+    // From the keyboard: Escape keeps the article, Enter deletes it.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Delete);
+    harness.run_steps(3);
+    harness.key_press(Key::Escape);
+    harness.run_steps(3);
+    assert!(harness.state().state.modal.is_none());
+    assert_eq!(harness.state().state.bundle.as_ref().unwrap().len(), 7);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Delete);
+    harness.run_steps(3);
+    harness.key_press(Key::Enter);
+    harness.run_steps(3);
+    assert_eq!(harness.state().state.bundle.as_ref().unwrap().len(), 6);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run_steps(3);
     let bundle = harness.state().state.bundle.as_ref().unwrap();
     assert_eq!(bundle.len(), 7);
     assert_eq!(

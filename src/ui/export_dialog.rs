@@ -95,7 +95,12 @@ pub fn progress(ui: &mut egui::Ui, done: usize, total: usize) {
 }
 
 /// What an export did: N exported, M refused and why.
-pub fn summary(ui: &mut egui::Ui, report: &ExportReport, out: &mut Vec<Command>) {
+pub fn summary(
+    ui: &mut egui::Ui,
+    report: &ExportReport,
+    first_frame: bool,
+    out: &mut Vec<Command>,
+) {
     ui.heading("Export finished");
     ui.label(format!(
         "{} exported ({}), {} refused",
@@ -126,7 +131,11 @@ pub fn summary(ui: &mut egui::Ui, report: &ExportReport, out: &mut Vec<Command>)
                 ));
             }
         });
-    if ui.button("Close").clicked() {
+    let close = ui.button("Close");
+    if first_frame {
+        close.request_focus();
+    }
+    if close.clicked() {
         out.push(Command::CloseModal);
     }
 }

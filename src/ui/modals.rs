@@ -8,17 +8,33 @@ use crate::model::plural::counted;
 pub fn ui(ctx: &egui::Context, state: &mut AppState, out: &mut Vec<Command>) {
     let can_pick = state.jobs.dialogs.available();
     let listed = state.visible.len();
+    // Which question last took the keyboard focus: a new one gives it to its answer.
+    let focus_id = egui::Id::unique("copydesk-modal-first-focus");
     let Some(modal) = &mut state.modal else {
+        ctx.data_mut(|d| d.remove::<u64>(focus_id));
         return;
     };
+    let kind = {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        std::mem::discriminant(&*modal).hash(&mut hasher);
+        hasher.finish()
+    };
+    let first_frame = ctx.data_mut(|d| d.get_temp::<u64>(focus_id)) != Some(kind);
+    ctx.data_mut(|d| d.insert_temp(focus_id, kind));
     let response = egui::Modal::new(egui::Id::unique("copydesk-modal")).show(ctx, |ui| {
         ui.set_max_width(460.0);
         match modal {
             Modal::ConfirmDelete { id, headline } => {
                 ui.heading("Delete this article?");
-                ui.label(format!("“{headline}” will be removed from the project. You can undo this."));
+                let what = if headline.trim().is_empty() {
+                    "This untitled article".to_owned()
+                } else {
+                    format!("“{headline}”")
+                };
+                ui.label(format!("{what} will be removed from the project. You can undo this."));
                 ui.horizontal(|ui| {
-                    button(ui, Command::ConfirmDelete(*id), out);
+                    primary(ui, Command::ConfirmDelete(*id), first_frame, out);
                     button(ui, Command::CloseModal, out);
                 });
             }
@@ -26,7 +42,7 @@ pub fn ui(ctx: &egui::Context, state: &mut AppState, out: &mut Vec<Command>) {
                 ui.heading("Save changes before quitting?");
                 ui.label("Some changes have not been saved.");
                 ui.horizontal(|ui| {
-                    button(ui, Command::SaveAndQuit, out);
+                    primary(ui, Command::SaveAndQuit, first_frame, out);
                     button(ui, Command::QuitWithoutSaving, out);
                     button(ui, Command::CloseModal, out);
                 });
@@ -55,7 +71,7 @@ pub fn ui(ctx: &egui::Context, state: &mut AppState, out: &mut Vec<Command>) {
                     ui.label(format!("• {}", article.headline));
                 }
                 ui.horizontal(|ui| {
-                    button(ui, Command::Recover(true), out);
+                    primary(ui, Command::Recover(true), first_frame, out);
                     button(ui, Command::Recover(false), out);
                 });
             }
@@ -69,7 +85,7 @@ pub fn ui(ctx: &egui::Context, state: &mut AppState, out: &mut Vec<Command>) {
                 ui.heading("Waive this finding?");
                 ui.label(message.as_str());
                 ui.label("The waiver is recorded with your name, the time and this reason.");
-                if reason_given(ui, "Reason", reason, "Waive", out) {
+                if reason_given(ui, "Reason", reason, "Waive", first_frame, out) {
                     out.push(Command::Waive {
                         rule: rule.clone(),
                         field: *field,
@@ -81,18 +97,27 @@ pub fn ui(ctx: &egui::Context, state: &mut AppState, out: &mut Vec<Command>) {
             Modal::KillReason(reason) => {
                 ui.heading("Kill this article?");
                 ui.label("A killed article is withdrawn. The reason is logged with your name and the time.");
-                if reason_given(ui, "Reason for killing", reason, "Kill article", out) {
+                if reason_given(
+                    ui,
+                    "Reason for killing",
+                    reason,
+                    "Kill article",
+                    first_frame,
+                    out,
+                ) {
                     out.push(Command::Kill(reason.clone()));
                 }
             }
             Modal::Export(choice) => super::export_dialog::choose(ui, choice, can_pick, listed, out),
             Modal::Exporting { done, total, .. } => super::export_dialog::progress(ui, *done, *total),
-            Modal::ExportSummary(report) => super::export_dialog::summary(ui, report, out),
+            Modal::ExportSummary(report) => {
+                super::export_dialog::summary(ui, report, first_frame, out)
+            }
             Modal::UnusedPictures(unused) => {
                 ui.heading("Unused pictures");
                 if unused.is_empty() {
                     ui.label("Every picture in the project is used by an article.");
-                    button(ui, Command::CloseModal, out);
+                    primary(ui, Command::CloseModal, first_frame, out);
                 } else {
                     ui.label(format!("{} in assets/ used by no article:", counted(unused.len(), "picture")));
                     for name in unused.iter().take(12) {
@@ -110,6 +135,9 @@ pub fn ui(ctx: &egui::Context, state: &mut AppState, out: &mut Vec<Command>) {
                 ui.label("No file dialog is available on this system. Type the project folder's path:");
                 let label = ui.label("Path");
                 let field = ui.add(egui::TextEdit::singleline(text).desired_width(420.0)).labelled_by(label.id);
+                if first_frame {
+                    field.request_focus();
+                }
                 let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 ui.horizontal(|ui| {
                     let use_it = ui.button("Use this path").clicked();
@@ -137,12 +165,16 @@ fn reason_given(
     label: &str,
     reason: &mut String,
     action: &str,
+    first_frame: bool,
     out: &mut Vec<Command>,
 ) -> bool {
     let label = ui.label(label);
     let entered = ui
         .add(egui::TextEdit::singleline(reason).desired_width(420.0))
         .labelled_by(label.id);
+    if first_frame {
+        entered.request_focus();
+    }
     let submit = entered.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
     let has_reason = !reason.trim().is_empty();
     ui.horizontal(|ui| {
@@ -153,6 +185,23 @@ fn reason_given(
         (chosen || submit) && has_reason
     })
     .inner
+}
+
+/// The button of the answer Enter gives: it takes the keyboard focus when the question appears
+/// (`first_frame`), and Escape still cancels.
+pub(super) fn primary(
+    ui: &mut egui::Ui,
+    command: Command,
+    first_frame: bool,
+    out: &mut Vec<Command>,
+) {
+    let response = ui.button(command.label());
+    if first_frame {
+        response.request_focus();
+    }
+    if response.clicked() {
+        out.push(command);
+    }
 }
 
 fn button(ui: &mut egui::Ui, command: Command, out: &mut Vec<Command>) {
