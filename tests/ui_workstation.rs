@@ -445,6 +445,22 @@ fn every_control_is_named_in_every_state() {
             .is_some()
     );
     harness.check_accessibility();
+    assert!(
+        harness
+            .query_by_label_contains("project folder to open")
+            .is_some()
+    );
+    // The prompt says what the path is for.
+    harness.state_mut().state.modal = Some(copydesk::app::Modal::PathPrompt {
+        purpose: DialogPurpose::Import,
+        text: String::new(),
+    });
+    harness.run_steps(3);
+    assert!(
+        harness
+            .query_by_label_contains("the file to import")
+            .is_some()
+    );
 }
 
 #[test]

@@ -26,6 +26,24 @@ pub enum DialogPurpose {
     InlineImage,
 }
 
+impl DialogPurpose {
+    /// What to type when no file dialog can be shown.
+    pub fn typed_path_prompt(self) -> &'static str {
+        match self {
+            DialogPurpose::Open => "Type the path of the project folder to open:",
+            DialogPurpose::NewProject => "Type the path of the folder for the new project:",
+            DialogPurpose::SaveAs => "Type the path of the folder to save the project as:",
+            DialogPurpose::Import => {
+                "Type the path of the file to import (.txt, .md, .html or ninjs .json):"
+            }
+            DialogPurpose::ExportFolder => "Type the path of the folder to export to:",
+            DialogPurpose::HeroImage | DialogPurpose::InlineImage => {
+                "Type the path of the picture (JPEG, PNG, WebP or GIF):"
+            }
+        }
+    }
+}
+
 /// Native file dialogs, behind a trait so tests can answer them.
 pub trait FileDialogs: Send + Sync {
     /// Whether dialogs can be shown at all; when not, the window asks for a typed path.

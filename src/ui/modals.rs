@@ -132,7 +132,8 @@ pub fn ui(ctx: &egui::Context, state: &mut AppState, out: &mut Vec<Command>) {
             }
             Modal::PathPrompt { purpose, text } => {
                 ui.heading("Type a path");
-                ui.label("No file dialog is available on this system. Type the project folder's path:");
+                ui.label("No file dialog is available on this system.");
+                ui.label(purpose.typed_path_prompt());
                 let label = ui.label("Path");
                 let field = ui.add(egui::TextEdit::singleline(text).desired_width(420.0)).labelled_by(label.id);
                 if first_frame {
