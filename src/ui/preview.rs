@@ -346,23 +346,37 @@ fn search_snippet(ui: &mut egui::Ui, article: &Article, base_url: &str) {
         article.section.to_lowercase(),
         article.slug
     );
-    ui.label(
-        RichText::new(url)
-            .small()
-            .color(Color32::from_rgb(32, 120, 60)),
-    );
+    // A search engine's own colours for its light and dark pages, so the snippet reads in both.
+    let (url_color, title_color) = if ui.visuals().dark_mode {
+        (
+            Color32::from_rgb(129, 201, 149),
+            Color32::from_rgb(138, 180, 248),
+        )
+    } else {
+        (
+            Color32::from_rgb(32, 120, 60),
+            Color32::from_rgb(26, 13, 171),
+        )
+    };
+    ui.label(RichText::new(url).small().color(url_color));
     ui.label(
         RichText::new(cut(title, SNIPPET_TITLE))
             .size(19.0)
-            .color(Color32::from_rgb(26, 13, 171)),
+            .color(title_color),
     );
     ui.label(cut(&article.standfirst, SNIPPET_DESCRIPTION));
     ui.add_space(8.0);
-    ui.weak(format!(
-        "Title {} of {SNIPPET_TITLE} characters; description {} of {SNIPPET_DESCRIPTION}.",
-        title.chars().count(),
-        article.standfirst.chars().count()
-    ));
+    let (title_length, description_length) =
+        (title.chars().count(), article.standfirst.chars().count());
+    let counts = format!(
+        "Title {title_length} of {SNIPPET_TITLE} characters; description {description_length} of {SNIPPET_DESCRIPTION}."
+    );
+    // Past either limit the engine cuts the text: said in the warning colour.
+    if title_length > SNIPPET_TITLE || description_length > SNIPPET_DESCRIPTION {
+        ui.colored_label(ui.visuals().warn_fg_color, counts);
+    } else {
+        ui.weak(counts);
+    }
 }
 
 fn social_card(ui: &mut egui::Ui, article: &Article, base_url: &str) {
