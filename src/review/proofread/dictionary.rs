@@ -192,10 +192,13 @@ impl Speller {
             return cached.clone();
         }
         let mut suggestions = Vec::new();
+        let plain = word.replace('’', "'");
         if let Some(best) = self.dictionaries.first() {
-            best.suggest(&word.replace('’', "'"), &mut suggestions);
+            best.suggest(&plain, &mut suggestions);
         }
-        let first = suggestions.into_iter().next();
+        let first = suggestions
+            .into_iter()
+            .find(|suggestion| close_enough(&plain, suggestion));
         self.verdicts.insert(
             word.to_owned(),
             Verdict::Unknown {
@@ -204,6 +207,14 @@ impl Speller {
         );
         first
     }
+}
+
+/// Whether a suggestion is a likely repair of `word`: a slip of a few letters (two, or one in
+/// three for a long word). A name the dictionary does not know gets no "fix" to some other
+/// name ("Vovchansk" is not "Shcharansky").
+fn close_enough(word: &str, suggestion: &str) -> bool {
+    let limit = (word.chars().count() / 3).max(2);
+    strsim::damerau_levenshtein(&word.to_lowercase(), &suggestion.to_lowercase()) <= limit
 }
 
 #[cfg(test)]
@@ -216,6 +227,17 @@ mod tests {
         assert!(dictionary.check("receive") && dictionary.check("Ukraine's"));
         assert!(!dictionary.check("recieve"));
         assert!(built_in("de").is_none());
+    }
+
+    #[test]
+    fn only_a_near_spelling_is_offered_as_a_fix() {
+        assert!(close_enough("recieve", "receive"));
+        assert!(close_enough("goverment", "government"));
+        assert!(!close_enough("Vovchansk", "Shcharansky"));
+        assert!(!close_enough("Pokrovsk", "Prokopyevsk"));
+        let mut speller = Speller::new(for_language("en-US")).expect("a dictionary");
+        assert_eq!(speller.suggestion("recieve").as_deref(), Some("receive"));
+        assert_eq!(speller.suggestion("Vovchansk"), None);
     }
 
     #[test]
