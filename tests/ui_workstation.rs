@@ -423,6 +423,9 @@ fn every_control_is_named_in_every_state() {
         .get_by_role_and_label(Role::Button, "Add byline")
         .click();
     harness.run_steps(3);
+    harness.event(egui::Event::Text("Ana Costa".into()));
+    harness.run_steps(2);
+    assert_eq!(draft(&harness).bylines[1].name, "Ana Costa");
     harness.check_accessibility();
     let draft = harness.state().state.draft.clone().unwrap();
     assert!(draft.embargo.is_some() && draft.corrections.len() == 1 && draft.bylines.len() == 2);

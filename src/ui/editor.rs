@@ -313,7 +313,9 @@ fn bylines(ui: &mut egui::Ui, bylines: &mut Vec<Byline>, enabled: bool, change: 
             if ui
                 .add_enabled(
                     enabled,
-                    TextEdit::singleline(&mut byline.name).desired_width(160.0),
+                    TextEdit::singleline(&mut byline.name)
+                        .id(row_field_id("byline-name", i))
+                        .desired_width(160.0),
                 )
                 .labelled_by(name_label.id)
                 .changed()
@@ -361,6 +363,9 @@ fn bylines(ui: &mut egui::Ui, bylines: &mut Vec<Byline>, enabled: bool, change: 
         .clicked()
     {
         bylines.push(Byline::default());
+        // The new byline's name is typed at once.
+        let name = row_field_id("byline-name", bylines.len() - 1);
+        ui.memory_mut(|m| m.request_focus(name));
         *change = Some(None);
     }
     if let Some((i, direction)) = action {
@@ -497,7 +502,7 @@ fn corrections(
                 .add_enabled(
                     enabled,
                     TextEdit::multiline(&mut correction.text)
-                        .id(correction_text_id(i))
+                        .id(row_field_id("correction-text", i))
                         .desired_rows(1)
                         .desired_width(f32::INFINITY),
                 )
@@ -518,13 +523,13 @@ fn corrections(
             text: String::new(),
         });
         // The new correction is written at once.
-        let new = correction_text_id(corrections.len() - 1);
+        let new = row_field_id("correction-text", corrections.len() - 1);
         ui.memory_mut(|m| m.request_focus(new));
         *change = Some(None);
     }
 }
 
-/// The text box of correction `index`.
-fn correction_text_id(index: usize) -> egui::Id {
-    egui::Id::unique(("correction-text", index))
+/// The text box `field` of row `index` of a list of bylines or corrections.
+fn row_field_id(field: &str, index: usize) -> egui::Id {
+    egui::Id::unique((field, index))
 }
