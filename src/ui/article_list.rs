@@ -89,18 +89,7 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
             .iter()
             .position(|i| bundle.summary_at(*i).map(|s| s.id) == state.selected)
     {
-        // Scrolled just enough to show the row chosen by keyboard.
-        let (offset, height) = ui
-            .data(|d| d.get_temp::<(f32, f32)>(rows_id))
-            .unwrap_or((0.0, ui.available_height()));
-        let pitch = ROW_HEIGHT + ui.spacing().item_spacing.y;
-        let top = row as f32 * pitch;
-        let shown = if top < offset {
-            top
-        } else {
-            offset.max(top + pitch - height)
-        };
-        area = area.vertical_scroll_offset(shown);
+        area = area.vertical_scroll_offset(offset_showing(ui, rows_id, row));
     }
     let output = area.show_rows(ui, ROW_HEIGHT, state.visible.len(), |ui, rows| {
         for row in rows {
@@ -289,4 +278,19 @@ fn choice_filter(
                 ui.selectable_value(choice, Some(value.clone()), value);
             }
         });
+}
+
+/// The list's scroll offset that shows row `row` while moving as little as it can, from the
+/// offset and height the list had last frame (kept under `rows_id`).
+fn offset_showing(ui: &egui::Ui, rows_id: egui::Id, row: usize) -> f32 {
+    let (offset, height) = ui
+        .data(|d| d.get_temp::<(f32, f32)>(rows_id))
+        .unwrap_or((0.0, ui.available_height()));
+    let pitch = ROW_HEIGHT + ui.spacing().item_spacing.y;
+    let top = row as f32 * pitch;
+    if top < offset {
+        top
+    } else {
+        offset.max(top + pitch - height)
+    }
 }
