@@ -141,3 +141,31 @@ fn a_file_changed_on_disk_is_not_overwritten_and_the_editor_chooses() {
         }
     }
 }
+
+#[test]
+fn a_new_project_saves_the_open_one_first_and_opens_empty() {
+    let (dir, root) = sample_copy();
+    let target = dir.path().join("Desk.copydesk");
+    let dialogs = Arc::new(FakeDialogs(std::sync::Mutex::new(Some(target.clone()))));
+    let mut harness = open(&root, dialogs);
+    append_to(&mut harness, Role::TextInput, "Slugline", "-KEPT");
+    assert!(harness.state().state.has_unsaved_changes());
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::N);
+    wait_until(&mut harness, |w| {
+        w.state.bundle.as_ref().is_some_and(|b| b.root() == target)
+    });
+    assert_eq!(harness.state().state.bundle.as_ref().unwrap().len(), 0);
+    assert!(
+        harness
+            .query_by_label_contains("This project has no articles yet")
+            .is_some()
+    );
+    // The edit made before went to disk, not away.
+    let mut sample =
+        copydesk::bundle::Bundle::open(&root, copydesk::bundle::Access::ReadOnly).unwrap();
+    let first = sample.ids()[0];
+    assert_eq!(
+        sample.article(first).unwrap().slugline,
+        "RUSSIA-UKRAINE-TALKS-KEPT"
+    );
+}

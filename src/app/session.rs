@@ -16,15 +16,21 @@ impl AppState {
             self.tell(format!("{} is already open", path.display()));
             return;
         }
-        if self.has_unsaved_changes() && self.read_only.is_none() {
-            self.save();
-            if self.has_unsaved_changes() {
-                return;
-            }
+        if !self.saved_before_leaving() {
+            return;
         }
         self.tell(format!("Opening {}…", path.display()));
         self.opening = Some(path.clone());
         self.jobs.open(path);
+    }
+
+    /// Saves the open project's changes before another project replaces it; false when they
+    /// could not be saved (the save said why), and the project must stay.
+    fn saved_before_leaving(&mut self) -> bool {
+        if self.has_unsaved_changes() && self.read_only.is_none() {
+            self.save();
+        }
+        self.read_only.is_some() || !self.has_unsaved_changes()
     }
 
     /// Opens the read-only project again, so that it becomes writable if its lock is gone.
@@ -146,6 +152,9 @@ impl AppState {
             }
             DialogPurpose::Open => self.open_path(path),
             DialogPurpose::NewProject => {
+                if !self.saved_before_leaving() {
+                    return;
+                }
                 let title = path
                     .file_stem()
                     .map(|s| s.to_string_lossy().into_owned())

@@ -69,10 +69,12 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
         .unwrap_or_default();
     let Some(draft) = &mut state.draft else {
         ui.centered_and_justified(|ui| {
-            ui.weak(if state.bundle.is_some() {
-                "Select an article, or press Ctrl+N for a new one."
-            } else {
-                "Open a project (Ctrl+O)."
+            ui.weak(match &state.bundle {
+                Some(bundle) if bundle.is_empty() => {
+                    "This project has no articles yet: press Ctrl+N for a new one, or import one (Ctrl+Shift+I)."
+                }
+                Some(_) => "Select an article, or press Ctrl+N for a new one.",
+                None => "Open a project (Ctrl+O).",
             });
         });
         return;
