@@ -744,3 +744,36 @@ fn a_date_is_typed_a_character_at_a_time() {
     let until = draft(&harness).embargo.expect("an embargo").until;
     assert_eq!(until.to_rfc3339(), "2026-12-01T09:00:00+02:00");
 }
+
+#[test]
+fn a_narrow_editor_scrolls_sideways_to_what_it_cannot_show() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    // The list and the side pane leave the editor narrower than the body's measure.
+    harness.set_size(egui::vec2(900.0, 900.0));
+    harness.run_steps(3);
+    let right_edge = |harness: &egui_kittest::Harness<'static, copydesk::ui::Workstation>| {
+        let button = harness.get_by_role_and_label(Role::Button, "Remove");
+        button.accesskit_node().bounding_box().expect("drawn").x1
+    };
+    let editor_right = harness
+        .get_by_role_and_label(Role::Button, "Preview")
+        .accesskit_node()
+        .bounding_box()
+        .expect("drawn")
+        .x0;
+    assert!(
+        right_edge(&harness) > editor_right,
+        "the byline's Remove is cut off at first: {} against {editor_right}",
+        right_edge(&harness)
+    );
+    harness
+        .get_by_role_and_label(Role::Button, "Remove")
+        .scroll_to_me();
+    harness.run_steps(10);
+    assert!(
+        right_edge(&harness) <= editor_right,
+        "scrolled into view: {} against the pane's edge {editor_right}",
+        right_edge(&harness)
+    );
+}
