@@ -1,9 +1,8 @@
 //! The editor: every field of the article, each labelled, and the Markdown body.
 
-use super::{fields, highlight};
+use super::{fields, highlight, structured};
 use crate::app::AppState;
 use crate::app::command::Command;
-use crate::model::{Byline, Correction, CorrectionKind, Embargo};
 use crate::review::{Field, workflow};
 use egui::text::{CCursor, CCursorRange};
 use egui::{RichText, TextEdit};
@@ -12,7 +11,7 @@ use egui::{RichText, TextEdit};
 pub const BODY_WIDTH: f32 = 680.0;
 
 /// What changed this frame: `Some(Some(field))` for typing, `Some(None)` for a discrete edit.
-type Change = Option<Option<&'static str>>;
+pub(super) type Change = Option<Option<&'static str>>;
 
 /// Draws the editor pane.
 pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
@@ -190,8 +189,8 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
                     change.get_or_insert(None);
                 }
             });
-            bylines(ui, &mut draft.bylines, enabled, &mut change);
-            tags(ui, &mut draft.tags, enabled, &mut change);
+            structured::bylines(ui, &mut draft.bylines, enabled, &mut change);
+            structured::tags(ui, &mut draft.tags, enabled, &mut change);
             mark(
                 &mut change,
                 Some("slugline"),
@@ -231,7 +230,7 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
                 Some("language"),
                 &fields::text(ui, "Language", &mut draft.language, enabled),
             );
-            embargo(ui, &mut draft.embargo, enabled, &mut change);
+            structured::embargo(ui, &mut draft.embargo, enabled, &mut change);
             mark(
                 &mut change,
                 Some("editors_note"),
@@ -244,7 +243,7 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
                     &[],
                 ),
             );
-            corrections(
+            structured::corrections(
                 ui,
                 &mut draft.corrections,
                 (state.clock)(),
@@ -304,234 +303,4 @@ fn mark(change: &mut Change, typed: Option<&'static str>, response: &egui::Respo
     if response.changed() {
         *change = Some(typed);
     }
-}
-
-fn bylines(ui: &mut egui::Ui, bylines: &mut Vec<Byline>, enabled: bool, change: &mut Change) {
-    ui.label(RichText::new("Bylines").strong());
-    let mut action: Option<(usize, i32)> = None;
-    for (i, byline) in bylines.iter_mut().enumerate() {
-        ui.horizontal(|ui| {
-            let name_label = ui.label(format!("Name {}", i + 1));
-            if ui
-                .add_enabled(
-                    enabled,
-                    TextEdit::singleline(&mut byline.name)
-                        .id(row_field_id("byline-name", i))
-                        .desired_width(160.0),
-                )
-                .labelled_by(name_label.id)
-                .changed()
-            {
-                *change = Some(Some("byline"));
-            }
-            let role_label = ui.label(format!("Role {}", i + 1));
-            if ui
-                .add_enabled(
-                    enabled,
-                    TextEdit::singleline(&mut byline.role).desired_width(120.0),
-                )
-                .labelled_by(role_label.id)
-                .changed()
-            {
-                *change = Some(Some("byline"));
-            }
-            ui.add_enabled_ui(enabled, |ui| {
-                if ui
-                    .small_button("Up")
-                    .on_hover_text(format!("Move byline {} up", i + 1))
-                    .clicked()
-                {
-                    action = Some((i, -1));
-                }
-                if ui
-                    .small_button("Down")
-                    .on_hover_text(format!("Move byline {} down", i + 1))
-                    .clicked()
-                {
-                    action = Some((i, 1));
-                }
-                if ui
-                    .small_button("Remove")
-                    .on_hover_text(format!("Remove byline {}", i + 1))
-                    .clicked()
-                {
-                    action = Some((i, 0));
-                }
-            });
-        });
-    }
-    if ui
-        .add_enabled(enabled, egui::Button::new("Add byline"))
-        .clicked()
-    {
-        bylines.push(Byline::default());
-        // The new byline's name is typed at once.
-        let name = row_field_id("byline-name", bylines.len() - 1);
-        ui.memory_mut(|m| m.request_focus(name));
-        *change = Some(None);
-    }
-    if let Some((i, direction)) = action {
-        match direction {
-            0 => {
-                bylines.remove(i);
-            }
-            -1 if i > 0 => bylines.swap(i, i - 1),
-            1 if i + 1 < bylines.len() => bylines.swap(i, i + 1),
-            _ => return,
-        }
-        *change = Some(None);
-    }
-}
-
-fn tags(ui: &mut egui::Ui, tags: &mut Vec<String>, enabled: bool, change: &mut Change) {
-    let new_tag_id = egui::Id::unique("copydesk-new-tag");
-    ui.horizontal_wrapped(|ui| {
-        let label = ui.add_sized([110.0, 20.0], egui::Label::new("Tags"));
-        let mut remove = None;
-        for (i, tag) in tags.iter().enumerate() {
-            let chip = egui::Button::new(format!("{tag}  ×"))
-                .small()
-                .corner_radius(10.0);
-            if ui
-                .add_enabled(enabled, chip)
-                .on_hover_text(format!("Remove tag {tag}"))
-                .clicked()
-            {
-                remove = Some(i);
-            }
-        }
-        if let Some(i) = remove {
-            tags.remove(i);
-            *change = Some(None);
-        }
-        let mut new_tag: String = ui.data_mut(|d| d.get_temp(new_tag_id).unwrap_or_default());
-        let field = ui
-            .add_enabled(
-                enabled,
-                TextEdit::singleline(&mut new_tag)
-                    .hint_text("add a tag, Enter")
-                    .desired_width(140.0),
-            )
-            .labelled_by(label.id);
-        if field.lost_focus()
-            && ui.input(|i| i.key_pressed(egui::Key::Enter))
-            && !new_tag.trim().is_empty()
-        {
-            tags.push(new_tag.trim().to_owned());
-            new_tag.clear();
-            *change = Some(None);
-            field.request_focus();
-        }
-        ui.data_mut(|d| d.insert_temp(new_tag_id, new_tag));
-    });
-}
-
-fn embargo(ui: &mut egui::Ui, embargo: &mut Option<Embargo>, enabled: bool, change: &mut Change) {
-    ui.horizontal(|ui| {
-        let mut on = embargo.is_some();
-        if ui
-            .add_enabled(enabled, egui::Checkbox::new(&mut on, "Embargo"))
-            .changed()
-        {
-            *embargo = on.then(|| Embargo {
-                until: (chrono::Utc::now() + chrono::Duration::days(1)).fixed_offset(),
-                time_zone: "UTC".into(),
-            });
-            *change = Some(None);
-        }
-        if let Some(value) = embargo {
-            const FORMAT: &str = "%Y-%m-%d %H:%M %:z";
-            let until_label = ui.label("Until");
-            let (field, until) = fields::parsed_box(
-                ui,
-                egui::Id::unique("copydesk-embargo-until"),
-                value.until.format(FORMAT).to_string(),
-                170.0,
-                enabled,
-                "YYYY-MM-DD HH:MM +HH:MM",
-                |t| chrono::DateTime::parse_from_str(t, FORMAT).ok(),
-            );
-            field.labelled_by(until_label.id);
-            if let Some(until) = until {
-                value.until = until;
-                *change = Some(Some("embargo"));
-            }
-            let zone_label = ui.label("Time zone");
-            if ui
-                .add_enabled(
-                    enabled,
-                    TextEdit::singleline(&mut value.time_zone).desired_width(120.0),
-                )
-                .labelled_by(zone_label.id)
-                .changed()
-            {
-                *change = Some(Some("embargo"));
-            }
-        }
-    });
-}
-
-fn corrections(
-    ui: &mut egui::Ui,
-    corrections: &mut Vec<Correction>,
-    now: chrono::DateTime<chrono::Utc>,
-    enabled: bool,
-    change: &mut Change,
-) {
-    ui.label(RichText::new("Corrections").strong());
-    for (i, correction) in corrections.iter_mut().enumerate() {
-        ui.horizontal(|ui| {
-            ui.weak(correction.date.format("%Y-%m-%d").to_string());
-            let mut kind = correction.kind;
-            ui.add_enabled_ui(enabled, |ui| {
-                egui::ComboBox::new(("correction-kind", i), format!("Kind {}", i + 1))
-                    .selected_text(format!("{kind:?}"))
-                    .show_ui(ui, |ui| {
-                        ui.selectable_value(&mut kind, CorrectionKind::Correction, "Correction");
-                        ui.selectable_value(
-                            &mut kind,
-                            CorrectionKind::Clarification,
-                            "Clarification",
-                        );
-                    });
-            });
-            if kind != correction.kind {
-                correction.kind = kind;
-                *change = Some(None);
-            }
-            let label = ui.label(format!("Correction {}", i + 1));
-            if ui
-                .add_enabled(
-                    enabled,
-                    TextEdit::multiline(&mut correction.text)
-                        .id(row_field_id("correction-text", i))
-                        .desired_rows(1)
-                        .desired_width(f32::INFINITY),
-                )
-                .labelled_by(label.id)
-                .changed()
-            {
-                *change = Some(Some("correction"));
-            }
-        });
-    }
-    if ui
-        .add_enabled(enabled, egui::Button::new("Add correction"))
-        .clicked()
-    {
-        corrections.push(Correction {
-            date: now,
-            kind: CorrectionKind::Correction,
-            text: String::new(),
-        });
-        // The new correction is written at once.
-        let new = row_field_id("correction-text", corrections.len() - 1);
-        ui.memory_mut(|m| m.request_focus(new));
-        *change = Some(None);
-    }
-}
-
-/// The text box `field` of row `index` of a list of bylines or corrections.
-fn row_field_id(field: &str, index: usize) -> egui::Id {
-    egui::Id::unique((field, index))
 }

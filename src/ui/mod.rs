@@ -17,6 +17,7 @@ pub mod preview;
 mod relayout;
 mod review_panel;
 mod status_bar;
+mod structured;
 
 pub use editor::BODY_WIDTH;
 
