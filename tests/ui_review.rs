@@ -191,6 +191,8 @@ fn restoring_a_revision_works_and_undoes() {
     harness.get_by_label("History").click();
     harness.run_steps(3);
     harness.check_accessibility();
+    // Each row is numbered as the From and To boxes number it.
+    assert!(harness.query_by_label_contains("3 · 2026-").is_some());
     harness
         .get_all_by_label("Compare with latest")
         .next()

@@ -44,9 +44,12 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
                     } else {
                         format!(" · {}", revision.editor)
                     };
+                    // Numbered as the From and To boxes below number them.
                     ui.label(format!(
-                        "{when} · {} · {} words{by}",
-                        revision.status, revision.words
+                        "{} · {when} · {} · {} words{by}",
+                        index + 1,
+                        revision.status,
+                        revision.words
                     ));
                     if index < last && ui.small_button("Compare with latest").clicked() {
                         out.push(Command::CompareRevisions(index, last));
