@@ -176,6 +176,9 @@ pub fn layout_in_slot(ui: &Ui, pane: Id, slot: usize, job: LayoutJob) -> Arc<Gal
             .or_else(|| layouts.previous.get(&slot))
             .cloned()
     });
+    // Rows laid out at another scale (before a zoom) have their glyphs placed for that scale.
+    let scale = ui.pixels_per_point();
+    let previous = previous.filter(|laid| laid.galley.pixels_per_point == scale);
     let laid = ui.fonts_mut(|fonts| relayout(fonts, previous.as_ref(), job));
     let galley = laid.galley.clone();
     ui.data_mut(|d| {

@@ -194,3 +194,26 @@ fn only_the_rows_around_an_edit_are_laid_out_again() {
     let again = ctx.fonts_mut(|f| relayout(f, Some(&after), narrow));
     assert_eq!(shared(&again.galley, &after.galley), 0);
 }
+
+#[test]
+fn a_zoom_lays_the_text_out_again_at_the_new_scale() {
+    let ctx = egui::Context::default();
+    let words = "the minister said that they would continue despite objections ".repeat(5);
+    let mut scales = Vec::new();
+    for zoom in [1.0, 2.0] {
+        ctx.set_zoom_factor(zoom);
+        // The zoom takes effect from the next pass: two passes at each.
+        for _ in 0..2 {
+            let mut output = ctx.run_ui(Default::default(), |ui| {
+                let job = job(&words, egui::Align::LEFT, true);
+                let galley = super::layout_in_slot(ui, egui::Id::unique("zoom-test"), 0, job);
+                scales.push((ui.pixels_per_point(), galley.pixels_per_point));
+            });
+            output.textures_delta.clear();
+        }
+    }
+    assert!(scales.iter().any(|(ui_scale, _)| *ui_scale == 2.0));
+    for (ui_scale, galley_scale) in scales {
+        assert_eq!(ui_scale, galley_scale);
+    }
+}
