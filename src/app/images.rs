@@ -152,6 +152,10 @@ impl AppState {
         }
         self.undo.break_typing();
         self.commit_draft(None);
+        if target == ImageUse::Hero {
+            // A new hero is described next: its alt text takes the keys.
+            self.pending_field_cursor = Some((crate::review::Field::HeroImage, 0, 0));
+        }
         self.tell("Picture added: give it alt text, a caption and a credit");
     }
 
