@@ -777,3 +777,17 @@ fn a_narrow_editor_scrolls_sideways_to_what_it_cannot_show() {
         right_edge(&harness)
     );
 }
+
+#[test]
+fn a_following_slug_stays_unique() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    let taken = draft(&harness).slug;
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    harness.run_steps(3);
+    // The new article takes the open one's headline: its slug is numbered, not shared.
+    let headline = "Kremlin indicates lack of progress following Ukraine talks with US";
+    harness.event(egui::Event::Text(headline.into()));
+    harness.run_steps(3);
+    assert_eq!(draft(&harness).slug, format!("{taken}-2"));
+}

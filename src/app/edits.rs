@@ -151,10 +151,12 @@ impl AppState {
             && slug::follows_headline(&stored.slug, &stored.headline, draft.id);
         if follows {
             let id = draft.id;
+            // The review's map of slugs, not a scan of every article on each keystroke.
+            let owners = self.review.slug_owners(bundle);
             draft.slug = slug::unique_slug(&slug::slug_for(&draft.headline, id), |s| {
-                bundle
-                    .summaries()
-                    .any(|other| other.slug == s && other.id != id)
+                owners
+                    .get(s)
+                    .is_some_and(|holders| holders.iter().any(|other| *other != id))
             });
         }
     }

@@ -35,8 +35,12 @@ impl ReviewState {
         self.slug_owners = None;
     }
 
-    /// Which articles hold each slug, built once per selection.
-    fn slug_owners(&mut self, bundle: &crate::bundle::Bundle) -> Arc<HashMap<String, Vec<Uuid>>> {
+    /// Which articles hold each slug, built once per selection (another article's slug can
+    /// only change while that article is the selected one).
+    pub(super) fn slug_owners(
+        &mut self,
+        bundle: &crate::bundle::Bundle,
+    ) -> Arc<HashMap<String, Vec<Uuid>>> {
         self.slug_owners
             .get_or_insert_with(|| {
                 Arc::new(checklist::slug_owners(
