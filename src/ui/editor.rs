@@ -145,7 +145,7 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
             ));
 
             ui.horizontal(|ui| {
-                let label = ui.add_sized([110.0, 20.0], egui::Label::new("Status"));
+                let label = fields::row_label(ui, "Status");
                 let mut status = draft.status;
                 ui.add_enabled_ui(enabled, |ui| {
                     egui::ComboBox::from_id_salt("status")
@@ -164,7 +164,7 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
                 }
             });
             ui.horizontal(|ui| {
-                let label = ui.add_sized([110.0, 20.0], egui::Label::new("Section"));
+                let label = fields::row_label(ui, "Section");
                 let before = draft.section.clone();
                 ui.add_enabled_ui(enabled, |ui| {
                     egui::ComboBox::from_id_salt("section")

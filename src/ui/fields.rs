@@ -36,11 +36,19 @@ fn add_text_box(
     ui.add_enabled(enabled, edit)
 }
 
+/// The width of the label column the editor's one-line fields line up on.
+const LABEL_WIDTH: f32 = 110.0;
+
+/// A field's label in the editor's label column, so the fields beside it line up.
+pub fn row_label(ui: &mut Ui, label: &str) -> Response {
+    ui.add_sized([LABEL_WIDTH, 20.0], egui::Label::new(label))
+}
+
 /// A one-line text field with its label; the label names the field for screen readers and tests.
 pub fn text(ui: &mut Ui, label: &str, value: &mut String, enabled: bool) -> Response {
     let id = field_id(label);
     ui.horizontal(|ui| {
-        let label = ui.add_sized([110.0, 20.0], egui::Label::new(label));
+        let label = row_label(ui, label);
         ui.add_enabled(
             enabled,
             TextEdit::singleline(value)
@@ -94,7 +102,7 @@ pub fn parsed<T>(
     parse: impl Fn(&str) -> Option<T>,
 ) -> Option<T> {
     ui.horizontal(|ui| {
-        let label_response = ui.add_sized([110.0, 20.0], egui::Label::new(label));
+        let label_response = row_label(ui, label);
         let (field, value) =
             parsed_box(ui, field_id(label), shown, 170.0, enabled, expected, parse);
         field.labelled_by(label_response.id);
@@ -152,7 +160,7 @@ pub fn text_with_meter(
     underlines: Underlines,
 ) -> Response {
     ui.horizontal(|ui| {
-        let label_response = ui.add_sized([110.0, 20.0], egui::Label::new(label));
+        let label_response = row_label(ui, label);
         let length = value.chars().count();
         let color = match length_level(length, limit) {
             LengthLevel::Fine => ui.visuals().weak_text_color(),

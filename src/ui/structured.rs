@@ -93,7 +93,7 @@ pub(super) fn bylines(
 pub(super) fn tags(ui: &mut egui::Ui, tags: &mut Vec<String>, enabled: bool, change: &mut Change) {
     let new_tag_id = egui::Id::unique("copydesk-new-tag");
     ui.horizontal_wrapped(|ui| {
-        let label = ui.add_sized([110.0, 20.0], egui::Label::new("Tags"));
+        let label = fields::row_label(ui, "Tags");
         let mut remove = None;
         for (i, tag) in tags.iter().enumerate() {
             let chip = egui::Button::new(format!("{tag}  ×"))
