@@ -9,18 +9,14 @@ pub fn ui(ctx: &egui::Context, state: &mut AppState, out: &mut Vec<Command>) {
     let can_pick = state.jobs.dialogs.available();
     let listed = state.visible.len();
     // Which question last took the keyboard focus: a new one gives it to its answer.
+    type Kind = std::mem::Discriminant<Modal>;
     let focus_id = egui::Id::unique("copydesk-modal-first-focus");
     let Some(modal) = &mut state.modal else {
-        ctx.data_mut(|d| d.remove::<u64>(focus_id));
+        ctx.data_mut(|d| d.remove::<Kind>(focus_id));
         return;
     };
-    let kind = {
-        use std::hash::{Hash, Hasher};
-        let mut hasher = std::collections::hash_map::DefaultHasher::new();
-        std::mem::discriminant(&*modal).hash(&mut hasher);
-        hasher.finish()
-    };
-    let first_frame = ctx.data_mut(|d| d.get_temp::<u64>(focus_id)) != Some(kind);
+    let kind = std::mem::discriminant(&*modal);
+    let first_frame = ctx.data_mut(|d| d.get_temp::<Kind>(focus_id)) != Some(kind);
     ctx.data_mut(|d| d.insert_temp(focus_id, kind));
     let response = egui::Modal::new(egui::Id::unique("copydesk-modal")).show(ctx, |ui| {
         ui.set_max_width(460.0);
