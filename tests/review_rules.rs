@@ -90,6 +90,16 @@ fn flagged_in_body(rule: &str, body: &str) -> Vec<String> {
         .collect()
 }
 
+/// Whether `body` has no spelling finding once `word` is in the project's dictionary.
+fn spelled_right_with_project_word(word: &str, body: &str) -> bool {
+    let mut settings = settings();
+    settings.dictionary.push(word.into());
+    let article = edited(|a| a.body = body.into());
+    !findings_with(&article, &settings, &[])
+        .iter()
+        .any(|f| f.rule == "proof.spelling")
+}
+
 #[test]
 fn the_clean_article_has_no_findings() {
     assert_eq!(findings(&clean()), vec![]);
@@ -405,14 +415,10 @@ fn a_possessive_is_spelled_as_right_as_its_word() {
     assert!(flagged_in_body("proof.spelling", &fixed).is_empty());
     assert!(flagged_in_body("proof.spelling", "Kyiv’s allies met Kyiv’s envoy.").is_empty());
     // A project word's possessive is known too; a misspelled word's possessive is not.
-    let mut settings = settings();
-    settings.dictionary.push("Kupyansk".into());
-    let article = edited(|a| a.body = "Kupyansk's defenders held.".into());
-    assert!(
-        !findings_with(&article, &settings, &[])
-            .iter()
-            .any(|f| f.rule == "proof.spelling")
-    );
+    assert!(spelled_right_with_project_word(
+        "Kupyansk",
+        "Kupyansk's defenders held."
+    ));
     assert_eq!(
         flagged_in_body("proof.spelling", "The goverment's plan."),
         ["goverment's"]
@@ -453,14 +459,10 @@ fn spelling_uses_the_dictionary_and_the_project_words() {
         )
         .is_empty()
     );
-    let mut settings = settings();
-    settings.dictionary.push("Kupyans".into());
-    let article = edited(|a| a.body = "Fighting near Kupyans went on.".into());
-    assert!(
-        !findings_with(&article, &settings, &[])
-            .iter()
-            .any(|f| f.rule == "proof.spelling")
-    );
+    assert!(spelled_right_with_project_word(
+        "Kupyans",
+        "Fighting near Kupyans went on."
+    ));
     let suggestion = findings(&edited(|a| a.body = "They recieve it.".into()))
         .into_iter()
         .find(|f| f.rule == "proof.spelling")

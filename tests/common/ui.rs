@@ -126,3 +126,11 @@ pub fn article_ids(harness: &Harness<'static, Workstation>) -> Vec<uuid::Uuid> {
         .ids()
         .to_vec()
 }
+
+/// The project's first article as it stands on disk (what a save wrote).
+pub fn first_article_on_disk(root: &Path) -> copydesk::model::Article {
+    let mut bundle =
+        copydesk::bundle::Bundle::open(root, copydesk::bundle::Access::ReadOnly).expect("open");
+    let first = bundle.ids()[0];
+    bundle.article(first).expect("the first article").clone()
+}
