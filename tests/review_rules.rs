@@ -106,6 +106,52 @@ fn the_clean_article_has_no_findings() {
 }
 
 #[test]
+fn a_missing_standfirst_is_called_missing_not_zero_characters_long() {
+    let message = |standfirst: &str| {
+        findings(&edited(|a| a.standfirst = standfirst.into()))
+            .into_iter()
+            .find(|f| f.rule == "standfirst.length")
+            .map(|f| f.message)
+    };
+    assert_eq!(
+        message("").as_deref(),
+        Some("The article has no standfirst; it should be 50 to 160 characters")
+    );
+    assert_eq!(
+        message("Too short.").as_deref(),
+        Some("The standfirst is 10 characters; it should be at least 50")
+    );
+}
+
+#[test]
+fn two_findings_of_one_word_are_told_apart_by_their_context() {
+    let body = "Earlier on Tuesday, Putin rejected revisions suggested by the the allies and \
+                European leaders to a draft.\n\nLater, officials said the the position had not \
+                changed since the summer talks in Geneva.";
+    let article = edited(|a| a.body = body.into());
+    let contexts: Vec<String> = findings(&article)
+        .iter()
+        .filter(|f| f.rule == "proof.doubled_word")
+        .filter_map(|f| f.context(&article))
+        .collect();
+    assert_eq!(
+        contexts,
+        [
+            "…revisions suggested by the the allies and European leaders to…",
+            "Later, officials said the the position had not changed since…",
+        ]
+    );
+    // A short field is shown whole in the editor: no context.
+    let headline = edited(|a| a.headline = "Talks resume in the the capital".into());
+    assert!(
+        findings(&headline)
+            .iter()
+            .filter(|f| f.rule == "proof.doubled_word")
+            .all(|f| f.context(&headline).is_none())
+    );
+}
+
+#[test]
 fn metadata_rules_fire_and_stay_quiet() {
     flags(
         "headline.present",

@@ -6,7 +6,7 @@ use common::ui::*;
 use copydesk::model::Status;
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 
 const REFERENCE: &str = "5a3e0000-0000-4000-8000-000000000001";
 
@@ -31,6 +31,17 @@ fn the_review_lists_the_reference_article_s_findings_and_a_click_selects_the_spa
             "{word} is listed"
         );
     }
+    // The reference article loses the apostrophe of "Kyiv's" twice: each row quotes its own
+    // sentence, so the two tell apart before a click.
+    let kyivs: Vec<String> = harness
+        .get_all_by_label_contains("\"Kyivs\" looks like")
+        .map(|row| row.accesskit_node().label().unwrap_or_default())
+        .collect();
+    assert_eq!(kyivs.len(), 2);
+    assert!(
+        kyivs.iter().all(|label| label.contains("Kyivs ")) && kyivs[0] != kyivs[1],
+        "{kyivs:?}"
+    );
     harness
         .get_all_by_label_contains("\"Moscows\" looks like")
         .next()

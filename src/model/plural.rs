@@ -1,9 +1,23 @@
-//! Counts in messages: "1 article", "3 articles", never "article(s)".
+//! Counts in messages: "1 article", "3 articles", never "article(s)"; thousands grouped.
 
-/// `count` followed by `noun`, with an "s" unless the count is one ("1 picture", "0 pictures").
+/// `count` followed by `noun`, with an "s" unless the count is one ("1 picture", "0 pictures",
+/// "20,000 words").
 pub fn counted(count: usize, noun: &str) -> String {
     let plural = if count == 1 { "" } else { "s" };
-    format!("{count} {noun}{plural}")
+    format!("{} {noun}{plural}", grouped(count))
+}
+
+/// `count` with its thousands grouped by commas, as a newsroom writes them: "20,000".
+pub fn grouped(count: usize) -> String {
+    let digits = count.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -15,5 +29,19 @@ mod tests {
         assert_eq!(counted(1, "article"), "1 article");
         assert_eq!(counted(0, "article"), "0 articles");
         assert_eq!(counted(12, "unused picture"), "12 unused pictures");
+        assert_eq!(counted(20_000, "word"), "20,000 words");
+    }
+
+    #[test]
+    fn thousands_are_grouped_by_commas() {
+        for (count, written) in [
+            (0, "0"),
+            (999, "999"),
+            (1_000, "1,000"),
+            (132_422, "132,422"),
+            (1_234_567, "1,234,567"),
+        ] {
+            assert_eq!(super::grouped(count), written);
+        }
     }
 }

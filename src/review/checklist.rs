@@ -203,10 +203,18 @@ fn standfirst_length(a: &Article, c: &CheckContext, level: Severity, out: &mut V
     let limits = &c.settings.checklist.limits;
     let length = a.standfirst.trim().chars().count();
     if length < limits.standfirst_min {
-        let message = format!(
-            "The standfirst is {length} characters; it should be at least {}",
-            limits.standfirst_min
-        );
+        let message = if length == 0 {
+            format!(
+                "The article has no standfirst; it should be {} to {} characters",
+                limits.standfirst_min, limits.standfirst_max
+            )
+        } else {
+            format!(
+                "The standfirst is {}; it should be at least {}",
+                crate::model::plural::counted(length, "character"),
+                limits.standfirst_min
+            )
+        };
         out.push(Finding::new(
             "standfirst.length",
             level,

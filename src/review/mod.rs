@@ -232,6 +232,41 @@ impl Finding {
         }
     }
 
+    /// The words around the flagged text within its line ("…by Kyivs and European leaders…"),
+    /// so that two findings of one word tell apart; none for a whole-field finding or a short
+    /// field, which the editor shows whole anyway.
+    pub fn context(&self, article: &crate::model::Article) -> Option<String> {
+        /// Characters of context on each side, give or take a word.
+        const REACH: usize = 32;
+        let span = self.span.clone()?;
+        let text = self.field.text(article)?;
+        if text.len() <= 2 * REACH + span.len() {
+            return None;
+        }
+        let before = text.get(..span.start)?;
+        let after = text.get(span.end..)?;
+        let line_start = before.rfind('\n').map_or(0, |at| at + 1);
+        let line_end = after.find('\n').unwrap_or(after.len());
+        let (before, after) = (&before[line_start..], &after[..line_end]);
+        // Cut at a space, so no word is shown in part.
+        let head = match before.char_indices().rev().nth(REACH) {
+            Some((at, _)) => before[at..]
+                .find(' ')
+                .map_or("", |space| &before[at + space + 1..]),
+            None => before,
+        };
+        let tail = match after.char_indices().nth(REACH) {
+            Some((at, _)) => after[..at].rfind(' ').map_or("", |space| &after[..space]),
+            None => after,
+        };
+        let open = if head.len() < before.len() { "…" } else { "" };
+        let close = if tail.len() < after.len() { "…" } else { "" };
+        Some(format!(
+            "{open}{head}{}{tail}{close}",
+            text.get(span.clone())?
+        ))
+    }
+
     /// The span as character offsets in the field (what `check --json` and text cursors use).
     pub fn char_span(&self, article: &crate::model::Article) -> Option<Range<usize>> {
         let span = self.span.clone()?;

@@ -73,7 +73,7 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
                         .color(color),
                 );
                 for (index, finding) in members {
-                    row(ui, index, finding, finding.flagged_text(draft), out);
+                    row(ui, index, finding, draft, out);
                 }
                 ui.add_space(6.0);
             }
@@ -83,9 +83,20 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
         });
 }
 
-fn row(ui: &mut egui::Ui, index: usize, finding: &Finding, flagged: &str, out: &mut Vec<Command>) {
+fn row(
+    ui: &mut egui::Ui,
+    index: usize,
+    finding: &Finding,
+    draft: &crate::model::Article,
+    out: &mut Vec<Command>,
+) {
+    let flagged = finding.flagged_text(draft);
     ui.horizontal_wrapped(|ui| {
-        let text = format!("{}: {}", finding.field.label(), finding.message);
+        let mut text = format!("{}: {}", finding.field.label(), finding.message);
+        // Where it is, so that two findings of one word tell apart before a click.
+        if let Some(context) = finding.context(draft) {
+            text.push_str(&format!("\n“{context}”"));
+        }
         // The message wraps at the pane's width rather than widening the pane.
         let jump = ui
             .add(egui::Button::selectable(false, text).wrap())

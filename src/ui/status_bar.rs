@@ -2,6 +2,7 @@
 
 use crate::app::AppState;
 use crate::model::TextStats;
+use crate::model::plural::{counted, grouped};
 
 /// Text statistics of the body, recounted only where it changed since the last frame.
 pub fn body_stats(body: &str) -> TextStats {
@@ -21,10 +22,10 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState) {
                 .as_ref()
                 .map_or(200, |b| b.project().settings.reading_words_per_minute);
             ui.label(format!(
-                "{} words · {} characters ({} without spaces) · {} min read",
-                stats.words,
-                stats.chars,
-                stats.chars_no_spaces,
+                "{} · {} ({} without spaces) · {} min read",
+                counted(stats.words, "word"),
+                counted(stats.chars, "character"),
+                grouped(stats.chars_no_spaces),
                 stats.reading_minutes(speed)
             ));
             ui.separator();
