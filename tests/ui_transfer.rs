@@ -25,8 +25,13 @@ fn export_open_article(harness: &mut Harness<'static, Workstation>, force: bool)
         harness.state().state.modal,
         Some(Modal::Export(_))
     ));
+    // Export waits for a folder, and says so; the status choice is named by its radio button.
+    let hint = "Choose the folder to export to, or type its path.";
+    assert!(harness.query_by_label(hint).is_some());
+    assert!(harness.query_by_label("status").is_none());
     harness.get_by_label("Choose folder…").click();
     harness.run_steps(3);
+    assert!(harness.query_by_label(hint).is_none());
     if force {
         harness
             .get_by_label("Export anyway when a Required check fails (recorded on the article)")

@@ -5,9 +5,11 @@ mod common;
 
 use common::ui::*;
 
+use copydesk::app::command::PreviewMode;
 use copydesk::app::jobs::DialogPurpose;
+use copydesk::app::settings::SidePane;
 use copydesk::model::Status;
-use egui::accesskit::Role;
+use egui::accesskit::{Role, Toggled};
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::{NodeT, Queryable};
 use std::sync::{Arc, Mutex};
@@ -16,6 +18,12 @@ use std::sync::{Arc, Mutex};
 fn create_an_article_type_and_see_preview_and_counts_change() {
     let (_dir, root) = sample_copy();
     let mut harness = open(&root, no_dialogs());
+    // The status bar counts the open article in words and characters, thousands grouped.
+    assert!(
+        harness
+            .query_by_label_contains("651 words · 4,354 characters (3,715 without spaces) · 4 min")
+            .is_some()
+    );
     let before = harness.state().state.bundle.as_ref().unwrap().len();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
     harness.run_steps(3);
@@ -66,6 +74,54 @@ fn create_an_article_type_and_see_preview_and_counts_change() {
             .window_title()
             .starts_with("Copydesk — Sample desk — Tram line opens to riders")
     );
+}
+
+/// The side pane's tab in front, and the preview's mode.
+fn shown(
+    harness: &egui_kittest::Harness<'_, copydesk::ui::Workstation>,
+) -> (SidePane, PreviewMode) {
+    let settings = &harness.state().state.settings;
+    (settings.side_pane, settings.preview_mode)
+}
+
+#[test]
+fn choosing_a_preview_mode_brings_the_preview_forward_and_the_menu_marks_choices() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    harness.get_by_label_contains("Review (").click();
+    harness.run_steps(3);
+    // From the review tab, a preview mode is chosen to be seen.
+    harness.get_by_label("View").click();
+    harness.run_steps(2);
+    harness.get_by_label("Preview: Social card").click();
+    harness.run_steps(3);
+    assert_eq!(
+        shown(&harness),
+        (SidePane::Preview, PreviewMode::SocialCard)
+    );
+    // So does the next mode, from the history tab.
+    harness.get_by_label("History").click();
+    harness.run_steps(3);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::P);
+    harness.run_steps(3);
+    assert_eq!(shown(&harness), (SidePane::Preview, PreviewMode::Page));
+    // The menus mark the choices in force: the preview mode and the open article's status.
+    harness.get_by_label("View").click();
+    harness.run_steps(2);
+    let selected = |harness: &egui_kittest::Harness<'_, _>, label: &str| {
+        harness.get_by_label(label).accesskit_node().toggled()
+    };
+    assert_eq!(selected(&harness, "Preview: Page"), Some(Toggled::True));
+    assert_eq!(
+        selected(&harness, "Preview: Social card"),
+        Some(Toggled::False)
+    );
+    harness.key_press(Key::Escape);
+    harness.run_steps(2);
+    harness.get_by_label("Article").click();
+    harness.run_steps(2);
+    assert_eq!(selected(&harness, "Status: editing"), Some(Toggled::True));
+    assert_eq!(selected(&harness, "Status: ready"), Some(Toggled::False));
 }
 
 #[test]

@@ -241,6 +241,28 @@ const CMD_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 const CMD_ALT: Modifiers = Modifiers::COMMAND.plus(Modifiers::ALT);
 
 impl Command {
+    /// For a command that picks one of several choices, whether its choice is the one in force
+    /// (the open article's status, the preview mode, the theme, a pane that shows); none for
+    /// the others. Menus mark the choice in force.
+    pub fn in_force(
+        &self,
+        settings: &crate::app::settings::Settings,
+        status: Option<Status>,
+    ) -> Option<bool> {
+        match self {
+            Command::SetStatus(choice) => Some(status == Some(*choice)),
+            Command::SetPreviewMode(mode) => Some(
+                settings.show_preview
+                    && settings.side_pane == SidePane::Preview
+                    && settings.preview_mode == *mode,
+            ),
+            Command::SetTheme(theme) => Some(settings.theme == *theme),
+            Command::ToggleListPane => Some(settings.show_list),
+            Command::TogglePreviewPane => Some(settings.show_preview),
+            _ => None,
+        }
+    }
+
     /// The name shown in menus and the palette.
     pub fn label(&self) -> String {
         match self {

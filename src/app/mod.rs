@@ -18,7 +18,7 @@ use crate::bundle::Bundle;
 use crate::bundle::recovery::Journal;
 use crate::model::Article;
 use chrono::{DateTime, Local, Utc};
-use command::Command;
+use command::{Command, PreviewMode};
 use jobs::{DialogPurpose, Jobs};
 use list::{ListFilter, SearchIndex};
 use settings::Settings;
@@ -392,13 +392,9 @@ impl AppState {
                 self.settings.show_list = true;
                 self.focus_search = true;
             }
-            Command::SetPreviewMode(mode) => {
-                self.settings.preview_mode = mode;
-                self.settings.show_preview = true;
-            }
-            Command::CyclePreviewMode => {
-                self.settings.preview_mode = self.settings.preview_mode.next()
-            }
+            // A preview mode is chosen to be seen: the preview tab comes to the front.
+            Command::SetPreviewMode(mode) => self.show_preview(mode),
+            Command::CyclePreviewMode => self.show_preview(self.settings.preview_mode.next()),
             Command::ToggleListPane => self.settings.show_list = !self.settings.show_list,
             Command::TogglePreviewPane => self.settings.show_preview = !self.settings.show_preview,
             Command::OpenPalette => self.palette = Some(Palette::default()),
@@ -461,6 +457,13 @@ impl AppState {
             }
             other => self.apply_edit(other),
         }
+    }
+
+    /// Shows the preview pane's preview tab in `mode`.
+    fn show_preview(&mut self, mode: PreviewMode) {
+        self.settings.preview_mode = mode;
+        self.settings.side_pane = settings::SidePane::Preview;
+        self.settings.show_preview = true;
     }
 
     fn ask_path(&mut self, purpose: DialogPurpose) {

@@ -32,16 +32,13 @@ pub fn choose(
             ExportScope::WithStatus(status) => status,
             _ => Status::Ready,
         };
-        if ui
-            .radio(
-                matches!(choice.scope, ExportScope::WithStatus(_)),
-                "Every article with status",
-            )
-            .clicked()
-        {
+        let radio = ui.radio(
+            matches!(choice.scope, ExportScope::WithStatus(_)),
+            "Every article with status",
+        );
+        if radio.clicked() {
             choice.scope = ExportScope::WithStatus(status);
         }
-        let label = ui.label("status");
         let mut chosen = status;
         egui::ComboBox::from_id_salt("export-status")
             .selected_text(chosen.as_str())
@@ -51,7 +48,7 @@ pub fn choose(
                 }
             })
             .response
-            .labelled_by(label.id);
+            .labelled_by(radio.id);
         if chosen != status {
             choice.scope = ExportScope::WithStatus(chosen);
         }
@@ -71,12 +68,29 @@ pub fn choose(
         "Export anyway when a Required check fails (recorded on the article)",
     );
     ui.horizontal(|ui| {
-        let ready = choice.formats.iter().any(|(_, on)| *on) && !choice.folder.trim().is_empty();
-        if ui.add_enabled(ready, egui::Button::new("Export")).clicked() {
+        let missing = if !choice.formats.iter().any(|(_, on)| *on) {
+            Some("Tick at least one format.")
+        } else if choice.folder.trim().is_empty() {
+            Some(if can_pick {
+                "Choose the folder to export to, or type its path."
+            } else {
+                "Type the path of the folder to export to."
+            })
+        } else {
+            None
+        };
+        if ui
+            .add_enabled(missing.is_none(), egui::Button::new("Export"))
+            .clicked()
+        {
             out.push(Command::StartExport);
         }
         if ui.button("Cancel").clicked() {
             out.push(Command::CloseModal);
+        }
+        // Why Export is greyed out, in words.
+        if let Some(missing) = missing {
+            ui.weak(missing);
         }
     });
 }

@@ -8,8 +8,8 @@ use crate::model::Status;
 pub fn ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
-            item(ui, Command::NewProject, out);
-            item(ui, Command::Open, out);
+            item(ui, state, Command::NewProject, out);
+            item(ui, state, Command::Open, out);
             ui.menu_button("Open recent", |ui| {
                 if state.settings.recent.is_empty() {
                     ui.weak("No recent projects");
@@ -21,18 +21,18 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
                 }
             });
             ui.separator();
-            item(ui, Command::Save, out);
-            item(ui, Command::SaveAs, out);
+            item(ui, state, Command::Save, out);
+            item(ui, state, Command::SaveAs, out);
             ui.separator();
-            item(ui, Command::ImportFile, out);
-            item(ui, Command::PasteAsArticle, out);
-            item(ui, Command::ExportDialog, out);
+            item(ui, state, Command::ImportFile, out);
+            item(ui, state, Command::PasteAsArticle, out);
+            item(ui, state, Command::ExportDialog, out);
             ui.separator();
-            item(ui, Command::Quit, out);
+            item(ui, state, Command::Quit, out);
         });
         ui.menu_button("Edit", |ui| {
-            item(ui, Command::Undo, out);
-            item(ui, Command::Redo, out);
+            item(ui, state, Command::Undo, out);
+            item(ui, state, Command::Redo, out);
             ui.separator();
             for markup in [
                 Markup::Bold,
@@ -42,58 +42,63 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
                 Markup::Quote,
                 Markup::List,
             ] {
-                item(ui, Command::Format(markup), out);
+                item(ui, state, Command::Format(markup), out);
             }
             ui.separator();
-            item(ui, Command::FindInList, out);
-            item(ui, Command::OpenPalette, out);
+            item(ui, state, Command::FindInList, out);
+            item(ui, state, Command::OpenPalette, out);
         });
         ui.menu_button("Article", |ui| {
-            item(ui, Command::NewArticle, out);
-            item(ui, Command::DuplicateArticle, out);
-            item(ui, Command::DeleteArticle, out);
+            item(ui, state, Command::NewArticle, out);
+            item(ui, state, Command::DuplicateArticle, out);
+            item(ui, state, Command::DeleteArticle, out);
             ui.separator();
-            item(ui, Command::NextArticle, out);
-            item(ui, Command::PreviousArticle, out);
+            item(ui, state, Command::NextArticle, out);
+            item(ui, state, Command::PreviousArticle, out);
             ui.separator();
-            item(ui, Command::MoveUp, out);
-            item(ui, Command::MoveDown, out);
+            item(ui, state, Command::MoveUp, out);
+            item(ui, state, Command::MoveDown, out);
             ui.separator();
-            item(ui, Command::AddHeroImage, out);
-            item(ui, Command::InsertImage, out);
-            item(ui, Command::PasteImage, out);
-            item(ui, Command::ReviewUnusedPictures, out);
+            item(ui, state, Command::AddHeroImage, out);
+            item(ui, state, Command::InsertImage, out);
+            item(ui, state, Command::PasteImage, out);
+            item(ui, state, Command::ReviewUnusedPictures, out);
             ui.separator();
             for status in Status::ALL {
-                item(ui, Command::SetStatus(status), out);
+                item(ui, state, Command::SetStatus(status), out);
             }
         });
         ui.menu_button("View", |ui| {
-            item(ui, Command::ToggleListPane, out);
-            item(ui, Command::TogglePreviewPane, out);
+            item(ui, state, Command::ToggleListPane, out);
+            item(ui, state, Command::TogglePreviewPane, out);
             ui.separator();
             for mode in [
                 PreviewMode::Page,
                 PreviewMode::SearchSnippet,
                 PreviewMode::SocialCard,
             ] {
-                item(ui, Command::SetPreviewMode(mode), out);
+                item(ui, state, Command::SetPreviewMode(mode), out);
             }
-            item(ui, Command::CyclePreviewMode, out);
+            item(ui, state, Command::CyclePreviewMode, out);
             ui.separator();
             for theme in [
                 egui::ThemePreference::System,
                 egui::ThemePreference::Light,
                 egui::ThemePreference::Dark,
             ] {
-                item(ui, Command::SetTheme(theme), out);
+                item(ui, state, Command::SetTheme(theme), out);
             }
         });
     });
 }
 
-fn item(ui: &mut egui::Ui, command: Command, out: &mut Vec<Command>) {
+fn item(ui: &mut egui::Ui, state: &AppState, command: Command, out: &mut Vec<Command>) {
     let mut button = egui::Button::new(command.label());
+    // The choice in force is marked, as a menu marks a ticked item.
+    let status = state.draft.as_ref().map(|draft| draft.status);
+    if let Some(on) = command.in_force(&state.settings, status) {
+        button = button.selected(on);
+    }
     if let Some(shortcut) = command.shortcut_text(ui.ctx()) {
         button = button.shortcut_text(shortcut);
     }
