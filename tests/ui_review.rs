@@ -42,6 +42,19 @@ fn the_review_lists_the_reference_article_s_findings_and_a_click_selects_the_spa
         kyivs.iter().all(|label| label.contains("Kyivs ")) && kyivs[0] != kyivs[1],
         "{kyivs:?}"
     );
+    // A finding's actions sit on the line right below its message, with no blank band between.
+    let bounds = |node: egui_kittest::Node<'_>| node.accesskit_node().bounding_box().unwrap();
+    let message = bounds(
+        harness
+            .get_all_by_label_contains("\"Kyivs\" looks like")
+            .next()
+            .unwrap(),
+    );
+    let fix = bounds(harness.get_all_by_label("Fix → Kyiv's").next().unwrap());
+    assert!(
+        (0.0..8.0).contains(&(fix.y0 - message.y1)),
+        "{fix:?} is right below {message:?}"
+    );
     harness
         .get_all_by_label_contains("\"Moscows\" looks like")
         .next()

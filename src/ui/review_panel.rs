@@ -91,19 +91,20 @@ fn row(
     out: &mut Vec<Command>,
 ) {
     let flagged = finding.flagged_text(draft);
+    let mut text = format!("{}: {}", finding.field.label(), finding.message);
+    // Where it is, so that two findings of one word tell apart before a click.
+    if let Some(context) = finding.context(draft) {
+        text.push_str(&format!("\n“{context}”"));
+    }
+    // The message wraps at the pane's width rather than widening the pane; its actions go on
+    // the line below it.
+    let jump = ui
+        .add(egui::Button::selectable(false, text).wrap())
+        .on_hover_text(format!("Rule {} — click to go to it", finding.rule));
+    if jump.clicked() {
+        out.push(Command::JumpToFinding(index));
+    }
     ui.horizontal_wrapped(|ui| {
-        let mut text = format!("{}: {}", finding.field.label(), finding.message);
-        // Where it is, so that two findings of one word tell apart before a click.
-        if let Some(context) = finding.context(draft) {
-            text.push_str(&format!("\n“{context}”"));
-        }
-        // The message wraps at the pane's width rather than widening the pane.
-        let jump = ui
-            .add(egui::Button::selectable(false, text).wrap())
-            .on_hover_text(format!("Rule {} — click to go to it", finding.rule));
-        if jump.clicked() {
-            out.push(Command::JumpToFinding(index));
-        }
         if let Some(fix) = &finding.suggestion {
             let shown = if fix.is_empty() {
                 "delete".to_owned()
@@ -132,4 +133,5 @@ fn row(
             ui.weak(format!("waived: {reason}"));
         }
     });
+    ui.add_space(4.0);
 }
