@@ -199,11 +199,31 @@ impl AppState {
             self.warn("Only Recommended findings can be waived");
             return;
         }
+        let text = finding.flagged_text(draft);
+        // A waiver names the rule, field and flagged text, so it covers each finding of them.
+        let covered = self
+            .review
+            .findings
+            .iter()
+            .filter(|f| {
+                f.waived.is_none()
+                    && f.rule == finding.rule
+                    && f.field == finding.field
+                    && f.flagged_text(draft) == text
+            })
+            .count();
+        let mut message = finding.message.clone();
+        if covered > 1 {
+            message.push_str(&format!(
+                "\nThe waiver covers all {covered} of these findings in the {}.",
+                finding.field.label().to_lowercase()
+            ));
+        }
         self.modal = Some(Modal::Waiver {
             rule: finding.rule.to_owned(),
             field: finding.field,
-            text: finding.flagged_text(draft).to_owned(),
-            message: finding.message.clone(),
+            text: text.to_owned(),
+            message,
             reason: String::new(),
         });
     }
