@@ -159,6 +159,31 @@ fn search_and_filter_the_list() {
     harness.state_mut().state.list_dirty = true;
     harness.run_steps(3);
     assert!(harness.query_by_label_contains("2 of 7 articles").is_some());
+
+    // A search that finds nothing says so, and one click clears it and the filters.
+    harness
+        .get_by_role_and_label(Role::TextInput, "Search articles")
+        .type_text("zzzq");
+    harness.run_steps(3);
+    assert!(harness.query_by_label_contains("0 of 7 articles").is_some());
+    harness.get_by_label("Clear search and filters").click();
+    harness.run_steps(3);
+    assert!(harness.query_by_label_contains("7 of 7 articles").is_some());
+    assert_eq!(harness.state().state.filter.status, None);
+    // Escape in the search field clears the search.
+    harness
+        .get_by_role_and_label(Role::TextInput, "Search articles")
+        .click();
+    harness.run_steps(2);
+    harness
+        .get_by_role_and_label(Role::TextInput, "Search articles")
+        .type_text("bakery");
+    harness.run_steps(3);
+    assert!(harness.query_by_label_contains("1 of 7 articles").is_some());
+    harness.key_press(Key::Escape);
+    harness.run_steps(3);
+    assert!(harness.query_by_label_contains("7 of 7 articles").is_some());
+    assert_eq!(harness.state().state.filter.query, "");
 }
 
 #[test]

@@ -46,6 +46,15 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
         search.request_focus();
         state.focus_search = false;
     }
+    // Escape in the search field clears the search, as search boxes do.
+    if (search.has_focus() || search.lost_focus())
+        && !state.filter.query.is_empty()
+        && ui.input(|i| i.key_pressed(egui::Key::Escape))
+    {
+        state.filter.query.clear();
+        search.request_focus();
+        state.list_dirty = true;
+    }
     if search.changed() {
         state.list_dirty = true;
     }
@@ -78,6 +87,16 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
         state.visible.len(),
         counted(bundle.len(), "article")
     ));
+    if state.visible.is_empty() && !bundle.is_empty() {
+        ui.label("No article matches the search and filters.");
+        if ui.button("Clear search and filters").clicked() {
+            state.filter = crate::app::list::ListFilter {
+                sort: state.filter.sort,
+                ..Default::default()
+            };
+            state.list_dirty = true;
+        }
+    }
     let now = (state.clock)();
     let rows_id = ui.scope_id().with("article-rows");
     let mut area = egui::ScrollArea::vertical()
