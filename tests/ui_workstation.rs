@@ -497,6 +497,20 @@ fn every_control_is_named_in_every_state() {
     harness.event(egui::Event::Text("The vote was 7 to 2.".into()));
     harness.run_steps(2);
     assert_eq!(draft(&harness).corrections[0].text, "The vote was 7 to 2.");
+    // Its wording and its kind are named by its number; the kind can be changed.
+    assert!(
+        harness
+            .query_by_role_and_label(Role::MultilineTextInput, "Correction 1")
+            .is_some()
+    );
+    harness.get_by_label("Kind of correction 1").click();
+    harness.run_steps(2);
+    harness.get_by_label("Clarification").click();
+    harness.run_steps(2);
+    assert_eq!(
+        draft(&harness).corrections[0].kind,
+        copydesk::model::CorrectionKind::Clarification
+    );
     harness
         .get_by_role_and_label(Role::Button, "Add byline")
         .click();

@@ -195,10 +195,13 @@ pub(super) fn corrections(
     ui.label(RichText::new("Corrections").strong());
     for (i, correction) in corrections.iter_mut().enumerate() {
         ui.horizontal(|ui| {
+            // "Correction 1 · 2026-11-22 [Correction ▾] [text]": the number, then the date, the
+            // kind and the wording; the kind's box is named for screen readers only.
+            let label = ui.label(format!("Correction {}", i + 1));
             ui.weak(correction.date.format("%Y-%m-%d").to_string());
             let mut kind = correction.kind;
             ui.add_enabled_ui(enabled, |ui| {
-                egui::ComboBox::new(("correction-kind", i), format!("Kind {}", i + 1))
+                let combo = egui::ComboBox::from_id_salt(("correction-kind", i))
                     .selected_text(format!("{kind:?}"))
                     .show_ui(ui, |ui| {
                         ui.selectable_value(&mut kind, CorrectionKind::Correction, "Correction");
@@ -207,13 +210,16 @@ pub(super) fn corrections(
                             CorrectionKind::Clarification,
                             "Clarification",
                         );
-                    });
+                    })
+                    .response;
+                ui.ctx().accesskit_node_builder(combo.id, |node| {
+                    node.set_label(format!("Kind of correction {}", i + 1));
+                });
             });
             if kind != correction.kind {
                 correction.kind = kind;
                 *change = Some(None);
             }
-            let label = ui.label(format!("Correction {}", i + 1));
             if ui
                 .add_enabled(
                     enabled,
