@@ -106,7 +106,7 @@ fn the_clean_article_has_no_findings() {
 }
 
 #[test]
-fn a_missing_standfirst_is_called_missing_not_zero_characters_long() {
+fn a_missing_standfirst_or_body_is_called_missing_not_zero_long() {
     let message = |standfirst: &str| {
         findings(&edited(|a| a.standfirst = standfirst.into()))
             .into_iter()
@@ -120,6 +120,20 @@ fn a_missing_standfirst_is_called_missing_not_zero_characters_long() {
     assert_eq!(
         message("Too short.").as_deref(),
         Some("The standfirst is 10 characters; it should be at least 50")
+    );
+    let body = |body: &str| {
+        findings(&edited(|a| a.body = body.into()))
+            .into_iter()
+            .find(|f| f.rule == "body.length")
+            .map(|f| f.message)
+    };
+    assert_eq!(
+        body("").as_deref(),
+        Some("The body is empty; it should have at least 150 words")
+    );
+    assert_eq!(
+        body("One word.").as_deref(),
+        Some("The body has 2 words; it should have at least 150")
     );
 }
 

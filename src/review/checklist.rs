@@ -296,7 +296,14 @@ fn body_length(a: &Article, c: &CheckContext, level: Severity, out: &mut Vec<Fin
     let min = c.settings.checklist.limits.body_min_words;
     let words = a.body_stats().words;
     if words < min {
-        let message = format!("The body has {words} words; it should have at least {min}");
+        let message = if words == 0 {
+            format!("The body is empty; it should have at least {min} words")
+        } else {
+            format!(
+                "The body has {}; it should have at least {min}",
+                crate::model::plural::counted(words, "word")
+            )
+        };
         out.push(Finding::new("body.length", level, Field::Body, message));
     }
 }
