@@ -344,3 +344,64 @@ fn a_drag_held_at_the_pane_s_bottom_edge_scrolls_and_selects_on() {
         "the selection grew as the body scrolled: {before} -> {after}"
     );
 }
+
+/// Ctrl+B with nothing selected opens bold where the cursor is; typing goes inside, and Ctrl+B
+/// again steps out of it, so "**twelve**" is typed as one would type it in a word processor.
+#[test]
+fn bold_is_typed_in_and_stepped_out_of_with_ctrl_b() {
+    let (_dir, mut harness) = new_article_with("The council voted for ");
+    press(&mut harness, Modifiers::COMMAND, Key::B);
+    type_into_body(&mut harness, "twelve");
+    press(&mut harness, Modifiers::COMMAND, Key::B);
+    type_into_body(&mut harness, " lanes.");
+    assert_eq!(body(&harness), "The council voted for **twelve** lanes.");
+    // Ctrl+B twice with nothing typed between leaves no empty markers behind.
+    press(&mut harness, Modifiers::COMMAND, Key::B);
+    press(&mut harness, Modifiers::COMMAND, Key::B);
+    assert_eq!(body(&harness), "The council voted for **twelve** lanes.");
+    // Italic steps out the same way, and its lone "*" is not confused with bold's "**".
+    type_into_body(&mut harness, " ");
+    press(&mut harness, Modifiers::COMMAND, Key::I);
+    type_into_body(&mut harness, "Soon");
+    press(&mut harness, Modifiers::COMMAND, Key::I);
+    type_into_body(&mut harness, ".");
+    assert_eq!(
+        body(&harness),
+        "The council voted for **twelve** lanes. *Soon*."
+    );
+    harness.state_mut().state.draft.as_mut().unwrap().body =
+        "The council voted for **twelve** lanes.".into();
+    harness.run_steps(3);
+    // A selection is wrapped, and stays selected inside the markers.
+    harness.state_mut().state.pending_body_cursor = Some((4, 11));
+    harness.run_steps(3);
+    press(&mut harness, Modifiers::COMMAND, Key::I);
+    assert_eq!(body(&harness), "The *council* voted for **twelve** lanes.");
+    assert_eq!(selection(&harness), Some((5, 12)));
+}
+
+/// Types `text` where the body's cursor is.
+fn type_into_body(harness: &mut Workstation, text: &str) {
+    harness.event(egui::Event::Text(text.into()));
+    harness.run_steps(3);
+}
+
+/// The line marks (heading, list, quote) go on the cursor's line, and come off when pressed
+/// again, rather than piling up as "## ## ".
+#[test]
+fn a_line_mark_goes_on_and_comes_off_again() {
+    let (_dir, mut harness) = new_article_with("What changes");
+    press(&mut harness, Modifiers::COMMAND | Modifiers::ALT, Key::H);
+    assert_eq!(body(&harness), "## What changes");
+    press(&mut harness, Modifiers::COMMAND | Modifiers::ALT, Key::H);
+    assert_eq!(body(&harness), "What changes");
+    press(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::Q);
+    assert_eq!(body(&harness), "> What changes");
+    press(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::Q);
+    press(
+        &mut harness,
+        Modifiers::COMMAND | Modifiers::SHIFT,
+        Key::Num8,
+    );
+    assert_eq!(body(&harness), "- What changes");
+}

@@ -263,6 +263,19 @@ impl AppState {
         let selected: String = chars[start..end].iter().collect();
         let before: String = chars[..start].iter().collect();
         let after: String = chars[end..].iter().collect();
+        if start == end
+            && let Some(marker) = match markup {
+                Markup::Bold => Some("**"),
+                Markup::Italic => Some("*"),
+                _ => None,
+            }
+            && let Some((body, at)) = close_marker(&before, &after, marker)
+        {
+            draft.body = body;
+            self.pending_body_cursor = Some((at, at));
+            self.commit_draft(None);
+            return;
+        }
         let (replacement, cursor) = match markup {
             Markup::Bold => wrap(&selected, "**", "**"),
             Markup::Italic => wrap(&selected, "*", "*"),
@@ -276,8 +289,14 @@ impl AppState {
                 let line_start = before.rfind('\n').map_or(0, |i| i + 1);
                 let head = &before[..line_start];
                 let rest = format!("{}{selected}", &before[line_start..]);
-                let marked: Vec<String> =
-                    rest.split('\n').map(|l| format!("{prefix}{l}")).collect();
+                // Pressed again on lines that have it, the mark comes off.
+                let marked: Vec<String> = if rest.split('\n').all(|l| l.starts_with(prefix)) {
+                    rest.split('\n')
+                        .map(|l| l[prefix.len()..].to_owned())
+                        .collect()
+                } else {
+                    rest.split('\n').map(|l| format!("{prefix}{l}")).collect()
+                };
                 let marked = marked.join("\n");
                 let new_end = head.chars().count() + marked.chars().count();
                 draft.body = format!("{head}{marked}{after}");
@@ -291,6 +310,30 @@ impl AppState {
         self.pending_body_cursor = Some((base + cursor.0, base + cursor.1));
         self.commit_draft(None);
     }
+}
+
+/// Ctrl+B (or Ctrl+I) with nothing selected where `marker` is already open: with nothing typed
+/// since, the empty pair goes away; at its closing marker, the cursor steps out past it. The
+/// new body and cursor (in characters), or none when the cursor is not inside the markup.
+fn close_marker(before: &str, after: &str, marker: &str) -> Option<(String, usize)> {
+    let line = &before[before.rfind('\n').map_or(0, |at| at + 1)..];
+    // Whether the line before the cursor leaves `marker` open: bold counts "**"; italic counts
+    // the lone "*" that are not part of a bold marker.
+    let open = if marker == "**" {
+        line.matches("**").count() % 2 == 1
+    } else {
+        line.replace("**", "").matches('*').count() % 2 == 1
+    };
+    let closes = after.starts_with(marker) && !(marker == "*" && after.starts_with("**"));
+    if !(open && closes) {
+        return None;
+    }
+    let at = before.chars().count();
+    if let Some(head) = before.strip_suffix(marker) {
+        let cursor = head.chars().count();
+        return Some((format!("{head}{}", &after[marker.len()..]), cursor));
+    }
+    Some((format!("{before}{after}"), at + marker.chars().count()))
 }
 
 /// `text` between `open` and `close`, and the selection to leave (the text, inside the markers).
