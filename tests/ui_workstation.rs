@@ -12,7 +12,6 @@ use copydesk::model::Status;
 use egui::accesskit::{Role, Toggled};
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::{NodeT, Queryable};
-use std::sync::{Arc, Mutex};
 
 #[test]
 fn create_an_article_type_and_see_preview_and_counts_change() {
@@ -125,68 +124,6 @@ fn choosing_a_preview_mode_brings_the_preview_forward_and_the_menu_marks_choices
 }
 
 #[test]
-fn search_and_filter_the_list() {
-    let (_dir, root) = sample_copy();
-    let mut harness = open(&root, no_dialogs());
-    let search = harness.get_by_role_and_label(Role::TextInput, "Search articles");
-    search.click();
-    harness.run_steps(2);
-    harness
-        .get_by_role_and_label(Role::TextInput, "Search articles")
-        .type_text("bakery");
-    harness.run_steps(3);
-    assert!(harness.query_by_label_contains("1 of 7 articles").is_some());
-    assert!(
-        harness
-            .query_all_by_label("Hollin Bakeries to report first loss since 2009")
-            .count()
-            >= 1
-    );
-    assert!(
-        harness
-            .query_all_by_label("City library opens its stacks to night readers")
-            .next()
-            .is_none()
-    );
-    // A word that only the body holds is found through the search index.
-    harness.state_mut().state.filter.query = "Witkoff".into();
-    harness.state_mut().state.list_dirty = true;
-    harness.run_steps(3);
-    assert_eq!(harness.state().state.visible.len(), 1);
-
-    harness.state_mut().state.filter.query.clear();
-    harness.state_mut().state.filter.status = Some(Status::Published);
-    harness.state_mut().state.list_dirty = true;
-    harness.run_steps(3);
-    assert!(harness.query_by_label_contains("2 of 7 articles").is_some());
-
-    // A search that finds nothing says so, and one click clears it and the filters.
-    harness
-        .get_by_role_and_label(Role::TextInput, "Search articles")
-        .type_text("zzzq");
-    harness.run_steps(3);
-    assert!(harness.query_by_label_contains("0 of 7 articles").is_some());
-    harness.get_by_label("Clear search and filters").click();
-    harness.run_steps(3);
-    assert!(harness.query_by_label_contains("7 of 7 articles").is_some());
-    assert_eq!(harness.state().state.filter.status, None);
-    // Escape in the search field clears the search.
-    harness
-        .get_by_role_and_label(Role::TextInput, "Search articles")
-        .click();
-    harness.run_steps(2);
-    harness
-        .get_by_role_and_label(Role::TextInput, "Search articles")
-        .type_text("bakery");
-    harness.run_steps(3);
-    assert!(harness.query_by_label_contains("1 of 7 articles").is_some());
-    harness.key_press(Key::Escape);
-    harness.run_steps(3);
-    assert!(harness.query_by_label_contains("7 of 7 articles").is_some());
-    assert_eq!(harness.state().state.filter.query, "");
-}
-
-#[test]
 fn change_status_then_undo_and_redo() {
     let (_dir, root) = sample_copy();
     let mut harness = open(&root, no_dialogs());
@@ -273,80 +210,6 @@ fn delete_asks_first_and_can_be_undone() {
 }
 
 #[test]
-fn save_as_through_the_injected_dialog_and_reopen() {
-    let (dir, root) = sample_copy();
-    let target = dir.path().join("Saved.copydesk");
-    let dialogs = Arc::new(FakeDialogs(Mutex::new(Some(target.clone()))));
-    let mut harness = open(&root, dialogs);
-    append_to(&mut harness, Role::TextInput, "Headline", " today");
-    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
-    wait_until(&mut harness, |w| {
-        w.state.bundle.as_ref().is_some_and(|b| b.root() == target)
-    });
-    assert!(!harness.state().state.has_unsaved_changes());
-    assert!(harness.query_by_label_contains("Saved as").is_some());
-    drop(harness);
-
-    let reopened = open(&target, no_dialogs());
-    let draft = reopened.state().state.draft.clone().unwrap();
-    assert_eq!(
-        draft.headline,
-        "Kremlin indicates lack of progress following Ukraine talks with US today"
-    );
-}
-
-#[test]
-fn ctrl_s_saves_and_the_title_loses_its_marker() {
-    let (_dir, root) = sample_copy();
-    let mut harness = open(&root, no_dialogs());
-    append_to(&mut harness, Role::TextInput, "Slugline", "-X");
-    assert!(harness.state().state.window_title().ends_with('●'));
-    assert!(harness.query_by_label("Unsaved changes").is_some());
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    harness.run_steps(3);
-    assert!(!harness.state().state.window_title().ends_with('●'));
-    assert!(harness.query_all_by_label_contains("Saved ").count() >= 1);
-    assert_eq!(
-        first_article_on_disk(&root).slugline,
-        "RUSSIA-UKRAINE-TALKS-X"
-    );
-}
-
-#[test]
-fn quitting_with_unsaved_changes_asks() {
-    let (_dir, root) = sample_copy();
-    let mut harness = open(&root, no_dialogs());
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
-    harness.run_steps(3);
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::Q);
-    harness.run_steps(3);
-    assert!(
-        harness
-            .query_by_label("Save changes before quitting?")
-            .is_some()
-    );
-    harness.check_accessibility();
-    assert!(!harness.state().state.close_now);
-    harness
-        .get_by_role_and_label(Role::Button, "Cancel")
-        .click();
-    harness.run_steps(3);
-    assert!(
-        harness
-            .query_by_label("Save changes before quitting?")
-            .is_none()
-    );
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::Q);
-    harness.run_steps(3);
-    harness
-        .get_by_role_and_label(Role::Button, "Save and quit")
-        .click();
-    harness.run_steps(3);
-    assert!(harness.state().state.close_now);
-    assert!(!harness.state().state.has_unsaved_changes());
-}
-
-#[test]
 fn the_palette_runs_a_command() {
     let (_dir, root) = sample_copy();
     let mut harness = open(&root, no_dialogs());
@@ -373,111 +236,6 @@ fn the_palette_runs_a_command() {
         harness.query_by_label("Social card").is_some(),
         "the preview says which mode it shows"
     );
-}
-
-#[test]
-fn a_bundle_locked_by_another_instance_opens_read_only() {
-    let (_dir, root) = sample_copy();
-    let other = copydesk::bundle::Bundle::open(&root, copydesk::bundle::Access::ReadWrite).unwrap();
-    let mut harness = open(&root, no_dialogs());
-    assert!(
-        harness
-            .query_by_label_contains("Read-only: another Copydesk (process")
-            .is_some()
-    );
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
-    harness.run_steps(3);
-    assert_eq!(
-        harness.state().state.bundle.as_ref().unwrap().len(),
-        7,
-        "no edits on a read-only bundle"
-    );
-    // Backspace at a paragraph's start would join two paragraphs: not in a read-only body.
-    let body = draft(&harness).body;
-    let second = body[..body.find("\n\n").unwrap() + 2].chars().count();
-    harness.state_mut().state.pending_body_cursor = Some((second, second));
-    harness.run_steps(3);
-    harness.key_press(Key::Backspace);
-    harness.run_steps(3);
-    assert_eq!(draft(&harness).body, body);
-
-    // While the other still holds it, trying again changes nothing; once it has closed the
-    // project, the same button opens it for writing, on the same article.
-    let library: uuid::Uuid = LIBRARY.parse().unwrap();
-    harness
-        .state_mut()
-        .state
-        .apply(copydesk::app::command::Command::Select(library));
-    harness.run_steps(2);
-    harness
-        .get_by_role_and_label(Role::Button, "Open for writing again")
-        .click();
-    wait_until(&mut harness, |w| w.state.opening.is_none());
-    assert!(harness.state().state.read_only.is_some());
-    drop(other);
-    harness
-        .get_by_role_and_label(Role::Button, "Open for writing again")
-        .click();
-    wait_until(&mut harness, |w| w.state.opening.is_none());
-    assert_eq!(harness.state().state.read_only, None);
-    assert_eq!(harness.state().state.selected, Some(library));
-    assert!(
-        harness
-            .query_by_role_and_label(Role::Button, "Open for writing again")
-            .is_none()
-    );
-    // Opening the project this window already holds does not lock it out of itself.
-    harness
-        .state_mut()
-        .state
-        .apply(copydesk::app::command::Command::OpenPath(root.clone()));
-    harness.run_steps(3);
-    assert_eq!(harness.state().state.read_only, None);
-    assert!(harness.state().state.opening.is_none());
-}
-
-#[test]
-fn unsaved_work_is_recovered_after_a_crash() {
-    let (_dir, root) = sample_copy();
-    {
-        let mut harness = open(&root, no_dialogs());
-        append_to(&mut harness, Role::TextInput, "Slugline", "-LOST");
-        harness.state_mut().state.write_journal();
-        // Dropped without saving: as if the process had been killed.
-        std::mem::forget(harness);
-    }
-    std::fs::remove_file(root.join(".local/lock.json")).unwrap();
-    let mut harness = open(&root, no_dialogs());
-    assert!(harness.query_by_label("Recover unsaved changes?").is_some());
-    harness
-        .get_by_role_and_label(Role::Button, "Recover")
-        .click();
-    harness.run_steps(3);
-    assert_eq!(
-        harness.state().state.draft.as_ref().unwrap().slugline,
-        "RUSSIA-UKRAINE-TALKS-LOST"
-    );
-    assert!(harness.state().state.has_unsaved_changes());
-}
-
-#[test]
-fn typing_without_a_pause_still_writes_the_recovery_journal() {
-    let (_dir, root) = sample_copy();
-    {
-        let mut harness = open(&root, no_dialogs());
-        append_to(&mut harness, Role::TextInput, "Slugline", "-LOST");
-        let now = std::time::Instant::now();
-        let state = &mut harness.state_mut().state;
-        // The last keystroke was just now, but the edits have gone on for two seconds.
-        state.last_edit = Some(now);
-        state.unjournaled_since = Some(now - std::time::Duration::from_secs(2));
-        state.tick(now);
-        assert_eq!(state.unjournaled_since, None, "the journal holds the edits");
-        std::mem::forget(harness);
-    }
-    std::fs::remove_file(root.join(".local/lock.json")).unwrap();
-    let harness = open(&root, no_dialogs());
-    assert!(harness.query_by_label("Recover unsaved changes?").is_some());
 }
 
 #[test]
@@ -556,60 +314,6 @@ fn every_control_is_named_in_every_state() {
             .query_by_label_contains("the file to import")
             .is_some()
     );
-}
-
-#[test]
-fn a_cut_headline_in_the_list_shows_whole_on_hover() {
-    let (_dir, root) = sample_copy();
-    let mut harness = open(&root, no_dialogs());
-    let headline = "Hollin Bakeries to report first loss since 2009";
-    harness
-        .get_by_role_and_label(Role::Button, headline)
-        .hover();
-    harness.run_steps(60);
-    assert!(
-        harness.query_all_by_label(headline).count() >= 2,
-        "the row and its tooltip"
-    );
-}
-
-/// The list the window shows equals the list a fresh filter and sort gives.
-fn assert_list_is_fresh(
-    harness: &egui_kittest::Harness<'static, copydesk::ui::Workstation>,
-    after: &str,
-) {
-    let state = &harness.state().state;
-    let bundle = state.bundle.as_ref().unwrap();
-    let summaries: Vec<_> = bundle.summaries().collect();
-    let fresh =
-        copydesk::app::list::filter_and_sort(&summaries, &state.filter, state.search.as_ref());
-    assert_eq!(state.visible, fresh, "after {after}");
-}
-
-#[test]
-fn the_list_stays_exact_through_duplicates_moves_and_undo() {
-    let (_dir, root) = sample_copy();
-    let mut harness = open(&root, no_dialogs());
-    harness.state_mut().state.filter.sort = copydesk::app::list::SortKey::Updated;
-    harness.state_mut().state.list_dirty = true;
-    harness.run_steps(2);
-    let steps = [
-        (Modifiers::COMMAND, Key::D, "a duplicate"),
-        (
-            Modifiers::COMMAND | Modifiers::ALT,
-            Key::ArrowDown,
-            "a move",
-        ),
-        (Modifiers::COMMAND, Key::Z, "undoing the move"),
-        (Modifiers::COMMAND, Key::Z, "undoing the duplicate"),
-    ];
-    for (modifiers, key, what) in steps {
-        harness.key_press_modifiers(modifiers, key);
-        harness.run_steps(3);
-        assert_list_is_fresh(&harness, what);
-    }
-    append_to(&mut harness, Role::TextInput, "Headline", " again");
-    assert_list_is_fresh(&harness, "typing in the headline");
 }
 
 #[test]
@@ -692,70 +396,6 @@ fn the_side_pane_keeps_its_width_whatever_it_shows() {
             );
         }
     }
-}
-
-#[test]
-fn the_keyboard_walks_through_the_articles_the_list_shows() {
-    let (_dir, root) = sample_copy();
-    let mut harness = open(&root, no_dialogs());
-    let order = article_ids(&harness);
-    let selected = |harness: &egui_kittest::Harness<'static, copydesk::ui::Workstation>| {
-        harness.state().state.selected.unwrap()
-    };
-    assert_eq!(selected(&harness), order[0]);
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::PageDown);
-    harness.run_steps(3);
-    assert_eq!(selected(&harness), order[1]);
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::PageUp);
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::PageUp);
-    harness.run_steps(3);
-    assert_eq!(selected(&harness), order[0], "the first stays the first");
-
-    // From the search field, the arrows go through what the list shows, and no further.
-    harness.state_mut().state.filter.status = Some(Status::Published);
-    harness.state_mut().state.list_dirty = true;
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
-    harness.run_steps(3);
-    let found: Vec<uuid::Uuid> = {
-        let state = &harness.state().state;
-        let bundle = state.bundle.as_ref().unwrap();
-        state
-            .visible
-            .iter()
-            .map(|i| bundle.summary_at(*i).unwrap().id)
-            .collect()
-    };
-    assert!(found.len() >= 2 && !found.contains(&order[0]), "{found:?}");
-    for expected in [found[0], found[1], found[1]] {
-        harness.key_press(Key::ArrowDown);
-        harness.run_steps(3);
-        assert_eq!(selected(&harness), expected);
-    }
-    assert!(
-        harness
-            .get_by_role_and_label(Role::TextInput, "Search articles")
-            .is_focused(),
-        "the search field keeps the keys"
-    );
-    harness.key_press(Key::ArrowUp);
-    harness.run_steps(3);
-    assert_eq!(selected(&harness), found[0]);
-    // In a short window the list scrolls to the article the keys open.
-    harness.state_mut().state.filter.status = None;
-    harness.state_mut().state.list_dirty = true;
-    harness.set_size(egui::vec2(1400.0, 420.0));
-    harness.run_steps(3);
-    let last = *order.last().unwrap();
-    for _ in 0..order.len() {
-        harness.key_press_modifiers(Modifiers::COMMAND, Key::PageDown);
-        harness.run_steps(2);
-    }
-    harness.run_steps(3);
-    assert_eq!(selected(&harness), last);
-    let headline = draft(&harness).headline;
-    let row = harness.get_by_role_and_label(Role::Button, &headline);
-    let bottom = row.accesskit_node().bounding_box().expect("drawn").y1;
-    assert!(bottom <= 420.0, "the last row is on screen: {bottom}");
 }
 
 #[test]

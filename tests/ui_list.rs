@@ -1,0 +1,190 @@
+//! The article list driven through the real window (egui_kittest): search, filters, the
+//! keyboard walk, and a list that stays exact through edits.
+
+mod common;
+
+use common::ui::*;
+
+use copydesk::model::Status;
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::{NodeT, Queryable};
+
+/// Clicks into the search field and types `text`.
+fn search_for(harness: &mut egui_kittest::Harness<'static, copydesk::ui::Workstation>, text: &str) {
+    harness
+        .get_by_role_and_label(Role::TextInput, "Search articles")
+        .click();
+    harness.run_steps(2);
+    harness
+        .get_by_role_and_label(Role::TextInput, "Search articles")
+        .type_text(text);
+    harness.run_steps(3);
+}
+
+#[test]
+fn search_and_filter_the_list() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    search_for(&mut harness, "bakery");
+    assert!(harness.query_by_label_contains("1 of 7 articles").is_some());
+    assert!(
+        harness
+            .query_all_by_label("Hollin Bakeries to report first loss since 2009")
+            .count()
+            >= 1
+    );
+    assert!(
+        harness
+            .query_all_by_label("City library opens its stacks to night readers")
+            .next()
+            .is_none()
+    );
+    // A word that only the body holds is found through the search index.
+    harness.state_mut().state.filter.query = "Witkoff".into();
+    harness.state_mut().state.list_dirty = true;
+    harness.run_steps(3);
+    assert_eq!(harness.state().state.visible.len(), 1);
+
+    harness.state_mut().state.filter.query.clear();
+    harness.state_mut().state.filter.status = Some(Status::Published);
+    harness.state_mut().state.list_dirty = true;
+    harness.run_steps(3);
+    assert!(harness.query_by_label_contains("2 of 7 articles").is_some());
+
+    // A search that finds nothing says so, and one click clears it and the filters.
+    harness
+        .get_by_role_and_label(Role::TextInput, "Search articles")
+        .type_text("zzzq");
+    harness.run_steps(3);
+    assert!(harness.query_by_label_contains("0 of 7 articles").is_some());
+    harness.get_by_label("Clear search and filters").click();
+    harness.run_steps(3);
+    assert!(harness.query_by_label_contains("7 of 7 articles").is_some());
+    assert_eq!(harness.state().state.filter.status, None);
+    // Escape in the search field clears the search.
+    search_for(&mut harness, "bakery");
+    assert!(harness.query_by_label_contains("1 of 7 articles").is_some());
+    harness.key_press(Key::Escape);
+    harness.run_steps(3);
+    assert!(harness.query_by_label_contains("7 of 7 articles").is_some());
+    assert_eq!(harness.state().state.filter.query, "");
+}
+
+#[test]
+fn a_cut_headline_in_the_list_shows_whole_on_hover() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    let headline = "Hollin Bakeries to report first loss since 2009";
+    harness
+        .get_by_role_and_label(Role::Button, headline)
+        .hover();
+    harness.run_steps(60);
+    assert!(
+        harness.query_all_by_label(headline).count() >= 2,
+        "the row and its tooltip"
+    );
+}
+
+/// The list the window shows equals the list a fresh filter and sort gives.
+fn assert_list_is_fresh(
+    harness: &egui_kittest::Harness<'static, copydesk::ui::Workstation>,
+    after: &str,
+) {
+    let state = &harness.state().state;
+    let bundle = state.bundle.as_ref().unwrap();
+    let summaries: Vec<_> = bundle.summaries().collect();
+    let fresh =
+        copydesk::app::list::filter_and_sort(&summaries, &state.filter, state.search.as_ref());
+    assert_eq!(state.visible, fresh, "after {after}");
+}
+
+#[test]
+fn the_list_stays_exact_through_duplicates_moves_and_undo() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    harness.state_mut().state.filter.sort = copydesk::app::list::SortKey::Updated;
+    harness.state_mut().state.list_dirty = true;
+    harness.run_steps(2);
+    let steps = [
+        (Modifiers::COMMAND, Key::D, "a duplicate"),
+        (
+            Modifiers::COMMAND | Modifiers::ALT,
+            Key::ArrowDown,
+            "a move",
+        ),
+        (Modifiers::COMMAND, Key::Z, "undoing the move"),
+        (Modifiers::COMMAND, Key::Z, "undoing the duplicate"),
+    ];
+    for (modifiers, key, what) in steps {
+        harness.key_press_modifiers(modifiers, key);
+        harness.run_steps(3);
+        assert_list_is_fresh(&harness, what);
+    }
+    append_to(&mut harness, Role::TextInput, "Headline", " again");
+    assert_list_is_fresh(&harness, "typing in the headline");
+}
+
+#[test]
+fn the_keyboard_walks_through_the_articles_the_list_shows() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    let order = article_ids(&harness);
+    let selected = |harness: &egui_kittest::Harness<'static, copydesk::ui::Workstation>| {
+        harness.state().state.selected.unwrap()
+    };
+    assert_eq!(selected(&harness), order[0]);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::PageDown);
+    harness.run_steps(3);
+    assert_eq!(selected(&harness), order[1]);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::PageUp);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::PageUp);
+    harness.run_steps(3);
+    assert_eq!(selected(&harness), order[0], "the first stays the first");
+
+    // From the search field, the arrows go through what the list shows, and no further.
+    harness.state_mut().state.filter.status = Some(Status::Published);
+    harness.state_mut().state.list_dirty = true;
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    harness.run_steps(3);
+    let found: Vec<uuid::Uuid> = {
+        let state = &harness.state().state;
+        let bundle = state.bundle.as_ref().unwrap();
+        state
+            .visible
+            .iter()
+            .map(|i| bundle.summary_at(*i).unwrap().id)
+            .collect()
+    };
+    assert!(found.len() >= 2 && !found.contains(&order[0]), "{found:?}");
+    for expected in [found[0], found[1], found[1]] {
+        harness.key_press(Key::ArrowDown);
+        harness.run_steps(3);
+        assert_eq!(selected(&harness), expected);
+    }
+    assert!(
+        harness
+            .get_by_role_and_label(Role::TextInput, "Search articles")
+            .is_focused(),
+        "the search field keeps the keys"
+    );
+    harness.key_press(Key::ArrowUp);
+    harness.run_steps(3);
+    assert_eq!(selected(&harness), found[0]);
+    // In a short window the list scrolls to the article the keys open.
+    harness.state_mut().state.filter.status = None;
+    harness.state_mut().state.list_dirty = true;
+    harness.set_size(egui::vec2(1400.0, 420.0));
+    harness.run_steps(3);
+    let last = *order.last().unwrap();
+    for _ in 0..order.len() {
+        harness.key_press_modifiers(Modifiers::COMMAND, Key::PageDown);
+        harness.run_steps(2);
+    }
+    harness.run_steps(3);
+    assert_eq!(selected(&harness), last);
+    let headline = draft(&harness).headline;
+    let row = harness.get_by_role_and_label(Role::Button, &headline);
+    let bottom = row.accesskit_node().bounding_box().expect("drawn").y1;
+    assert!(bottom <= 420.0, "the last row is on screen: {bottom}");
+}

@@ -1,0 +1,190 @@
+//! Saving without losing work, driven through the real window (egui_kittest): save and save as,
+//! the quit question, the lock, and recovery after a crash.
+
+mod common;
+
+use common::ui::*;
+
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable;
+use std::sync::{Arc, Mutex};
+
+#[test]
+fn save_as_through_the_injected_dialog_and_reopen() {
+    let (dir, root) = sample_copy();
+    let target = dir.path().join("Saved.copydesk");
+    let dialogs = Arc::new(FakeDialogs(Mutex::new(Some(target.clone()))));
+    let mut harness = open(&root, dialogs);
+    append_to(&mut harness, Role::TextInput, "Headline", " today");
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    wait_until(&mut harness, |w| {
+        w.state.bundle.as_ref().is_some_and(|b| b.root() == target)
+    });
+    assert!(!harness.state().state.has_unsaved_changes());
+    assert!(harness.query_by_label_contains("Saved as").is_some());
+    drop(harness);
+
+    let reopened = open(&target, no_dialogs());
+    let draft = reopened.state().state.draft.clone().unwrap();
+    assert_eq!(
+        draft.headline,
+        "Kremlin indicates lack of progress following Ukraine talks with US today"
+    );
+}
+
+#[test]
+fn ctrl_s_saves_and_the_title_loses_its_marker() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    append_to(&mut harness, Role::TextInput, "Slugline", "-X");
+    assert!(harness.state().state.window_title().ends_with('●'));
+    assert!(harness.query_by_label("Unsaved changes").is_some());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run_steps(3);
+    assert!(!harness.state().state.window_title().ends_with('●'));
+    assert!(harness.query_all_by_label_contains("Saved ").count() >= 1);
+    assert_eq!(
+        first_article_on_disk(&root).slugline,
+        "RUSSIA-UKRAINE-TALKS-X"
+    );
+}
+
+#[test]
+fn quitting_with_unsaved_changes_asks() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    harness.run_steps(3);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Q);
+    harness.run_steps(3);
+    assert!(
+        harness
+            .query_by_label("Save changes before quitting?")
+            .is_some()
+    );
+    harness.check_accessibility();
+    assert!(!harness.state().state.close_now);
+    harness
+        .get_by_role_and_label(Role::Button, "Cancel")
+        .click();
+    harness.run_steps(3);
+    assert!(
+        harness
+            .query_by_label("Save changes before quitting?")
+            .is_none()
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Q);
+    harness.run_steps(3);
+    harness
+        .get_by_role_and_label(Role::Button, "Save and quit")
+        .click();
+    harness.run_steps(3);
+    assert!(harness.state().state.close_now);
+    assert!(!harness.state().state.has_unsaved_changes());
+}
+
+#[test]
+fn a_bundle_locked_by_another_instance_opens_read_only() {
+    let (_dir, root) = sample_copy();
+    let other = copydesk::bundle::Bundle::open(&root, copydesk::bundle::Access::ReadWrite).unwrap();
+    let mut harness = open(&root, no_dialogs());
+    assert!(
+        harness
+            .query_by_label_contains("Read-only: another Copydesk (process")
+            .is_some()
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    harness.run_steps(3);
+    assert_eq!(
+        harness.state().state.bundle.as_ref().unwrap().len(),
+        7,
+        "no edits on a read-only bundle"
+    );
+    // Backspace at a paragraph's start would join two paragraphs: not in a read-only body.
+    let body = draft(&harness).body;
+    let second = body[..body.find("\n\n").unwrap() + 2].chars().count();
+    harness.state_mut().state.pending_body_cursor = Some((second, second));
+    harness.run_steps(3);
+    harness.key_press(Key::Backspace);
+    harness.run_steps(3);
+    assert_eq!(draft(&harness).body, body);
+
+    // While the other still holds it, trying again changes nothing; once it has closed the
+    // project, the same button opens it for writing, on the same article.
+    let library: uuid::Uuid = LIBRARY.parse().unwrap();
+    harness
+        .state_mut()
+        .state
+        .apply(copydesk::app::command::Command::Select(library));
+    harness.run_steps(2);
+    harness
+        .get_by_role_and_label(Role::Button, "Open for writing again")
+        .click();
+    wait_until(&mut harness, |w| w.state.opening.is_none());
+    assert!(harness.state().state.read_only.is_some());
+    drop(other);
+    harness
+        .get_by_role_and_label(Role::Button, "Open for writing again")
+        .click();
+    wait_until(&mut harness, |w| w.state.opening.is_none());
+    assert_eq!(harness.state().state.read_only, None);
+    assert_eq!(harness.state().state.selected, Some(library));
+    assert!(
+        harness
+            .query_by_role_and_label(Role::Button, "Open for writing again")
+            .is_none()
+    );
+    // Opening the project this window already holds does not lock it out of itself.
+    harness
+        .state_mut()
+        .state
+        .apply(copydesk::app::command::Command::OpenPath(root.clone()));
+    harness.run_steps(3);
+    assert_eq!(harness.state().state.read_only, None);
+    assert!(harness.state().state.opening.is_none());
+}
+
+#[test]
+fn unsaved_work_is_recovered_after_a_crash() {
+    let (_dir, root) = sample_copy();
+    {
+        let mut harness = open(&root, no_dialogs());
+        append_to(&mut harness, Role::TextInput, "Slugline", "-LOST");
+        harness.state_mut().state.write_journal();
+        // Dropped without saving: as if the process had been killed.
+        std::mem::forget(harness);
+    }
+    std::fs::remove_file(root.join(".local/lock.json")).unwrap();
+    let mut harness = open(&root, no_dialogs());
+    assert!(harness.query_by_label("Recover unsaved changes?").is_some());
+    harness
+        .get_by_role_and_label(Role::Button, "Recover")
+        .click();
+    harness.run_steps(3);
+    assert_eq!(
+        harness.state().state.draft.as_ref().unwrap().slugline,
+        "RUSSIA-UKRAINE-TALKS-LOST"
+    );
+    assert!(harness.state().state.has_unsaved_changes());
+}
+
+#[test]
+fn typing_without_a_pause_still_writes_the_recovery_journal() {
+    let (_dir, root) = sample_copy();
+    {
+        let mut harness = open(&root, no_dialogs());
+        append_to(&mut harness, Role::TextInput, "Slugline", "-LOST");
+        let now = std::time::Instant::now();
+        let state = &mut harness.state_mut().state;
+        // The last keystroke was just now, but the edits have gone on for two seconds.
+        state.last_edit = Some(now);
+        state.unjournaled_since = Some(now - std::time::Duration::from_secs(2));
+        state.tick(now);
+        assert_eq!(state.unjournaled_since, None, "the journal holds the edits");
+        std::mem::forget(harness);
+    }
+    std::fs::remove_file(root.join(".local/lock.json")).unwrap();
+    let harness = open(&root, no_dialogs());
+    assert!(harness.query_by_label("Recover unsaved changes?").is_some());
+}
