@@ -4,7 +4,7 @@ mod common;
 
 use common::ui::*;
 use egui::accesskit::Role;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use std::sync::{Arc, Mutex};
 
 const KYOTO: &str = "5a3e0000-0000-4000-8000-000000000005";
@@ -147,6 +147,21 @@ fn a_pasted_picture_goes_into_the_body_and_an_unused_one_is_offered_for_deletion
             .contains(&format!("](asset:{})", asset.as_str())),
         "the body refers to it"
     );
+    // Its alt text takes the keys, scrolled into view, far down the editor as it is.
+    settle(&mut harness);
+    assert_described_next(&harness, "Picture 1 alt text");
+    // The review's finding about it leads to the same box, not to the hero's.
+    harness
+        .get_by_role_and_label(Role::TextInput, "Headline")
+        .click();
+    harness.run_steps(3);
+    harness.get_by_label_contains("Review (").click();
+    harness.run_steps(3);
+    harness
+        .get_by_label_contains("Picture 1 of the body has no alt text")
+        .click();
+    harness.run_steps(4);
+    assert_described_next(&harness, "Picture 1 alt text");
 
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     harness.run_steps(3);
@@ -166,4 +181,18 @@ fn a_pasted_picture_goes_into_the_body_and_an_unused_one_is_offered_for_deletion
     harness.get_by_label("Delete them").click();
     harness.run_steps(3);
     assert!(!root.join("assets").join(asset.as_str()).exists());
+}
+
+/// The text box `label` has the keys and shows inside the window.
+fn assert_described_next(
+    harness: &egui_kittest::Harness<'static, copydesk::ui::Workstation>,
+    label: &str,
+) {
+    let field = harness.get_by_role_and_label(Role::TextInput, label);
+    assert!(field.is_focused(), "{label} has the keys");
+    let bounds = field.accesskit_node().bounding_box().expect("laid out");
+    assert!(
+        bounds.y0 >= 0.0 && bounds.y1 <= 900.0,
+        "{label} is in view: {bounds:?}"
+    );
 }

@@ -4,6 +4,7 @@ use super::command::{Command, Markup};
 use super::undo::{Step, TypingKey};
 use super::{AppState, Modal};
 use crate::model::Article;
+use crate::review::Field;
 use std::time::Instant;
 use uuid::Uuid;
 
@@ -30,7 +31,7 @@ impl AppState {
                     .unwrap_or_default();
                 self.insert_after_selection(article);
                 // A new article is written headline first.
-                self.pending_field_cursor = Some((crate::review::Field::Headline, 0, 0));
+                self.pending_field_cursor = Some((Field::Headline.label().to_owned(), 0, 0));
             }
             Command::DuplicateArticle => {
                 let Some(draft) = self.draft.clone() else {
@@ -45,7 +46,7 @@ impl AppState {
                 let headline = copy.headline.chars().count();
                 self.insert_after_selection(copy);
                 // A copy is usually made to be retitled: its headline is selected.
-                self.pending_field_cursor = Some((crate::review::Field::Headline, 0, headline));
+                self.pending_field_cursor = Some((Field::Headline.label().to_owned(), 0, headline));
             }
             Command::DeleteArticle => {
                 if let Some(draft) = &self.draft {

@@ -127,6 +127,8 @@ impl AppState {
         let Some(draft) = &mut self.draft else {
             return;
         };
+        // The new picture is described next: its alt text takes the keys.
+        let mut described = "Hero alt text".to_owned();
         let picture = ImageRef {
             width,
             height,
@@ -138,6 +140,13 @@ impl AppState {
                 draft.hero_image = Some(keep.unwrap_or(picture));
             }
             ImageUse::Inline => {
+                let number = draft
+                    .images
+                    .iter()
+                    .position(|i| i.asset == asset)
+                    .unwrap_or(draft.images.len())
+                    + 1;
+                described = format!("Picture {number} alt text");
                 let chars: Vec<char> = draft.body.chars().collect();
                 let at = self
                     .body_selection
@@ -152,10 +161,7 @@ impl AppState {
         }
         self.undo.break_typing();
         self.commit_draft(None);
-        if target == ImageUse::Hero {
-            // A new hero is described next: its alt text takes the keys.
-            self.pending_field_cursor = Some((crate::review::Field::HeroImage, 0, 0));
-        }
+        self.pending_field_cursor = Some((described, 0, 0));
         self.tell("Picture added: give it alt text, a caption and a credit");
     }
 

@@ -179,8 +179,9 @@ pub struct AppState {
     pub body_selection: Option<(usize, usize)>,
     /// A body selection the editor must apply to its cursor next frame.
     pub pending_body_cursor: Option<(usize, usize)>,
-    /// A selection in another field (headline, standfirst, …) to apply next frame, in characters.
-    pub pending_field_cursor: Option<(crate::review::Field, usize, usize)>,
+    /// A selection in another field to apply next frame, in characters: the field's label in
+    /// the editor ("Headline", "Picture 2 alt text", …), then the range. The editor scrolls to it.
+    pub pending_field_cursor: Option<(String, usize, usize)>,
     /// The open article's findings.
     pub review: review::ReviewState,
     /// The open article's revision history, when shown.

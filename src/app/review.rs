@@ -142,7 +142,7 @@ impl AppState {
         if finding.field == Field::Body {
             self.pending_body_cursor = Some((span.start, span.end));
         } else {
-            self.pending_field_cursor = Some((finding.field, span.start, span.end));
+            self.pending_field_cursor = Some((finding.editor_label(), span.start, span.end));
         }
     }
 

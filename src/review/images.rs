@@ -67,16 +67,18 @@ pub const RULES: &[(RuleInfo, CheckFn)] = &[
 ];
 
 /// The images of an article that carry metadata, with a name for messages.
-fn images(article: &Article) -> impl Iterator<Item = (String, &ImageRef)> {
+/// The article's pictures: each one's name in messages, its index among the body's pictures
+/// (none for the hero), and the picture.
+fn images(article: &Article) -> impl Iterator<Item = (String, Option<usize>, &ImageRef)> {
     let hero = article
         .hero_image
         .iter()
-        .map(|image| ("The hero image".to_owned(), image));
+        .map(|image| ("The hero image".to_owned(), None, image));
     let inline = article
         .images
         .iter()
         .enumerate()
-        .map(|(i, image)| (format!("Picture {} of the body", i + 1), image));
+        .map(|(i, image)| (format!("Picture {} of the body", i + 1), Some(i), image));
     hero.chain(inline)
 }
 
@@ -84,7 +86,7 @@ fn file_present(a: &Article, c: &CheckContext, level: Severity, out: &mut Vec<Fi
     let Some(assets) = c.assets else {
         return;
     };
-    for (name, image) in images(a) {
+    for (name, index, image) in images(a) {
         let path = assets.join(image.asset.as_str());
         let problem = match std::fs::File::open(&path) {
             Err(_) => Some("is missing from the bundle's assets"),
@@ -98,7 +100,9 @@ fn file_present(a: &Article, c: &CheckContext, level: Severity, out: &mut Vec<Fi
         };
         if let Some(problem) = problem {
             let message = format!("{name} {problem} ({})", image.asset.as_str());
-            out.push(Finding::new("image.file", level, Field::HeroImage, message));
+            out.push(
+                Finding::new("image.file", level, Field::HeroImage, message).of_picture(index),
+            );
         }
     }
 }
@@ -185,54 +189,46 @@ fn crops(a: &Article, _: &CheckContext, _: Severity, out: &mut Vec<Finding>) {
 }
 
 fn alt_present(a: &Article, _: &CheckContext, level: Severity, out: &mut Vec<Finding>) {
-    for (name, image) in images(a) {
+    for (name, index, image) in images(a) {
         if !image.decorative && image.alt.trim().is_empty() {
             let message = format!("{name} has no alt text and is not marked decorative");
-            out.push(Finding::new("image.alt", level, Field::HeroImage, message));
+            out.push(Finding::new("image.alt", level, Field::HeroImage, message).of_picture(index));
         }
     }
 }
 
 fn alt_length(a: &Article, c: &CheckContext, level: Severity, out: &mut Vec<Finding>) {
     let max = c.settings.checklist.limits.alt_text_max;
-    for (name, image) in images(a) {
+    for (name, index, image) in images(a) {
         let length = image.alt.chars().count();
         if length > max {
             let message = format!("{name}'s alt text is {length} characters; the limit is {max}");
-            out.push(Finding::new(
-                "image.alt_length",
-                level,
-                Field::HeroImage,
-                message,
-            ));
+            out.push(
+                Finding::new("image.alt_length", level, Field::HeroImage, message)
+                    .of_picture(index),
+            );
         }
     }
 }
 
 fn caption_present(a: &Article, _: &CheckContext, level: Severity, out: &mut Vec<Finding>) {
-    for (name, image) in images(a) {
+    for (name, index, image) in images(a) {
         if image.caption.trim().is_empty() {
             let message = format!("{name} has no caption");
-            out.push(Finding::new(
-                "image.caption",
-                level,
-                Field::HeroImage,
-                message,
-            ));
+            out.push(
+                Finding::new("image.caption", level, Field::HeroImage, message).of_picture(index),
+            );
         }
     }
 }
 
 fn credit_present(a: &Article, _: &CheckContext, level: Severity, out: &mut Vec<Finding>) {
-    for (name, image) in images(a) {
+    for (name, index, image) in images(a) {
         if image.credit.trim().is_empty() {
             let message = format!("{name} has no credit");
-            out.push(Finding::new(
-                "image.credit",
-                level,
-                Field::HeroImage,
-                message,
-            ));
+            out.push(
+                Finding::new("image.credit", level, Field::HeroImage, message).of_picture(index),
+            );
         }
     }
 }

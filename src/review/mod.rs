@@ -118,7 +118,7 @@ impl Field {
             Field::Status => "Status",
             Field::Embargo => "Embargo",
             Field::Corrections => "Corrections",
-            Field::HeroImage => "Hero image",
+            Field::HeroImage => "Pictures",
         }
     }
 
@@ -196,6 +196,9 @@ pub struct Finding {
     /// The reason given, when an editor waived this finding.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub waived: Option<String>,
+    /// For a finding about a picture in the body, which one (from 0); none for the hero.
+    #[serde(skip)]
+    pub picture: Option<usize>,
 }
 
 impl Finding {
@@ -209,7 +212,32 @@ impl Finding {
             span: None,
             suggestion: None,
             waived: None,
+            picture: None,
         }
+    }
+
+    /// The same finding about picture `index` of the body (none: the hero).
+    pub fn of_picture(mut self, index: Option<usize>) -> Self {
+        self.picture = index;
+        self
+    }
+
+    /// The label of the editor's box that holds what this finding is about: for a picture,
+    /// the box of its caption, credit or (otherwise) alt text, under that picture's name.
+    pub fn editor_label(&self) -> String {
+        if self.field != Field::HeroImage {
+            return self.field.label().to_owned();
+        }
+        let name = match self.picture {
+            Some(index) => format!("Picture {}", index + 1),
+            None => "Hero".to_owned(),
+        };
+        let part = match self.rule {
+            "image.caption" => "caption",
+            "image.credit" => "credit",
+            _ => "alt text",
+        };
+        format!("{name} {part}")
     }
 
     /// The same finding pointing at a byte range of the field.

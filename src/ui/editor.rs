@@ -31,15 +31,15 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
     let enabled = state.read_only.is_none();
     let body_id = egui::Id::unique("copydesk-body");
     let pending_cursor = state.pending_body_cursor.take();
-    if let Some((field, start, end)) = state.pending_field_cursor.take() {
-        // A picture's findings are about its words: the hero's alt text is where to start.
-        let label = if field == Field::HeroImage {
-            "Hero alt text"
-        } else {
-            field.label()
-        };
-        select_in_field(ui.ctx(), fields::field_id(label), start, end);
-    }
+    // The field to select in, and to scroll to once it is drawn.
+    let reveal = state
+        .pending_field_cursor
+        .take()
+        .map(|(label, start, end)| {
+            let id = fields::field_id(&label);
+            select_in_field(ui.ctx(), id, start, end);
+            id
+        });
     let limits = state
         .bundle
         .as_ref()
@@ -278,6 +278,11 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
                 change = Some(Some("body"));
             }
             selection = output.selection;
+            // The field the keys were just sent to (a new article's headline, a new picture's
+            // alt text, a finding's field) is scrolled into view.
+            if let Some(field) = reveal.and_then(|id| ui.ctx().read_response(id)) {
+                ui.scroll_to_rect(field.rect, Some(egui::Align::Center));
+            }
         });
     if selection.is_some() {
         state.body_selection = selection;
