@@ -239,10 +239,17 @@ fn restoring_a_revision_works_and_undoes() {
             .map(|c| c.0),
         Some((1, 2))
     );
-    harness.state_mut().state.history.comparison = None;
+    // The From and To boxes follow the comparison shown.
+    assert_eq!(harness.state().state.history.chosen, Some((1, 2)));
     harness
-        .get_by_role_and_label(Role::Button, "Compare")
+        .get_all_by_label("Compare with latest")
+        .nth(1)
+        .unwrap()
         .click();
+    harness.run_steps(3);
+    assert_eq!(harness.state().state.history.chosen, Some((0, 2)));
+    // Opened afresh, the pane compares the last two revisions at once.
+    harness.state_mut().state.history.forget();
     harness.run_steps(3);
     let compared = harness.state().state.history.comparison.clone().unwrap();
     assert_eq!(

@@ -45,9 +45,20 @@ impl AppState {
             return;
         };
         let (old, new) = (a.min(b), a.max(b));
-        if let (Some(before), Some(after)) = (history.text_of(old), history.text_of(new)) {
-            self.history.comparison = Some(((old, new), word_diff(&before, &after)));
-        }
+        let runs = match (history.text_of(old), history.text_of(new)) {
+            (Some(before), Some(after)) => word_diff(&before, &after),
+            _ => {
+                self.warn(format!(
+                    "Revision {} or {} could not be read",
+                    old + 1,
+                    new + 1
+                ));
+                Vec::new()
+            }
+        };
+        self.history.comparison = Some(((old, new), runs));
+        // The From and To boxes show what is compared.
+        self.history.chosen = Some((old, new));
     }
 
     /// Restores the open article to a revision, as one undoable edit.

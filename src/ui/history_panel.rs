@@ -33,24 +33,24 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
         .max_height(ui.available_height() * 0.45)
         .show(ui, |ui| {
             for (index, revision) in history.revisions.iter().enumerate().rev() {
-                // Wrapped, so that a narrow pane keeps its width and the buttons go below.
+                let when = revision
+                    .at
+                    .with_timezone(&chrono::Local)
+                    .format("%Y-%m-%d %H:%M");
+                let by = if revision.editor.is_empty() {
+                    String::new()
+                } else {
+                    format!(" · {}", revision.editor)
+                };
+                // Numbered as the From and To boxes below number them; its actions go on the
+                // line below, wrapped, so that a narrow pane keeps its width.
+                ui.label(format!(
+                    "{} · {when} · {} · {}{by}",
+                    index + 1,
+                    revision.status,
+                    crate::model::plural::counted(revision.words, "word")
+                ));
                 ui.horizontal_wrapped(|ui| {
-                    let when = revision
-                        .at
-                        .with_timezone(&chrono::Local)
-                        .format("%Y-%m-%d %H:%M");
-                    let by = if revision.editor.is_empty() {
-                        String::new()
-                    } else {
-                        format!(" · {}", revision.editor)
-                    };
-                    // Numbered as the From and To boxes below number them.
-                    ui.label(format!(
-                        "{} · {when} · {} · {} words{by}",
-                        index + 1,
-                        revision.status,
-                        revision.words
-                    ));
                     if index < last && ui.small_button("Compare with latest").clicked() {
                         out.push(Command::CompareRevisions(index, last));
                     }
@@ -65,6 +65,7 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
                         out.push(Command::RestoreRevision(index));
                     }
                 });
+                ui.add_space(4.0);
             }
         });
     ui.separator();
@@ -75,13 +76,18 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
     ui.horizontal_wrapped(|ui| {
         revision_box(ui, "From", &mut from, history);
         revision_box(ui, "To", &mut to, history);
-        if ui.button("Compare").clicked() {
-            out.push(Command::CompareRevisions(from, to));
-        }
     });
     state.history.chosen = Some((from, to));
+    if from == to {
+        ui.weak("Choose two different revisions to compare.");
+        return;
+    }
+    // The two chosen revisions are compared as soon as they are chosen.
+    let shown = state.history.comparison.as_ref().map(|(pair, _)| *pair);
+    if shown != Some((from.min(to), from.max(to))) {
+        out.push(Command::CompareRevisions(from, to));
+    }
     let Some(((old, new), runs)) = &state.history.comparison else {
-        ui.weak("Choose two revisions to compare.");
         return;
     };
     ui.label(RichText::new(format!("Changes from revision {} to {}", old + 1, new + 1)).strong());
