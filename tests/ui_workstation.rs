@@ -511,6 +511,26 @@ fn a_narrow_editor_scrolls_sideways_to_what_it_cannot_show() {
 }
 
 #[test]
+fn on_a_narrow_window_the_panes_give_way_to_the_editor() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    harness.get_by_label("History").click();
+    harness.run_steps(3);
+    // The list and the side pane had their usual widths; the window is made narrow.
+    harness.set_size(egui::vec2(820.0, 560.0));
+    harness.run_steps(5);
+    let headline = harness
+        .get_by_role_and_label(Role::TextInput, "Headline")
+        .accesskit_node()
+        .bounding_box()
+        .expect("drawn");
+    assert!(
+        headline.width() >= 120.0,
+        "the headline box keeps room to write in: {headline:?}"
+    );
+}
+
+#[test]
 fn a_following_slug_stays_unique() {
     let (_dir, root) = sample_copy();
     let mut harness = open(&root, no_dialogs());
