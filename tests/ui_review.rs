@@ -208,6 +208,28 @@ fn a_waiver_is_recorded_with_its_reason() {
 }
 
 #[test]
+fn an_article_with_one_revision_has_nothing_to_compare_and_says_so() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    harness.get_by_label("History").click();
+    harness.run_steps(3);
+    assert!(
+        harness
+            .query_by_label_contains("1 revision, newest first")
+            .is_some()
+    );
+    assert!(
+        harness
+            .query_by_label_contains("One revision so far")
+            .is_some()
+    );
+    assert!(
+        harness.query_by_label("From").is_none(),
+        "no boxes to choose from"
+    );
+}
+
+#[test]
 fn restoring_a_revision_works_and_undoes() {
     let (_dir, root) = sample_copy();
     let mut harness = open(&root, no_dialogs());

@@ -516,6 +516,12 @@ fn on_a_narrow_window_the_panes_give_way_to_the_editor() {
     let mut harness = open(&root, no_dialogs());
     harness.get_by_label("History").click();
     harness.run_steps(3);
+    // In a wide window a byline's role has room to show whole.
+    let role_width = |harness: &egui_kittest::Harness<'static, copydesk::ui::Workstation>| {
+        let role = harness.get_by_role_and_label(Role::TextInput, "Role 1");
+        role.accesskit_node().bounding_box().expect("drawn").width()
+    };
+    assert!(role_width(&harness) > 190.0, "{}", role_width(&harness));
     // The list and the side pane had their usual widths; the window is made narrow.
     harness.set_size(egui::vec2(820.0, 560.0));
     harness.run_steps(5);

@@ -69,6 +69,10 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
             }
         });
     ui.separator();
+    if last == 0 {
+        ui.weak("One revision so far: each save that changes the article adds one to compare.");
+        return;
+    }
     let (mut from, mut to) = state
         .history
         .chosen

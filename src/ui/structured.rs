@@ -30,11 +30,14 @@ pub(super) fn bylines(
             {
                 *change = Some(Some("byline"));
             }
+            // The role takes the room the row has left beside its label and buttons, so that
+            // "Culture correspondent" shows whole in a wide pane.
+            let role_width = (ui.available_width() - 230.0).clamp(120.0, 200.0);
             let role_label = ui.label(format!("Role {}", i + 1));
             if ui
                 .add_enabled(
                     enabled,
-                    TextEdit::singleline(&mut byline.role).desired_width(120.0),
+                    TextEdit::singleline(&mut byline.role).desired_width(role_width),
                 )
                 .labelled_by(role_label.id)
                 .changed()
