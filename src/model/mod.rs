@@ -6,6 +6,7 @@ pub mod project;
 pub mod records;
 pub mod slug;
 pub mod stats;
+pub mod tags;
 pub mod time;
 
 pub use article::{

@@ -123,13 +123,14 @@ pub(super) fn tags(ui: &mut egui::Ui, tags: &mut Vec<String>, enabled: bool, cha
                     .desired_width(140.0),
             )
             .labelled_by(label.id);
-        if field.lost_focus()
-            && ui.input(|i| i.key_pressed(egui::Key::Enter))
-            && !new_tag.trim().is_empty()
-        {
-            tags.push(new_tag.trim().to_owned());
+        if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+            // "Peace talks, Diplomacy" adds two tags; one the article has is not added again.
+            let added = crate::model::tags::typed_tags(tags, &new_tag);
+            if !added.is_empty() {
+                tags.extend(added);
+                *change = Some(None);
+            }
             new_tag.clear();
-            *change = Some(None);
             field.request_focus();
         }
         ui.data_mut(|d| d.insert_temp(new_tag_id, new_tag));
