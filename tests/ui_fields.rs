@@ -49,3 +49,38 @@ fn tags_are_typed_comma_separated_once_each_and_removed_from_their_chips() {
         ]
     );
 }
+
+#[test]
+fn a_section_typed_for_one_article_is_offered_for_the_next() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    let first = harness.state().state.selected.unwrap();
+    // The section's text box (after its menu) takes a new section.
+    let boxes: Vec<_> = harness
+        .get_all_by_role_and_label(Role::TextInput, "Section")
+        .collect();
+    boxes.last().unwrap().click();
+    harness.run_steps(2);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness
+        .get_all_by_role_and_label(Role::TextInput, "Section")
+        .last()
+        .unwrap()
+        .type_text("Environment");
+    harness.run_steps(3);
+    assert_eq!(draft(&harness).section, "Environment");
+    // The next article's section menu offers it.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::PageDown);
+    harness.run_steps(3);
+    assert_ne!(harness.state().state.selected, Some(first));
+    // The list's section filter comes first; the editor's menu is the last "Section" menu.
+    harness
+        .get_all_by_role_and_label(Role::ComboBox, "Section")
+        .last()
+        .unwrap()
+        .click();
+    harness.run_steps(2);
+    harness.get_by_label("Environment").click();
+    harness.run_steps(3);
+    assert_eq!(draft(&harness).section, "Environment");
+}

@@ -23,11 +23,21 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
             }
         });
     }
-    let sections = state
-        .bundle
-        .as_ref()
-        .map(|b| b.project().settings.sections.clone())
-        .unwrap_or_default();
+    // The project's sections, then those other articles use (a section typed for one article
+    // is offered for the next): read only while the menu is open.
+    let section_choices = || {
+        let mut choices = state
+            .bundle
+            .as_ref()
+            .map(|b| b.project().settings.sections.clone())
+            .unwrap_or_default();
+        for used in &state.facets.sections {
+            if !choices.contains(used) {
+                choices.push(used.clone());
+            }
+        }
+        choices
+    };
     let enabled = state.read_only.is_none();
     let body_id = egui::Id::unique("copydesk-body");
     let pending_cursor = state.pending_body_cursor.take();
@@ -170,7 +180,7 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
                     egui::ComboBox::from_id_salt("section")
                         .selected_text(&draft.section)
                         .show_ui(ui, |ui| {
-                            for section in &sections {
+                            for section in &section_choices() {
                                 ui.selectable_value(&mut draft.section, section.clone(), section);
                             }
                         })
