@@ -276,15 +276,6 @@ impl History {
         map.insert("body".into(), Value::String(body));
         serde_json::from_value(fields).map_err(|e| format!("the revision cannot be read: {e}"))
     }
-
-    /// The text compared between revisions: headline, standfirst and body.
-    pub fn text_of(&self, index: usize) -> Option<String> {
-        let article = self.article_at(index).ok()?;
-        Some(format!(
-            "{}\n\n{}\n\n{}",
-            article.headline, article.standfirst, article.body
-        ))
-    }
 }
 
 /// Loads an article's history to append to. A file that cannot be read is renamed to

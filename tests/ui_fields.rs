@@ -48,6 +48,17 @@ fn tags_are_typed_comma_separated_once_each_and_removed_from_their_chips() {
             "Kremlin"
         ]
     );
+    // Saved, the change is a revision; the history says what changed besides the text.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    settle(&mut harness);
+    harness.get_by_label("History").click();
+    harness.run_steps(4);
+    assert!(harness.query_by_label("Also changed: tags").is_some());
+    assert!(
+        harness
+            .query_by_label("The headline, standfirst and body are the same in both.")
+            .is_some()
+    );
 }
 
 #[test]

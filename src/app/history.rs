@@ -14,6 +14,8 @@ pub struct HistoryView {
     pub comparison: Option<((usize, usize), WordDiff)>,
     /// The revisions chosen in the pane's "From" and "To" boxes.
     pub chosen: Option<(usize, usize)>,
+    /// The fields besides the text that differ between the compared revisions.
+    pub other_changes: Vec<&'static str>,
 }
 
 impl HistoryView {
@@ -45,17 +47,21 @@ impl AppState {
             return;
         };
         let (old, new) = (a.min(b), a.max(b));
-        let runs = match (history.text_of(old), history.text_of(new)) {
-            (Some(before), Some(after)) => word_diff(&before, &after),
+        let (runs, others) = match (history.article_at(old), history.article_at(new)) {
+            (Ok(before), Ok(after)) => (
+                word_diff(&compared_text(&before), &compared_text(&after)),
+                crate::model::changes::changed_fields(&before, &after),
+            ),
             _ => {
                 self.warn(format!(
                     "Revision {} or {} could not be read",
                     old + 1,
                     new + 1
                 ));
-                Vec::new()
+                (Vec::new(), Vec::new())
             }
         };
+        self.history.other_changes = others;
         self.history.comparison = Some(((old, new), runs));
         // The From and To boxes show what is compared.
         self.history.chosen = Some((old, new));
@@ -85,4 +91,12 @@ impl AppState {
             Err(error) => self.warn(format!("Could not restore: {error}")),
         }
     }
+}
+
+/// The text a comparison shows word by word: headline, standfirst and body.
+fn compared_text(article: &crate::model::Article) -> String {
+    format!(
+        "{}\n\n{}\n\n{}",
+        article.headline, article.standfirst, article.body
+    )
 }

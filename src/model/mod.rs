@@ -1,6 +1,7 @@
 //! The domain model: projects, articles and their text statistics. Plain Rust, no UI.
 
 pub mod article;
+pub mod changes;
 pub mod plural;
 pub mod project;
 pub mod records;

@@ -95,10 +95,25 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
         return;
     };
     ui.label(RichText::new(format!("Changes from revision {} to {}", old + 1, new + 1)).strong());
+    let others = &state.history.other_changes;
+    if !others.is_empty() {
+        ui.label(format!("Also changed: {}", others.join(", ")));
+    }
+    if runs.iter().all(|(change, _)| *change == Change::Same) {
+        ui.weak("The headline, standfirst and body are the same in both.");
+        return;
+    }
     let mut job = LayoutJob::default();
     let font = egui::TextStyle::Body.resolve(ui.style());
     let text_color = ui.visuals().text_color();
-    for (change, text) in runs {
+    let last = runs.len() - 1;
+    for (index, (change, text)) in runs.iter().enumerate() {
+        // Long stretches that did not change are cut to the words beside the changes.
+        let text = if *change == Change::Same {
+            elided(text, index > 0, index < last)
+        } else {
+            std::borrow::Cow::Borrowed(text.as_str())
+        };
         let mut format = egui::TextFormat::simple(font.clone(), text_color);
         match change {
             Change::Same => {}
@@ -108,7 +123,7 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
                 format.strikethrough = egui::Stroke::new(1.0, text_color);
             }
         }
-        job.append(text, 0.0, format);
+        job.append(&text, 0.0, format);
     }
     job.wrap.max_width = ui.available_width();
     egui::ScrollArea::vertical()
@@ -117,6 +132,35 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
             ui.label(job)
                 .on_hover_text("Green: added. Red, struck through: removed.");
         });
+}
+
+/// Characters of unchanged text kept beside a change, on each side.
+const CONTEXT: usize = 160;
+
+/// An unchanged stretch of text cut to its `CONTEXT` characters after the change before it
+/// (`after_change`) and before the change after it (`before_change`), with "…" between.
+fn elided(text: &str, after_change: bool, before_change: bool) -> std::borrow::Cow<'_, str> {
+    let length = text.chars().count();
+    let keep = CONTEXT * (usize::from(after_change) + usize::from(before_change));
+    if length <= keep + CONTEXT {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let byte = |chars: usize| {
+        text.char_indices()
+            .nth(chars)
+            .map_or(text.len(), |(at, _)| at)
+    };
+    let head = if after_change {
+        &text[..byte(CONTEXT)]
+    } else {
+        ""
+    };
+    let tail = if before_change {
+        &text[byte(length - CONTEXT)..]
+    } else {
+        ""
+    };
+    std::borrow::Cow::Owned(format!("{head} … {tail}"))
 }
 
 /// A labelled choice of one revision.
@@ -140,4 +184,23 @@ fn revision_box(
         })
         .response
         .labelled_by(label.id);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_unchanged_text_keeps_only_the_words_beside_changes() {
+        let long = "word ".repeat(200);
+        assert_eq!(elided("short", true, true), "short");
+        let middle = elided(&long, true, true);
+        assert!(middle.contains(" … ") && middle.chars().count() < 2 * CONTEXT + 10);
+        let first = elided(&long, false, true);
+        assert!(first.starts_with(" … ") && first.chars().count() < CONTEXT + 10);
+        let end = elided(&long, true, false);
+        assert!(end.ends_with(" … ") && end.chars().count() < CONTEXT + 10);
+        // Cut on characters, not bytes.
+        assert!(elided(&"é ".repeat(400), true, true).contains(" … "));
+    }
 }
