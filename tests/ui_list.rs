@@ -188,3 +188,22 @@ fn the_keyboard_walks_through_the_articles_the_list_shows() {
     let bottom = row.accesskit_node().bounding_box().expect("drawn").y1;
     assert!(bottom <= 420.0, "the last row is on screen: {bottom}");
 }
+
+#[test]
+fn undoing_a_new_article_or_a_duplicate_selects_the_article_it_was_made_beside() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    let first = harness.state().state.selected;
+    for shortcut in [Key::N, Key::D] {
+        harness.key_press_modifiers(Modifiers::COMMAND, shortcut);
+        harness.run_steps(3);
+        assert_ne!(harness.state().state.selected, first);
+        harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+        harness.run_steps(3);
+        assert_eq!(
+            harness.state().state.selected,
+            first,
+            "after undoing {shortcut:?}"
+        );
+    }
+}

@@ -69,7 +69,20 @@ impl AppState {
                 }
             }
             Command::Undo => match self.undo.undo() {
-                Some(step) => self.perform(step),
+                Some(step) => {
+                    // Undoing a new article or a duplicate (made just after the selected one)
+                    // gives the selection back to the article it was made beside.
+                    let beside = match &step {
+                        Step::Delete { index, .. } if *index > 0 => Some(index - 1),
+                        _ => None,
+                    };
+                    self.perform(step);
+                    if let Some(id) =
+                        beside.and_then(|i| Some(self.bundle.as_ref()?.summary_at(i)?.id))
+                    {
+                        self.select(Some(id));
+                    }
+                }
                 None => self.tell("Nothing to undo"),
             },
             Command::Redo => match self.undo.redo() {
