@@ -5,7 +5,7 @@ mod common;
 
 use common::ui::*;
 use egui::accesskit::Role;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 
 #[test]
 fn tags_are_typed_comma_separated_once_each_and_removed_from_their_chips() {
@@ -94,4 +94,38 @@ fn a_section_typed_for_one_article_is_offered_for_the_next() {
     harness.get_by_label("Environment").click();
     harness.run_steps(3);
     assert_eq!(draft(&harness).section, "Environment");
+}
+
+#[test]
+fn bylines_reorder_within_their_ends_and_are_removed() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    select(&mut harness, "5a3e0000-0000-4000-8000-000000000003");
+    let names = |harness: &egui_kittest::Harness<'static, copydesk::ui::Workstation>| {
+        draft(harness)
+            .bylines
+            .iter()
+            .map(|b| b.name.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(names(&harness), ["Priya Natarajan", "Jon Ekdahl"]);
+    let ups: Vec<_> = harness
+        .get_all_by_role_and_label(Role::Button, "Up")
+        .collect();
+    let downs: Vec<_> = harness
+        .get_all_by_role_and_label(Role::Button, "Down")
+        .collect();
+    // The first byline cannot go up, nor the last down.
+    assert!(ups[0].accesskit_node().is_disabled() && !ups[1].accesskit_node().is_disabled());
+    assert!(!downs[0].accesskit_node().is_disabled() && downs[1].accesskit_node().is_disabled());
+    ups[1].click();
+    harness.run_steps(3);
+    assert_eq!(names(&harness), ["Jon Ekdahl", "Priya Natarajan"]);
+    harness
+        .get_all_by_role_and_label(Role::Button, "Remove")
+        .next()
+        .unwrap()
+        .click();
+    harness.run_steps(3);
+    assert_eq!(names(&harness), ["Priya Natarajan"]);
 }

@@ -15,6 +15,7 @@ pub(super) fn bylines(
 ) {
     ui.label(RichText::new("Bylines").strong());
     let mut action: Option<(usize, i32)> = None;
+    let count = bylines.len();
     for (i, byline) in bylines.iter_mut().enumerate() {
         ui.horizontal(|ui| {
             let name_label = ui.label(format!("Name {}", i + 1));
@@ -45,15 +46,16 @@ pub(super) fn bylines(
                 *change = Some(Some("byline"));
             }
             ui.add_enabled_ui(enabled, |ui| {
+                // The first byline cannot go up, nor the last down.
                 if ui
-                    .small_button("Up")
+                    .add_enabled(i > 0, egui::Button::new("Up").small())
                     .on_hover_text(format!("Move byline {} up", i + 1))
                     .clicked()
                 {
                     action = Some((i, -1));
                 }
                 if ui
-                    .small_button("Down")
+                    .add_enabled(i + 1 < count, egui::Button::new("Down").small())
                     .on_hover_text(format!("Move byline {} down", i + 1))
                     .clicked()
                 {
