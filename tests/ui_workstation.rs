@@ -522,6 +522,12 @@ fn on_a_narrow_window_the_panes_give_way_to_the_editor() {
         role.accesskit_node().bounding_box().expect("drawn").width()
     };
     assert!(role_width(&harness) > 190.0, "{}", role_width(&harness));
+    // Where the side pane's History tab sits shows the pane's width.
+    let tab_left = |harness: &egui_kittest::Harness<'static, copydesk::ui::Workstation>| {
+        let tab = harness.get_by_role_and_label(Role::Button, "History");
+        tab.accesskit_node().bounding_box().expect("drawn").x0
+    };
+    let wide = tab_left(&harness);
     // The list and the side pane had their usual widths; the window is made narrow.
     harness.set_size(egui::vec2(820.0, 560.0));
     harness.run_steps(5);
@@ -534,6 +540,40 @@ fn on_a_narrow_window_the_panes_give_way_to_the_editor() {
         headline.width() >= 120.0,
         "the headline box keeps room to write in: {headline:?}"
     );
+    // Wide again, the panes return to the widths they had (the editor's choice is kept).
+    let narrow = tab_left(&harness);
+    harness.set_size(egui::vec2(1400.0, 900.0));
+    harness.run_steps(5);
+    let settings = &harness.state().state.settings;
+    assert_eq!((settings.list_width, settings.side_width), (280.0, 400.0));
+    assert!(
+        narrow < wide - 300.0 && (tab_left(&harness) - wide).abs() < 0.5,
+        "the side pane is as wide as before: its tab at {} ({wide} before, {narrow} when narrow)",
+        tab_left(&harness)
+    );
+    // A drag of its edge is the editor's new choice.
+    let press = |harness: &egui_kittest::Harness<'static, copydesk::ui::Workstation>,
+                 x: f32,
+                 pressed: bool| {
+        let pos = egui::pos2(x, 450.0);
+        harness.event(egui::Event::PointerMoved(pos));
+        harness.event(egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+    };
+    press(&harness, 1000.0, true);
+    harness.run_steps(2);
+    for x in [980.0, 950.0, 920.0, 900.0] {
+        harness.event(egui::Event::PointerMoved(egui::pos2(x, 450.0)));
+        harness.run_steps(1);
+    }
+    press(&harness, 900.0, false);
+    harness.run_steps(3);
+    let chosen = harness.state().state.settings.side_width;
+    assert!((chosen - 500.0).abs() < 3.0, "dragged to {chosen}");
 }
 
 #[test]

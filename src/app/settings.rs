@@ -30,6 +30,10 @@ pub struct Settings {
     pub editor_name: String,
     /// What the pane beside the editor shows.
     pub side_pane: SidePane,
+    /// The article list's width as last chosen, in points.
+    pub list_width: f32,
+    /// The side pane's width as last chosen, in points.
+    pub side_width: f32,
 }
 
 /// What the pane beside the editor shows.
@@ -66,6 +70,8 @@ impl Default for Settings {
             sort: SortKey::Project,
             editor_name: std::env::var("USER").unwrap_or_default(),
             side_pane: SidePane::Preview,
+            list_width: 280.0,
+            side_width: 400.0,
         }
     }
 }

@@ -12,6 +12,7 @@ mod history_panel;
 mod menu;
 mod modals;
 mod palette;
+mod panes;
 mod pictures;
 pub mod preview;
 mod relayout;
@@ -28,13 +29,6 @@ use crate::app::settings::{STORAGE_KEY, Settings};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Instant;
-
-/// The least width the editor keeps: the list and the side pane give way to it.
-const EDITOR_MIN_WIDTH: f32 = 340.0;
-/// The article list's least width.
-const LIST_MIN_WIDTH: f32 = 200.0;
-/// The side pane's least width.
-const SIDE_MIN_WIDTH: f32 = 260.0;
 
 /// The application: state plus the frame loop.
 pub struct Workstation {
@@ -92,33 +86,34 @@ impl Workstation {
 
         egui::Panel::top("menu").show(ui, |ui| menu::ui(ui, &self.state, &mut commands));
         egui::Panel::bottom("status").show(ui, |ui| status_bar::ui(ui, &self.state));
-        // On a narrow window the list and the side pane give way, down to their least widths,
-        // so that the editor keeps room to write in.
-        let side_reserved = if self.state.settings.show_preview {
-            SIDE_MIN_WIDTH
-        } else {
-            0.0
-        };
-        if self.state.settings.show_list {
-            let list_max =
-                (ui.available_width() - EDITOR_MIN_WIDTH - side_reserved).max(LIST_MIN_WIDTH);
-            egui::Panel::left("article-list")
-                .resizable(true)
-                .default_size(280.0)
-                .min_size(LIST_MIN_WIDTH)
-                .max_size(list_max)
-                .show(ui, |ui| {
-                    article_list::ui(ui, &mut self.state, &mut commands)
-                });
+        // On a narrow window the list and the side pane give way to the editor (`panes`).
+        let settings = &self.state.settings;
+        let (show_list, show_side) = (settings.show_list, settings.show_preview);
+        if show_list {
+            let max = panes::list_max(ui.available_width(), show_side);
+            let mut width = self.state.settings.list_width;
+            panes::pane(
+                ui,
+                panes::Edge::Left,
+                "article-list",
+                &mut width,
+                (panes::LIST_MIN_WIDTH, max),
+                |ui| article_list::ui(ui, &mut self.state, &mut commands),
+            );
+            self.state.settings.list_width = width;
         }
-        if self.state.settings.show_preview {
-            let side_max = (ui.available_width() - EDITOR_MIN_WIDTH).clamp(SIDE_MIN_WIDTH, 900.0);
-            egui::Panel::right("preview")
-                .resizable(true)
-                .default_size(400.0)
-                .min_size(SIDE_MIN_WIDTH)
-                .max_size(side_max)
-                .show(ui, |ui| side_pane(ui, &mut self.state, &mut commands));
+        if show_side {
+            let max = panes::side_max(ui.available_width());
+            let mut width = self.state.settings.side_width;
+            panes::pane(
+                ui,
+                panes::Edge::Right,
+                "preview",
+                &mut width,
+                (panes::SIDE_MIN_WIDTH, max),
+                |ui| side_pane(ui, &mut self.state, &mut commands),
+            );
+            self.state.settings.side_width = width;
         }
         egui::CentralPanel::default().show(ui, |ui| editor::ui(ui, &mut self.state, &mut commands));
         modals::ui(&ctx, &mut self.state, &mut commands);
