@@ -129,3 +129,43 @@ fn bylines_reorder_within_their_ends_and_are_removed() {
     harness.run_steps(3);
     assert_eq!(names(&harness), ["Priya Natarajan"]);
 }
+
+#[test]
+fn a_byline_name_being_typed_offers_the_names_the_project_uses() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    harness
+        .get_by_role_and_label(Role::Button, "Add byline")
+        .click();
+    harness.run_steps(3);
+    // The new byline's name has the keys.
+    harness.event(egui::Event::Text("pri".into()));
+    harness.run_steps(3);
+    harness.check_accessibility();
+    let offer = harness
+        .get_by_role_and_label(Role::Button, "Priya Natarajan")
+        .accesskit_node()
+        .bounding_box()
+        .expect("offered");
+    // Picked with the mouse, as an editor would: press, then release, on the name.
+    let at = egui::pos2(
+        ((offer.x0 + offer.x1) / 2.0) as f32,
+        ((offer.y0 + offer.y1) / 2.0) as f32,
+    );
+    for pressed in [true, false] {
+        harness.event(egui::Event::PointerMoved(at));
+        harness.event(egui::Event::PointerButton {
+            pos: at,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+        harness.run_steps(1);
+    }
+    harness.run_steps(2);
+    assert_eq!(draft(&harness).bylines[1].name, "Priya Natarajan");
+    assert!(
+        harness.query_by_label("Priya Natarajan").is_none(),
+        "no longer offered once picked"
+    );
+}

@@ -199,7 +199,13 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
                     change.get_or_insert(None);
                 }
             });
-            structured::bylines(ui, &mut draft.bylines, enabled, &mut change);
+            structured::bylines(
+                ui,
+                &mut draft.bylines,
+                &state.facets.bylines,
+                enabled,
+                &mut change,
+            );
             structured::tags(ui, &mut draft.tags, enabled, &mut change);
             mark(
                 &mut change,

@@ -7,9 +7,12 @@ use crate::model::{Byline, Correction, CorrectionKind, Embargo};
 use egui::{RichText, TextEdit};
 
 /// The bylines, each a name and a role, with buttons to move and remove them and to add one.
+/// While a name is typed, the names the project's other bylines use that begin with it are
+/// offered below it (`known`), so a colleague's name is picked rather than typed again.
 pub(super) fn bylines(
     ui: &mut egui::Ui,
     bylines: &mut Vec<Byline>,
+    known: &[String],
     enabled: bool,
     change: &mut Change,
 ) {
@@ -17,18 +20,19 @@ pub(super) fn bylines(
     let mut action: Option<(usize, i32)> = None;
     let count = bylines.len();
     for (i, byline) in bylines.iter_mut().enumerate() {
+        let mut typing = false;
         ui.horizontal(|ui| {
             let name_label = ui.label(format!("Name {}", i + 1));
-            if ui
+            let name = ui
                 .add_enabled(
                     enabled,
                     TextEdit::singleline(&mut byline.name)
                         .id(row_field_id("byline-name", i))
                         .desired_width(160.0),
                 )
-                .labelled_by(name_label.id)
-                .changed()
-            {
+                .labelled_by(name_label.id);
+            typing = name.has_focus();
+            if name.changed() {
                 *change = Some(Some("byline"));
             }
             // The role takes the room the row has left beside its label and buttons, so that
@@ -70,6 +74,16 @@ pub(super) fn bylines(
                 }
             });
         });
+        // The offers stay while the mouse picks one: the press takes the keys from the name.
+        let offering = egui::Id::unique(("copydesk-byline-offers", i));
+        let pointer_busy =
+            ui.input(|input| input.pointer.any_down() || input.pointer.any_released());
+        let offered_last = ui.data(|d| d.get_temp::<bool>(offering).unwrap_or(false));
+        let offer = typing || (offered_last && pointer_busy);
+        ui.data_mut(|d| d.insert_temp(offering, offer));
+        if offer && name_suggestions(ui, &mut byline.name, known) {
+            *change = Some(None);
+        }
     }
     if ui
         .add_enabled(enabled, egui::Button::new("Add byline"))
@@ -92,6 +106,34 @@ pub(super) fn bylines(
         }
         *change = Some(None);
     }
+}
+
+/// The known names that begin with what `name` holds so far (up to five), as buttons that
+/// complete it; whether one was picked.
+fn name_suggestions(ui: &mut egui::Ui, name: &mut String, known: &[String]) -> bool {
+    let typed = name.trim().to_lowercase();
+    if typed.is_empty() {
+        return false;
+    }
+    let matches: Vec<&String> = known
+        .iter()
+        .filter(|k| k.to_lowercase().starts_with(&typed) && **k != *name)
+        .take(5)
+        .collect();
+    if matches.is_empty() {
+        return false;
+    }
+    let mut picked = false;
+    ui.horizontal_wrapped(|ui| {
+        ui.weak("Known:");
+        for known in matches {
+            if ui.small_button(known.as_str()).clicked() {
+                name.clone_from(known);
+                picked = true;
+            }
+        }
+    });
+    picked
 }
 
 /// The tags as chips with a remove button, and a box that adds a tag on Enter.
