@@ -306,3 +306,48 @@ fn restoring_a_revision_works_and_undoes() {
         latest
     );
 }
+
+#[test]
+fn f8_walks_through_the_findings_and_shift_f8_walks_back() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    let selected = |harness: &egui_kittest::Harness<'static, copydesk::ui::Workstation>| {
+        let (start, end) = harness.state().state.body_selection.expect("a selection");
+        body(harness)
+            .chars()
+            .skip(start)
+            .take(end - start)
+            .collect::<String>()
+    };
+    let notice = |harness: &egui_kittest::Harness<'static, copydesk::ui::Workstation>| {
+        harness.state().state.notice.clone().unwrap().text
+    };
+    harness.key_press(Key::F8);
+    harness.run_steps(4);
+    assert_eq!(selected(&harness), "Kyivs");
+    assert!(
+        notice(&harness).starts_with("Finding 1 of "),
+        "{}",
+        notice(&harness)
+    );
+    harness.key_press(Key::F8);
+    harness.run_steps(4);
+    assert_eq!(selected(&harness), "Kyivs", "the second one");
+    assert!(notice(&harness).starts_with("Finding 2 of "));
+    harness.key_press(Key::F8);
+    harness.run_steps(4);
+    assert_eq!(selected(&harness), "membershipa");
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::F8);
+    harness.run_steps(4);
+    assert!(notice(&harness).starts_with("Finding 2 of "));
+    // Fixed, a finding leaves the list, and F8 goes on to the one that took its place.
+    harness.key_press(Key::F8);
+    harness.run_steps(4);
+    harness.get_by_label_contains("Review (").click();
+    harness.run_steps(3);
+    harness.get_by_label("Fix → membership—a").click();
+    settle(&mut harness);
+    harness.key_press(Key::F8);
+    harness.run_steps(4);
+    assert_eq!(selected(&harness), "Pokrovsk");
+}

@@ -153,6 +153,10 @@ pub enum Command {
     Kill(String),
     /// Check the open article again now (after the system's dictionaries changed, say).
     Recheck,
+    /// Go to the next finding to act on (neither a note nor waived), as a click on it would.
+    NextFinding,
+    /// Go to the previous finding to act on.
+    PreviousFinding,
     /// Compare two revisions of the open article (indexes into its history, oldest first).
     CompareRevisions(usize, usize),
     /// Restore the open article to a revision (undoable).
@@ -219,6 +223,8 @@ pub const PALETTE: &[Command] = &[
     Command::ShowSidePane(SidePane::Review),
     Command::ShowSidePane(SidePane::History),
     Command::Recheck,
+    Command::NextFinding,
+    Command::PreviousFinding,
     Command::SetTheme(egui::ThemePreference::System),
     Command::SetTheme(egui::ThemePreference::Light),
     Command::SetTheme(egui::ThemePreference::Dark),
@@ -309,6 +315,8 @@ impl Command {
             Command::AddToDictionary(word) => format!("Add \"{word}\" to the dictionary"),
             Command::Kill(_) => "Kill article".into(),
             Command::Recheck => "Check the article again".into(),
+            Command::NextFinding => "Next finding".into(),
+            Command::PreviousFinding => "Previous finding".into(),
             Command::CompareRevisions(..) => "Compare revisions".into(),
             Command::RestoreRevision(_) => "Restore this revision".into(),
             Command::ExportDialog => "Export…".into(),
@@ -356,6 +364,8 @@ impl Command {
         const SHOW_HISTORY: &[KeyboardShortcut] = &[key(CMD_ALT, Key::Num3)];
         const EXPORT: &[KeyboardShortcut] = &[key(CMD, Key::E)];
         const IMPORT: &[KeyboardShortcut] = &[key(CMD_SHIFT, Key::I)];
+        const NEXT_FINDING: &[KeyboardShortcut] = &[key(Modifiers::NONE, Key::F8)];
+        const PREVIOUS_FINDING: &[KeyboardShortcut] = &[key(Modifiers::SHIFT, Key::F8)];
         match self {
             Command::Save => SAVE,
             Command::SaveAs => SAVE_AS,
@@ -387,6 +397,8 @@ impl Command {
             Command::ShowSidePane(SidePane::History) => SHOW_HISTORY,
             Command::ExportDialog => EXPORT,
             Command::ImportFile => IMPORT,
+            Command::NextFinding => NEXT_FINDING,
+            Command::PreviousFinding => PREVIOUS_FINDING,
             _ => &[],
         }
     }

@@ -441,6 +441,8 @@ impl AppState {
             Command::JumpToFinding(index) => self.jump_to_finding(index),
             Command::AskWaiver(index) => self.ask_waiver(index),
             Command::Recheck => self.review.invalidate(),
+            Command::NextFinding => self.step_finding(true),
+            Command::PreviousFinding => self.step_finding(false),
             Command::CompareRevisions(a, b) => self.compare_revisions(a, b),
             Command::ExportDialog => self.open_export_dialog(),
             Command::ChooseExportFolder => self.jobs.pick(jobs::DialogPurpose::ExportFolder),

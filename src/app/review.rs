@@ -6,7 +6,7 @@ use super::undo::Step;
 use super::{AppState, Modal};
 use crate::model::{Article, Status, Waiver};
 use crate::review::workflow::{self, Move, Refusal};
-use crate::review::{CheckContext, Field, Finding, Reviewer, checklist};
+use crate::review::{CheckContext, Field, Finding, Reviewer, Severity, checklist};
 use std::collections::HashMap;
 use std::sync::Arc;
 use uuid::Uuid;
@@ -26,6 +26,8 @@ pub struct ReviewState {
     pub findings: Vec<Finding>,
     /// The article as it was when the findings were made: their spans are offsets into it.
     pub reviewed: Option<Arc<Article>>,
+    /// The finding gone to last (by a click or F8), and where it was in the list.
+    last_jump: Option<(usize, Finding)>,
 }
 
 impl ReviewState {
@@ -129,6 +131,51 @@ impl AppState {
         }
     }
 
+    /// Goes to the next finding to act on (`forward`) or the previous one, from the one gone to
+    /// last, round the list; notes and waived findings are passed over. The status bar says
+    /// which it is, since the review pane may be hidden.
+    pub fn step_finding(&mut self, forward: bool) {
+        if !self.review.is_current() {
+            self.tell("Still checking…");
+            return;
+        }
+        let findings = &self.review.findings;
+        let actionable: Vec<usize> = (0..findings.len())
+            .filter(|&i| findings[i].waived.is_none() && findings[i].level != Severity::Info)
+            .collect();
+        let (Some(&first), Some(&last)) = (actionable.first(), actionable.last()) else {
+            self.tell("No findings to go to");
+            return;
+        };
+        // When the finding gone to last is still there, step from it; when it went (fixed,
+        // waived), the one that took its place is next.
+        let target = match &self.review.last_jump {
+            None if forward => first,
+            None => last,
+            Some((at, finding)) => {
+                let still_there = findings.get(*at) == Some(finding);
+                let found = if forward {
+                    actionable
+                        .iter()
+                        .find(|&&i| i > *at || (i == *at && !still_there))
+                } else {
+                    actionable.iter().rev().find(|&&i| i < *at)
+                };
+                *found.unwrap_or(if forward { &first } else { &last })
+            }
+        };
+        let position = actionable.iter().position(|&i| i == target).unwrap_or(0) + 1;
+        let finding = &findings[target];
+        let said = format!(
+            "Finding {position} of {}: {}: {}",
+            actionable.len(),
+            finding.field.label(),
+            finding.message
+        );
+        self.jump_to_finding(target);
+        self.tell(said);
+    }
+
     /// Selects a finding's text in its field.
     pub fn jump_to_finding(&mut self, index: usize) {
         if !self.review.is_current() {
@@ -138,6 +185,7 @@ impl AppState {
         let (Some(finding), Some(draft)) = (self.review.findings.get(index), &self.draft) else {
             return;
         };
+        self.review.last_jump = Some((index, finding.clone()));
         let span = finding.char_span(draft).unwrap_or(0..0);
         if finding.field == Field::Body {
             self.pending_body_cursor = Some((span.start, span.end));
@@ -195,7 +243,7 @@ impl AppState {
         let (Some(finding), Some(draft)) = (self.review.findings.get(index), &self.draft) else {
             return;
         };
-        if finding.level != crate::review::Severity::Recommended {
+        if finding.level != Severity::Recommended {
             self.warn("Only Recommended findings can be waived");
             return;
         }

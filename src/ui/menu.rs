@@ -45,6 +45,9 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
                 item(ui, state, Command::Format(markup), out);
             }
             ui.separator();
+            item(ui, state, Command::NextFinding, out);
+            item(ui, state, Command::PreviousFinding, out);
+            ui.separator();
             item(ui, state, Command::FindInList, out);
             item(ui, state, Command::OpenPalette, out);
         });
