@@ -28,6 +28,8 @@ pub struct ReviewState {
     pub reviewed: Option<Arc<Article>>,
     /// The finding gone to last (by a click or F8), and where it was in the list.
     last_jump: Option<(usize, Finding)>,
+    /// Whether the open article changed since it was last sent for checking.
+    unsent: bool,
 }
 
 impl ReviewState {
@@ -54,9 +56,11 @@ impl ReviewState {
 
     /// Whether the findings shown are those of the article as it is now.
     pub fn is_current(&self) -> bool {
-        self.requested
-            .as_ref()
-            .is_some_and(|(generation, _)| *generation == self.shown)
+        !self.unsent
+            && self
+                .requested
+                .as_ref()
+                .is_some_and(|(generation, _)| *generation == self.shown)
     }
 
     /// The number of open (not waived) findings that are Required or Recommended.
@@ -93,13 +97,20 @@ impl AppState {
         let (Some(bundle), Some(draft)) = (&self.bundle, &self.draft) else {
             review.findings.clear();
             review.requested = None;
+            review.unsent = false;
             return;
         };
         // One check at a time: while one runs, edits wait for its reply (which repaints the
         // window), then the latest draft goes. The thread would skip the ones between anyway.
-        let running = review.requested.as_ref();
-        if running.is_some_and(|(generation, sent)| *generation > review.shown || **sent == *draft)
-        {
+        review.unsent = review
+            .requested
+            .as_ref()
+            .is_none_or(|(_, sent)| **sent != *draft);
+        let running = review
+            .requested
+            .as_ref()
+            .is_some_and(|(generation, _)| *generation > review.shown);
+        if running || !review.unsent {
             return;
         }
         let generation = review
@@ -121,6 +132,7 @@ impl AppState {
             });
         }
         review.requested = Some((generation, article));
+        review.unsent = false;
     }
 
     /// The findings an article would have (used for workflow moves on a changed copy).

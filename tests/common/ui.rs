@@ -82,6 +82,9 @@ pub fn no_dialogs() -> Arc<FakeDialogs> {
 
 /// Runs frames until the review thread has checked the article as it is now.
 pub fn settle(harness: &mut Harness<'static, Workstation>) {
+    // A click's edit happens in the frame after the click, after that frame's review refresh:
+    // one frame first, so the wait sees the edit sent for checking.
+    harness.step();
     wait_until(harness, |w| w.state.review.is_current());
 }
 
