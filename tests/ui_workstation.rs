@@ -121,6 +121,11 @@ fn choosing_a_preview_mode_brings_the_preview_forward_and_the_menu_marks_choices
     harness.run_steps(2);
     assert_eq!(selected(&harness, "Status: editing"), Some(Toggled::True));
     assert_eq!(selected(&harness, "Status: ready"), Some(Toggled::False));
+    // A status the workflow does not lead to from "editing" is greyed out.
+    let disabled = |harness: &egui_kittest::Harness<'_, _>, label: &str| {
+        harness.get_by_label(label).accesskit_node().is_disabled()
+    };
+    assert!(disabled(&harness, "Status: published") && !disabled(&harness, "Status: ready"));
 }
 
 #[test]

@@ -105,7 +105,20 @@ fn item(ui: &mut egui::Ui, state: &AppState, command: Command, out: &mut Vec<Com
     if let Some(shortcut) = command.shortcut_text(ui.ctx()) {
         button = button.shortcut_text(shortcut);
     }
-    if ui.add(button).clicked() {
+    // A status the workflow does not lead to from the open article's is greyed out.
+    let (enabled, why) = match (&command, status) {
+        (Command::SetStatus(to), Some(from)) => (
+            from == *to || crate::review::workflow::allowed(from, *to),
+            format!("The workflow does not go from {from} to {to}"),
+        ),
+        (Command::SetStatus(_), None) => (false, "No article is open".to_owned()),
+        _ => (true, String::new()),
+    };
+    if ui
+        .add_enabled(enabled, button)
+        .on_disabled_hover_text(why)
+        .clicked()
+    {
         out.push(command);
         ui.close();
     }
