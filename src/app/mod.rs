@@ -1,6 +1,7 @@
 //! Application state and the commands that change it. No widgets here: the window (`ui`) draws
 //! this state and emits `Command`s, which `AppState::apply` carries out at the end of a frame.
 
+mod availability;
 pub mod command;
 mod edits;
 pub mod history;

@@ -105,18 +105,11 @@ fn item(ui: &mut egui::Ui, state: &AppState, command: Command, out: &mut Vec<Com
     if let Some(shortcut) = command.shortcut_text(ui.ctx()) {
         button = button.shortcut_text(shortcut);
     }
-    // A status the workflow does not lead to from the open article's is greyed out.
-    let (enabled, why) = match (&command, status) {
-        (Command::SetStatus(to), Some(from)) => (
-            from == *to || crate::review::workflow::allowed(from, *to),
-            format!("The workflow does not go from {from} to {to}"),
-        ),
-        (Command::SetStatus(_), None) => (false, "No article is open".to_owned()),
-        _ => (true, String::new()),
-    };
+    // What cannot run now is greyed out, and says why on hover.
+    let why = state.why_unavailable(&command);
     if ui
-        .add_enabled(enabled, button)
-        .on_disabled_hover_text(why)
+        .add_enabled(why.is_none(), button)
+        .on_disabled_hover_text(why.unwrap_or_default())
         .clicked()
     {
         out.push(command);

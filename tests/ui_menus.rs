@@ -1,0 +1,40 @@
+//! The menus driven through the real window (egui_kittest): what cannot run now is greyed out.
+
+mod common;
+
+use common::ui::*;
+use egui::Key;
+use egui::accesskit::Role;
+use egui_kittest::kittest::{NodeT, Queryable};
+
+type Workstation = egui_kittest::Harness<'static, copydesk::ui::Workstation>;
+
+/// Whether the entry named `label` of menu `menu` is greyed out (the menu is closed again after).
+fn greyed(harness: &mut Workstation, menu: &str, label: &str) -> bool {
+    harness.get_by_label(menu).click();
+    harness.run_steps(2);
+    // An entry's name ends with its shortcut ("Undo Ctrl+Z").
+    let disabled = harness
+        .get_by_label_contains(label)
+        .accesskit_node()
+        .is_disabled();
+    harness.key_press(Key::Escape);
+    harness.run_steps(2);
+    disabled
+}
+
+#[test]
+fn undo_is_greyed_out_until_there_is_something_to_undo_and_edits_while_read_only() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    assert!(greyed(&mut harness, "Edit", "Undo"));
+    assert!(greyed(&mut harness, "Edit", "Redo"));
+    append_to(&mut harness, Role::TextInput, "Headline", " today");
+    assert!(!greyed(&mut harness, "Edit", "Undo"));
+    assert!(!greyed(&mut harness, "Article", "Duplicate article"));
+    // Read-only, the article menu's edits are greyed out.
+    harness.state_mut().state.read_only = Some("Another Copydesk has it open".into());
+    harness.run_steps(2);
+    assert!(greyed(&mut harness, "Article", "Duplicate article"));
+    assert!(greyed(&mut harness, "Article", "New article"));
+}
