@@ -594,3 +594,34 @@ fn a_following_slug_stays_unique() {
     harness.run_steps(3);
     assert_eq!(draft(&harness).slug, format!("{taken}-2"));
 }
+
+#[test]
+fn a_notice_leaves_the_status_bar_after_a_while_and_a_failure_later() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    let shown = |harness: &egui_kittest::Harness<'static, copydesk::ui::Workstation>,
+                 text: &str| { harness.query_by_label(text).is_some() };
+    let ago = |seconds: u64| std::time::Instant::now() - std::time::Duration::from_secs(seconds);
+    harness.state_mut().state.tell("Saved: 1 article written");
+    harness.run_steps(2);
+    assert!(shown(&harness, "Saved: 1 article written"));
+    harness.state_mut().state.notice.as_mut().unwrap().at = ago(11);
+    harness.run_steps(2);
+    assert!(
+        !shown(&harness, "Saved: 1 article written"),
+        "news goes after 10 s"
+    );
+    harness
+        .state_mut()
+        .state
+        .warn("The clipboard holds no text to import");
+    harness.state_mut().state.notice.as_mut().unwrap().at = ago(11);
+    harness.run_steps(2);
+    assert!(
+        shown(&harness, "The clipboard holds no text to import"),
+        "a failure stays longer"
+    );
+    harness.state_mut().state.notice.as_mut().unwrap().at = ago(31);
+    harness.run_steps(2);
+    assert!(!shown(&harness, "The clipboard holds no text to import"));
+}

@@ -101,6 +101,15 @@ pub struct Notice {
     pub text: String,
     /// Whether it is a failure.
     pub error: bool,
+    /// When it was said: the status bar shows news for a while, and failures for longer.
+    pub at: Instant,
+}
+
+impl Notice {
+    /// How long the status bar shows a notice: 10 seconds, or 30 for a failure.
+    pub fn shown_for(&self) -> std::time::Duration {
+        std::time::Duration::from_secs(if self.error { 30 } else { 10 })
+    }
 }
 
 /// The command palette's state.
@@ -247,6 +256,7 @@ impl AppState {
         self.notice = Some(Notice {
             text: text.into(),
             error: false,
+            at: Instant::now(),
         });
     }
 
@@ -255,6 +265,7 @@ impl AppState {
         self.notice = Some(Notice {
             text: text.into(),
             error: true,
+            at: Instant::now(),
         });
     }
 

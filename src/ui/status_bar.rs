@@ -44,7 +44,13 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState) {
             ui.separator();
             ui.colored_label(ui.visuals().warn_fg_color, "Read-only");
         }
-        if let Some(notice) = &state.notice {
+        // The latest notice, for a while (`Notice::shown_for`); the bar wakes to take it down.
+        let fresh = state.notice.as_ref().and_then(|notice| {
+            let left = notice.shown_for().checked_sub(notice.at.elapsed())?;
+            ui.ctx().request_repaint_after(left);
+            Some(notice)
+        });
+        if let Some(notice) = fresh {
             ui.separator();
             if notice.error {
                 ui.colored_label(ui.visuals().error_fg_color, &notice.text);
