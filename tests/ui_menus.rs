@@ -38,3 +38,23 @@ fn undo_is_greyed_out_until_there_is_something_to_undo_and_edits_while_read_only
     assert!(greyed(&mut harness, "Article", "Duplicate article"));
     assert!(greyed(&mut harness, "Article", "New article"));
 }
+
+#[test]
+fn a_recent_project_that_is_no_longer_there_is_greyed_out() {
+    let (dir, root) = sample_copy();
+    let gone = dir.path().join("Moved away.copydesk");
+    let mut harness = open(&root, no_dialogs());
+    harness.state_mut().state.settings.recent = vec![root.clone(), gone.clone()];
+    harness.get_by_label("File").click();
+    harness.run_steps(2);
+    harness.get_by_label("Open recent").hover();
+    harness.run_steps(3);
+    let entry = |harness: &Workstation, path: &std::path::Path| {
+        harness
+            .get_by_label(&path.display().to_string())
+            .accesskit_node()
+            .is_disabled()
+    };
+    assert!(!entry(&harness, &root));
+    assert!(entry(&harness, &gone));
+}

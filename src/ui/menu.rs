@@ -15,7 +15,14 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
                     ui.weak("No recent projects");
                 }
                 for path in &state.settings.recent {
-                    if ui.button(path.display().to_string()).clicked() {
+                    // A project moved or deleted since is greyed out (looked for only while
+                    // this menu is open).
+                    let there = path.join(crate::bundle::format::MANIFEST_FILE).is_file();
+                    if ui
+                        .add_enabled(there, egui::Button::new(path.display().to_string()))
+                        .on_disabled_hover_text("No longer there: moved or deleted")
+                        .clicked()
+                    {
                         out.push(Command::OpenPath(path.clone()));
                     }
                 }
