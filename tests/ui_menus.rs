@@ -58,3 +58,23 @@ fn a_recent_project_that_is_no_longer_there_is_greyed_out() {
     assert!(!entry(&harness, &root));
     assert!(entry(&harness, &gone));
 }
+
+#[test]
+fn the_palette_greys_out_what_cannot_run_now() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::K);
+    harness.run_steps(2);
+    harness.event(egui::Event::Text("undo".into()));
+    harness.run_steps(2);
+    assert!(
+        harness
+            .get_by_label_contains("Undo Ctrl+Z")
+            .accesskit_node()
+            .is_disabled()
+    );
+    // Enter on it does nothing, and the palette stays for another choice.
+    harness.key_press(Key::Enter);
+    harness.run_steps(2);
+    assert!(harness.state().state.palette.is_some());
+}

@@ -39,9 +39,22 @@ pub fn matches(query: &str) -> Vec<&'static Command> {
 
 /// Draws the palette when it is open.
 pub fn ui(ctx: &egui::Context, state: &mut AppState, out: &mut Vec<Command>) {
-    let Some(palette) = &mut state.palette else {
+    // Out of the state while it is drawn, so the state can say what cannot run now.
+    let Some(mut palette) = state.palette.take() else {
         return;
     };
+    if !show(ctx, &mut palette, state, out) {
+        state.palette = Some(palette);
+    }
+}
+
+/// Draws the open palette; whether it closes.
+fn show(
+    ctx: &egui::Context,
+    palette: &mut crate::app::Palette,
+    state: &AppState,
+    out: &mut Vec<Command>,
+) -> bool {
     let mut close = false;
     let response = egui::Modal::new(egui::Id::unique("copydesk-palette")).show(ctx, |ui| {
         ui.set_width(480.0);
@@ -78,20 +91,30 @@ pub fn ui(ctx: &egui::Context, state: &mut AppState, out: &mut Vec<Command>) {
                     let shortcut = command.shortcut_text(ui.ctx()).unwrap_or_default();
                     let button = egui::Button::selectable(i == palette.selected, command.label())
                         .shortcut_text(shortcut);
-                    if ui.add_sized([ui.available_width(), 22.0], button).clicked() {
+                    // What cannot run now is greyed out, and says why on hover.
+                    let why = state.why_unavailable(command);
+                    if ui
+                        .add_enabled_ui(why.is_none(), |ui| {
+                            ui.add_sized([ui.available_width(), 22.0], button)
+                        })
+                        .inner
+                        .on_disabled_hover_text(why.unwrap_or_default())
+                        .clicked()
+                    {
                         out.push((*command).clone());
                         close = true;
                     }
                 }
             });
-        if enter && let Some(command) = found.get(palette.selected) {
+        if enter
+            && let Some(command) = found.get(palette.selected)
+            && state.why_unavailable(command).is_none()
+        {
             out.push((*command).clone());
             close = true;
         }
     });
-    if close || response.should_close() {
-        state.palette = None;
-    }
+    close || response.should_close()
 }
 
 #[cfg(test)]
