@@ -169,3 +169,18 @@ fn a_byline_name_being_typed_offers_the_names_the_project_uses() {
         "no longer offered once picked"
     );
 }
+
+#[test]
+fn enter_in_a_byline_name_takes_the_first_name_offered() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    harness
+        .get_by_role_and_label(Role::Button, "Add byline")
+        .click();
+    harness.run_steps(3);
+    harness.event(egui::Event::Text("Eil".into()));
+    harness.run_steps(3);
+    harness.key_press(egui::Key::Enter);
+    harness.run_steps(3);
+    assert_eq!(draft(&harness).bylines[1].name, "Eilidh MacLeod");
+}

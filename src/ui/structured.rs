@@ -31,7 +31,8 @@ pub(super) fn bylines(
                         .desired_width(160.0),
                 )
                 .labelled_by(name_label.id);
-            typing = name.has_focus();
+            // Enter in the name takes the first name offered (the key that ends the box).
+            typing = name.has_focus() || name.lost_focus();
             if name.changed() {
                 *change = Some(Some("byline"));
             }
@@ -109,7 +110,7 @@ pub(super) fn bylines(
 }
 
 /// The known names that begin with what `name` holds so far (up to five), as buttons that
-/// complete it; whether one was picked.
+/// complete it, the first also by Enter; whether one was picked.
 fn name_suggestions(ui: &mut egui::Ui, name: &mut String, known: &[String]) -> bool {
     let typed = name.trim().to_lowercase();
     if typed.is_empty() {
@@ -123,9 +124,13 @@ fn name_suggestions(ui: &mut egui::Ui, name: &mut String, known: &[String]) -> b
     if matches.is_empty() {
         return false;
     }
+    if ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+        name.clone_from(matches[0]);
+        return true;
+    }
     let mut picked = false;
     ui.horizontal_wrapped(|ui| {
-        ui.weak("Known:");
+        ui.weak("Known (Enter takes the first):");
         for known in matches {
             if ui.small_button(known.as_str()).clicked() {
                 name.clone_from(known);
