@@ -37,6 +37,9 @@ fn undo_is_greyed_out_until_there_is_something_to_undo_and_edits_while_read_only
     harness.run_steps(2);
     assert!(greyed(&mut harness, "Article", "Duplicate article"));
     assert!(greyed(&mut harness, "Article", "New article"));
+    // Save is greyed out; Save As, which writes elsewhere, is not.
+    assert!(greyed(&mut harness, "File", "Save Ctrl+S"));
+    assert!(!greyed(&mut harness, "File", "Save as"));
 }
 
 #[test]

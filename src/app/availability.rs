@@ -26,7 +26,8 @@ impl AppState {
             {
                 no_project()
             }
-            Command::NewArticle | Command::ImportFile | Command::PasteAsArticle
+            // Save As writes elsewhere, so it stays open to a read-only project.
+            Command::Save | Command::NewArticle | Command::ImportFile | Command::PasteAsArticle
                 if self.read_only.is_some() =>
             {
                 read_only()
