@@ -211,9 +211,14 @@ impl Speller {
 
 /// Whether a suggestion is a likely repair of `word`: a slip of a few letters (two, or one in
 /// three for a long word). A name the dictionary does not know gets no "fix" to some other
-/// name ("Vovchansk" is not "Shcharansky").
+/// name ("Vovchansk" is not "Shcharansky"): a capitalised word, most likely a name, is repaired
+/// only for a slip of one letter ("Moscwo", but not "Kupyans" into "Kenyans").
 fn close_enough(word: &str, suggestion: &str) -> bool {
-    let limit = (word.chars().count() / 3).max(2);
+    let limit = if word.chars().next().is_some_and(char::is_uppercase) {
+        1
+    } else {
+        (word.chars().count() / 3).max(2)
+    };
     strsim::damerau_levenshtein(&word.to_lowercase(), &suggestion.to_lowercase()) <= limit
 }
 
@@ -235,6 +240,9 @@ mod tests {
         assert!(close_enough("goverment", "government"));
         assert!(!close_enough("Vovchansk", "Shcharansky"));
         assert!(!close_enough("Pokrovsk", "Prokopyevsk"));
+        assert!(!close_enough("Kupyans", "Kenyans"));
+        assert!(close_enough("Moscwo", "Moscow"));
+        assert!(close_enough("Recieve", "Receive"));
         let mut speller = Speller::new(for_language("en-US")).expect("a dictionary");
         assert_eq!(speller.suggestion("recieve").as_deref(), Some("receive"));
         assert_eq!(speller.suggestion("Vovchansk"), None);
