@@ -351,3 +351,29 @@ fn f8_walks_through_the_findings_and_shift_f8_walks_back() {
     harness.run_steps(4);
     assert_eq!(selected(&harness), "Pokrovsk");
 }
+
+#[test]
+fn a_fix_found_twice_is_applied_everywhere_in_one_undoable_step() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    harness.get_by_label_contains("Review (").click();
+    harness.run_steps(3);
+    assert_eq!(body(&harness).matches("Kyivs").count(), 2);
+    harness
+        .get_all_by_label("Fix all 2")
+        .next()
+        .expect("offered beside each of the two")
+        .click();
+    settle(&mut harness);
+    let fixed = body(&harness);
+    assert_eq!(fixed.matches("Kyivs").count(), 0);
+    assert_eq!(
+        fixed.matches("Kyiv's").count(),
+        2,
+        "both fixed, nothing else"
+    );
+    assert!(harness.query_by_label("Fix all 2").is_none());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run_steps(3);
+    assert_eq!(body(&harness).matches("Kyivs").count(), 2, "one undo");
+}

@@ -134,6 +134,8 @@ pub enum Command {
     JumpToFinding(usize),
     /// Apply a finding's fix.
     ApplyFix(usize),
+    /// Apply a finding's fix and the same fix of every finding of the same text.
+    ApplyFixEverywhere(usize),
     /// Ask for the reason to waive a finding.
     AskWaiver(usize),
     /// Waive a finding with a reason (the waiver dialog's answer).
@@ -310,6 +312,7 @@ impl Command {
             Command::ShowSidePane(pane) => format!("Show {}", pane.label()),
             Command::JumpToFinding(_) => "Go to finding".into(),
             Command::ApplyFix(_) => "Apply fix".into(),
+            Command::ApplyFixEverywhere(_) => "Apply fix everywhere".into(),
             Command::AskWaiver(_) => "Waive…".into(),
             Command::Waive { .. } => "Waive".into(),
             Command::AddToDictionary(word) => format!("Add \"{word}\" to the dictionary"),

@@ -95,7 +95,8 @@ impl AppState {
                 self.set_status(crate::model::Status::Killed, &reason);
             }
             Command::Format(markup) => self.format_body(markup),
-            Command::ApplyFix(index) => self.apply_fix(index),
+            Command::ApplyFix(index) => self.apply_fix(index, false),
+            Command::ApplyFixEverywhere(index) => self.apply_fix(index, true),
             Command::Waive {
                 rule,
                 field,

@@ -206,8 +206,9 @@ impl AppState {
         }
     }
 
-    /// Applies a finding's fix as one undoable edit.
-    pub fn apply_fix(&mut self, index: usize) {
+    /// Applies a finding's fix (with `everywhere`, also the same fix of every other finding of
+    /// the same text by the same rule in the same field) as one undoable edit.
+    pub fn apply_fix(&mut self, index: usize, everywhere: bool) {
         if !self.review.is_current() {
             self.tell("Still checking…");
             return;
@@ -217,14 +218,33 @@ impl AppState {
         else {
             return;
         };
-        if !finding.apply_fix(&mut draft) {
+        let mut fixes: Vec<&Finding> = if everywhere {
+            self.review
+                .findings
+                .iter()
+                .filter(|f| finding.same_fix(f, &draft))
+                .collect()
+        } else {
+            vec![&finding]
+        };
+        // From the end of the text backwards, so each fix leaves the spans before it in place.
+        fixes.sort_by_key(|f| std::cmp::Reverse(f.span.as_ref().map_or(0, |s| s.start)));
+        let mut fixed = 0;
+        for fix in fixes {
+            fixed += usize::from(fix.apply_fix(&mut draft));
+        }
+        if fixed == 0 {
             self.warn("That fix no longer applies; the text changed");
             return;
         }
         self.draft = Some(draft);
         self.undo.break_typing();
         self.commit_draft(None);
-        self.tell(format!("Fixed: {}", finding.message));
+        self.tell(if fixed == 1 {
+            format!("Fixed: {}", finding.message)
+        } else {
+            format!("Fixed {fixed} times: {}", finding.message)
+        });
     }
 
     /// Records a waiver of a Recommended finding, as one undoable edit.

@@ -319,6 +319,17 @@ impl Finding {
         true
     }
 
+    /// Whether `other` is an open finding with the same fix as this one: the same rule, field,
+    /// flagged text and replacement (the reference article's two "Kyivs").
+    pub fn same_fix(&self, other: &Finding, article: &crate::model::Article) -> bool {
+        other.waived.is_none()
+            && other.suggestion.is_some()
+            && other.rule == self.rule
+            && other.field == self.field
+            && other.suggestion == self.suggestion
+            && other.flagged_text(article) == self.flagged_text(article)
+    }
+
     /// Whether a Required finding is still open (not waivable, so never waived).
     pub fn blocks(&self) -> bool {
         self.level == Severity::Required

@@ -73,7 +73,7 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
                         .color(color),
                 );
                 for (index, finding) in members {
-                    row(ui, index, finding, draft, out);
+                    row(ui, (index, finding), findings, draft, out);
                 }
                 ui.add_space(6.0);
             }
@@ -83,10 +83,12 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
         });
 }
 
+/// One finding: its message (a click goes to it), then its fix, the same fix everywhere when
+/// there are several of it, "Add to dictionary" and "Waive…".
 fn row(
     ui: &mut egui::Ui,
-    index: usize,
-    finding: &Finding,
+    (index, finding): (usize, &Finding),
+    findings: &[Finding],
     draft: &crate::model::Article,
     out: &mut Vec<Command>,
 ) {
@@ -113,6 +115,13 @@ fn row(
             };
             if ui.small_button(format!("Fix {shown}")).clicked() {
                 out.push(Command::ApplyFix(index));
+            }
+            let same = findings
+                .iter()
+                .filter(|f| finding.same_fix(f, draft))
+                .count();
+            if same > 1 && ui.small_button(format!("Fix all {same}")).clicked() {
+                out.push(Command::ApplyFixEverywhere(index));
             }
         }
         if finding.rule == "proof.spelling"
