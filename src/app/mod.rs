@@ -8,6 +8,7 @@ pub mod history;
 pub mod images;
 pub mod jobs;
 pub mod list;
+mod notice;
 pub mod review;
 mod review_worker;
 mod session;
@@ -22,6 +23,7 @@ use chrono::{DateTime, Local, Utc};
 use command::{Command, PreviewMode};
 use jobs::{DialogPurpose, Jobs};
 use list::{ListFilter, SearchIndex};
+pub use notice::Notice;
 use settings::Settings;
 use std::path::PathBuf;
 use std::time::Instant;
@@ -92,24 +94,6 @@ pub enum Modal {
         /// The path typed so far.
         text: String,
     },
-}
-
-/// A line for the status bar.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Notice {
-    /// What happened.
-    pub text: String,
-    /// Whether it is a failure.
-    pub error: bool,
-    /// When it was said: the status bar shows news for a while, and failures for longer.
-    pub at: Instant,
-}
-
-impl Notice {
-    /// How long the status bar shows a notice: 10 seconds, or 30 for a failure.
-    pub fn shown_for(&self) -> std::time::Duration {
-        std::time::Duration::from_secs(if self.error { 30 } else { 10 })
-    }
 }
 
 /// The command palette's state.
@@ -249,24 +233,6 @@ impl AppState {
             close_now: false,
             opening: None,
         }
-    }
-
-    /// Shows a message in the status bar.
-    pub fn tell(&mut self, text: impl Into<String>) {
-        self.notice = Some(Notice {
-            text: text.into(),
-            error: false,
-            at: Instant::now(),
-        });
-    }
-
-    /// Shows a failure in the status bar.
-    pub fn warn(&mut self, text: impl Into<String>) {
-        self.notice = Some(Notice {
-            text: text.into(),
-            error: true,
-            at: Instant::now(),
-        });
     }
 
     /// Whether anything is unsaved.
