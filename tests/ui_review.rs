@@ -377,3 +377,33 @@ fn a_fix_found_twice_is_applied_everywhere_in_one_undoable_step() {
     harness.run_steps(3);
     assert_eq!(body(&harness).matches("Kyivs").count(), 2, "one undo");
 }
+
+#[test]
+fn f8_pressed_while_a_check_runs_goes_once_it_is_done() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    // An edit, and F8 in the same frame, before the review has seen the edit.
+    harness
+        .state_mut()
+        .state
+        .draft
+        .as_mut()
+        .unwrap()
+        .headline
+        .push_str(" today");
+    harness.key_press(Key::F8);
+    harness.step();
+    settle(&mut harness);
+    harness.run_steps(3);
+    let (start, end) = harness
+        .state()
+        .state
+        .body_selection
+        .expect("the first finding is selected");
+    let selected: String = body(&harness)
+        .chars()
+        .skip(start)
+        .take(end - start)
+        .collect();
+    assert_eq!(selected, "Kyivs");
+}

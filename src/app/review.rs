@@ -30,6 +30,8 @@ pub struct ReviewState {
     last_jump: Option<(usize, Finding)>,
     /// Whether the open article changed since it was last sent for checking.
     unsent: bool,
+    /// An F8 (`true`) or Shift+F8 pressed while a check ran, to take once it is done.
+    pending_step: Option<bool>,
 }
 
 impl ReviewState {
@@ -81,8 +83,20 @@ impl AppState {
         }
     }
 
-    /// Takes the review thread's findings, and sends the open article when it changed.
+    /// Takes the review thread's findings, sends the open article when it changed, and takes an
+    /// F8 that waited for the check.
     pub fn refresh_review(&mut self) {
+        self.send_for_review();
+        // An F8 pressed while the check ran goes now that it is done.
+        if self.review.is_current()
+            && let Some(forward) = self.review.pending_step.take()
+        {
+            self.step_finding(forward);
+        }
+    }
+
+    /// Takes the review thread's findings, and sends the open article when it changed.
+    fn send_for_review(&mut self) {
         let review = &mut self.review;
         let worker = review
             .worker
@@ -148,7 +162,9 @@ impl AppState {
     /// which it is, since the review pane may be hidden.
     pub fn step_finding(&mut self, forward: bool) {
         if !self.review.is_current() {
-            self.tell("Still checking…");
+            // Taken as soon as the check is done (`refresh_review`).
+            self.review.pending_step = Some(forward);
+            self.tell("Checking…");
             return;
         }
         let findings = &self.review.findings;
