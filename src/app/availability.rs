@@ -17,11 +17,9 @@ impl AppState {
             | Command::SaveAs
             | Command::ExportDialog
             | Command::ReviewUnusedPictures
-                if self.bundle.is_none() =>
-            {
-                no_project()
-            }
-            Command::NewArticle | Command::ImportFile | Command::PasteAsArticle
+            | Command::NewArticle
+            | Command::ImportFile
+            | Command::PasteAsArticle
                 if self.bundle.is_none() =>
             {
                 no_project()

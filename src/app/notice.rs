@@ -24,18 +24,18 @@ impl Notice {
 impl AppState {
     /// Shows a message in the status bar.
     pub fn tell(&mut self, text: impl Into<String>) {
-        self.notice = Some(Notice {
-            text: text.into(),
-            error: false,
-            at: Instant::now(),
-        });
+        self.say(text.into(), false);
     }
 
     /// Shows a failure in the status bar.
     pub fn warn(&mut self, text: impl Into<String>) {
+        self.say(text.into(), true);
+    }
+
+    fn say(&mut self, text: String, error: bool) {
         self.notice = Some(Notice {
-            text: text.into(),
-            error: true,
+            text,
+            error,
             at: Instant::now(),
         });
     }

@@ -301,12 +301,7 @@ impl AppState {
             .review
             .findings
             .iter()
-            .filter(|f| {
-                f.waived.is_none()
-                    && f.rule == finding.rule
-                    && f.field == finding.field
-                    && f.flagged_text(draft) == text
-            })
+            .filter(|f| finding.same_flag(f, draft))
             .count();
         let mut message = finding.message.clone();
         if covered > 1 {

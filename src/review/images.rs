@@ -66,7 +66,6 @@ pub const RULES: &[(RuleInfo, CheckFn)] = &[
     ),
 ];
 
-/// The images of an article that carry metadata, with a name for messages.
 /// The article's pictures: each one's name in messages, its index among the body's pictures
 /// (none for the hero), and the picture.
 fn images(article: &Article) -> impl Iterator<Item = (String, Option<usize>, &ImageRef)> {

@@ -319,15 +319,20 @@ impl Finding {
         true
     }
 
-    /// Whether `other` is an open finding with the same fix as this one: the same rule, field,
-    /// flagged text and replacement (the reference article's two "Kyivs").
-    pub fn same_fix(&self, other: &Finding, article: &crate::model::Article) -> bool {
+    /// Whether `other` is an open finding of the same rule on the same text in the same field
+    /// (the reference article's two "Kyivs"): a waiver of one covers both.
+    pub fn same_flag(&self, other: &Finding, article: &crate::model::Article) -> bool {
         other.waived.is_none()
-            && other.suggestion.is_some()
             && other.rule == self.rule
             && other.field == self.field
-            && other.suggestion == self.suggestion
             && other.flagged_text(article) == self.flagged_text(article)
+    }
+
+    /// Whether `other` is [`Self::same_flag`] with the same fix as this one.
+    pub fn same_fix(&self, other: &Finding, article: &crate::model::Article) -> bool {
+        other.suggestion.is_some()
+            && other.suggestion == self.suggestion
+            && self.same_flag(other, article)
     }
 
     /// Whether a Required finding is still open (not waivable, so never waived).
