@@ -107,26 +107,23 @@ fn the_clean_article_has_no_findings() {
 
 #[test]
 fn a_missing_standfirst_or_body_is_called_missing_not_zero_long() {
-    let message = |standfirst: &str| {
-        findings(&edited(|a| a.standfirst = standfirst.into()))
+    // The message of `rule` once `change` is made to the clean article.
+    let message = |rule: &str, change: &dyn Fn(&mut Article)| {
+        findings(&edited(change))
             .into_iter()
-            .find(|f| f.rule == "standfirst.length")
+            .find(|f| f.rule == rule)
             .map(|f| f.message)
     };
+    let standfirst = |text: &str| message("standfirst.length", &|a| a.standfirst = text.into());
     assert_eq!(
-        message("").as_deref(),
+        standfirst("").as_deref(),
         Some("The article has no standfirst; it should be 50 to 160 characters")
     );
     assert_eq!(
-        message("Too short.").as_deref(),
+        standfirst("Too short.").as_deref(),
         Some("The standfirst is 10 characters; it should be at least 50")
     );
-    let body = |body: &str| {
-        findings(&edited(|a| a.body = body.into()))
-            .into_iter()
-            .find(|f| f.rule == "body.length")
-            .map(|f| f.message)
-    };
+    let body = |text: &str| message("body.length", &|a| a.body = text.into());
     assert_eq!(
         body("").as_deref(),
         Some("The body is empty; it should have at least 150 words")

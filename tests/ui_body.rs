@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::ui::{append_to, draft, no_dialogs, open, sample_copy};
+use common::ui::{append_to, draft, no_dialogs, open, primary_button, sample_copy};
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
@@ -286,17 +286,6 @@ fn inside_paragraph(harness: &Workstation, n: usize, dy: f64) -> egui::Pos2 {
     let node = harness.get_by_role_and_label(Role::MultilineTextInput, &label);
     let bounds = node.accesskit_node().bounding_box().expect("on screen");
     egui::pos2((bounds.x0 + 12.0) as f32, (bounds.y0 + dy) as f32)
-}
-
-/// The primary mouse button pressed or released at `pos`.
-fn primary_button(harness: &Workstation, pos: egui::Pos2, pressed: bool) {
-    harness.event(egui::Event::PointerMoved(pos));
-    harness.event(egui::Event::PointerButton {
-        pos,
-        button: egui::PointerButton::Primary,
-        pressed,
-        modifiers: Modifiers::NONE,
-    });
 }
 
 #[test]

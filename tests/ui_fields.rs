@@ -132,15 +132,7 @@ fn bylines_reorder_within_their_ends_and_are_removed() {
 
 #[test]
 fn a_byline_name_being_typed_offers_the_names_the_project_uses() {
-    let (_dir, root) = sample_copy();
-    let mut harness = open(&root, no_dialogs());
-    harness
-        .get_by_role_and_label(Role::Button, "Add byline")
-        .click();
-    harness.run_steps(3);
-    // The new byline's name has the keys.
-    harness.event(egui::Event::Text("pri".into()));
-    harness.run_steps(3);
+    let (_dir, mut harness) = new_byline_typed("pri");
     harness.check_accessibility();
     let offer = harness
         .get_by_role_and_label(Role::Button, "Priya Natarajan")
@@ -153,13 +145,7 @@ fn a_byline_name_being_typed_offers_the_names_the_project_uses() {
         ((offer.y0 + offer.y1) / 2.0) as f32,
     );
     for pressed in [true, false] {
-        harness.event(egui::Event::PointerMoved(at));
-        harness.event(egui::Event::PointerButton {
-            pos: at,
-            button: egui::PointerButton::Primary,
-            pressed,
-            modifiers: egui::Modifiers::NONE,
-        });
+        primary_button(&harness, at, pressed);
         harness.run_steps(1);
     }
     harness.run_steps(2);
@@ -172,15 +158,27 @@ fn a_byline_name_being_typed_offers_the_names_the_project_uses() {
 
 #[test]
 fn enter_in_a_byline_name_takes_the_first_name_offered() {
-    let (_dir, root) = sample_copy();
+    let (_dir, mut harness) = new_byline_typed("Eil");
+    harness.key_press(egui::Key::Enter);
+    harness.run_steps(3);
+    assert_eq!(draft(&harness).bylines[1].name, "Eilidh MacLeod");
+}
+
+/// The sample with a byline added to its first article and `text` typed into its name, which
+/// has the keys.
+fn new_byline_typed(
+    text: &str,
+) -> (
+    tempfile::TempDir,
+    egui_kittest::Harness<'static, copydesk::ui::Workstation>,
+) {
+    let (dir, root) = sample_copy();
     let mut harness = open(&root, no_dialogs());
     harness
         .get_by_role_and_label(Role::Button, "Add byline")
         .click();
     harness.run_steps(3);
-    harness.event(egui::Event::Text("Eil".into()));
+    harness.event(egui::Event::Text(text.into()));
     harness.run_steps(3);
-    harness.key_press(egui::Key::Enter);
-    harness.run_steps(3);
-    assert_eq!(draft(&harness).bylines[1].name, "Eilidh MacLeod");
+    (dir, harness)
 }

@@ -557,25 +557,13 @@ fn on_a_narrow_window_the_panes_give_way_to_the_editor() {
         tab_left(&harness)
     );
     // A drag of its edge is the editor's new choice.
-    let press = |harness: &egui_kittest::Harness<'static, copydesk::ui::Workstation>,
-                 x: f32,
-                 pressed: bool| {
-        let pos = egui::pos2(x, 450.0);
-        harness.event(egui::Event::PointerMoved(pos));
-        harness.event(egui::Event::PointerButton {
-            pos,
-            button: egui::PointerButton::Primary,
-            pressed,
-            modifiers: Modifiers::NONE,
-        });
-    };
-    press(&harness, 1000.0, true);
+    primary_button(&harness, egui::pos2(1000.0, 450.0), true);
     harness.run_steps(2);
     for x in [980.0, 950.0, 920.0, 900.0] {
         harness.event(egui::Event::PointerMoved(egui::pos2(x, 450.0)));
         harness.run_steps(1);
     }
-    press(&harness, 900.0, false);
+    primary_button(&harness, egui::pos2(900.0, 450.0), false);
     harness.run_steps(3);
     let chosen = harness.state().state.settings.side_width;
     assert!((chosen - 500.0).abs() < 3.0, "dragged to {chosen}");

@@ -26,6 +26,17 @@ pub fn fixed_clock() -> chrono::DateTime<chrono::Utc> {
     "2026-11-28T12:00:00Z".parse().unwrap()
 }
 
+/// The primary mouse button pressed or released at `pos`, as a real mouse does it.
+pub fn primary_button(harness: &Harness<'static, Workstation>, pos: egui::Pos2, pressed: bool) {
+    harness.event(egui::Event::PointerMoved(pos));
+    harness.event(egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed,
+        modifiers: egui::Modifiers::NONE,
+    });
+}
+
 /// A copy of the sample project in a temporary folder.
 pub fn sample_copy() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
