@@ -12,14 +12,8 @@ use egui_kittest::kittest::{NodeT, Queryable};
 
 /// Clicks into the search field and types `text`.
 fn search_for(harness: &mut egui_kittest::Harness<'static, copydesk::ui::Workstation>, text: &str) {
-    harness
-        .get_by_role_and_label(Role::TextInput, "Search articles")
-        .click();
-    harness.run_steps(2);
-    harness
-        .get_by_role_and_label(Role::TextInput, "Search articles")
-        .type_text(text);
-    harness.run_steps(3);
+    type_into(harness, Role::TextInput, "Search articles", text);
+    harness.run_steps(1);
 }
 
 #[test]
