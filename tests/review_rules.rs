@@ -80,6 +80,14 @@ fn edited(change: impl FnOnce(&mut Article)) -> Article {
     a
 }
 
+/// The findings of one rule.
+fn of_rule(rule: &str, article: &Article) -> Vec<Finding> {
+    findings(article)
+        .into_iter()
+        .filter(|f| f.rule == rule)
+        .collect()
+}
+
 /// The text of each finding of a rule in a body.
 fn flagged_in_body(rule: &str, body: &str) -> Vec<String> {
     let article = edited(|a| a.body = body.into());
@@ -235,6 +243,24 @@ fn metadata_rules_fire_and_stay_quiet() {
 }
 
 #[test]
+fn a_language_written_by_name_or_with_an_underscore_is_mended_to_its_tag() {
+    let fix_of = |language: &str| {
+        of_rule("language.valid", &edited(|a| a.language = language.into()))
+            .first()
+            .map(|f| f.suggestion.clone())
+    };
+    assert_eq!(fix_of("English"), Some(Some("en".into())));
+    assert_eq!(fix_of("ukrainian"), Some(Some("uk".into())));
+    assert_eq!(fix_of("en_GB"), Some(Some("en-GB".into())));
+    assert_eq!(
+        fix_of("Klingon"),
+        Some(None),
+        "flagged, with nothing to offer"
+    );
+    assert_eq!(fix_of("en"), None);
+}
+
+#[test]
 fn a_slug_used_by_another_article_is_flagged_with_a_free_one() {
     let article = clean();
     let other = uuid::Uuid::new_v4();
@@ -315,6 +341,28 @@ fn embargo_rules() {
         "embargo.time_zone",
         &edited(|a| a.embargo = embargo(future, "")),
         &ready_future,
+    );
+    // A zone the clocks do not know is named, with the nearest one that they do.
+    let mistyped = edited(|a| a.embargo = embargo(future, "Europe/Londn"));
+    let found = of_rule("embargo.time_zone", &mistyped);
+    assert_eq!(
+        found[0].message,
+        "The embargo's time zone \"Europe/Londn\" is not one; did you mean Europe/London?"
+    );
+    // A time on another offset than its zone has then (London is at +00:00 in January).
+    let two_hours_ahead = future.with_timezone(&chrono::FixedOffset::east_opt(7200).unwrap());
+    let mismatched = edited(|a| a.embargo = embargo(two_hours_ahead, "Europe/London"));
+    let found = of_rule("embargo.time_zone", &mismatched);
+    assert!(
+        found[0]
+            .message
+            .contains("given at +02:00, but Europe/London is at +00:00")
+    );
+    // A fixed offset, as an imported ninjs embargo carries, is a zone too.
+    flags(
+        "embargo.time_zone",
+        &mismatched,
+        &edited(|a| a.embargo = embargo(two_hours_ahead, "+02:00")),
     );
 }
 

@@ -1,5 +1,6 @@
-//! The editor's structured fields driven through the real window (egui_kittest): tags typed as
-//! an editor types them, and removed from their chips.
+//! The editor's structured fields driven through the real window (egui_kittest): an embargo set
+//! on the clock of its time zone, and tags typed as an editor types them and removed from their
+//! chips.
 
 mod common;
 
@@ -181,4 +182,107 @@ fn new_byline_typed(
     harness.event(egui::Event::Text(text.into()));
     harness.run_steps(3);
     (dir, harness)
+}
+
+/// Clicks the box named `label`, empties it and types `text` into it.
+fn retype(
+    harness: &mut egui_kittest::Harness<'static, copydesk::ui::Workstation>,
+    label: &str,
+    text: &str,
+) {
+    harness
+        .get_by_role_and_label(Role::TextInput, label)
+        .click();
+    harness.run_steps(2);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.key_press(egui::Key::Backspace);
+    harness.run_steps(1);
+    harness
+        .get_by_role_and_label(Role::TextInput, label)
+        .type_text(text);
+    harness.run_steps(2);
+}
+
+#[test]
+fn an_embargo_is_set_on_the_clock_of_its_time_zone() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    harness
+        .get_by_role_and_label(Role::CheckBox, "Embargo")
+        .click();
+    harness.run_steps(2);
+    // Part of a zone's name offers the zones it fits; Enter takes the first.
+    retype(&mut harness, "Embargo time zone", "kyiv");
+    assert!(
+        harness
+            .query_by_role_and_label(Role::Button, "Europe/Kyiv")
+            .is_some()
+    );
+    harness.key_press(egui::Key::Enter);
+    harness.run_steps(2);
+    assert_eq!(draft(&harness).embargo.unwrap().time_zone, "Europe/Kyiv");
+    // The date and time are the zone's own clock, its winter offset in December.
+    retype(&mut harness, "Embargo date", "2026-12-01");
+    retype(&mut harness, "Embargo time", "09:00");
+    let embargo = draft(&harness).embargo.unwrap();
+    assert_eq!(embargo.until.to_rfc3339(), "2026-12-01T09:00:00+02:00");
+    assert!(
+        harness
+            .query_by_label("Lifts at 01 Dec 2026 07:00 UTC")
+            .is_some()
+    );
+    assert!(
+        harness
+            .query_by_label_contains("EMBARGOED until 01 Dec 2026 09:00 Europe/Kyiv (07:00 UTC)")
+            .is_some()
+    );
+    // A time the clocks skip is refused, and the box says why.
+    retype(&mut harness, "Embargo date", "2027-03-28");
+    retype(&mut harness, "Embargo time", "03:30");
+    assert!(
+        harness
+            .query_by_label(
+                "03:30 does not exist in Europe/Kyiv on 2027-03-28: the clocks go forward then"
+            )
+            .is_some()
+    );
+    let embargo = draft(&harness).embargo.unwrap();
+    assert_eq!(embargo.until.to_rfc3339(), "2027-03-28T09:00:00+03:00");
+    // Another zone keeps the time on the clock: 09:00 in New York, on its summer offset.
+    retype(&mut harness, "Embargo time zone", "America/New_York");
+    let embargo = draft(&harness).embargo.unwrap();
+    assert_eq!(
+        (
+            embargo.until.to_rfc3339().as_str(),
+            embargo.time_zone.as_str()
+        ),
+        ("2027-03-28T09:00:00-04:00", "America/New_York")
+    );
+    harness.check_accessibility();
+}
+
+#[test]
+fn a_language_is_picked_by_name_and_its_name_shows_beside_its_tag() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    assert_eq!(draft(&harness).language, "en");
+    harness.get_by_label("Common languages").click();
+    harness.run_steps(2);
+    harness.get_by_label("German (de)").click();
+    harness.run_steps(2);
+    assert_eq!(draft(&harness).language, "de");
+    let field = harness.get_by_role_and_label(Role::TextInput, "Language");
+    assert_eq!(field.accesskit_node().value().as_deref(), Some("de"));
+    // A tag typed by hand names its language too, or "Other" when it is not a common one.
+    let shown = |harness: &egui_kittest::Harness<'static, copydesk::ui::Workstation>| {
+        let menu = harness.get_by_label("Common languages");
+        menu.accesskit_node().value().map(|v| v.to_string())
+    };
+    assert_eq!(shown(&harness).as_deref(), Some("German"));
+    retype(&mut harness, "Language", "en-GB");
+    assert_eq!(shown(&harness).as_deref(), Some("English (UK)"));
+    retype(&mut harness, "Language", "eu");
+    assert_eq!(shown(&harness).as_deref(), Some("Other"));
+    assert_eq!(draft(&harness).language, "eu");
+    harness.check_accessibility();
 }

@@ -2,6 +2,8 @@
 
 pub mod article;
 pub mod changes;
+pub mod embargo;
+pub mod language;
 pub mod plural;
 pub mod project;
 pub mod records;

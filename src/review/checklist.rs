@@ -119,11 +119,15 @@ pub const RULES: &[(RuleInfo, CheckFn)] = &[
             "Embargo not in the past when ready",
             Required,
         ),
-        embargo_future,
+        super::embargo::embargo_future,
     ),
     (
-        rule("embargo.time_zone", "Embargo carries a time zone", Required),
-        embargo_time_zone,
+        rule(
+            "embargo.time_zone",
+            "Embargo in a known time zone",
+            Required,
+        ),
+        super::embargo::embargo_time_zone,
     ),
     (
         rule(
@@ -342,23 +346,28 @@ fn slug_unique(a: &Article, c: &CheckContext, level: Severity, out: &mut Vec<Fin
 }
 
 fn language_valid(a: &Article, _: &CheckContext, level: Severity, out: &mut Vec<Finding>) {
-    if !is_bcp47(&a.language) {
-        let message = format!(
-            "\"{}\" is not a BCP 47 language tag (such as en, en-GB, ja)",
-            a.language
-        );
-        out.push(Finding::new(
-            "language.valid",
-            level,
-            Field::Language,
-            message,
-        ));
+    use crate::model::language;
+    if language::is_tag(&a.language) {
+        return;
     }
+    let message = format!(
+        "\"{}\" is not a BCP 47 language tag (such as en, en-GB, ja)",
+        a.language
+    );
+    let finding = Finding::new("language.valid", level, Field::Language, message);
+    // "English" is mended to "en", "en_GB" to "en-GB".
+    let fix = language::tag_of_name(&a.language)
+        .map(str::to_owned)
+        .or_else(|| Some(a.language.trim().replace('_', "-")).filter(|t| language::is_tag(t)));
+    out.push(match fix {
+        Some(fix) => finding.at(0..a.language.len()).fix(fix),
+        None => finding,
+    });
 }
 
-/// Whether a tag is a well-formed BCP 47 language tag.
+/// Whether a tag is a well-formed BCP 47 language tag (see [`crate::model::language::is_tag`]).
 pub fn is_bcp47(tag: &str) -> bool {
-    !tag.is_empty() && !tag.contains('_') && icu_locale_core::Locale::try_from_str(tag).is_ok()
+    crate::model::language::is_tag(tag)
 }
 
 static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
@@ -450,37 +459,6 @@ pub fn link_problem(url: &str) -> Option<(&'static str, Option<String>)> {
             "the address is neither absolute (https://…) nor site-relative (/…)",
             None,
         ))
-    }
-}
-
-fn embargo_future(a: &Article, c: &CheckContext, level: Severity, out: &mut Vec<Finding>) {
-    if let Some(embargo) = &a.embargo
-        && a.status == Status::Ready
-        && embargo.until.with_timezone(&Utc) < c.now
-    {
-        let message = format!(
-            "The embargo ({}) is in the past",
-            embargo.until.format("%Y-%m-%d %H:%M %:z")
-        );
-        out.push(Finding::new(
-            "embargo.future",
-            level,
-            Field::Embargo,
-            message,
-        ));
-    }
-}
-
-fn embargo_time_zone(a: &Article, _: &CheckContext, level: Severity, out: &mut Vec<Finding>) {
-    if let Some(embargo) = &a.embargo
-        && embargo.time_zone.trim().is_empty()
-    {
-        out.push(Finding::new(
-            "embargo.time_zone",
-            level,
-            Field::Embargo,
-            "The embargo has no time zone".into(),
-        ));
     }
 }
 

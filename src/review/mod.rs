@@ -1,6 +1,7 @@
 //! Editorial review: the pre-publication checklist, proofreading and the workflow. Plain Rust, no UI.
 
 pub mod checklist;
+mod embargo;
 pub mod images;
 pub mod profile;
 pub mod proofread;
@@ -225,8 +226,11 @@ impl Finding {
     /// The label of the editor's box that holds what this finding is about: for a picture,
     /// the box of its caption, credit or (otherwise) alt text, under that picture's name.
     pub fn editor_label(&self) -> String {
-        if self.field != Field::HeroImage {
-            return self.field.label().to_owned();
+        match (self.field, self.rule) {
+            (Field::Embargo, "embargo.time_zone") => return "Embargo time zone".to_owned(),
+            (Field::Embargo, _) => return "Embargo date".to_owned(),
+            (Field::HeroImage, _) => {}
+            (field, _) => return field.label().to_owned(),
         }
         let name = match self.picture {
             Some(index) => format!("Picture {}", index + 1),

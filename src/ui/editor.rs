@@ -241,12 +241,9 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
                 draft.dateline.date = date;
                 change = Some(Some("dateline_date"));
             }
-            mark(
-                &mut change,
-                Some("language"),
-                &fields::text(ui, "Language", &mut draft.language, enabled),
-            );
-            structured::embargo(ui, &mut draft.embargo, enabled, &mut change);
+            structured::language(ui, &mut draft.language, enabled, &mut change);
+            let now = (state.clock)();
+            super::embargo::embargo(ui, &mut draft.embargo, now, enabled, &mut change);
             mark(
                 &mut change,
                 Some("editors_note"),

@@ -61,17 +61,17 @@ pub fn text(ui: &mut Ui, label: &str, value: &mut String, enabled: bool) -> Resp
 }
 
 /// A text box for a value typed in a fixed format, such as a date: while the box has the focus
-/// its text stays as typed, even while it does not parse yet, and `expected` (the format) is
-/// shown beside it in the warning colour. Returns the box and, when the text was changed and
-/// parses, the value it gives; the box shows `shown` again once it loses the focus.
+/// its text stays as typed, even while it does not parse yet, and what `parse` says is wrong
+/// (the format, say) is shown beside it in the warning colour. Returns the box and, when the
+/// text was changed and parses, the value it gives; the box shows `shown` again once it loses
+/// the focus.
 pub fn parsed_box<T>(
     ui: &mut Ui,
     id: egui::Id,
     shown: String,
     width: f32,
     enabled: bool,
-    expected: &str,
-    parse: impl Fn(&str) -> Option<T>,
+    parse: impl Fn(&str) -> Result<T, String>,
 ) -> (Response, Option<T>) {
     let typed_id = id.with("typed");
     let mut text = ui.data_mut(|d| d.get_temp(typed_id)).unwrap_or(shown);
@@ -81,15 +81,15 @@ pub fn parsed_box<T>(
     );
     let value = parse(text.trim());
     if response.has_focus() {
-        if value.is_none() {
-            ui.colored_label(ui.visuals().warn_fg_color, expected);
+        if let Err(wrong) = &value {
+            ui.colored_label(ui.visuals().warn_fg_color, wrong);
         }
         ui.data_mut(|d| d.insert_temp(typed_id, text));
     } else {
         ui.data_mut(|d| d.remove::<String>(typed_id));
     }
     let changed = response.changed();
-    (response, value.filter(|_| changed))
+    (response, value.ok().filter(|_| changed))
 }
 
 /// A labelled one-line field for a value typed in a fixed format (see [`parsed_box`]).
@@ -103,8 +103,8 @@ pub fn parsed<T>(
 ) -> Option<T> {
     ui.horizontal(|ui| {
         let label_response = row_label(ui, label);
-        let (field, value) =
-            parsed_box(ui, field_id(label), shown, 170.0, enabled, expected, parse);
+        let parse = |text: &str| parse(text).ok_or_else(|| expected.to_owned());
+        let (field, value) = parsed_box(ui, field_id(label), shown, 170.0, enabled, parse);
         field.labelled_by(label_response.id);
         value
     })

@@ -4,6 +4,7 @@
 mod article_list;
 mod body;
 mod editor;
+mod embargo;
 mod export_dialog;
 mod fields;
 pub mod fonts;

@@ -101,9 +101,8 @@ fn page(
                     ui.colored_label(
                         ui.visuals().warn_fg_color,
                         RichText::new(format!(
-                            "EMBARGOED until {} ({}): not for publication before then",
-                            embargo.until.format("%d %b %Y %H:%M"),
-                            embargo.time_zone
+                            "EMBARGOED until {}: not for publication before then",
+                            embargo.describe()
                         ))
                         .strong(),
                     );

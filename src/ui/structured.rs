@@ -1,9 +1,9 @@
-//! The editor's structured fields: bylines with roles, tags as chips, the embargo and the
-//! corrections, each row labelled by its number.
+//! The editor's structured fields: bylines with roles, tags as chips and the corrections, each
+//! row labelled by its number.
 
 use super::editor::Change;
 use super::fields;
-use crate::model::{Byline, Correction, CorrectionKind, Embargo};
+use crate::model::{Byline, Correction, CorrectionKind};
 use egui::{RichText, TextEdit};
 
 /// The bylines, each a name and a role, with buttons to move and remove them and to add one.
@@ -186,53 +186,53 @@ pub(super) fn tags(ui: &mut egui::Ui, tags: &mut Vec<String>, enabled: bool, cha
     });
 }
 
-/// The embargo: a checkbox, then the time it lifts (with its offset) and its time zone.
-pub(super) fn embargo(
+/// The language's tag, its name beside it when it is a common one, and a menu of the common
+/// languages that puts a tag in the box.
+pub(super) fn language(
     ui: &mut egui::Ui,
-    embargo: &mut Option<Embargo>,
+    language: &mut String,
     enabled: bool,
     change: &mut Change,
 ) {
+    use crate::model::language::{COMMON, name_of};
     ui.horizontal(|ui| {
-        let mut on = embargo.is_some();
+        let label = fields::row_label(ui, "Language");
         if ui
-            .add_enabled(enabled, egui::Checkbox::new(&mut on, "Embargo"))
+            .add_enabled(
+                enabled,
+                TextEdit::singleline(language)
+                    .id(fields::field_id("Language"))
+                    .desired_width(100.0),
+            )
+            .labelled_by(label.id)
             .changed()
         {
-            *embargo = on.then(|| Embargo {
-                until: (chrono::Utc::now() + chrono::Duration::days(1)).fixed_offset(),
-                time_zone: "UTC".into(),
-            });
-            *change = Some(None);
+            *change = Some(Some("language"));
         }
-        if let Some(value) = embargo {
-            const FORMAT: &str = "%Y-%m-%d %H:%M %:z";
-            let until_label = ui.label("Until");
-            let (field, until) = fields::parsed_box(
-                ui,
-                egui::Id::unique("copydesk-embargo-until"),
-                value.until.format(FORMAT).to_string(),
-                170.0,
-                enabled,
-                "YYYY-MM-DD HH:MM +HH:MM",
-                |t| chrono::DateTime::parse_from_str(t, FORMAT).ok(),
-            );
-            field.labelled_by(until_label.id);
-            if let Some(until) = until {
-                value.until = until;
-                *change = Some(Some("embargo"));
-            }
-            let zone_label = ui.label("Time zone");
-            if ui
-                .add_enabled(
-                    enabled,
-                    TextEdit::singleline(&mut value.time_zone).desired_width(120.0),
-                )
-                .labelled_by(zone_label.id)
-                .changed()
-            {
-                *change = Some(Some("embargo"));
-            }
+        let shown = name_of(language).unwrap_or("Other");
+        let mut picked = None;
+        ui.add_enabled_ui(enabled, |ui| {
+            let combo = egui::ComboBox::from_id_salt("copydesk-language-menu")
+                .selected_text(shown)
+                .show_ui(ui, |ui| {
+                    for (tag, name) in COMMON {
+                        let chosen = language.eq_ignore_ascii_case(tag);
+                        if ui
+                            .selectable_label(chosen, format!("{name} ({tag})"))
+                            .clicked()
+                        {
+                            picked = Some(*tag);
+                        }
+                    }
+                })
+                .response;
+            ui.ctx().accesskit_node_builder(combo.id, |node| {
+                node.set_label("Common languages");
+            });
+        });
+        if let Some(tag) = picked.filter(|tag| language != tag) {
+            *language = tag.to_owned();
+            *change = Some(None);
         }
     });
 }

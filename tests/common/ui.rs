@@ -99,6 +99,12 @@ pub fn settle(harness: &mut Harness<'static, Workstation>) {
     wait_until(harness, |w| w.state.review.is_current());
 }
 
+/// Clicks the control named `label` and lets the window take the click.
+pub fn press(harness: &mut Harness<'static, Workstation>, role: Role, label: &str) {
+    harness.get_by_role_and_label(role, label).click();
+    harness.run_steps(2);
+}
+
 /// Clicks the field named `label` and types `text` into it.
 pub fn type_into(harness: &mut Harness<'static, Workstation>, role: Role, label: &str, text: &str) {
     harness.get_by_role_and_label(role, label).click();

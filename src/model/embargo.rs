@@ -1,0 +1,229 @@
+//! Embargo times on a zone's own clock: "09:00 Europe/Kyiv" is a wall-clock time in an IANA
+//! time zone (or a fixed offset such as "+02:00"), turned into a moment with the zone's offset
+//! on that day, summer time included.
+
+use super::Embargo;
+use chrono::{
+    DateTime, DurationRound, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone,
+    Utc,
+};
+
+/// A time zone an embargo can be given in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Zone {
+    /// An IANA zone, such as Europe/Kyiv, whose offset follows its summer time.
+    Named(chrono_tz::Tz),
+    /// A fixed offset from UTC, such as +02:00 (what an imported ninjs embargo carries).
+    Fixed(FixedOffset),
+}
+
+/// How a zone is written when the editor has not named one.
+pub const ZONE_EXAMPLES: &str = "such as Europe/Kyiv, America/New_York, UTC or +02:00";
+
+impl Zone {
+    /// Reads a zone: an IANA name in any case ("europe/kyiv"), "UTC", or an offset ("+02:00",
+    /// "UTC+2", "GMT-05:30"). The error says what was wrong.
+    pub fn parse(text: &str) -> Result<Zone, String> {
+        let text = text.trim();
+        if text.is_empty() {
+            return Err("no time zone".into());
+        }
+        if let Some(tz) = chrono_tz::TZ_VARIANTS
+            .iter()
+            .find(|tz| tz.name().eq_ignore_ascii_case(text))
+        {
+            return Ok(Zone::Named(*tz));
+        }
+        parse_offset(text)
+            .map(Zone::Fixed)
+            .ok_or_else(|| format!("\"{text}\" is not a time zone ({ZONE_EXAMPLES})"))
+    }
+
+    /// The zone's name as it is stored: the IANA name, "UTC", or "+02:00".
+    pub fn name(&self) -> String {
+        match self {
+            Zone::Named(tz) => tz.name().to_owned(),
+            Zone::Fixed(offset) if offset.local_minus_utc() == 0 => "UTC".to_owned(),
+            Zone::Fixed(offset) => offset.to_string(),
+        }
+    }
+
+    /// The zone's offset from UTC at `moment`.
+    pub fn offset_at(&self, moment: DateTime<Utc>) -> FixedOffset {
+        match self {
+            Zone::Named(tz) => tz.offset_from_utc_datetime(&moment.naive_utc()).fix(),
+            Zone::Fixed(offset) => *offset,
+        }
+    }
+
+    /// `moment` on the zone's clock.
+    pub fn clock(&self, moment: DateTime<Utc>) -> DateTime<FixedOffset> {
+        moment.with_timezone(&self.offset_at(moment))
+    }
+
+    /// The moment the zone's clock reads `date` `time`. Of a time the clocks pass twice (when
+    /// they go back) the first is taken; a time they skip (when they go forward) is an error.
+    pub fn at(&self, date: NaiveDate, time: NaiveTime) -> Result<DateTime<FixedOffset>, String> {
+        let local = NaiveDateTime::new(date, time);
+        match self {
+            Zone::Named(tz) => match tz.from_local_datetime(&local).earliest() {
+                Some(moment) => Ok(moment.fixed_offset()),
+                None => Err(format!(
+                    "{} does not exist in {} on {}: the clocks go forward then",
+                    time.format("%H:%M"),
+                    tz.name(),
+                    date.format("%Y-%m-%d")
+                )),
+            },
+            Zone::Fixed(offset) => offset
+                .from_local_datetime(&local)
+                .single()
+                .ok_or_else(|| "the time is out of range".to_owned()),
+        }
+    }
+}
+
+/// Reads "+02:00", "-0530", "+2", "UTC+2", "GMT-05:30" or "Z" as an offset from UTC.
+fn parse_offset(text: &str) -> Option<FixedOffset> {
+    let upper = text.to_ascii_uppercase();
+    let rest = ["UTC", "GMT"]
+        .iter()
+        .find_map(|prefix| upper.strip_prefix(prefix))
+        .unwrap_or(&upper)
+        .trim();
+    if rest.is_empty() || rest == "Z" {
+        return FixedOffset::east_opt(0);
+    }
+    let (sign, digits) = match rest.as_bytes()[0] {
+        b'+' => (1, &rest[1..]),
+        b'-' => (-1, &rest[1..]),
+        _ => return None,
+    };
+    let (hours, minutes) = match digits.split_once(':') {
+        Some((h, m)) => (h, m),
+        None if digits.len() == 4 => digits.split_at(2),
+        None => (digits, "0"),
+    };
+    let all_digits =
+        |s: &str| !s.is_empty() && s.len() <= 2 && s.bytes().all(|b| b.is_ascii_digit());
+    if !all_digits(hours) || !all_digits(minutes) {
+        return None;
+    }
+    let (hours, minutes): (i32, i32) = (hours.parse().ok()?, minutes.parse().ok()?);
+    if hours > 14 || minutes > 59 {
+        return None;
+    }
+    FixedOffset::east_opt(sign * (hours * 3600 + minutes * 60))
+}
+
+/// Up to `limit` IANA zone names that contain what was typed (any case, spaces for
+/// underscores), those whose city begins with it first: "new y" offers America/New_York.
+pub fn zones_matching(typed: &str, limit: usize) -> Vec<&'static str> {
+    let typed = typed.trim().to_lowercase().replace(' ', "_");
+    if typed.is_empty() {
+        return Vec::new();
+    }
+    let mut found: Vec<(bool, &'static str)> = chrono_tz::TZ_VARIANTS
+        .iter()
+        .map(|tz| tz.name())
+        .filter_map(|name| {
+            let lower = name.to_lowercase();
+            let city = lower.rsplit('/').next().unwrap_or(&lower);
+            let starts = city.starts_with(&typed) || lower.starts_with(&typed);
+            (starts || lower.contains(&typed)).then_some((!starts, name))
+        })
+        .collect();
+    found.sort();
+    found
+        .into_iter()
+        .take(limit)
+        .map(|(_, name)| name)
+        .collect()
+}
+
+/// The IANA zone whose name is nearest to a mistyped one ("Europe/Kyev" → "Europe/Kyiv"),
+/// when one is within two letters of it.
+pub fn nearest_zone(typed: &str) -> Option<&'static str> {
+    let typed = typed.trim().to_lowercase();
+    chrono_tz::TZ_VARIANTS
+        .iter()
+        .map(|tz| {
+            (
+                strsim::levenshtein(&typed, &tz.name().to_lowercase()),
+                tz.name(),
+            )
+        })
+        .filter(|(distance, _)| *distance <= 2)
+        .min()
+        .map(|(_, name)| name)
+}
+
+impl Embargo {
+    /// An embargo lifting at the first whole hour a day after `now`, on the clock of `zone`.
+    pub fn starting(now: DateTime<Utc>, zone: Zone) -> Embargo {
+        let later = now + chrono::Duration::days(1);
+        let hour = later
+            .duration_trunc(chrono::Duration::hours(1))
+            .unwrap_or(later);
+        Embargo {
+            until: zone.clock(hour + chrono::Duration::hours(1)),
+            time_zone: zone.name(),
+        }
+    }
+
+    /// The embargo's zone, or why its `time_zone` is not one.
+    pub fn zone(&self) -> Result<Zone, String> {
+        Zone::parse(&self.time_zone)
+    }
+
+    /// The moment the embargo lifts, on its zone's clock (on its own offset when the zone is
+    /// not one).
+    pub fn local_until(&self) -> DateTime<FixedOffset> {
+        match self.zone() {
+            Ok(zone) => zone.clock(self.until.with_timezone(&Utc)),
+            Err(_) => self.until,
+        }
+    }
+
+    /// When `until` carries another offset than its zone has at that moment (a hand-edited
+    /// file, say): the zone's offset then.
+    pub fn offset_mismatch(&self) -> Option<FixedOffset> {
+        let expected = self.zone().ok()?.offset_at(self.until.with_timezone(&Utc));
+        (expected != *self.until.offset()).then_some(expected)
+    }
+
+    /// Moves the embargo to `date` `time` on its zone's clock (or the new `zone`'s), keeping
+    /// the other; the error says why that time cannot be.
+    pub fn set_local(
+        &mut self,
+        zone: Zone,
+        date: NaiveDate,
+        time: NaiveTime,
+    ) -> Result<(), String> {
+        self.until = zone.at(date, time)?;
+        self.time_zone = zone.name();
+        Ok(())
+    }
+
+    /// How the embargo reads to a person: "29 Nov 2026 09:00 Europe/Kyiv", with the UTC time
+    /// after it when the zone is not UTC ("(07:00 UTC)").
+    pub fn describe(&self) -> String {
+        let local = self.local_until();
+        let utc = self.until.with_timezone(&Utc);
+        let mut text = format!(
+            "{} {}",
+            local.format("%d %b %Y %H:%M"),
+            self.time_zone.trim()
+        )
+        .trim_end()
+        .to_owned();
+        if local.offset().local_minus_utc() != 0 {
+            text.push_str(&format!(" ({} UTC)", utc.format("%H:%M")));
+        }
+        text
+    }
+}
+
+#[cfg(test)]
+#[path = "embargo_tests.rs"]
+mod tests;
