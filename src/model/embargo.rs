@@ -17,6 +17,28 @@ pub enum Zone {
     Fixed(FixedOffset),
 }
 
+/// The IANA names of UTC itself, which are written "UTC".
+const UTC_NAMES: &[&str] = &[
+    "UTC",
+    "UCT",
+    "Etc/UTC",
+    "Etc/UCT",
+    "Universal",
+    "Etc/Universal",
+    "Zulu",
+    "Etc/Zulu",
+    "GMT",
+    "GMT0",
+    "GMT+0",
+    "GMT-0",
+    "Etc/GMT",
+    "Etc/GMT0",
+    "Etc/GMT+0",
+    "Etc/GMT-0",
+    "Greenwich",
+    "Etc/Greenwich",
+];
+
 /// How a zone is written when the editor has not named one.
 pub const ZONE_EXAMPLES: &str = "such as Europe/Kyiv, America/New_York, UTC or +02:00";
 
@@ -32,6 +54,10 @@ impl Zone {
             .iter()
             .find(|tz| tz.name().eq_ignore_ascii_case(text))
         {
+            // Etc/UTC, GMT, Zulu and the like are UTC by another name.
+            if UTC_NAMES.contains(&tz.name()) {
+                return Ok(Zone::Fixed(FixedOffset::east_opt(0).expect("zero offset")));
+            }
             return Ok(Zone::Named(*tz));
         }
         parse_offset(text)

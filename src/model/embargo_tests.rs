@@ -20,6 +20,9 @@ fn zones_are_read_by_name_in_any_case_or_as_offsets() {
     assert_eq!(Zone::parse("UTC+2").unwrap().name(), "+02:00");
     assert_eq!(Zone::parse("GMT-0530").unwrap().name(), "-05:30");
     assert_eq!(Zone::parse("+00:00").unwrap().name(), "UTC");
+    // This computer's zone is often UTC by another name.
+    assert_eq!(Zone::parse("Etc/UTC").unwrap().name(), "UTC");
+    assert_eq!(Zone::parse("zulu").unwrap().name(), "UTC");
     let wrong = Zone::parse("Europe/Kyev").unwrap_err();
     assert!(
         wrong.contains("\"Europe/Kyev\" is not a time zone"),
