@@ -348,3 +348,32 @@ fn pasted_corpus_pages_give_their_headline_byline_and_body() {
         assert!(f1 > 0.9, "{stem}: word-set F1 {f1:.3}");
     }
 }
+
+#[test]
+fn related_links_stay_out_of_the_body_and_subheadings_in_capitals_stay_in() {
+    let corpus = shared().join("corpus/articles");
+    let body = |stem: &str| {
+        let page = std::fs::read_to_string(corpus.join(format!("{stem}.txt"))).unwrap();
+        import_text(&page, ImportFormat::PastedPage, stem, now())
+            .unwrap()
+            .body
+    };
+    // Titles of other articles, each above its date, under "Related Articles".
+    let telegraph = body("04-telegraph-co-uk2");
+    assert!(!telegraph.contains("Top KGB defector"), "{telegraph}");
+    assert!(!telegraph.contains("Belgrano whistleblower"));
+    assert!(
+        telegraph.contains("\n\nHer fears appear to chime"),
+        "the text goes on after them"
+    );
+    // "Read Next:" and "More Related to this Story" blocks.
+    assert!(!body("08-nypost-com2").contains("Final passengers rescued"));
+    assert!(!body("06-theglobeandmail-com1").contains("Rescue Indonesian rescue agency"));
+    // The wire story's subheadings, in capitals between its paragraphs.
+    let reuters = body("02-reuters-com2");
+    assert!(
+        reuters.contains("\n\n## COULD PLANE HAVE STALLED?\n\nWhat happened to Flight QZ8501"),
+        "{reuters}"
+    );
+    assert!(reuters.contains("\n\n## NO FOUL PLAY SEEN\n\n"));
+}

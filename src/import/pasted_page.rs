@@ -26,6 +26,54 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+static DATE_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    const MONTH: &str = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
+    Regex::new(&format!(
+        r"(?i)^(?:\d{{1,2}}[:.]\d{{2}}\s*(?:am|pm)?\s*(?:[a-z]{{2,4}}\s+)?)?(?:\d{{1,2}}\s+{MONTH},?\s+\d{{4}}|{MONTH}\s+\d{{1,2}},?\s+\d{{4}})$"
+    ))
+    .expect("valid regex")
+});
+static RELATED_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:related(?: articles| stories| content| links| coverage)?|more related to this story|more on this (?:story|topic)|read next|read more|recommended(?: for you)?|you (?:may|might) also like|most (?:popular|read)(?: .{1,20})?)\s*:?$")
+        .expect("valid regex")
+});
+
+/// Most lines a block of related links under its heading runs to.
+const MAX_TEASERS: usize = 12;
+
+/// Marks the teasers of other articles as used: a title on the line above a bare date
+/// ("30 Dec 2014"), and the lines under a "Related Articles" or "Read Next:" heading up to the
+/// next sentence of running text.
+fn mark_teasers(items: &[&str], used: &mut [bool]) {
+    for i in 0..items.len() {
+        if RELATED_HEADING.is_match(items[i].trim()) {
+            used[i] = true;
+            for j in (i + 1..items.len()).take(MAX_TEASERS) {
+                if is_sentence(items[j]) {
+                    break;
+                }
+                used[j] = true;
+            }
+        }
+        if i + 1 < items.len()
+            && DATE_ONLY.is_match(items[i + 1].trim())
+            && !is_sentence(items[i])
+            && !items[i].trim().is_empty()
+        {
+            used[i] = true;
+            used[i + 1] = true;
+        }
+    }
+}
+
+/// A short line in capitals, such as "NO FOUL PLAY SEEN": a subheading inside the text.
+fn is_capitals_heading(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    (2..=10).contains(&words)
+        && line.chars().filter(|c| c.is_alphabetic()).count() >= 4
+        && !line.chars().any(char::is_lowercase)
+}
+
 /// A line that is page furniture, never text.
 fn is_furniture(line: &str) -> bool {
     crate::review::proofread::is_page_furniture(line)
@@ -210,21 +258,30 @@ pub fn import(text: &str, now: DateTime<Utc>) -> Result<Article, String> {
         }
     }
 
-    // The body: the longest run of running text, allowing a few short lines between paragraphs.
+    // The body: the longest run of running text, allowing a few short lines between paragraphs,
+    // and the subheadings in capitals inside it.
+    mark_teasers(&items, &mut used);
     let body = body_lines(&items, &used);
-    if body.is_empty() {
+    let (Some(&first), Some(&last)) = (body.first(), body.last()) else {
         return Err("no article text found: no paragraph of running text".to_owned());
-    }
-    if let Some(dateline) = DATELINE.captures(items[body[0]]) {
+    };
+    if let Some(dateline) = DATELINE.captures(items[first]) {
         article.dateline.place = title_case(dateline[1].trim());
     }
-    article.body = body
-        .iter()
-        .map(|&i| items[i])
+    article.body = (first..=last)
+        .filter_map(|i| {
+            if body.contains(&i) {
+                Some(items[i].to_owned())
+            } else if !used[i] && is_capitals_heading(items[i]) {
+                Some(format!("## {}", items[i].trim()))
+            } else {
+                None
+            }
+        })
         .collect::<Vec<_>>()
         .join("\n\n");
     if article.headline.is_empty() {
-        article.headline = items[body[0]]
+        article.headline = items[first]
             .split_whitespace()
             .take(12)
             .collect::<Vec<_>>()
@@ -264,6 +321,25 @@ fn body_lines(items: &[&str], used: &[bool]) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_bare_date_is_told_from_a_line_of_text() {
+        for date in [
+            "30 Dec 2014",
+            "Dec 30, 2014",
+            "December 30 2014",
+            "11:59PM GMT 29 Dec 2014",
+        ] {
+            assert!(DATE_ONLY.is_match(date), "{date}");
+        }
+        for text in [
+            "On 30 Dec 2014 the plane fell",
+            "30 Dec",
+            "Decimal 30, 2014",
+        ] {
+            assert!(!DATE_ONLY.is_match(text), "{text}");
+        }
+    }
 
     #[test]
     fn widget_text_is_cut_from_the_headline() {
