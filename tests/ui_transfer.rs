@@ -25,12 +25,15 @@ fn export_open_article(harness: &mut Harness<'static, Workstation>, force: bool)
         harness.state().state.modal,
         Some(Modal::Export(_))
     ));
-    // Export waits for a folder, and says so; the status choice is named by its radio button.
+    // The first export waits for a folder, and says so (the next offers the same folder); the
+    // status choice is named by its radio button.
     let hint = "Choose the folder to export to, or type its path.";
-    assert!(harness.query_by_label(hint).is_some());
     assert!(harness.query_by_label("status").is_none());
-    harness.get_by_label("Choose folder…").click();
-    harness.run_steps(3);
+    if harness.state().state.settings.export_folder.is_empty() {
+        assert!(harness.query_by_label(hint).is_some());
+        harness.get_by_label("Choose folder…").click();
+        harness.run_steps(3);
+    }
     assert!(harness.query_by_label(hint).is_none());
     if force {
         harness
@@ -208,4 +211,56 @@ fn the_articles_the_list_shows_can_be_exported_together() {
             .is_some()
     );
     assert_eq!(std::fs::read_dir(out.path()).unwrap().count(), 10);
+}
+
+#[test]
+fn the_next_export_offers_the_last_folder_and_formats() {
+    use egui::accesskit::{Role, Toggled};
+    use egui_kittest::kittest::NodeT;
+    let (_dir, root) = sample_copy();
+    let out = tempfile::tempdir().unwrap();
+    let mut harness = open(&root, no_dialogs());
+    menu(&mut harness, "File", "Export…");
+    // Markdown alone, to a folder typed in the box.
+    for format in ["HTML page", "Plain text", "IPTC ninjs 3.1", "JSON-LD"] {
+        harness
+            .get_by_role_and_label(Role::CheckBox, format)
+            .click();
+        harness.run_steps(1);
+    }
+    let folder = out.path().to_string_lossy().into_owned();
+    type_into(&mut harness, Role::TextInput, "Folder", &folder);
+    harness
+        .get_by_role_and_label(Role::Button, "Export")
+        .click();
+    wait_until(&mut harness, |w| {
+        matches!(w.state.modal, Some(Modal::ExportSummary(_)))
+    });
+    let mut files: Vec<String> = std::fs::read_dir(out.path())
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    let slug = "kremlin-indicates-lack-of-progress-following-ukraine-talks-with-us";
+    assert_eq!(
+        files,
+        [format!("{slug}.md"), "media".into()],
+        "Markdown alone"
+    );
+    harness.get_by_role_and_label(Role::Button, "Close").click();
+    harness.run_steps(2);
+    // The next export starts where the last one left off.
+    menu(&mut harness, "File", "Export…");
+    let field = harness.get_by_role_and_label(Role::TextInput, "Folder");
+    assert_eq!(
+        field.accesskit_node().value().as_deref(),
+        Some(folder.as_str())
+    );
+    let ticked = |harness: &Harness<'static, Workstation>, format: &str| {
+        let node = harness.get_by_role_and_label(Role::CheckBox, format);
+        node.accesskit_node().toggled() == Some(Toggled::True)
+    };
+    assert!(ticked(&harness, "Markdown"));
+    assert!(!ticked(&harness, "HTML page"));
+    assert_eq!(harness.state().state.settings.export_folder, folder);
 }

@@ -34,6 +34,10 @@ pub struct Settings {
     pub list_width: f32,
     /// The side pane's width as last chosen, in points.
     pub side_width: f32,
+    /// The folder of the last export from the window, offered for the next one.
+    pub export_folder: String,
+    /// The formats of the last export, by file extension ("html", "md", …); empty for all.
+    pub export_formats: Vec<String>,
 }
 
 /// What the pane beside the editor shows.
@@ -72,6 +76,8 @@ impl Default for Settings {
             side_pane: SidePane::Preview,
             list_width: 280.0,
             side_width: 400.0,
+            export_folder: String::new(),
+            export_formats: Vec::new(),
         }
     }
 }

@@ -56,7 +56,20 @@ impl AppState {
             self.warn("No project is open.");
             return;
         }
-        let mut choice = ExportChoice::default();
+        // The last export's folder and formats are offered again.
+        let remembered = &self.settings.export_formats;
+        let mut choice = ExportChoice {
+            folder: self.settings.export_folder.clone(),
+            formats: Format::ALL
+                .iter()
+                .map(|&f| {
+                    let chosen =
+                        remembered.is_empty() || remembered.iter().any(|e| e == f.extension());
+                    (f, chosen)
+                })
+                .collect(),
+            ..ExportChoice::default()
+        };
         if self.draft.is_none() {
             choice.scope = ExportScope::All;
         }
@@ -120,6 +133,9 @@ impl AppState {
         };
         match ExportJob::from_bundle(bundle, &ids, &formats, &folder, choice.force) {
             Ok(job) => {
+                self.settings.export_folder = choice.folder.trim().to_owned();
+                self.settings.export_formats =
+                    formats.iter().map(|f| f.extension().to_owned()).collect();
                 self.modal = Some(Modal::Exporting {
                     done: 0,
                     total: ids.len(),
