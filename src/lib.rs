@@ -5,6 +5,7 @@ pub mod app;
 pub mod bundle;
 pub mod cli;
 pub mod export;
+pub mod find;
 pub mod history;
 pub mod import;
 pub mod markdown;

@@ -2,6 +2,7 @@
 
 use super::AppState;
 use super::command::Command;
+use super::find::FindAction;
 
 impl AppState {
     /// Why `command` cannot run now (nothing to undo, no article open, a read-only project, a
@@ -54,10 +55,18 @@ impl AppState {
                     _ => None,
                 },
             },
-            Command::NextFinding | Command::PreviousFinding | Command::Recheck
+            Command::NextFinding
+            | Command::PreviousFinding
+            | Command::Recheck
+            | Command::Find(_)
                 if self.draft.is_none() =>
             {
                 no_article()
+            }
+            Command::Find(FindAction::ReplaceAll | FindAction::Replace)
+                if self.read_only.is_some() =>
+            {
+                read_only()
             }
             _ => None,
         }

@@ -1,6 +1,7 @@
 //! Every user action is a `Command`: menus, keyboard shortcuts, the command palette and tests all
 //! go through this one enum.
 
+use crate::app::find::FindAction;
 use crate::app::settings::SidePane;
 use crate::model::Status;
 use egui::{Key, KeyboardShortcut, Modifiers};
@@ -81,6 +82,8 @@ pub enum Command {
     ConfirmDelete(Uuid),
     /// Focus the list's search field.
     FindInList,
+    /// Find and replace in the open article.
+    Find(crate::app::find::FindAction),
     /// Undo the last edit.
     Undo,
     /// Redo the last undone edit.
@@ -196,6 +199,10 @@ pub const PALETTE: &[Command] = &[
     Command::DuplicateArticle,
     Command::DeleteArticle,
     Command::FindInList,
+    Command::Find(FindAction::Open),
+    Command::Find(FindAction::Next),
+    Command::Find(FindAction::Previous),
+    Command::Find(FindAction::ReplaceAll),
     Command::Undo,
     Command::Redo,
     Command::SetPreviewMode(PreviewMode::Page),
@@ -285,6 +292,15 @@ impl Command {
             Command::DeleteArticle => "Delete article…".into(),
             Command::ConfirmDelete(_) => "Delete".into(),
             Command::FindInList => "Find in list".into(),
+            Command::Find(action) => match action {
+                FindAction::Open => "Find and replace in article…",
+                FindAction::Next => "Next match",
+                FindAction::Previous => "Previous match",
+                FindAction::Replace => "Replace",
+                FindAction::ReplaceAll => "Replace all",
+                FindAction::Close => "Close find",
+            }
+            .into(),
             Command::Undo => "Undo".into(),
             Command::Redo => "Redo".into(),
             Command::SetPreviewMode(mode) => format!("Preview: {}", mode.label()),
@@ -345,6 +361,9 @@ impl Command {
         const DUPLICATE: &[KeyboardShortcut] = &[key(CMD, Key::D)];
         const DELETE: &[KeyboardShortcut] = &[key(CMD, Key::Delete)];
         const FIND: &[KeyboardShortcut] = &[key(CMD, Key::F)];
+        const FIND_IN_ARTICLE: &[KeyboardShortcut] = &[key(CMD, Key::H)];
+        const NEXT_MATCH: &[KeyboardShortcut] = &[key(Modifiers::NONE, Key::F3)];
+        const PREVIOUS_MATCH: &[KeyboardShortcut] = &[key(Modifiers::SHIFT, Key::F3)];
         const UNDO: &[KeyboardShortcut] = &[key(CMD, Key::Z)];
         const REDO: &[KeyboardShortcut] = &[key(CMD_SHIFT, Key::Z), key(CMD, Key::Y)];
         const PALETTE_KEYS: &[KeyboardShortcut] = &[key(CMD_SHIFT, Key::P), key(CMD, Key::K)];
@@ -378,6 +397,9 @@ impl Command {
             Command::DuplicateArticle => DUPLICATE,
             Command::DeleteArticle => DELETE,
             Command::FindInList => FIND,
+            Command::Find(FindAction::Open) => FIND_IN_ARTICLE,
+            Command::Find(FindAction::Next) => NEXT_MATCH,
+            Command::Find(FindAction::Previous) => PREVIOUS_MATCH,
             Command::Undo => UNDO,
             Command::Redo => REDO,
             Command::OpenPalette => PALETTE_KEYS,

@@ -4,6 +4,7 @@
 mod availability;
 pub mod command;
 mod edits;
+pub mod find;
 pub mod history;
 pub mod images;
 pub mod jobs;
@@ -176,6 +177,8 @@ pub struct AppState {
     /// A selection in another field to apply next frame, in characters: the field's label in
     /// the editor ("Headline", "Picture 2 alt text", …), then the range. The editor scrolls to it.
     pub pending_field_cursor: Option<(String, usize, usize)>,
+    /// The find-and-replace bar, when open.
+    pub find_bar: Option<find::FindBar>,
     /// The open article's findings.
     pub review: review::ReviewState,
     /// The open article's revision history, when shown.
@@ -225,6 +228,7 @@ impl AppState {
             body_selection: None,
             pending_body_cursor: None,
             pending_field_cursor: None,
+            find_bar: None,
             review: Default::default(),
             history: Default::default(),
             thumbnails: Default::default(),
@@ -416,6 +420,7 @@ impl AppState {
                 self.settings.side_pane = pane;
                 self.settings.show_preview = true;
             }
+            Command::Find(action) => self.find(action),
             Command::JumpToFinding(index) => self.jump_to_finding(index),
             Command::AskWaiver(index) => self.ask_waiver(index),
             Command::Recheck => self.review.invalidate(),

@@ -15,6 +15,7 @@ pub(super) type Change = Option<Option<&'static str>>;
 
 /// Draws the editor pane.
 pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
+    super::find_bar::ui(ui, state, out);
     if let Some(reason) = &state.read_only {
         ui.horizontal_wrapped(|ui| {
             ui.colored_label(ui.visuals().warn_fg_color, reason);

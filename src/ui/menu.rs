@@ -2,6 +2,7 @@
 
 use crate::app::AppState;
 use crate::app::command::{Command, Markup, PreviewMode};
+use crate::app::find::FindAction;
 use crate::model::Status;
 
 /// Draws the menu bar.
@@ -55,7 +56,11 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
             item(ui, state, Command::NextFinding, out);
             item(ui, state, Command::PreviousFinding, out);
             ui.separator();
+            item(ui, state, Command::Find(FindAction::Open), out);
+            item(ui, state, Command::Find(FindAction::Next), out);
+            item(ui, state, Command::Find(FindAction::Previous), out);
             item(ui, state, Command::FindInList, out);
+            ui.separator();
             item(ui, state, Command::OpenPalette, out);
         });
         ui.menu_button("Article", |ui| {

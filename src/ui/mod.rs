@@ -7,6 +7,7 @@ mod editor;
 mod embargo;
 mod export_dialog;
 mod fields;
+mod find_bar;
 pub mod fonts;
 mod highlight;
 mod history_panel;

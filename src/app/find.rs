@@ -1,0 +1,246 @@
+//! Find and replace in the open article: the find bar's state, going from match to match (each
+//! selected in its field, as a finding is), and replacing one match or all of them as one
+//! undoable edit.
+
+use super::AppState;
+use crate::find::{Finder, Match, Query};
+use crate::model::Article;
+use crate::model::plural::grouped;
+use crate::review::Field;
+
+/// What the find bar asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FindAction {
+    /// Open the bar (or give its box the keys), with the body's selection as the query.
+    Open,
+    /// Go to the next match.
+    Next,
+    /// Go to the previous match.
+    Previous,
+    /// Replace the match gone to, then go to the next.
+    Replace,
+    /// Replace every match.
+    ReplaceAll,
+    /// Close the bar.
+    Close,
+}
+
+/// The find-and-replace bar, while it is open.
+#[derive(Debug, Clone, Default)]
+pub struct FindBar {
+    /// What to find.
+    pub query: Query,
+    /// What to put in its place.
+    pub replacement: String,
+    /// The match gone to last.
+    pub current: Option<Match>,
+    /// Give the find box the keys next frame.
+    pub focus: bool,
+    /// The query made ready, again whenever the query changes.
+    finder: Option<Finder>,
+}
+
+impl FindBar {
+    /// Every match of the query in `article`, in the editor's order.
+    pub fn matches(&mut self, article: &Article) -> Vec<Match> {
+        if self
+            .finder
+            .as_ref()
+            .is_none_or(|f| *f.query() != self.query)
+        {
+            self.finder = Some(Finder::new(&self.query));
+        }
+        self.finder
+            .as_ref()
+            .map(|f| f.matches(article))
+            .unwrap_or_default()
+    }
+
+    /// Where the current match stands among `matches`, from 1, while it is one of them.
+    pub fn position(&self, matches: &[Match]) -> Option<usize> {
+        let current = self.current.as_ref()?;
+        matches.iter().position(|m| m == current).map(|i| i + 1)
+    }
+}
+
+/// The text of the body's selection when it is short and on one line: what to find.
+fn selected_words(article: &Article, (start, end): (usize, usize)) -> Option<String> {
+    let (start, end) = (start.min(end), start.max(end));
+    let text: String = article.body.chars().skip(start).take(end - start).collect();
+    (!text.trim().is_empty() && !text.contains('\n') && text.chars().count() <= 100).then_some(text)
+}
+
+impl AppState {
+    /// Carries out what the find bar asks for.
+    pub fn find(&mut self, action: FindAction) {
+        if self.draft.is_none() {
+            self.tell("No article is open");
+            return;
+        }
+        match action {
+            FindAction::Open => self.open_find(),
+            FindAction::Close => self.find_bar = None,
+            FindAction::Next => self.step_match(true),
+            FindAction::Previous => self.step_match(false),
+            FindAction::Replace => self.replace_match(),
+            FindAction::ReplaceAll => self.replace_every_match(),
+        }
+    }
+
+    fn open_find(&mut self) {
+        let selected = self
+            .draft
+            .as_ref()
+            .zip(self.body_selection)
+            .and_then(|(draft, selection)| selected_words(draft, selection));
+        let bar = self.find_bar.get_or_insert_with(FindBar::default);
+        if let Some(text) = selected {
+            bar.query.text = text;
+            bar.current = None;
+        }
+        bar.focus = true;
+    }
+
+    /// Goes to the match after (or before) the one gone to last, round to the first (last).
+    fn step_match(&mut self, forward: bool) {
+        let (Some(bar), Some(draft)) = (&mut self.find_bar, &self.draft) else {
+            self.open_find();
+            return;
+        };
+        let matches = bar.matches(draft);
+        let (Some(first), Some(last)) = (matches.first(), matches.last()) else {
+            let said = match bar.query.text.as_str() {
+                "" => "Type what to find".to_owned(),
+                text => format!("No match for \"{text}\""),
+            };
+            self.tell(said);
+            return;
+        };
+        let at = bar.current.as_ref().map(Match::order);
+        let target = match at {
+            Some(at) if forward => matches.iter().find(|m| m.order() > at).unwrap_or(first),
+            Some(at) => matches
+                .iter()
+                .rev()
+                .find(|m| m.order() < at)
+                .unwrap_or(last),
+            None if forward => first,
+            None => last,
+        }
+        .clone();
+        let position = matches.iter().position(|m| *m == target).unwrap_or(0) + 1;
+        let total = matches.len();
+        if let Some(chars) = target.char_range(draft) {
+            if target.field == Field::Body {
+                self.pending_body_cursor = Some((chars.start, chars.end));
+            } else {
+                let label = target.field.label().to_owned();
+                self.pending_field_cursor = Some((label, chars.start, chars.end));
+            }
+        }
+        let said = format!(
+            "Match {position} of {}: {}",
+            grouped(total),
+            target.field.label()
+        );
+        bar.current = Some(target);
+        self.tell(said);
+    }
+
+    /// Replaces the match gone to and goes to the next; with none gone to yet, goes to the
+    /// first, so that the editor sees what Replace will change.
+    fn replace_match(&mut self) {
+        let Some(current) = self.current_match() else {
+            self.step_match(true);
+            return;
+        };
+        let replacement = self.replacement();
+        if self.replace_in_draft(std::slice::from_ref(&current)) == 0 {
+            return;
+        }
+        let end_of_new = current.range.start + replacement.len();
+        let (Some(bar), Some(draft)) = (&mut self.find_bar, &self.draft) else {
+            return;
+        };
+        // Step on from the new text, so a replacement holding the query is not found again.
+        bar.current = Some(Match {
+            field: current.field,
+            range: current.range.start..end_of_new,
+        });
+        if bar.matches(draft).is_empty() {
+            bar.current = None;
+            self.tell("Replaced; no match is left");
+        } else {
+            self.step_match(true);
+        }
+    }
+
+    fn replace_every_match(&mut self) {
+        let (Some(bar), Some(draft)) = (&mut self.find_bar, &self.draft) else {
+            return;
+        };
+        let matches = bar.matches(draft);
+        if matches.is_empty() {
+            self.step_match(true);
+            return;
+        }
+        let mut fields: Vec<&str> = Vec::new();
+        for m in &matches {
+            let label = m.field.label();
+            if !fields.contains(&label) {
+                fields.push(label);
+            }
+        }
+        let fields = fields.join(", ").to_lowercase();
+        let replaced = self.replace_in_draft(&matches);
+        if replaced > 0 {
+            self.tell(format!(
+                "Replaced {} ({fields})",
+                if replaced == 1 {
+                    "1 match".to_owned()
+                } else {
+                    format!("{} matches", grouped(replaced))
+                }
+            ));
+        }
+        if let Some(bar) = &mut self.find_bar {
+            bar.current = None;
+        }
+    }
+
+    /// The match gone to, while the article still holds it.
+    fn current_match(&mut self) -> Option<Match> {
+        let (Some(bar), Some(draft)) = (&mut self.find_bar, &self.draft) else {
+            return None;
+        };
+        let current = bar.current.clone()?;
+        bar.matches(draft).contains(&current).then_some(current)
+    }
+
+    fn replacement(&self) -> String {
+        self.find_bar
+            .as_ref()
+            .map(|bar| bar.replacement.clone())
+            .unwrap_or_default()
+    }
+
+    /// Puts the replacement in place of `matches` as one undoable edit; how many it replaced.
+    fn replace_in_draft(&mut self, matches: &[Match]) -> usize {
+        if let Some(why) = &self.read_only {
+            let said = format!("Nothing replaced: {why}");
+            self.warn(said);
+            return 0;
+        }
+        let replacement = self.replacement();
+        let Some(mut draft) = self.draft.clone() else {
+            return 0;
+        };
+        let replaced = crate::find::replace(&mut draft, matches, &replacement);
+        if replaced > 0 {
+            self.draft = Some(draft);
+            self.undo.break_typing();
+            self.commit_draft(None);
+        }
+        replaced
+    }
+}

@@ -1,0 +1,110 @@
+//! The find-and-replace bar above the editor's fields: what to find, how many there are and
+//! which one is selected, what to put in their place.
+
+use crate::app::AppState;
+use crate::app::command::Command;
+use crate::app::find::FindAction;
+use crate::model::plural::grouped;
+use egui::TextEdit;
+
+/// The id of the find box.
+pub fn find_box_id() -> egui::Id {
+    egui::Id::unique("copydesk-find-box")
+}
+
+/// Draws the bar while it is open.
+pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
+    let read_only = state.read_only.is_some();
+    let (Some(bar), Some(draft)) = (&mut state.find_bar, &state.draft) else {
+        return;
+    };
+    let matches = bar.matches(draft);
+    let found = !matches.is_empty();
+    let mut ask = |action| out.push(Command::Find(action));
+    ui.horizontal_wrapped(|ui| {
+        let label = ui.label("Find");
+        let field = ui
+            .add(
+                TextEdit::singleline(&mut bar.query.text)
+                    .id(find_box_id())
+                    .hint_text("in this article")
+                    .desired_width(220.0),
+            )
+            .labelled_by(label.id);
+        if std::mem::take(&mut bar.focus) {
+            field.request_focus();
+        }
+        // Enter goes to the next match, Shift+Enter to the one before; Escape closes the bar.
+        if field.lost_focus() {
+            let (enter, shift, escape) = ui.input(|i| {
+                (
+                    i.key_pressed(egui::Key::Enter),
+                    i.modifiers.shift,
+                    i.key_pressed(egui::Key::Escape),
+                )
+            });
+            if enter {
+                ask(if shift {
+                    FindAction::Previous
+                } else {
+                    FindAction::Next
+                });
+            } else if escape {
+                ask(FindAction::Close);
+            }
+        }
+        let count = match (bar.query.text.is_empty(), bar.position(&matches)) {
+            (true, _) => String::new(),
+            (false, _) if !found => "No match".to_owned(),
+            (false, Some(at)) => format!("{at} of {}", grouped(matches.len())),
+            (false, None) if matches.len() == 1 => "1 match".to_owned(),
+            (false, None) => format!("{} matches", grouped(matches.len())),
+        };
+        ui.label(count);
+        if ui
+            .add_enabled(found, egui::Button::new("Previous"))
+            .clicked()
+        {
+            ask(FindAction::Previous);
+        }
+        if ui.add_enabled(found, egui::Button::new("Next")).clicked() {
+            ask(FindAction::Next);
+        }
+        let case = ui.checkbox(&mut bar.query.match_case, "Match case");
+        let words = ui.checkbox(&mut bar.query.whole_words, "Whole words");
+        if field.changed() || case.changed() || words.changed() {
+            bar.current = None;
+        }
+        // After a tick in a box, Enter still goes to the next match.
+        if case.changed() || words.changed() {
+            bar.focus = true;
+        }
+        if ui
+            .button("Close")
+            .on_hover_text("Close the find bar (Escape)")
+            .clicked()
+        {
+            ask(FindAction::Close);
+        }
+    });
+    ui.horizontal_wrapped(|ui| {
+        let label = ui.label("Replace with");
+        ui.add(TextEdit::singleline(&mut bar.replacement).desired_width(220.0))
+            .labelled_by(label.id);
+        let can_replace = found && !read_only;
+        if ui
+            .add_enabled(can_replace, egui::Button::new("Replace"))
+            .on_hover_text("Replace the selected match and go to the next")
+            .clicked()
+        {
+            ask(FindAction::Replace);
+        }
+        if ui
+            .add_enabled(can_replace, egui::Button::new("Replace all"))
+            .clicked()
+        {
+            ask(FindAction::ReplaceAll);
+        }
+    });
+    ui.separator();
+}

@@ -1,0 +1,146 @@
+//! Find and replace in the open article, driven through the real window (egui_kittest): the
+//! bar opens on Ctrl+H, counts the matches, goes from one to the next, and replaces one match or
+//! all of them as one undoable edit.
+
+mod common;
+
+use common::ui::*;
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable;
+
+type Harness = egui_kittest::Harness<'static, copydesk::ui::Workstation>;
+
+/// Opens the bar with Ctrl+H and types `text` into its find box.
+fn find(harness: &mut Harness, text: &str) {
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::H);
+    harness.run_steps(2);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.event(egui::Event::Text(text.into()));
+    harness.run_steps(2);
+}
+
+/// Puts `text` in the bar's replacement box, in place of what it held.
+fn replace_with(harness: &mut Harness, text: &str) {
+    press(harness, Role::TextInput, "Replace with");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.event(egui::Event::Text(text.into()));
+    harness.run_steps(2);
+}
+
+fn notice(harness: &Harness) -> String {
+    let notice = harness.state().state.notice.as_ref();
+    notice.map(|n| n.text.clone()).unwrap_or_default()
+}
+
+#[test]
+fn matches_are_counted_and_gone_to_one_after_another() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    find(&mut harness, "kyiv");
+    // "Kyiv" three times and "Kyivs" twice, in the body.
+    assert!(harness.query_by_label("5 matches").is_some());
+    harness
+        .get_by_role_and_label(Role::CheckBox, "Whole words")
+        .click();
+    harness.run_steps(2);
+    assert!(harness.query_by_label("3 matches").is_some());
+    // Enter in the find box selects the first match in the body.
+    harness.key_press(Key::Enter);
+    harness.run_steps(3);
+    assert_eq!(notice(&harness), "Match 1 of 3: Body");
+    assert!(harness.query_by_label("1 of 3").is_some());
+    let body = draft(&harness).body;
+    let (start, end) = harness.state().state.body_selection.expect("a selection");
+    let selected: String = body.chars().skip(start).take(end - start).collect();
+    assert_eq!(selected, "Kyiv");
+    // F3 goes on, Shift+F3 back, and past the last comes the first again.
+    for expected in ["Match 2 of 3", "Match 3 of 3", "Match 1 of 3"] {
+        harness.key_press(Key::F3);
+        harness.run_steps(3);
+        assert!(
+            notice(&harness).starts_with(expected),
+            "{}",
+            notice(&harness)
+        );
+    }
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::F3);
+    harness.run_steps(3);
+    assert!(notice(&harness).starts_with("Match 3 of 3"));
+    harness.check_accessibility();
+    // Matches in the other fields come first, in the editor's order.
+    find(&mut harness, "talks");
+    harness.key_press(Key::Enter);
+    harness.run_steps(3);
+    assert!(
+        notice(&harness).ends_with(": Headline"),
+        "{}",
+        notice(&harness)
+    );
+}
+
+#[test]
+fn the_body_selection_is_what_ctrl_h_looks_for() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    let start = draft(&harness).body.find("Steve Witkoff").unwrap();
+    harness.state_mut().state.pending_body_cursor = Some((start, start + "Steve Witkoff".len()));
+    harness.run_steps(3);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::H);
+    harness.run_steps(2);
+    let bar = harness
+        .state()
+        .state
+        .find_bar
+        .clone()
+        .expect("the bar is open");
+    assert_eq!(bar.query.text, "Steve Witkoff");
+    // Once in the standfirst and once in the body.
+    assert!(harness.query_by_label("2 matches").is_some());
+}
+
+#[test]
+fn replace_all_is_one_undoable_edit_and_replace_shows_before_it_changes() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    find(&mut harness, "Kyivs");
+    replace_with(&mut harness, "Kyiv's");
+    let before = draft(&harness).body;
+    harness
+        .get_by_role_and_label(Role::Button, "Replace all")
+        .click();
+    harness.run_steps(3);
+    assert_eq!(notice(&harness), "Replaced 2 matches (body)");
+    let after = draft(&harness).body;
+    assert_eq!(after.matches("Kyivs").count(), 0);
+    assert_eq!(after.matches("Kyiv's").count(), 2);
+    assert!(harness.query_by_label("No match").is_some());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run_steps(3);
+    assert_eq!(draft(&harness).body, before, "one undo takes both back");
+
+    // Replace goes to a match first, so the editor sees it; the next press replaces it.
+    find(&mut harness, "Moscows");
+    replace_with(&mut harness, "Moscow's");
+    harness
+        .get_by_role_and_label(Role::Button, "Replace")
+        .click();
+    harness.run_steps(3);
+    assert_eq!(draft(&harness).body, before);
+    assert!(notice(&harness).starts_with("Match 1 of 1"));
+    harness
+        .get_by_role_and_label(Role::Button, "Replace")
+        .click();
+    harness.run_steps(3);
+    assert!(draft(&harness).body.contains("challenging Moscow's claims"));
+    assert_eq!(notice(&harness), "Replaced; no match is left");
+    // Escape in the find box closes the bar.
+    harness
+        .get_by_role_and_label(Role::TextInput, "Find")
+        .click();
+    harness.run_steps(2);
+    harness.key_press(Key::Escape);
+    harness.run_steps(2);
+    assert!(harness.state().state.find_bar.is_none());
+    assert!(harness.query_by_label("Replace with").is_none());
+}
