@@ -5,6 +5,8 @@
 mod common;
 
 use common::ui::*;
+use copydesk::app::command::Command;
+use copydesk::app::find::FindAction;
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
@@ -103,7 +105,15 @@ fn the_body_selection_is_what_ctrl_h_looks_for() {
 fn replace_all_is_one_undoable_edit_and_replace_shows_before_it_changes() {
     let (_dir, root) = sample_copy();
     let mut harness = open(&root, no_dialogs());
+    let replace_all = Command::Find(FindAction::ReplaceAll);
+    let why = harness.state().state.why_unavailable(&replace_all);
+    assert_eq!(
+        why.as_deref(),
+        Some("Nothing to replace: say what to find first (Ctrl+H)"),
+        "the palette greys it out until there is a query"
+    );
     find(&mut harness, "Kyivs");
+    assert_eq!(harness.state().state.why_unavailable(&replace_all), None);
     replace_with(&mut harness, "Kyiv's");
     let before = draft(&harness).body;
     harness

@@ -68,6 +68,14 @@ impl AppState {
             {
                 read_only()
             }
+            Command::Find(FindAction::ReplaceAll | FindAction::Replace)
+                if self
+                    .find_bar
+                    .as_ref()
+                    .is_none_or(|bar| bar.query.text.is_empty()) =>
+            {
+                Some("Nothing to replace: say what to find first (Ctrl+H)".to_owned())
+            }
             _ => None,
         }
     }

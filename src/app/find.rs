@@ -177,6 +177,7 @@ impl AppState {
 
     fn replace_every_match(&mut self) {
         let (Some(bar), Some(draft)) = (&mut self.find_bar, &self.draft) else {
+            self.open_find();
             return;
         };
         let matches = bar.matches(draft);
