@@ -83,11 +83,34 @@ pub fn run(path: &Path, names: &[String], json: bool) -> Result<u8, BundleError>
     })?;
     if !json {
         let failing = reviews.iter().filter(|r| r.blocked()).count();
-        eprintln!(
-            "{} findings in {} articles; {failing} articles fail a Required rule",
-            findings.len(),
-            reviews.len()
-        );
+        eprintln!("{}", summary(findings.len(), reviews.len(), failing));
     }
     Ok(if blocked { EXIT_CHECK_FAILED } else { EXIT_OK })
+}
+
+/// The last line of a check: "24 findings in 7 articles; 1 article fails a Required rule".
+fn summary(findings: usize, articles: usize, failing: usize) -> String {
+    use crate::model::plural::counted;
+    let verb = if failing == 1 { "fails" } else { "fail" };
+    format!(
+        "{} in {}; {} {verb} a Required rule",
+        counted(findings, "finding"),
+        counted(articles, "article"),
+        counted(failing, "article")
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_summary_counts_in_words() {
+        assert_eq!(
+            super::summary(24, 7, 1),
+            "24 findings in 7 articles; 1 article fails a Required rule"
+        );
+        assert_eq!(
+            super::summary(1, 1, 0),
+            "1 finding in 1 article; 0 articles fail a Required rule"
+        );
+    }
 }
