@@ -115,43 +115,101 @@ fn main() {
     support::run();
 }
 
+/// Runs `run` on what `make` gives, timing `run` alone; with `at_60_hz`, each run starts 1/60 s
+/// of real time after the last, as frames do on a display (the CPU's caches cool and the review
+/// thread works between them), instead of back to back.
+fn frames<I>(
+    bencher: divan::Bencher,
+    at_60_hz: bool,
+    mut make: impl FnMut() -> I,
+    run: impl FnMut(I),
+) {
+    let mut last = std::time::Instant::now();
+    bencher
+        .with_inputs(|| {
+            if at_60_hz {
+                let next = last + std::time::Duration::from_micros(16_667);
+                std::thread::sleep(next.saturating_duration_since(std::time::Instant::now()));
+                last = std::time::Instant::now();
+            }
+            make()
+        })
+        .bench_local_values(run);
+}
+
 /// Yardstick: egui's demo windows, one frame with tessellation.
 #[divan::bench(sample_count = 100)]
 fn yardstick_egui_demo_frame(bencher: divan::Bencher) {
+    yardstick(bencher, false);
+}
+
+/// The yardstick's frames 1/60 s apart in real time.
+#[divan::bench(sample_count = 300)]
+fn at_60_hz_yardstick_egui_demo_frame(bencher: divan::Bencher) {
+    yardstick(bencher, true);
+}
+
+fn yardstick(bencher: divan::Bencher, at_60_hz: bool) {
     let ctx = egui::Context::default();
     let mut demo = egui_demo_lib::DemoWindows::default();
-    bencher.bench_local(|| {
-        let mut output = ctx.run_ui(input(WIDTH, vec![]), |ui| demo.ui(ui));
-        divan::black_box(
-            ctx.tessellate(std::mem::take(&mut output.shapes), output.pixels_per_point),
-        );
-        output.textures_delta.clear();
-    });
+    frames(
+        bencher,
+        at_60_hz,
+        || input(WIDTH, vec![]),
+        |input| {
+            let mut output = ctx.run_ui(input, |ui| demo.ui(ui));
+            divan::black_box(
+                ctx.tessellate(std::mem::take(&mut output.shapes), output.pixels_per_point),
+            );
+            output.textures_delta.clear();
+        },
+    );
 }
 
 /// An idle frame: nothing changes.
 #[divan::bench(sample_count = 100)]
 fn idle_frame(bencher: divan::Bencher) {
+    idle(bencher, false);
+}
+
+/// Idle frames 1/60 s apart in real time.
+#[divan::bench(sample_count = 300)]
+fn at_60_hz_idle_frame(bencher: divan::Bencher) {
+    idle(bencher, true);
+}
+
+fn idle(bencher: divan::Bencher, at_60_hz: bool) {
     let ctx = egui::Context::default();
     let mut workstation = workstation(&ctx);
-    bencher.bench_local(|| frame(&ctx, &mut workstation, input(WIDTH, vec![])));
+    frames(
+        bencher,
+        at_60_hz,
+        || input(WIDTH, vec![]),
+        |input| frame(&ctx, &mut workstation, input),
+    );
 }
 
 /// A frame in which one character of a sentence is typed into a paragraph of the 20,000-word body.
 #[divan::bench(sample_count = 100)]
 fn typing_frame(bencher: divan::Bencher) {
-    typing(bencher, fixture().long[0]);
+    typing(bencher, fixture().long[0], false);
+}
+
+/// The same typing, a character every 1/60 s of real time (the fastest typing a display shows).
+#[divan::bench(sample_count = 300)]
+fn at_60_hz_typing_frame(bencher: divan::Bencher) {
+    typing(bencher, fixture().long[0], true);
 }
 
 /// The same typing into a 20,000-word paragraph of single lines (a transcript or a long list):
 /// the preview shows it as one paragraph.
 #[divan::bench(sample_count = 100)]
 fn typing_frame_in_a_20000_word_paragraph(bencher: divan::Bencher) {
-    typing(bencher, fixture().one_paragraph);
+    typing(bencher, fixture().one_paragraph, false);
 }
 
 /// Types a sentence a character a frame into `article`, a few lines into its body.
-fn typing(bencher: divan::Bencher, article: Uuid) {
+fn typing(bencher: divan::Bencher, article: Uuid, at_60_hz: bool) {
     let ctx = egui::Context::default();
     let mut workstation = workstation_showing(&ctx, article);
     // The cursor goes a few lines into the body, as a click there would put it.
@@ -163,15 +221,16 @@ fn typing(bencher: divan::Bencher, article: Uuid) {
         .chars()
         .collect();
     let mut typed = 0;
-    bencher.bench_local(|| {
-        let key = sentence[typed % sentence.len()];
-        typed += 1;
-        frame(
-            &ctx,
-            &mut workstation,
-            input(WIDTH, vec![Event::Text(key.to_string())]),
-        );
-    });
+    frames(
+        bencher,
+        at_60_hz,
+        || {
+            let key = sentence[typed % sentence.len()];
+            typed += 1;
+            input(WIDTH, vec![Event::Text(key.to_string())])
+        },
+        |input| frame(&ctx, &mut workstation, input),
+    );
     let after = workstation.state.draft.as_ref().map(|d| d.body.len());
     assert!(after > before, "the keystrokes reached the body");
 }

@@ -407,3 +407,41 @@ fn f8_pressed_while_a_check_runs_goes_once_it_is_done() {
         .collect();
     assert_eq!(selected, "Kyivs");
 }
+
+#[test]
+fn typing_is_checked_once_it_pauses_and_other_edits_at_once() {
+    use std::time::Duration;
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    settle(&mut harness);
+    // A pause the test cannot outrun, so that what waits is seen waiting.
+    harness.state_mut().state.review.pause = Duration::from_secs(3600);
+    // A tag removed is not typing: it is checked at once.
+    harness.get_by_label("Ukraine  ×").click();
+    settle(&mut harness);
+    let reviewed = |harness: &egui_kittest::Harness<'static, copydesk::ui::Workstation>| {
+        harness
+            .state()
+            .state
+            .review
+            .reviewed
+            .clone()
+            .expect("checked")
+    };
+    assert!(!reviewed(&harness).tags.contains(&"Ukraine".to_owned()));
+    // Typing waits for the pause.
+    append_to(&mut harness, Role::TextInput, "Headline", " TK");
+    harness.run_steps(5);
+    assert!(
+        !harness.state().state.review.is_current(),
+        "waiting for a pause"
+    );
+    assert!(harness.state().state.review.waiting().is_some());
+    assert!(!reviewed(&harness).headline.ends_with(" TK"));
+    // Once typing pauses, the article is checked, and the placeholder typed is found.
+    harness.state_mut().state.review.pause = Duration::ZERO;
+    settle(&mut harness);
+    assert!(reviewed(&harness).headline.ends_with(" TK"));
+    let findings = &harness.state().state.review.findings;
+    assert!(findings.iter().any(|f| f.rule == "placeholder"));
+}

@@ -128,6 +128,9 @@ impl AppState {
         if typing == Some("headline") {
             self.slug_follows_headline();
         }
+        if typing.is_some() {
+            self.review.typed_at = Some(std::time::Instant::now());
+        }
         let (Some(bundle), Some(draft)) = (&mut self.bundle, &mut self.draft) else {
             return;
         };

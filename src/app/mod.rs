@@ -229,7 +229,7 @@ impl AppState {
             pending_body_cursor: None,
             pending_field_cursor: None,
             find_bar: None,
-            review: Default::default(),
+            review: review::ReviewState::new(),
             history: Default::default(),
             thumbnails: Default::default(),
             jobs,

@@ -9,6 +9,7 @@ use crate::review::workflow::{self, Move, Refusal};
 use crate::review::{CheckContext, Field, Finding, Reviewer, Severity, checklist};
 use std::collections::HashMap;
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 use uuid::Uuid;
 
 /// Findings of the open article, re-checked on the review thread whenever it changes.
@@ -32,9 +33,33 @@ pub struct ReviewState {
     unsent: bool,
     /// An F8 (`true`) or Shift+F8 pressed while a check ran, to take once it is done.
     pending_step: Option<bool>,
+    /// When a key was last typed into the article.
+    pub typed_at: Option<Instant>,
+    /// How long typing must pause before the article is checked again ([`REVIEW_AFTER`]).
+    pub pause: Duration,
 }
 
+/// While typing goes on, the review waits for a pause this long before it checks: a check at
+/// every keystroke, on the other core, slows each typing frame (the two cores share their
+/// caches), and the underlines move with the text meanwhile. Other edits are checked at once,
+/// unless typing has not paused yet.
+pub const REVIEW_AFTER: Duration = Duration::from_millis(300);
+
 impl ReviewState {
+    /// No findings yet; typing pauses [`REVIEW_AFTER`] before a check.
+    pub fn new() -> Self {
+        ReviewState {
+            pause: REVIEW_AFTER,
+            ..Default::default()
+        }
+    }
+
+    /// How long the check still waits for typing to pause, while it does.
+    pub fn waiting(&self) -> Option<Duration> {
+        let since = self.typed_at?.elapsed();
+        (since < self.pause).then(|| self.pause - since)
+    }
+
     /// Forgets what was checked, so the next refresh checks again (settings or other articles changed).
     pub fn invalidate(&mut self) {
         self.requested = None;
@@ -124,7 +149,14 @@ impl AppState {
             .requested
             .as_ref()
             .is_some_and(|(generation, _)| *generation > review.shown);
-        if running || !review.unsent {
+        if review.unsent
+            && review.waiting().is_some()
+            && let Some(worker) = &review.worker
+        {
+            // The text the thread may be suggesting spellings for is already out of date.
+            worker.interrupt();
+        }
+        if running || !review.unsent || review.waiting().is_some() {
             return;
         }
         let generation = review

@@ -68,6 +68,12 @@ impl ReviewWorker {
         let _ = self.requests.send(request);
     }
 
+    /// Tells the thread that the article changed since the last request (typing that has not
+    /// paused yet), so that it stops filling in suggestions for the old text.
+    pub fn interrupt(&self) {
+        self.latest.store(u64::MAX, Ordering::SeqCst);
+    }
+
     /// The replies that arrived since the last call.
     pub fn replies(&self) -> Vec<Reply> {
         self.replies.try_iter().collect()

@@ -130,6 +130,10 @@ impl Workstation {
         if self.state.last_edit.is_some() {
             ctx.request_repaint_after(std::time::Duration::from_millis(500));
         }
+        // The check that waits for typing to pause goes once it has.
+        if let Some(wait) = self.state.review.waiting() {
+            ctx.request_repaint_after(wait);
+        }
         self.handle_close(&ctx);
         let title = self.state.window_title();
         if title != self.title {
