@@ -213,6 +213,24 @@ fn the_articles_the_list_shows_can_be_exported_together() {
     assert_eq!(std::fs::read_dir(out.path()).unwrap().count(), 10);
 }
 
+/// Types `folder` into the open export dialog, exports, and waits for the summary; the folder
+/// as typed.
+fn export_to_typed_folder(
+    harness: &mut Harness<'static, Workstation>,
+    folder: &std::path::Path,
+) -> String {
+    use egui::accesskit::Role;
+    let folder = folder.to_string_lossy().into_owned();
+    type_into(harness, Role::TextInput, "Folder", &folder);
+    harness
+        .get_by_role_and_label(Role::Button, "Export")
+        .click();
+    wait_until(harness, |w| {
+        matches!(w.state.modal, Some(Modal::ExportSummary(_)))
+    });
+    folder
+}
+
 #[test]
 fn the_next_export_offers_the_last_folder_and_formats() {
     use egui::accesskit::{Role, Toggled};
@@ -228,14 +246,7 @@ fn the_next_export_offers_the_last_folder_and_formats() {
             .click();
         harness.run_steps(1);
     }
-    let folder = out.path().to_string_lossy().into_owned();
-    type_into(&mut harness, Role::TextInput, "Folder", &folder);
-    harness
-        .get_by_role_and_label(Role::Button, "Export")
-        .click();
-    wait_until(&mut harness, |w| {
-        matches!(w.state.modal, Some(Modal::ExportSummary(_)))
-    });
+    let folder = export_to_typed_folder(&mut harness, out.path());
     let mut files: Vec<String> = std::fs::read_dir(out.path())
         .unwrap()
         .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
@@ -263,4 +274,42 @@ fn the_next_export_offers_the_last_folder_and_formats() {
     assert!(ticked(&harness, "Markdown"));
     assert!(!ticked(&harness, "HTML page"));
     assert_eq!(harness.state().state.settings.export_folder, folder);
+}
+
+/// No dialogs, and a file manager that notes which folders it was asked to show.
+struct ShowsFolders(Mutex<Vec<PathBuf>>);
+
+impl FileDialogs for ShowsFolders {
+    fn available(&self) -> bool {
+        false
+    }
+    fn pick(&self, _: DialogPurpose, _: std::sync::mpsc::Sender<Outcome>) {}
+    fn show_folder(&self, folder: &std::path::Path) -> bool {
+        self.0.lock().unwrap().push(folder.to_owned());
+        true
+    }
+}
+
+#[test]
+fn the_export_summary_shows_the_folder_in_the_file_manager() {
+    use egui::accesskit::Role;
+    let (_dir, root) = sample_copy();
+    let out = tempfile::tempdir().unwrap();
+    let file_manager = Arc::new(ShowsFolders(Mutex::new(Vec::new())));
+    let mut harness = open(&root, file_manager.clone());
+    menu(&mut harness, "File", "Export…");
+    let folder = export_to_typed_folder(&mut harness, out.path());
+    harness
+        .get_by_role_and_label(Role::Button, "Show the folder")
+        .click();
+    harness.run_steps(2);
+    assert_eq!(*file_manager.0.lock().unwrap(), [out.path().to_owned()]);
+    // Without a file manager, the status bar says where the files are.
+    harness.state_mut().state.jobs.dialogs = no_dialogs();
+    harness
+        .get_by_role_and_label(Role::Button, "Show the folder")
+        .click();
+    harness.run_steps(2);
+    let notice = harness.state().state.notice.clone().expect("a notice");
+    assert!(notice.error && notice.text.ends_with(&format!("the files are in {folder}")));
 }

@@ -172,6 +172,8 @@ pub enum Command {
     ChooseExportFolder,
     /// Run the export the dialog describes.
     StartExport,
+    /// Show the last export's folder in the system's file manager.
+    ShowExportFolder,
     /// Import a file as a new article (asks which).
     ImportFile,
     /// Import the clipboard's text as a new article.
@@ -341,6 +343,7 @@ impl Command {
             Command::ExportDialog => "Export…".into(),
             Command::ChooseExportFolder => "Choose folder…".into(),
             Command::StartExport => "Export".into(),
+            Command::ShowExportFolder => "Show the folder".into(),
             Command::ImportFile => "Import file…".into(),
             Command::PasteAsArticle => "Paste as article".into(),
             Command::AddHeroImage => "Add hero picture…".into(),

@@ -58,6 +58,10 @@ pub trait FileDialogs: Send + Sync {
     fn clipboard_image(&self) -> Option<Vec<u8>> {
         None
     }
+    /// Shows a folder in the system's file manager; false when none could be started.
+    fn show_folder(&self, _folder: &std::path::Path) -> bool {
+        false
+    }
 }
 
 /// Dialogs through rfd (the XDG portal on Linux), each on its own thread.
@@ -101,6 +105,22 @@ impl FileDialogs for NativeDialogs {
 
     fn clipboard_text(&self) -> Option<String> {
         arboard::Clipboard::new().ok()?.get_text().ok()
+    }
+
+    fn show_folder(&self, folder: &std::path::Path) -> bool {
+        let opener = if cfg!(target_os = "macos") {
+            "open"
+        } else if cfg!(windows) {
+            "explorer"
+        } else {
+            "xdg-open"
+        };
+        std::process::Command::new(opener)
+            .arg(folder)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .is_ok()
     }
 
     fn clipboard_image(&self) -> Option<Vec<u8>> {

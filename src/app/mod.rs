@@ -430,6 +430,7 @@ impl AppState {
             Command::ExportDialog => self.open_export_dialog(),
             Command::ChooseExportFolder => self.jobs.pick(jobs::DialogPurpose::ExportFolder),
             Command::StartExport => self.start_export(),
+            Command::ShowExportFolder => self.show_export_folder(),
             Command::ImportFile => self.ask_path(jobs::DialogPurpose::Import),
             Command::PasteAsArticle => self.paste_as_article(),
             Command::AddHeroImage => self.ask_path(jobs::DialogPurpose::HeroImage),

@@ -147,6 +147,18 @@ impl AppState {
         }
     }
 
+    /// Shows the last export's folder in the system's file manager.
+    pub fn show_export_folder(&mut self) {
+        let folder = PathBuf::from(&self.settings.export_folder);
+        if !self.jobs.dialogs.show_folder(&folder) {
+            let said = format!(
+                "No file manager could be started; the files are in {}",
+                folder.display()
+            );
+            self.warn(said);
+        }
+    }
+
     /// Takes an export's progress or result from the worker.
     pub fn export_progressed(&mut self, done: usize, total: usize) {
         if let Some(Modal::Exporting {

@@ -145,7 +145,15 @@ pub fn summary(
                 ));
             }
         });
-    let close = ui.button("Close");
+    let close = ui
+        .horizontal(|ui| {
+            let close = ui.button("Close");
+            if report.files > 0 && ui.button(Command::ShowExportFolder.label()).clicked() {
+                out.push(Command::ShowExportFolder);
+            }
+            close
+        })
+        .inner;
     if first_frame {
         close.request_focus();
     }
