@@ -21,6 +21,8 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
     let matches = bar.matches(draft);
     let found = !matches.is_empty();
     let mut ask = |action| out.push(Command::Find(action));
+    // The boxes give way in a narrow pane, so each row stays one line as long as it can.
+    let box_width = (ui.available_width() - 300.0).clamp(100.0, 240.0);
     ui.horizontal_wrapped(|ui| {
         let label = ui.label("Find");
         let field = ui
@@ -28,7 +30,7 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
                 TextEdit::singleline(&mut bar.query.text)
                     .id(find_box_id())
                     .hint_text("in this article")
-                    .desired_width(220.0),
+                    .desired_width(box_width),
             )
             .labelled_by(label.id);
         if std::mem::take(&mut bar.focus) {
@@ -70,14 +72,8 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
         if ui.add_enabled(found, egui::Button::new("Next")).clicked() {
             ask(FindAction::Next);
         }
-        let case = ui.checkbox(&mut bar.query.match_case, "Match case");
-        let words = ui.checkbox(&mut bar.query.whole_words, "Whole words");
-        if field.changed() || case.changed() || words.changed() {
+        if field.changed() {
             bar.current = None;
-        }
-        // After a tick in a box, Enter still goes to the next match.
-        if case.changed() || words.changed() {
-            bar.focus = true;
         }
         if ui
             .button("Close")
@@ -89,7 +85,7 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
     });
     ui.horizontal_wrapped(|ui| {
         let label = ui.label("Replace with");
-        ui.add(TextEdit::singleline(&mut bar.replacement).desired_width(220.0))
+        ui.add(TextEdit::singleline(&mut bar.replacement).desired_width(box_width))
             .labelled_by(label.id);
         let can_replace = found && !read_only;
         if ui
@@ -104,6 +100,13 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
             .clicked()
         {
             ask(FindAction::ReplaceAll);
+        }
+        let case = ui.checkbox(&mut bar.query.match_case, "Match case");
+        let words = ui.checkbox(&mut bar.query.whole_words, "Whole words");
+        // A new way of matching starts the count afresh; Enter still goes to the next match.
+        if case.changed() || words.changed() {
+            bar.current = None;
+            bar.focus = true;
         }
     });
     ui.separator();
