@@ -36,6 +36,8 @@ pub struct FindBar {
     pub current: Option<Match>,
     /// Give the find box the keys next frame.
     pub focus: bool,
+    /// The matches the bar counted this frame, for the editor to mark in the text.
+    pub shown: Vec<Match>,
     /// The query made ready, again whenever the query changes.
     finder: Option<Finder>,
 }

@@ -56,16 +56,24 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
         .as_ref()
         .map(|b| b.project().settings.checklist.limits.clone())
         .unwrap_or_default();
+    // The find bar's matches are marked in the selection's colour, over the findings' lines.
+    let find_color = ui.visuals().selection.bg_fill;
+    let found = state
+        .find_bar
+        .as_ref()
+        .map_or(&[][..], |bar| &bar.shown[..]);
     let underlines = |field: Field, text: fn(&crate::model::Article) -> &str| {
         let spans = highlight::spans_for(&state.review.findings, field);
-        match (&state.review.reviewed, &state.draft) {
+        let spans = match (&state.review.reviewed, &state.draft) {
             (Some(reviewed), Some(draft)) if reviewed.id == draft.id => {
                 highlight::rebase(spans, text(reviewed), text(draft))
             }
             // Findings of the article selected before: nothing of them belongs here.
             (Some(_), Some(_)) => Vec::new(),
             _ => spans,
-        }
+        };
+        let marks = found.iter().filter(|m| m.field == field);
+        highlight::with_marks(spans, marks.map(|m| m.range.clone()), find_color)
     };
     let (headline_marks, standfirst_marks, body_marks) = (
         underlines(Field::Headline, |a| &a.headline),

@@ -20,6 +20,7 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
     };
     let matches = bar.matches(draft);
     let found = !matches.is_empty();
+    bar.shown.clone_from(&matches);
     let mut ask = |action| out.push(Command::Find(action));
     // The boxes give way in a narrow pane, so each row stays one line as long as it can.
     let box_width = (ui.available_width() - 300.0).clamp(100.0, 240.0);

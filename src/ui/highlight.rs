@@ -26,6 +26,31 @@ pub fn spans_for(findings: &[Finding], field: Field) -> Vec<(Range<usize>, Color
     kept
 }
 
+/// `spans` with `marks` (the find bar's matches) added in `color`; a mark wins over a span it
+/// overlaps, and the result stays sorted and without overlaps.
+pub fn with_marks(
+    spans: Vec<(Range<usize>, Color32)>,
+    marks: impl Iterator<Item = Range<usize>>,
+    color: Color32,
+) -> Vec<(Range<usize>, Color32)> {
+    let marks: Vec<Range<usize>> = marks.filter(|m| !m.is_empty()).collect();
+    if marks.is_empty() {
+        return spans;
+    }
+    let overlaps = |span: &Range<usize>| {
+        marks
+            .iter()
+            .any(|m| m.start < span.end && span.start < m.end)
+    };
+    let mut merged: Vec<(Range<usize>, Color32)> = spans
+        .into_iter()
+        .filter(|(span, _)| !overlaps(span))
+        .collect();
+    merged.extend(marks.into_iter().map(|m| (m, color)));
+    merged.sort_by_key(|(span, _)| span.start);
+    merged
+}
+
 /// Moves `spans`, made on `reviewed`, onto `text` as it is now: spans before the edited stretch
 /// stay, spans after it move with the text, and spans inside it are dropped until the next
 /// review. So underlines stay on their words while the review catches up with typing.
@@ -123,5 +148,14 @@ mod tests {
         assert_eq!(rebase(spans.clone(), reviewed, text), vec![(14..21, red)]);
         // Nothing changed: nothing moves.
         assert_eq!(rebase(spans.clone(), reviewed, reviewed), spans);
+    }
+
+    #[test]
+    fn find_marks_join_the_underlines_and_win_where_they_overlap() {
+        let (red, blue) = (Color32::RED, Color32::BLUE);
+        let spans = vec![(0..5, red), (13..20, red)];
+        let merged = with_marks(spans.clone(), [15..18, 6..8].into_iter(), blue);
+        assert_eq!(merged, vec![(0..5, red), (6..8, blue), (15..18, blue)]);
+        assert_eq!(with_marks(spans.clone(), std::iter::empty(), blue), spans);
     }
 }
