@@ -383,16 +383,19 @@ fn the_command_line_refuses_articles_failing_required_rules_unless_forced() {
             .join("kremlin-indicates-lack-of-progress-following-ukraine-talks-with-us.ninjs.json")
             .exists()
     );
-    let forced = copydesk(&[
-        "export",
-        sample,
-        "--format",
-        "text",
-        "--out",
-        dir,
-        "city-library-opens-its-stacks-to-night-readers",
-        "--force",
-    ]);
+    let export_library_anyway = || {
+        copydesk(&[
+            "export",
+            sample,
+            "--format",
+            "text",
+            "--out",
+            dir,
+            "city-library-opens-its-stacks-to-night-readers",
+            "--force",
+        ])
+    };
+    let forced = export_library_anyway();
     assert_eq!(
         forced.status.code(),
         Some(0),
@@ -403,6 +406,13 @@ fn the_command_line_refuses_articles_failing_required_rules_unless_forced() {
         out.path()
             .join("city-library-opens-its-stacks-to-night-readers.txt")
             .exists()
+    );
+    // Exported again, the file replaces the first one, and the summary says so.
+    let again = export_library_anyway();
+    let stderr = String::from_utf8_lossy(&again.stderr);
+    assert!(
+        stderr.ends_with("0 refused; 1 file replaced one of the same name\n"),
+        "{stderr}"
     );
     let bad = copydesk(&["export", sample, "--format", "pdf", "--out", dir]);
     assert_eq!(bad.status.code(), Some(2));

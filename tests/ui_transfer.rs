@@ -274,6 +274,16 @@ fn the_next_export_offers_the_last_folder_and_formats() {
     assert!(ticked(&harness, "Markdown"));
     assert!(!ticked(&harness, "HTML page"));
     assert_eq!(harness.state().state.settings.export_folder, folder);
+    // Exporting again says that it replaced the earlier file.
+    let replaced = "Replaced 1 earlier file of the same name already in the folder.";
+    assert!(harness.query_by_label(replaced).is_none());
+    harness
+        .get_by_role_and_label(Role::Button, "Export")
+        .click();
+    wait_until(&mut harness, |w| {
+        matches!(w.state.modal, Some(Modal::ExportSummary(_)))
+    });
+    assert!(harness.query_by_label(replaced).is_some());
 }
 
 /// No dialogs, and a file manager that notes which folders it was asked to show.

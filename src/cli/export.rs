@@ -31,8 +31,13 @@ pub fn run(
             forced.failures.join("; ")
         );
     }
+    let replaced = match report.replaced {
+        0 => String::new(),
+        1 => "; 1 file replaced one of the same name".to_owned(),
+        n => format!("; {n} files replaced ones of the same name"),
+    };
     eprintln!(
-        "{} exported to {}, {} refused",
+        "{} exported to {}, {} refused{replaced}",
         report.exported,
         out.display(),
         report.refused.len()

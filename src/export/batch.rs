@@ -23,6 +23,8 @@ pub struct ExportReport {
     pub exported: usize,
     /// Files written.
     pub files: usize,
+    /// Of them, files that took the place of a file of the same name (an earlier export's).
+    pub replaced: usize,
     /// Articles refused because a Required rule fails.
     pub refused: Vec<Refused>,
     /// Articles exported although a Required rule fails (`--force`), with their failures.
@@ -141,9 +143,10 @@ pub fn run_export(
                     media,
                     forced,
                 } if first_error.is_none() => match write_files(&files, &media, out) {
-                    Ok(()) => {
+                    Ok(replaced) => {
                         report.exported += 1;
                         report.files += files.len();
+                        report.replaced += replaced;
                         report.forced.extend(forced);
                     }
                     Err(error) => first_error = Some(error),
@@ -202,17 +205,20 @@ fn render_one(
     }
 }
 
-/// Writes an article's rendered files and its pictures' renditions (once: assets never change).
+/// Writes an article's rendered files and its pictures' renditions (once: assets never change);
+/// how many of the files replaced one of the same name.
 fn write_files(
     files: &[(std::path::PathBuf, Vec<u8>)],
     media: &[crate::media::RenditionFile],
     out: &Path,
-) -> Result<(), BundleError> {
+) -> Result<usize, BundleError> {
+    let mut replaced = 0;
     for (path, bytes) in files {
+        replaced += usize::from(path.exists());
         write_atomic_unsynced(path, bytes)?;
     }
     if media.is_empty() {
-        return Ok(());
+        return Ok(replaced);
     }
     let folder = out.join("media");
     std::fs::create_dir_all(&folder).map_err(|e| BundleError::io(&folder, e))?;
@@ -222,5 +228,5 @@ fn write_files(
             write_atomic_unsynced(&path, &file.data)?;
         }
     }
-    Ok(())
+    Ok(replaced)
 }

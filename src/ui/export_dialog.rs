@@ -122,6 +122,12 @@ pub fn summary(
         counted(report.files, "file"),
         report.refused.len()
     ));
+    if report.replaced > 0 {
+        ui.weak(format!(
+            "Replaced {} of the same name already in the folder.",
+            counted(report.replaced, "earlier file")
+        ));
+    }
     if !report.refused.is_empty() {
         ui.weak(
             "A refused article fails a Required check: fix it, or export again with \"Export anyway\" ticked.",
