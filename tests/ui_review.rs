@@ -444,4 +444,11 @@ fn typing_is_checked_once_it_pauses_and_other_edits_at_once() {
     assert!(reviewed(&harness).headline.ends_with(" TK"));
     let findings = &harness.state().state.review.findings;
     assert!(findings.iter().any(|f| f.rule == "placeholder"));
+    // Reaching for the mouse ends the pause at once, so a finding clicked is current.
+    harness.state_mut().state.review.pause = Duration::from_secs(3600);
+    append_to(&mut harness, Role::TextInput, "Headline", "TK");
+    assert!(harness.state().state.review.waiting().is_some());
+    harness.event(egui::Event::PointerMoved(egui::pos2(700.0, 500.0)));
+    settle(&mut harness);
+    assert!(reviewed(&harness).headline.ends_with(" TKTK"));
 }

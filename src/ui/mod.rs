@@ -78,6 +78,17 @@ impl Workstation {
         let ctx = ui.ctx().clone();
         self.state.receive();
         self.state.thumbnails.upload(&ctx);
+        // Reaching for the mouse ends a pause in typing: the check goes at once, so a click on
+        // a finding a moment later finds the findings current.
+        let reaching = |e: &egui::Event| {
+            matches!(
+                e,
+                egui::Event::PointerMoved(_) | egui::Event::PointerButton { .. }
+            )
+        };
+        if ctx.input(|i| i.events.iter().any(reaching)) {
+            self.state.review.typed_at = None;
+        }
         self.state.refresh_review();
         let mut commands = Vec::new();
         if self.state.modal.is_none() {
