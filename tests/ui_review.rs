@@ -452,3 +452,26 @@ fn typing_is_checked_once_it_pauses_and_other_edits_at_once() {
     settle(&mut harness);
     assert!(reviewed(&harness).headline.ends_with(" TKTK"));
 }
+
+#[test]
+fn a_finding_about_the_embargo_zone_leads_to_the_zone_box() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    let until = "2027-01-05T09:00:00+02:00".parse().unwrap();
+    harness.state_mut().state.draft.as_mut().unwrap().embargo = Some(copydesk::model::Embargo {
+        until,
+        time_zone: "Europe/Londn".into(),
+    });
+    harness.run_steps(2);
+    settle(&mut harness);
+    harness.get_by_label_contains("Review (").click();
+    harness.run_steps(3);
+    harness
+        .get_by_label_contains("did you mean Europe/London?")
+        .click();
+    harness.run_steps(3);
+    assert!(
+        harness.get_by_label("Embargo time zone").is_focused(),
+        "the zone box has the keys"
+    );
+}
