@@ -451,6 +451,14 @@ fn typing_is_checked_once_it_pauses_and_other_edits_at_once() {
     harness.event(egui::Event::PointerMoved(egui::pos2(700.0, 500.0)));
     settle(&mut harness);
     assert!(reviewed(&harness).headline.ends_with(" TKTK"));
+    // So does F8, which goes to the first finding once the check is done.
+    append_to(&mut harness, Role::TextInput, "Headline", "!");
+    assert!(harness.state().state.review.waiting().is_some());
+    harness.key_press(Key::F8);
+    settle(&mut harness);
+    assert!(reviewed(&harness).headline.ends_with(" TKTK!"));
+    let notice = harness.state().state.notice.clone().expect("said");
+    assert!(notice.text.starts_with("Finding 1 of"), "{}", notice.text);
 }
 
 #[test]

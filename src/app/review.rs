@@ -194,7 +194,9 @@ impl AppState {
     /// which it is, since the review pane may be hidden.
     pub fn step_finding(&mut self, forward: bool) {
         if !self.review.is_current() {
-            // Taken as soon as the check is done (`refresh_review`).
+            // Taken as soon as the check is done (`refresh_review`), which need not wait for
+            // typing to pause: F8 is the pause.
+            self.review.typed_at = None;
             self.review.pending_step = Some(forward);
             self.tell("Checking…");
             return;
