@@ -80,6 +80,11 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
         underlines(Field::Standfirst, |a| &a.standfirst),
         underlines(Field::Body, |a| &a.body),
     );
+    let (seo_marks, social_marks, note_marks) = (
+        underlines(Field::SeoTitle, |a| &a.seo_title),
+        underlines(Field::SocialTitle, |a| &a.social_title),
+        underlines(Field::EditorsNote, |a| &a.editors_note),
+    );
     let next_statuses = state
         .draft
         .as_ref()
@@ -130,7 +135,7 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
                     &mut draft.seo_title,
                     limits.seo_title_max,
                     enabled,
-                    &[],
+                    &seo_marks,
                 ),
             );
             mark(
@@ -142,7 +147,7 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
                     &mut draft.social_title,
                     limits.social_title_max,
                     enabled,
-                    &[],
+                    &social_marks,
                 ),
             );
             let standfirst_length = draft.standfirst.chars().count();
@@ -262,7 +267,7 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
                     &mut draft.editors_note,
                     2,
                     enabled,
-                    &[],
+                    &note_marks,
                 ),
             );
             structured::corrections(
