@@ -154,3 +154,24 @@ fn replace_all_is_one_undoable_edit_and_replace_shows_before_it_changes() {
     assert!(harness.state().state.find_bar.is_none());
     assert!(harness.query_by_label("Replace with").is_none());
 }
+
+#[test]
+fn escape_in_the_text_closes_the_bar_but_not_escape_in_the_list_search() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    find(&mut harness, "Kyiv");
+    // Escape in the list's search clears that search and leaves the bar open.
+    type_into(&mut harness, Role::TextInput, "Search articles", "kremlin");
+    harness.key_press(Key::Escape);
+    harness.run_steps(2);
+    assert!(harness.state().state.find_bar.is_some());
+    // Enter goes to a match in the body; Escape there closes the bar.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::H);
+    harness.run_steps(2);
+    harness.key_press(Key::Enter);
+    harness.run_steps(3);
+    assert!(harness.state().state.body_selection.is_some());
+    harness.key_press(Key::Escape);
+    harness.run_steps(2);
+    assert!(harness.state().state.find_bar.is_none());
+}

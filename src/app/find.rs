@@ -38,6 +38,8 @@ pub struct FindBar {
     pub focus: bool,
     /// The matches the bar counted this frame, for the editor to mark in the text.
     pub shown: Vec<Match>,
+    /// Whether the keys were in the editor's pane at the end of the last frame.
+    pub keys_in_editor: bool,
     /// The query made ready, again whenever the query changes.
     finder: Option<Finder>,
 }

@@ -15,9 +15,19 @@ pub fn find_box_id() -> egui::Id {
 /// Draws the bar while it is open.
 pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
     let read_only = state.read_only.is_some();
+    let state_is_quiet = state.modal.is_none() && state.palette.is_none();
     let (Some(bar), Some(draft)) = (&mut state.find_bar, &state.draft) else {
         return;
     };
+    // Escape in the text the bar searches closes it, as it does in the bar's own box. egui
+    // drops the focus on Escape before anything is drawn, so where the keys were is last frame's.
+    let escape_in_editor = ui.input(|i| i.key_pressed(egui::Key::Escape))
+        && bar.keys_in_editor
+        && !ui.ctx().any_popup_open()
+        && state_is_quiet;
+    if escape_in_editor {
+        out.push(Command::Find(FindAction::Close));
+    }
     let matches = bar.matches(draft);
     let found = !matches.is_empty();
     bar.shown.clone_from(&matches);
@@ -111,4 +121,14 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
         }
     });
     ui.separator();
+}
+
+/// Notes whether the keys are in the editor's pane (`pane`) at the end of this frame, for an
+/// Escape next frame.
+pub fn note_focus(ctx: &egui::Context, state: &mut AppState, pane: egui::Rect) {
+    if let Some(bar) = &mut state.find_bar {
+        let focused = ctx.memory(|m| m.focused());
+        let rect = focused.and_then(|id| ctx.read_response(id)).map(|r| r.rect);
+        bar.keys_in_editor = rect.is_some_and(|r| pane.contains_rect(r));
+    }
 }

@@ -128,7 +128,9 @@ impl Workstation {
             );
             self.state.settings.side_width = width;
         }
-        egui::CentralPanel::default().show(ui, |ui| editor::ui(ui, &mut self.state, &mut commands));
+        let editor = egui::CentralPanel::default()
+            .show(ui, |ui| editor::ui(ui, &mut self.state, &mut commands));
+        find_bar::note_focus(&ctx, &mut self.state, editor.response.rect);
         modals::ui(&ctx, &mut self.state, &mut commands);
         palette::ui(&ctx, &mut self.state, &mut commands);
 
