@@ -3,6 +3,7 @@
 pub mod checklist;
 mod embargo;
 pub mod images;
+mod links;
 pub mod profile;
 pub mod proofread;
 pub mod workflow;
