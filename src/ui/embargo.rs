@@ -106,7 +106,9 @@ fn lifting_time(
     ui.label("Time zone");
     let id = fields::field_id("Embargo time zone");
     let typed: Option<String> = ui.data(|d| d.get_temp(id.with("typed")));
-    let parse_zone = |t: &str| Zone::parse(t).map_err(|_| "not a zone; pick one below".to_owned());
+    let parse_zone = |t: &str| {
+        Zone::parse(t).map_err(|_| "not a zone: a name such as Europe/Kyiv, or +02:00".to_owned())
+    };
     let shown = value.time_zone.clone();
     let (field, zone) = fields::parsed_box(ui, id, shown, 150.0, enabled, parse_zone);
     named(ui, &field, "Embargo time zone");
