@@ -80,10 +80,11 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
         underlines(Field::Standfirst, |a| &a.standfirst),
         underlines(Field::Body, |a| &a.body),
     );
-    let (seo_marks, social_marks, note_marks) = (
+    let (seo_marks, social_marks, note_marks, slug_marks) = (
         underlines(Field::SeoTitle, |a| &a.seo_title),
         underlines(Field::SocialTitle, |a| &a.social_title),
         underlines(Field::EditorsNote, |a| &a.editors_note),
+        underlines(Field::Slugline, |a| &a.slugline),
     );
     let next_statuses = state
         .draft
@@ -224,7 +225,7 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
             mark(
                 &mut change,
                 Some("slugline"),
-                &fields::text(ui, "Slugline", &mut draft.slugline, enabled),
+                &fields::text_marked(ui, "Slugline", &mut draft.slugline, enabled, &slug_marks),
             );
             mark(
                 &mut change,

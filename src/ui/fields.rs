@@ -46,15 +46,23 @@ pub fn row_label(ui: &mut Ui, label: &str) -> Response {
 
 /// A one-line text field with its label; the label names the field for screen readers and tests.
 pub fn text(ui: &mut Ui, label: &str, value: &mut String, enabled: bool) -> Response {
+    text_marked(ui, label, value, enabled, &[])
+}
+
+/// A one-line text field with its label and underlines under `underlines`.
+pub fn text_marked(
+    ui: &mut Ui,
+    label: &str,
+    value: &mut String,
+    enabled: bool,
+    underlines: Underlines,
+) -> Response {
     let id = field_id(label);
     ui.horizontal(|ui| {
         let label = row_label(ui, label);
-        ui.add_enabled(
-            enabled,
-            TextEdit::singleline(value)
-                .id(id)
-                .desired_width(f32::INFINITY),
-        )
+        add_text_box(ui, enabled, value, false, underlines, |edit| {
+            edit.id(id).desired_width(f32::INFINITY)
+        })
         .labelled_by(label.id)
     })
     .inner

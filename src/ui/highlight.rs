@@ -101,7 +101,9 @@ pub fn job(
     spans: &[(Range<usize>, Color32)],
 ) -> LayoutJob {
     let font_id = egui::TextStyle::Body.resolve(ui.style());
-    let color = ui.visuals().text_color();
+    // The text box paints the placeholder in its own text colour, so a field with underlines
+    // reads in the same colour as one without.
+    let color = Color32::PLACEHOLDER;
     let line_height =
         ui.fonts_mut(|f| f.row_height(&font_id)) + ui.spacing().extra_text_line_spacing;
     let plain = TextFormat {
