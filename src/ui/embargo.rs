@@ -130,19 +130,16 @@ fn lifting_time(
         }
         return Vec::new();
     }
-    // The offers stay while the mouse picks one: the press takes the keys from the box.
-    let offering = id.with("offers");
-    let pointer_busy = ui.input(|i| i.pointer.any_down() || i.pointer.any_released());
-    let kept: Vec<&'static str> = ui.data(|d| d.get_temp(offering)).unwrap_or_default();
-    let offers = if field.has_focus() {
-        offered
-    } else if pointer_busy {
-        kept
-    } else {
-        Vec::new()
-    };
-    ui.data_mut(|d| d.insert_temp(offering, offers.clone()));
-    offers
+    // The box's typed text is gone once the mouse press takes its keys: the offers made while
+    // it had them are kept for the click.
+    let kept_id = id.with("offered");
+    if field.has_focus() {
+        ui.data_mut(|d| d.insert_temp(kept_id, offered.clone()));
+    }
+    if !fields::offers_shown(ui, id.with("offers"), field.has_focus()) {
+        return Vec::new();
+    }
+    ui.data(|d| d.get_temp(kept_id)).unwrap_or_default()
 }
 
 /// The zone names offered as buttons; the one picked.
@@ -150,16 +147,8 @@ fn zone_offers(ui: &mut egui::Ui, offers: &[&'static str]) -> Option<Zone> {
     if offers.is_empty() {
         return None;
     }
-    let mut picked = None;
-    ui.horizontal_wrapped(|ui| {
-        ui.weak("Time zones (Enter takes the first):");
-        for name in offers {
-            if ui.small_button(*name).clicked() {
-                picked = Zone::parse(name).ok();
-            }
-        }
-    });
-    picked
+    let picked = fields::offer_buttons(ui, "Time zones (Enter takes the first):", offers);
+    picked.and_then(|name| Zone::parse(name).ok())
 }
 
 /// Puts the embargo in `zone` at the same time on the clock ("09:00" stays 09:00, now in the

@@ -68,6 +68,32 @@ pub fn text_marked(
     .inner
 }
 
+/// Whether the offers under a box being typed in show this frame: while it is typed in
+/// (`typing`), and while the mouse that picks one is pressed, since the press takes the keys
+/// from the box. `id` keeps last frame's answer.
+pub fn offers_shown(ui: &Ui, id: egui::Id, typing: bool) -> bool {
+    let pointer_busy = ui.input(|i| i.pointer.any_down() || i.pointer.any_released());
+    let shown_last = ui.data(|d| d.get_temp::<bool>(id).unwrap_or(false));
+    let shown = typing || (shown_last && pointer_busy);
+    ui.data_mut(|d| d.insert_temp(id, shown));
+    shown
+}
+
+/// The offers as small buttons after `caption` ("Known (Enter takes the first):"); the one
+/// clicked.
+pub fn offer_buttons<'a>(ui: &mut Ui, caption: &str, offers: &[&'a str]) -> Option<&'a str> {
+    let mut picked = None;
+    ui.horizontal_wrapped(|ui| {
+        ui.weak(caption);
+        for offer in offers {
+            if ui.small_button(*offer).clicked() {
+                picked = Some(*offer);
+            }
+        }
+    });
+    picked
+}
+
 /// A text box for a value typed in a fixed format, such as a date: while the box has the focus
 /// its text stays as typed, even while it does not parse yet, and what `parse` says is wrong
 /// (the format, say) is shown beside it in the warning colour. Returns the box and, when the

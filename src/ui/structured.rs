@@ -75,14 +75,10 @@ pub(super) fn bylines(
                 }
             });
         });
-        // The offers stay while the mouse picks one: the press takes the keys from the name.
         let offering = egui::Id::unique(("copydesk-byline-offers", i));
-        let pointer_busy =
-            ui.input(|input| input.pointer.any_down() || input.pointer.any_released());
-        let offered_last = ui.data(|d| d.get_temp::<bool>(offering).unwrap_or(false));
-        let offer = typing || (offered_last && pointer_busy);
-        ui.data_mut(|d| d.insert_temp(offering, offer));
-        if offer && name_suggestions(ui, &mut byline.name, known) {
+        if fields::offers_shown(ui, offering, typing)
+            && name_suggestions(ui, &mut byline.name, known)
+        {
             *change = Some(None);
         }
     }
@@ -116,29 +112,24 @@ fn name_suggestions(ui: &mut egui::Ui, name: &mut String, known: &[String]) -> b
     if typed.is_empty() {
         return false;
     }
-    let matches: Vec<&String> = known
+    let matches: Vec<&str> = known
         .iter()
         .filter(|k| k.to_lowercase().starts_with(&typed) && **k != *name)
+        .map(String::as_str)
         .take(5)
         .collect();
     if matches.is_empty() {
         return false;
     }
     if ui.input(|i| i.key_pressed(egui::Key::Enter)) {
-        name.clone_from(matches[0]);
+        *name = matches[0].to_owned();
         return true;
     }
-    let mut picked = false;
-    ui.horizontal_wrapped(|ui| {
-        ui.weak("Known (Enter takes the first):");
-        for known in matches {
-            if ui.small_button(known.as_str()).clicked() {
-                name.clone_from(known);
-                picked = true;
-            }
-        }
-    });
-    picked
+    let picked = fields::offer_buttons(ui, "Known (Enter takes the first):", &matches);
+    if let Some(known) = picked {
+        *name = known.to_owned();
+    }
+    picked.is_some()
 }
 
 /// The tags as chips with a remove button, and a box that adds a tag on Enter.
