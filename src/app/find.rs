@@ -6,7 +6,6 @@ use super::AppState;
 use crate::find::{Finder, Match, Query};
 use crate::model::Article;
 use crate::model::plural::grouped;
-use crate::review::Field;
 
 /// What the find bar asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,6 +63,14 @@ impl FindBar {
     pub fn position(&self, matches: &[Match]) -> Option<usize> {
         let current = self.current.as_ref()?;
         matches.iter().position(|m| m == current).map(|i| i + 1)
+    }
+}
+
+/// "1 match", "3 matches", "1,204 matches".
+pub fn counted_matches(count: usize) -> String {
+    match count {
+        1 => "1 match".to_owned(),
+        n => format!("{} matches", grouped(n)),
     }
 }
 
@@ -133,21 +140,17 @@ impl AppState {
         }
         .clone();
         let position = matches.iter().position(|m| *m == target).unwrap_or(0) + 1;
-        let total = matches.len();
-        if let Some(chars) = target.char_range(draft) {
-            if target.field == Field::Body {
-                self.pending_body_cursor = Some((chars.start, chars.end));
-            } else {
-                let label = target.field.label().to_owned();
-                self.pending_field_cursor = Some((label, chars.start, chars.end));
-            }
-        }
         let said = format!(
             "Match {position} of {}: {}",
-            grouped(total),
+            grouped(matches.len()),
             target.field.label()
         );
+        let chars = target.char_range(draft);
+        let field = target.field;
         bar.current = Some(target);
+        if let Some(chars) = chars {
+            self.select_in_editor(field, field.label().to_owned(), chars);
+        }
         self.tell(said);
     }
 
@@ -199,14 +202,7 @@ impl AppState {
         let fields = fields.join(", ").to_lowercase();
         let replaced = self.replace_in_draft(&matches);
         if replaced > 0 {
-            self.tell(format!(
-                "Replaced {} ({fields})",
-                if replaced == 1 {
-                    "1 match".to_owned()
-                } else {
-                    format!("{} matches", grouped(replaced))
-                }
-            ));
+            self.tell(format!("Replaced {} ({fields})", counted_matches(replaced)));
         }
         if let Some(bar) = &mut self.find_bar {
             bar.current = None;

@@ -249,10 +249,22 @@ impl AppState {
         };
         self.review.last_jump = Some((index, finding.clone()));
         let span = finding.char_span(draft).unwrap_or(0..0);
-        if finding.field == Field::Body {
+        let label = finding.editor_label();
+        self.select_in_editor(finding.field, label, span);
+    }
+
+    /// Selects characters `span` of a field in the editor next frame: the body's, or those of
+    /// the box the editor labels `label`.
+    pub(super) fn select_in_editor(
+        &mut self,
+        field: Field,
+        label: String,
+        span: std::ops::Range<usize>,
+    ) {
+        if field == Field::Body {
             self.pending_body_cursor = Some((span.start, span.end));
         } else {
-            self.pending_field_cursor = Some((finding.editor_label(), span.start, span.end));
+            self.pending_field_cursor = Some((label, span.start, span.end));
         }
     }
 

@@ -3,7 +3,7 @@
 
 use crate::app::AppState;
 use crate::app::command::Command;
-use crate::app::find::FindAction;
+use crate::app::find::{FindAction, counted_matches};
 use crate::model::plural::grouped;
 use egui::TextEdit;
 
@@ -19,8 +19,8 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
     let (Some(bar), Some(draft)) = (&mut state.find_bar, &state.draft) else {
         return;
     };
-    // Escape in the text the bar searches closes it, as it does in the bar's own box. egui
-    // drops the focus on Escape before anything is drawn, so where the keys were is last frame's.
+    // Escape in the bar's box or in the text it searches closes it. egui drops the focus on
+    // Escape before anything is drawn, so where the keys were is last frame's.
     let escape_in_editor = ui.input(|i| i.key_pressed(egui::Key::Escape))
         && bar.keys_in_editor
         && !ui.ctx().any_popup_open()
@@ -47,31 +47,20 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
         if std::mem::take(&mut bar.focus) {
             field.request_focus();
         }
-        // Enter goes to the next match, Shift+Enter to the one before; Escape closes the bar.
-        if field.lost_focus() {
-            let (enter, shift, escape) = ui.input(|i| {
-                (
-                    i.key_pressed(egui::Key::Enter),
-                    i.modifiers.shift,
-                    i.key_pressed(egui::Key::Escape),
-                )
+        // Enter goes to the next match, Shift+Enter to the one before.
+        if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+            let back = ui.input(|i| i.modifiers.shift);
+            ask(if back {
+                FindAction::Previous
+            } else {
+                FindAction::Next
             });
-            if enter {
-                ask(if shift {
-                    FindAction::Previous
-                } else {
-                    FindAction::Next
-                });
-            } else if escape {
-                ask(FindAction::Close);
-            }
         }
         let count = match (bar.query.text.is_empty(), bar.position(&matches)) {
             (true, _) => String::new(),
             (false, _) if !found => "No match".to_owned(),
             (false, Some(at)) => format!("{at} of {}", grouped(matches.len())),
-            (false, None) if matches.len() == 1 => "1 match".to_owned(),
-            (false, None) => format!("{} matches", grouped(matches.len())),
+            (false, None) => counted_matches(matches.len()),
         };
         ui.label(count);
         if ui
