@@ -149,14 +149,12 @@ impl AppState {
             .requested
             .as_ref()
             .is_some_and(|(generation, _)| *generation > review.shown);
-        if review.unsent
-            && review.waiting().is_some()
-            && let Some(worker) = &review.worker
-        {
+        let waiting = review.unsent && review.waiting().is_some();
+        if waiting && let Some(worker) = &review.worker {
             // The text the thread may be suggesting spellings for is already out of date.
             worker.interrupt();
         }
-        if running || !review.unsent || review.waiting().is_some() {
+        if running || !review.unsent || waiting {
             return;
         }
         let generation = review
