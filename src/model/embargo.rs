@@ -50,15 +50,20 @@ impl Zone {
         if text.is_empty() {
             return Err("no time zone".into());
         }
-        if let Some(tz) = chrono_tz::TZ_VARIANTS
-            .iter()
-            .find(|tz| tz.name().eq_ignore_ascii_case(text))
-        {
+        // A stored name is written exactly (a hash lookup; the editor reads the zone every
+        // frame), a typed one may be in any case (a scan of the zones).
+        let exact = text.parse::<chrono_tz::Tz>().ok();
+        if let Some(tz) = exact.or_else(|| {
+            chrono_tz::TZ_VARIANTS
+                .iter()
+                .copied()
+                .find(|tz| tz.name().eq_ignore_ascii_case(text))
+        }) {
             // Etc/UTC, GMT, Zulu and the like are UTC by another name.
             if UTC_NAMES.contains(&tz.name()) {
                 return Ok(Zone::Fixed(FixedOffset::east_opt(0).expect("zero offset")));
             }
-            return Ok(Zone::Named(*tz));
+            return Ok(Zone::Named(tz));
         }
         parse_offset(text)
             .map(Zone::Fixed)
