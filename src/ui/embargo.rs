@@ -27,12 +27,6 @@ fn starting_zone(ui: &egui::Ui) -> Zone {
         ))
 }
 
-/// Names a box for screen readers and for the review's jumps ("Embargo date").
-fn named(ui: &egui::Ui, response: &egui::Response, name: &str) {
-    ui.ctx()
-        .accesskit_node_builder(response.id, |node| node.set_label(name));
-}
-
 /// The embargo row; `now` starts a new embargo a day later.
 pub(super) fn embargo(
     ui: &mut egui::Ui,
@@ -88,7 +82,7 @@ fn lifting_time(
     };
     let id = fields::field_id("Embargo date");
     let (field, until) = fields::parsed_box(ui, id, date.to_string(), 90.0, enabled, parse_date);
-    named(ui, &field, "Embargo date");
+    fields::name_for_readers(ui, &field, "Embargo date");
     ui.label("Time");
     let parse_time = |t: &str| {
         let time = NaiveTime::parse_from_str(t, "%H:%M").map_err(|_| "HH:MM".to_owned())?;
@@ -97,7 +91,7 @@ fn lifting_time(
     let id = fields::field_id("Embargo time");
     let shown = time.format("%H:%M").to_string();
     let (field, until_at) = fields::parsed_box(ui, id, shown, 50.0, enabled, parse_time);
-    named(ui, &field, "Embargo time");
+    fields::name_for_readers(ui, &field, "Embargo time");
     if let Some(until) = until.or(until_at) {
         value.until = until;
         *change = Some(Some("embargo"));
@@ -111,7 +105,7 @@ fn lifting_time(
     };
     let shown = value.time_zone.clone();
     let (field, zone) = fields::parsed_box(ui, id, shown, 150.0, enabled, parse_zone);
-    named(ui, &field, "Embargo time zone");
+    fields::name_for_readers(ui, &field, "Embargo time zone");
     if let Some(zone) = zone {
         set_zone(ui, value, zone);
         *change = Some(Some("embargo"));

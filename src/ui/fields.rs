@@ -68,6 +68,14 @@ pub fn text_marked(
     .inner
 }
 
+/// Names a control for screen readers (and the tests) that has no label of its own beside it:
+/// a menu after another field, a box named by a row's caption.
+pub fn name_for_readers(ui: &Ui, response: &Response, name: impl Into<String>) {
+    let name = name.into();
+    ui.ctx()
+        .accesskit_node_builder(response.id, |node| node.set_label(name));
+}
+
 /// Whether the offers under a box being typed in show this frame: while it is typed in
 /// (`typing`), and while the mouse that picks one is pressed, since the press takes the keys
 /// from the box. `id` keeps last frame's answer.

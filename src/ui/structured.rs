@@ -217,9 +217,7 @@ pub(super) fn language(
                     }
                 })
                 .response;
-            ui.ctx().accesskit_node_builder(combo.id, |node| {
-                node.set_label("Common languages");
-            });
+            fields::name_for_readers(ui, &combo, "Common languages");
         });
         if let Some(tag) = picked.filter(|tag| language != tag) {
             *language = tag.to_owned();
@@ -256,9 +254,7 @@ pub(super) fn corrections(
                         );
                     })
                     .response;
-                ui.ctx().accesskit_node_builder(combo.id, |node| {
-                    node.set_label(format!("Kind of correction {}", i + 1));
-                });
+                fields::name_for_readers(ui, &combo, format!("Kind of correction {}", i + 1));
             });
             if kind != correction.kind {
                 correction.kind = kind;
