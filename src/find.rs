@@ -60,14 +60,17 @@ pub struct Finder {
 }
 
 impl Finder {
-    /// A finder for `query`; an empty query finds nothing.
+    /// A finder for `query`; an empty query finds nothing, and so does one too long to make a
+    /// pattern of (megabytes pasted into the box).
     pub fn new(query: &Query) -> Finder {
-        let pattern = (!query.text.is_empty()).then(|| {
-            RegexBuilder::new(&regex::escape(&query.text))
-                .case_insensitive(!query.match_case)
-                .build()
-                .expect("an escaped pattern is valid")
-        });
+        let pattern = (!query.text.is_empty())
+            .then(|| {
+                RegexBuilder::new(&regex::escape(&query.text))
+                    .case_insensitive(!query.match_case)
+                    .build()
+                    .ok()
+            })
+            .flatten();
         Finder {
             query: query.clone(),
             pattern,
@@ -190,6 +193,13 @@ mod tests {
             range: 500..504,
         };
         assert_eq!(replace(&mut a, &[stale], "x"), 0);
+    }
+
+    #[test]
+    fn a_query_too_long_to_search_finds_nothing_instead_of_failing() {
+        let huge = "ä".repeat(400_000);
+        let finder = Finder::new(&query(&huge, false, false));
+        assert!(finder.matches(&article()).is_empty());
     }
 
     #[test]
