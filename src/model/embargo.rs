@@ -132,7 +132,7 @@ fn parse_offset(text: &str) -> Option<FixedOffset> {
     };
     let (hours, minutes) = match digits.split_once(':') {
         Some((h, m)) => (h, m),
-        None if digits.len() == 4 => digits.split_at(2),
+        None if digits.len() == 4 && digits.is_ascii() => digits.split_at(2),
         None => (digits, "0"),
     };
     let all_digits =

@@ -31,6 +31,8 @@ fn zones_are_read_by_name_in_any_case_or_as_offsets() {
     assert!(Zone::parse("").is_err());
     assert!(Zone::parse("+25:00").is_err());
     assert!(Zone::parse("English").is_err());
+    // Four bytes that are not four digits are not "+HHMM" (and are not cut inside a letter).
+    assert!(Zone::parse("+1é1").is_err());
 }
 
 #[test]
