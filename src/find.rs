@@ -46,9 +46,7 @@ impl Match {
 
     /// Its characters in the field's text (what the editor selects), when the text still holds it.
     pub fn char_range(&self, article: &Article) -> Option<Range<usize>> {
-        let text = self.field.text(article)?;
-        let start = text.get(..self.range.start)?.chars().count();
-        Some(start..start + text.get(self.range.clone())?.chars().count())
+        self.field.chars_of(article, self.range.clone())
     }
 }
 

@@ -141,6 +141,18 @@ impl Field {
         })
     }
 
+    /// Bytes `span` of this field's text as characters (what the editor selects), while the
+    /// text still holds them.
+    pub fn chars_of(
+        self,
+        article: &crate::model::Article,
+        span: Range<usize>,
+    ) -> Option<Range<usize>> {
+        let text = self.text(article)?;
+        let start = text.get(..span.start)?.chars().count();
+        Some(start..start + text.get(span)?.chars().count())
+    }
+
     /// The text of this field, to be changed by a fix.
     pub fn text_mut(self, article: &mut crate::model::Article) -> Option<&mut String> {
         Some(match self {
@@ -302,11 +314,7 @@ impl Finding {
 
     /// The span as character offsets in the field (what `check --json` and text cursors use).
     pub fn char_span(&self, article: &crate::model::Article) -> Option<Range<usize>> {
-        let span = self.span.clone()?;
-        let text = self.field.text(article)?;
-        let start = text.get(..span.start)?.chars().count();
-        let length = text.get(span.clone())?.chars().count();
-        Some(start..start + length)
+        self.field.chars_of(article, self.span.clone()?)
     }
 
     /// Applies the fix to an article; false when there is none or the text moved under it.
