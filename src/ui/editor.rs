@@ -115,54 +115,52 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
         .auto_shrink([false, false])
         .show(ui, |ui| {
             ui.set_max_width(ui.available_width().min(BODY_WIDTH + 140.0));
-            mark(
-                &mut change,
-                Some("headline"),
-                &fields::text_with_meter(
-                    ui,
-                    "Headline",
-                    &mut draft.headline,
+            let metered = [
+                (
+                    Field::Headline,
+                    "headline",
                     limits.headline_max,
-                    enabled,
                     &headline_marks,
                 ),
-            );
-            mark(
-                &mut change,
-                Some("seo_title"),
-                &fields::text_with_meter(
-                    ui,
-                    "SEO title",
-                    &mut draft.seo_title,
+                (
+                    Field::SeoTitle,
+                    "seo_title",
                     limits.seo_title_max,
-                    enabled,
                     &seo_marks,
                 ),
-            );
-            mark(
-                &mut change,
-                Some("social_title"),
-                &fields::text_with_meter(
-                    ui,
-                    "Social title",
-                    &mut draft.social_title,
+                (
+                    Field::SocialTitle,
+                    "social_title",
                     limits.social_title_max,
-                    enabled,
                     &social_marks,
                 ),
-            );
+            ];
+            for (field, typed, limit, marks) in metered {
+                let Some(value) = field.text_mut(draft) else {
+                    continue;
+                };
+                let response =
+                    fields::text_with_meter(ui, field.label(), value, limit, enabled, marks);
+                mark(&mut change, Some(typed), &response);
+                super::finding_menu::attach(ui, &response, field, &state.review, draft, out);
+            }
             let standfirst_length = draft.standfirst.chars().count();
-            mark(
-                &mut change,
-                Some("standfirst"),
-                &fields::multiline(
-                    ui,
-                    "Standfirst",
-                    &mut draft.standfirst,
-                    2,
-                    enabled,
-                    &standfirst_marks,
-                ),
+            let response = fields::multiline(
+                ui,
+                "Standfirst",
+                &mut draft.standfirst,
+                2,
+                enabled,
+                &standfirst_marks,
+            );
+            mark(&mut change, Some("standfirst"), &response);
+            super::finding_menu::attach(
+                ui,
+                &response,
+                Field::Standfirst,
+                &state.review,
+                draft,
+                out,
             );
             ui.weak(format!(
                 "{standfirst_length} characters ({}–{})",
@@ -222,11 +220,10 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
                 &mut change,
             );
             structured::tags(ui, &mut draft.tags, enabled, &mut change);
-            mark(
-                &mut change,
-                Some("slugline"),
-                &fields::text_marked(ui, "Slugline", &mut draft.slugline, enabled, &slug_marks),
-            );
+            let response =
+                fields::text_marked(ui, "Slugline", &mut draft.slugline, enabled, &slug_marks);
+            mark(&mut change, Some("slugline"), &response);
+            super::finding_menu::attach(ui, &response, Field::Slugline, &state.review, draft, out);
             mark(
                 &mut change,
                 Some("slug"),
@@ -259,17 +256,22 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
             structured::language(ui, &mut draft.language, enabled, &mut change);
             let now = (state.clock)();
             super::embargo::embargo(ui, &mut draft.embargo, now, enabled, &mut change);
-            mark(
-                &mut change,
-                Some("editors_note"),
-                &fields::multiline(
-                    ui,
-                    "Editor's note",
-                    &mut draft.editors_note,
-                    2,
-                    enabled,
-                    &note_marks,
-                ),
+            let response = fields::multiline(
+                ui,
+                "Editor's note",
+                &mut draft.editors_note,
+                2,
+                enabled,
+                &note_marks,
+            );
+            mark(&mut change, Some("editors_note"), &response);
+            super::finding_menu::attach(
+                ui,
+                &response,
+                Field::EditorsNote,
+                &state.review,
+                draft,
+                out,
             );
             structured::corrections(
                 ui,
@@ -304,6 +306,9 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
             let output = output.inner;
             if output.changed {
                 change = Some(Some("body"));
+            }
+            if let Some(paragraph) = &output.right_clicked {
+                super::finding_menu::attach(ui, paragraph, Field::Body, &state.review, draft, out);
             }
             selection = output.selection;
             // The field the keys were just sent to (a new article's headline, a new picture's

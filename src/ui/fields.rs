@@ -33,7 +33,20 @@ fn add_text_box(
     } else {
         edit.layouter(&mut layouter)
     };
-    ui.add_enabled(enabled, edit)
+    ui.add_enabled_ui(enabled, |ui| {
+        let output = edit.show(ui);
+        // Where a right-click lands, for the menu of the findings there.
+        super::finding_menu::note_click(
+            ui,
+            &output.response.response,
+            &output.galley,
+            output.galley_pos,
+            output.galley.text(),
+            0,
+        );
+        output.response.response
+    })
+    .inner
 }
 
 /// The width of the label column the editor's one-line fields line up on.

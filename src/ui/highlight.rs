@@ -54,11 +54,11 @@ pub fn with_marks(
 /// Moves `spans`, made on `reviewed`, onto `text` as it is now: spans before the edited stretch
 /// stay, spans after it move with the text, and spans inside it are dropped until the next
 /// review. So underlines stay on their words while the review catches up with typing.
-pub fn rebase(
-    spans: Vec<(Range<usize>, Color32)>,
+pub fn rebase<T>(
+    spans: Vec<(Range<usize>, T)>,
     reviewed: &str,
     text: &str,
-) -> Vec<(Range<usize>, Color32)> {
+) -> Vec<(Range<usize>, T)> {
     if spans.is_empty() || reviewed == text {
         return spans;
     }
@@ -66,17 +66,41 @@ pub fn rebase(
     let suffix_start = reviewed.len() - common_suffix(reviewed, text, prefix);
     spans
         .into_iter()
-        .filter_map(|(span, color)| {
+        .filter_map(|(span, tag)| {
             if span.end <= prefix {
-                Some((span, color))
+                Some((span, tag))
             } else if span.start >= suffix_start {
                 let moved = span.start + text.len() - reviewed.len()
                     ..span.end + text.len() - reviewed.len();
-                Some((moved, color))
+                Some((moved, tag))
             } else {
                 None
             }
         })
+        .collect()
+}
+
+/// The findings (indices into `findings`) whose underlined text in `field` takes in byte `at`
+/// of `text`, the field as it is now; `reviewed` is the field's text the findings were made on,
+/// so a finding is found where its underline is drawn.
+pub fn findings_at(
+    findings: &[Finding],
+    field: Field,
+    reviewed: &str,
+    text: &str,
+    at: usize,
+) -> Vec<usize> {
+    let spans = findings
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.field == field && f.waived.is_none())
+        .filter_map(|(index, f)| Some((f.span.clone()?, index)))
+        .filter(|(span, _)| !span.is_empty())
+        .collect();
+    rebase(spans, reviewed, text)
+        .into_iter()
+        .filter(|(span, _)| span.start <= at && at <= span.end)
+        .map(|(_, index)| index)
         .collect()
 }
 

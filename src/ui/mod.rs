@@ -8,6 +8,7 @@ mod embargo;
 mod export_dialog;
 mod fields;
 mod find_bar;
+mod finding_menu;
 pub mod fonts;
 mod highlight;
 mod history_panel;

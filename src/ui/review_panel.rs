@@ -92,7 +92,6 @@ fn row(
     draft: &crate::model::Article,
     out: &mut Vec<Command>,
 ) {
-    let flagged = finding.flagged_text(draft);
     let mut text = format!("{}: {}", finding.field.label(), finding.message);
     // Where it is, so that two findings of one word tell apart before a click.
     if let Some(context) = finding.context(draft) {
@@ -106,41 +105,53 @@ fn row(
     if jump.clicked() {
         out.push(Command::JumpToFinding(index));
     }
-    ui.horizontal_wrapped(|ui| {
-        if let Some(fix) = &finding.suggestion {
-            let shown = if fix.is_empty() {
-                "delete".to_owned()
-            } else {
-                format!("→ {fix}")
-            };
-            if ui.small_button(format!("Fix {shown}")).clicked() {
-                out.push(Command::ApplyFix(index));
-            }
-            let same = findings
-                .iter()
-                .filter(|f| finding.same_fix(f, draft))
-                .count();
-            if same > 1 && ui.small_button(format!("Fix all {same}")).clicked() {
-                out.push(Command::ApplyFixEverywhere(index));
-            }
-        }
-        if finding.rule == "proof.spelling"
-            && !flagged.is_empty()
-            && ui
-                .small_button(format!("Add \"{flagged}\" to dictionary"))
-                .clicked()
-        {
-            out.push(Command::AddToDictionary(flagged.to_owned()));
-        }
-        if finding.level == Severity::Recommended
-            && finding.waived.is_none()
-            && ui.small_button("Waive…").clicked()
-        {
-            out.push(Command::AskWaiver(index));
-        }
-        if let Some(reason) = &finding.waived {
-            ui.weak(format!("waived: {reason}"));
-        }
-    });
+    ui.horizontal_wrapped(|ui| actions(ui, (index, finding), findings, draft, out));
     ui.add_space(4.0);
+}
+
+/// A finding's buttons: its fix, the same fix everywhere when there are several of it, "Add to
+/// dictionary" for a spelling, and "Waive…" (or the reason it was waived). The review pane and
+/// the right-click menu on underlined text both offer them.
+pub fn actions(
+    ui: &mut egui::Ui,
+    (index, finding): (usize, &Finding),
+    findings: &[Finding],
+    draft: &crate::model::Article,
+    out: &mut Vec<Command>,
+) {
+    let flagged = finding.flagged_text(draft);
+    if let Some(fix) = &finding.suggestion {
+        let shown = if fix.is_empty() {
+            "delete".to_owned()
+        } else {
+            format!("→ {fix}")
+        };
+        if ui.small_button(format!("Fix {shown}")).clicked() {
+            out.push(Command::ApplyFix(index));
+        }
+        let same = findings
+            .iter()
+            .filter(|f| finding.same_fix(f, draft))
+            .count();
+        if same > 1 && ui.small_button(format!("Fix all {same}")).clicked() {
+            out.push(Command::ApplyFixEverywhere(index));
+        }
+    }
+    if finding.rule == "proof.spelling"
+        && !flagged.is_empty()
+        && ui
+            .small_button(format!("Add \"{flagged}\" to dictionary"))
+            .clicked()
+    {
+        out.push(Command::AddToDictionary(flagged.to_owned()));
+    }
+    if finding.level == Severity::Recommended
+        && finding.waived.is_none()
+        && ui.small_button("Waive…").clicked()
+    {
+        out.push(Command::AskWaiver(index));
+    }
+    if let Some(reason) = &finding.waived {
+        ui.weak(format!("waived: {reason}"));
+    }
 }

@@ -37,6 +37,21 @@ pub fn primary_button(harness: &Harness<'static, Workstation>, pos: egui::Pos2, 
     });
 }
 
+/// A right-click at `pos`, as a real mouse does it, and the frames that show its menu.
+pub fn right_click(harness: &mut Harness<'static, Workstation>, pos: egui::Pos2) {
+    harness.event(egui::Event::PointerMoved(pos));
+    for pressed in [true, false] {
+        harness.event(egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Secondary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+        harness.step();
+    }
+    harness.run_steps(2);
+}
+
 /// A copy of the sample project in a temporary folder.
 pub fn sample_copy() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();

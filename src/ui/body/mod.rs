@@ -23,6 +23,8 @@ pub struct BodyOutput {
     pub changed: bool,
     /// The selection in the body (character offsets), when a paragraph has the focus.
     pub selection: Option<(usize, usize)>,
+    /// The paragraph right-clicked last, while it is drawn: its menu shows the findings there.
+    pub right_clicked: Option<egui::Response>,
 }
 
 /// The editor's memory between frames, kept in egui's temporary data under the editor's id.
@@ -39,6 +41,8 @@ struct Memory {
     follow: Option<usize>,
     /// A selection across paragraphs, when there is one.
     span: Option<selection::Span>,
+    /// The paragraph right-clicked last.
+    right_clicked: Option<usize>,
 }
 
 /// The paragraphs' height as drawn when nothing is typed yet.
@@ -206,6 +210,12 @@ pub fn ui(
             }
             memory.chunks.set_height(k, drawn.height);
             y += drawn.height;
+            if drawn.response.secondary_clicked() {
+                memory.right_clicked = Some(k);
+            }
+            if memory.right_clicked == Some(k) {
+                output.right_clicked = Some(drawn.response.clone());
+            }
             if scroll_to == Some(k) {
                 // A jump from elsewhere (a finding, a format command) centres the cursor; a key
                 // that crossed into the next paragraph only scrolls as far as it must.
@@ -363,6 +373,7 @@ struct Drawn {
     cursor_rect: egui::Rect,
     galley: Arc<egui::Galley>,
     galley_pos: egui::Pos2,
+    response: egui::Response,
 }
 
 /// Draws paragraph `k` as a borderless text box.
@@ -398,6 +409,15 @@ fn paragraph(
         .response
         .clone()
         .accessible_name(paragraph_label(k));
+    // Where a right-click lands, in bytes into the body, for the menu of the findings there.
+    super::finding_menu::note_click(
+        ui,
+        &response,
+        &output.galley,
+        output.galley_pos,
+        output.galley.text(),
+        range.start,
+    );
     let has_focus = response.has_focus();
     let selection = output.cursor_range.map(|range| {
         let (a, b) = (range.secondary.index.0, range.primary.index.0);
@@ -418,6 +438,7 @@ fn paragraph(
         cursor_rect,
         galley: output.galley.clone(),
         galley_pos: output.galley_pos,
+        response,
     }
 }
 

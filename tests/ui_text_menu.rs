@@ -1,0 +1,92 @@
+//! The right-click menu on underlined text: the findings under the pointer, with their fixes,
+//! in the body and in the one-line fields (egui_kittest).
+
+mod common;
+
+use common::ui::*;
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+
+/// A point on the first word of the text box named `label`.
+fn first_word_of(harness: &Harness<'static, copydesk::ui::Workstation>, label: &str) -> egui::Pos2 {
+    let node = harness.get_by_label(label);
+    let bounds = node.accesskit_node().bounding_box().expect("drawn");
+    egui::pos2(
+        bounds.x0 as f32 + 14.0,
+        ((bounds.y0 + bounds.y1) / 2.0) as f32,
+    )
+}
+
+/// A new article whose headline and body each begin with a possessive that lost its apostrophe.
+fn article_with_lost_apostrophes() -> Harness<'static, copydesk::ui::Workstation> {
+    let (dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    // The folder must outlive the harness; the test process ends soon after.
+    std::mem::forget(dir);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    harness.run_steps(3);
+    type_into(&mut harness, Role::TextInput, "Headline", "Moscows reply");
+    type_into(
+        &mut harness,
+        Role::MultilineTextInput,
+        "Body paragraph 1",
+        "Moscows talks went on.",
+    );
+    settle(&mut harness);
+    harness
+}
+
+#[test]
+fn a_right_click_on_an_underlined_word_in_the_body_offers_its_fix() {
+    let mut harness = article_with_lost_apostrophes();
+    assert!(harness.query_by_label("Fix → Moscow's").is_none());
+    let on_moscows = first_word_of(&harness, "Body paragraph 1");
+    right_click(&mut harness, on_moscows);
+    harness.check_accessibility();
+    harness.get_by_label_contains("\"Moscows\" looks like a possessive");
+    harness.get_by_label("Fix → Moscow's").click();
+    harness.run_steps(3);
+    assert_eq!(draft(&harness).body, "Moscow's talks went on.");
+    assert!(
+        harness.query_by_label("Fix → Moscow's").is_none(),
+        "the menu closes once a fix is chosen"
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run_steps(3);
+    assert_eq!(
+        draft(&harness).body,
+        "Moscows talks went on.",
+        "and it undoes"
+    );
+}
+
+#[test]
+fn a_right_click_on_an_underlined_word_in_the_headline_offers_its_fix() {
+    let mut harness = article_with_lost_apostrophes();
+    let on_moscows = first_word_of(&harness, "Headline");
+    right_click(&mut harness, on_moscows);
+    harness.get_by_label("Fix → Moscow's").click();
+    harness.run_steps(3);
+    assert_eq!(draft(&harness).headline, "Moscow's reply");
+}
+
+#[test]
+fn a_right_click_away_from_any_finding_opens_no_menu() {
+    let mut harness = article_with_lost_apostrophes();
+    // The end of the body's text, past "went on.", has no finding.
+    let node = harness.get_by_label("Body paragraph 1");
+    let bounds = node.accesskit_node().bounding_box().expect("drawn");
+    let past_the_text = egui::pos2(
+        bounds.x1 as f32 - 20.0,
+        ((bounds.y0 + bounds.y1) / 2.0) as f32,
+    );
+    right_click(&mut harness, past_the_text);
+    assert!(
+        harness
+            .query_by_label_contains("looks like a possessive")
+            .is_none()
+    );
+    assert!(harness.query_by_label("Fix → Moscow's").is_none());
+}
