@@ -201,3 +201,42 @@ fn undoing_a_new_article_or_a_duplicate_selects_the_article_it_was_made_beside()
         );
     }
 }
+
+#[test]
+fn a_right_click_on_a_row_selects_it_and_offers_what_the_article_menu_does() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    let library: uuid::Uuid = LIBRARY.parse().unwrap();
+    assert_ne!(harness.state().state.selected, Some(library));
+    let row = harness.get_by_role_and_label(
+        Role::Button,
+        "City library opens its stacks to night readers",
+    );
+    let bounds = row.accesskit_node().bounding_box().unwrap();
+    let pos = egui::pos2(
+        ((bounds.x0 + bounds.x1) / 2.0) as f32,
+        ((bounds.y0 + bounds.y1) / 2.0) as f32,
+    );
+    right_click(&mut harness, pos);
+    assert_eq!(
+        harness.state().state.selected,
+        Some(library),
+        "the row is selected"
+    );
+    harness.check_accessibility();
+    let before = article_ids(&harness).len();
+    harness.get_by_label_contains("Duplicate article").click();
+    harness.run_steps(3);
+    assert_eq!(
+        article_ids(&harness).len(),
+        before + 1,
+        "the duplicate is made"
+    );
+    assert!(
+        harness
+            .query_by_label_contains("Duplicate article")
+            .is_none(),
+        "and the menu closes"
+    );
+    assert!(draft(&harness).headline.contains("City library"));
+}

@@ -110,6 +110,8 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
     {
         area = area.vertical_scroll_offset(offset_showing(ui, rows_id, row));
     }
+    // The row right-clicked this frame, or whose menu is open.
+    let mut menu_row = None;
     let output = area.show_rows(ui, ROW_HEIGHT, state.visible.len(), |ui, rows| {
         for row in rows {
             let Some(summary) = state.visible.get(row).and_then(|i| bundle.summary_at(*i)) else {
@@ -126,8 +128,11 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
             response.widget_info(|| {
                 egui::WidgetInfo::selected(egui::Role::Button, true, selected, headline)
             });
-            if response.clicked() {
+            if response.clicked() || (response.secondary_clicked() && !selected) {
                 out.push(Command::Select(summary.id));
+            }
+            if response.secondary_clicked() || response.context_menu_opened() {
+                menu_row = Some(response.clone());
             }
             let visuals = ui.visuals();
             if selected {
@@ -169,11 +174,32 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
             }
         }
     });
+    if let Some(row) = menu_row {
+        row.context_menu(|ui| row_menu(ui, state, out));
+    }
     ui.data_mut(|d| {
         d.insert_temp(
             rows_id,
             (output.state.clamped_offset().y, output.inner_rect.height()),
         )
+    });
+}
+
+/// The right-click menu of a row (the article it selects): what the Article menu does to it.
+fn row_menu(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
+    for command in [
+        Command::DuplicateArticle,
+        Command::DeleteArticle,
+        Command::MoveUp,
+        Command::MoveDown,
+    ] {
+        super::menu::item(ui, state, command, out);
+    }
+    ui.separator();
+    ui.menu_button("Status", |ui| {
+        for status in Status::ALL {
+            super::menu::item(ui, state, Command::SetStatus(status), out);
+        }
     });
 }
 

@@ -107,7 +107,9 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
     });
 }
 
-fn item(ui: &mut egui::Ui, state: &AppState, command: Command, out: &mut Vec<Command>) {
+/// A menu entry that runs `command`: its shortcut beside it, ticked when it is the choice in
+/// force, greyed out with the reason on hover when it cannot run now.
+pub(super) fn item(ui: &mut egui::Ui, state: &AppState, command: Command, out: &mut Vec<Command>) {
     let mut button = egui::Button::new(command.label());
     // The choice in force is marked, as a menu marks a ticked item.
     let status = state.draft.as_ref().map(|draft| draft.status);
