@@ -189,6 +189,30 @@ fn idle(bencher: divan::Bencher, at_60_hz: bool) {
     );
 }
 
+/// An idle frame while the find bar is open on a word the 20,000-word body holds hundreds of
+/// times ("minister"), its matches underlined.
+#[divan::bench(sample_count = 100)]
+fn idle_frame_with_the_find_bar_open(bencher: divan::Bencher) {
+    let ctx = egui::Context::default();
+    let mut workstation = workstation(&ctx);
+    workstation
+        .state
+        .apply(Command::Find(copydesk::app::find::FindAction::Open));
+    if let Some(bar) = &mut workstation.state.find_bar {
+        bar.query.text = "minister".into();
+    }
+    for _ in 0..3 {
+        frame(&ctx, &mut workstation, input(WIDTH, vec![]));
+    }
+    let found = workstation
+        .state
+        .find_bar
+        .as_ref()
+        .map_or(0, |b| b.shown().len());
+    assert!(found > 100, "the word is found often ({found})");
+    bencher.bench_local(|| frame(&ctx, &mut workstation, input(WIDTH, vec![])));
+}
+
 /// A frame in which one character of a sentence is typed into a paragraph of the 20,000-word body.
 #[divan::bench(sample_count = 100)]
 fn typing_frame(bencher: divan::Bencher) {

@@ -3,7 +3,7 @@
 //! undoable edit.
 
 use super::AppState;
-use crate::find::{Finder, Match, Query};
+use crate::find::{Finder, Match, Query, SEARCHED};
 use crate::model::Article;
 use crate::model::plural::grouped;
 
@@ -35,28 +35,63 @@ pub struct FindBar {
     pub current: Option<Match>,
     /// Give the find box the keys next frame.
     pub focus: bool,
-    /// The matches the bar counted this frame, for the editor to mark in the text.
-    pub shown: Vec<Match>,
     /// Whether the keys were in the editor's pane at the end of the last frame.
     pub keys_in_editor: bool,
     /// The query made ready, again whenever the query changes.
     finder: Option<Finder>,
+    /// The last search's matches, and the searched fields' texts they were found in.
+    found: Option<Found>,
+}
+
+/// Matches, kept until the query or the text changes: the bar counts them and the editor marks
+/// them on every frame, and searching a 20,000-word body each frame for a word it holds hundreds
+/// of times cost a third of a frame.
+#[derive(Debug, Clone, Default)]
+struct Found {
+    texts: Vec<String>,
+    matches: Vec<Match>,
+}
+
+impl Found {
+    /// Whether `article`'s searched fields still read as they did when these matches were found.
+    fn holds_for(&self, article: &Article) -> bool {
+        SEARCHED
+            .iter()
+            .zip(&self.texts)
+            .all(|(field, text)| field.text(article).unwrap_or("") == text)
+    }
 }
 
 impl FindBar {
     /// Every match of the query in `article`, in the editor's order.
-    pub fn matches(&mut self, article: &Article) -> Vec<Match> {
+    pub fn matches(&mut self, article: &Article) -> &[Match] {
         if self
             .finder
             .as_ref()
             .is_none_or(|f| *f.query() != self.query)
         {
             self.finder = Some(Finder::new(&self.query));
+            self.found = None;
         }
-        self.finder
-            .as_ref()
-            .map(|f| f.matches(article))
-            .unwrap_or_default()
+        let found = self.found.get_or_insert_with(Found::default);
+        if found.texts.is_empty() || !found.holds_for(article) {
+            found.texts.resize(SEARCHED.len(), String::new());
+            for (field, text) in SEARCHED.iter().zip(&mut found.texts) {
+                text.clear();
+                text.push_str(field.text(article).unwrap_or(""));
+            }
+            found.matches = self
+                .finder
+                .as_ref()
+                .map(|f| f.matches(article))
+                .unwrap_or_default();
+        }
+        &found.matches
+    }
+
+    /// The matches found last, for the editor to mark in the text.
+    pub fn shown(&self) -> &[Match] {
+        self.found.as_ref().map_or(&[], |found| &found.matches)
     }
 
     /// Where the current match stands among `matches`, from 1, while it is one of them.
@@ -118,7 +153,7 @@ impl AppState {
             self.open_find();
             return;
         };
-        let matches = bar.matches(draft);
+        let matches = bar.matches(draft).to_vec();
         let (Some(first), Some(last)) = (matches.first(), matches.last()) else {
             let said = match bar.query.text.as_str() {
                 "" => "Type what to find".to_owned(),
@@ -187,7 +222,7 @@ impl AppState {
             self.open_find();
             return;
         };
-        let matches = bar.matches(draft);
+        let matches = bar.matches(draft).to_vec();
         if matches.is_empty() {
             self.step_match(true);
             return;
@@ -243,5 +278,34 @@ impl AppState {
             self.commit_draft(None);
         }
         replaced
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_matches_kept_between_frames_follow_the_text_and_the_query() {
+        let mut article = Article::new("Kyiv talks stall");
+        article.body = "The talks in Kyiv ended.".into();
+        let mut bar = FindBar::default();
+        bar.query.text = "kyiv".into();
+        assert_eq!(bar.matches(&article).len(), 2);
+        assert_eq!(
+            bar.shown().len(),
+            2,
+            "the editor marks what the bar counted"
+        );
+        // An edit anywhere the bar searches is seen at once.
+        article.body.push_str(" Kyiv said so.");
+        assert_eq!(bar.matches(&article).len(), 3);
+        article.seo_title = "Kyiv".into();
+        assert_eq!(bar.matches(&article).len(), 4);
+        // So is a new query or a new way of matching.
+        bar.query.match_case = true;
+        bar.query.text = "KYIV".into();
+        assert!(bar.matches(&article).is_empty());
+        assert!(bar.shown().is_empty());
     }
 }

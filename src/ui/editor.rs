@@ -58,10 +58,7 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
         .unwrap_or_default();
     // The find bar's matches are marked in the selection's colour, over the findings' lines.
     let find_color = ui.visuals().selection.bg_fill;
-    let found = state
-        .find_bar
-        .as_ref()
-        .map_or(&[][..], |bar| &bar.shown[..]);
+    let found = state.find_bar.as_ref().map_or(&[][..], |bar| bar.shown());
     let underlines = |field: Field, text: fn(&crate::model::Article) -> &str| {
         let spans = highlight::spans_for(&state.review.findings, field);
         let spans = match (&state.review.reviewed, &state.draft) {

@@ -29,8 +29,8 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
         out.push(Command::Find(FindAction::Close));
     }
     let matches = bar.matches(draft);
-    let found = !matches.is_empty();
-    bar.shown.clone_from(&matches);
+    let (count, position) = (matches.len(), bar.position(bar.shown()));
+    let found = count > 0;
     let mut ask = |action| out.push(Command::Find(action));
     // The boxes give way in a narrow pane, so each row stays one line as long as it can.
     let box_width = (ui.available_width() - 300.0).clamp(100.0, 240.0);
@@ -56,11 +56,11 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
                 FindAction::Next
             });
         }
-        let count = match (bar.query.text.is_empty(), bar.position(&matches)) {
+        let count = match (bar.query.text.is_empty(), position) {
             (true, _) => String::new(),
             (false, _) if !found => "No match".to_owned(),
-            (false, Some(at)) => format!("{at} of {}", grouped(matches.len())),
-            (false, None) => counted_matches(matches.len()),
+            (false, Some(at)) => format!("{at} of {}", grouped(count)),
+            (false, None) => counted_matches(count),
         };
         ui.label(count);
         if ui
