@@ -90,3 +90,43 @@ fn a_right_click_away_from_any_finding_opens_no_menu() {
     );
     assert!(harness.query_by_label("Fix → Moscow's").is_none());
 }
+
+#[test]
+fn a_misspelling_offers_its_other_likely_repairs_too() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    harness.run_steps(3);
+    type_into(&mut harness, Role::TextInput, "Headline", "Results");
+    type_into(
+        &mut harness,
+        Role::MultilineTextInput,
+        "Body paragraph 1",
+        "wierd results came in.",
+    );
+    // The dictionary's repairs come from the review thread once typing has paused.
+    wait_until(&mut harness, |w| {
+        w.state
+            .review
+            .findings
+            .iter()
+            .any(|f| f.rule == "proof.spelling" && !f.alternatives.is_empty())
+    });
+    let finding = harness
+        .state()
+        .state
+        .review
+        .findings
+        .iter()
+        .find(|f| f.rule == "proof.spelling")
+        .cloned()
+        .unwrap();
+    assert_eq!(finding.suggestion.as_deref(), Some("weird"));
+    let other = finding.alternatives[0].clone();
+    let on_wierd = first_word_of(&harness, "Body paragraph 1");
+    right_click(&mut harness, on_wierd);
+    harness.get_by_label("Fix → weird");
+    harness.get_by_label(&format!("Fix → {other}")).click();
+    harness.run_steps(3);
+    assert_eq!(draft(&harness).body, format!("{other} results came in."));
+}

@@ -139,6 +139,8 @@ pub enum Command {
     ApplyFix(usize),
     /// Apply a finding's fix and the same fix of every finding of the same text.
     ApplyFixEverywhere(usize),
+    /// Apply one of a finding's alternatives instead of its fix (another repair of a misspelling).
+    ApplyAlternative(usize, String),
     /// Ask for the reason to waive a finding.
     AskWaiver(usize),
     /// Waive a finding with a reason (the waiver dialog's answer).
@@ -331,6 +333,7 @@ impl Command {
             Command::JumpToFinding(_) => "Go to finding".into(),
             Command::ApplyFix(_) => "Apply fix".into(),
             Command::ApplyFixEverywhere(_) => "Apply fix everywhere".into(),
+            Command::ApplyAlternative(_, word) => format!("Fix → {word}"),
             Command::AskWaiver(_) => "Waive…".into(),
             Command::Waive { .. } => "Waive".into(),
             Command::AddToDictionary(word) => format!("Add \"{word}\" to the dictionary"),

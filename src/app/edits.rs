@@ -95,8 +95,9 @@ impl AppState {
                 self.set_status(crate::model::Status::Killed, &reason);
             }
             Command::Format(markup) => self.format_body(markup),
-            Command::ApplyFix(index) => self.apply_fix(index, false),
-            Command::ApplyFixEverywhere(index) => self.apply_fix(index, true),
+            Command::ApplyFix(index) => self.apply_fix(index, false, None),
+            Command::ApplyFixEverywhere(index) => self.apply_fix(index, true, None),
+            Command::ApplyAlternative(index, word) => self.apply_fix(index, false, Some(word)),
             Command::Waive {
                 rule,
                 field,

@@ -267,17 +267,21 @@ impl AppState {
     }
 
     /// Applies a finding's fix (with `everywhere`, also the same fix of every other finding of
-    /// the same text by the same rule in the same field) as one undoable edit.
-    pub fn apply_fix(&mut self, index: usize, everywhere: bool) {
+    /// the same text by the same rule in the same field), or `alternative`, one of its other
+    /// repairs, in its place, as one undoable edit.
+    pub fn apply_fix(&mut self, index: usize, everywhere: bool, alternative: Option<String>) {
         if !self.review.is_current() {
             self.tell("Still checking…");
             return;
         }
-        let (Some(finding), Some(mut draft)) =
+        let (Some(mut finding), Some(mut draft)) =
             (self.review.findings.get(index).cloned(), self.draft.clone())
         else {
             return;
         };
+        if let Some(alternative) = alternative {
+            finding = finding.fixed_with(alternative);
+        }
         let mut fixes: Vec<&Finding> = if everywhere {
             self.review
                 .findings

@@ -207,6 +207,9 @@ pub struct Finding {
     pub span: Option<Range<usize>>,
     /// The replacement for the span, when there is a one-click fix.
     pub suggestion: Option<String>,
+    /// Other likely replacements after `suggestion` (a misspelling's other repairs).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub alternatives: Vec<String>,
     /// The reason given, when an editor waived this finding.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub waived: Option<String>,
@@ -225,6 +228,7 @@ impl Finding {
             message,
             span: None,
             suggestion: None,
+            alternatives: Vec::new(),
             waived: None,
             picture: None,
         }
@@ -266,6 +270,22 @@ impl Finding {
     /// The same finding with a fix.
     pub fn fix(mut self, replacement: impl Into<String>) -> Self {
         self.suggestion = Some(replacement.into());
+        self
+    }
+
+    /// Gives the finding `repairs`, best first: the first is its fix, the rest its
+    /// alternatives; none leaves it as it is.
+    pub fn set_repairs(&mut self, repairs: &[String]) {
+        if let Some((best, rest)) = repairs.split_first() {
+            self.suggestion = Some(best.clone());
+            self.alternatives = rest.to_vec();
+        }
+    }
+
+    /// The same finding with `alternative` (one of its alternatives) as its fix.
+    pub fn fixed_with(mut self, alternative: String) -> Self {
+        self.alternatives.retain(|a| *a != alternative);
+        self.suggestion = Some(alternative);
         self
     }
 

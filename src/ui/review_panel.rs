@@ -129,6 +129,12 @@ pub fn actions(
         if ui.small_button(format!("Fix {shown}")).clicked() {
             out.push(Command::ApplyFix(index));
         }
+        for alternative in &finding.alternatives {
+            let command = Command::ApplyAlternative(index, alternative.clone());
+            if ui.small_button(command.label()).clicked() {
+                out.push(command);
+            }
+        }
         let same = findings
             .iter()
             .filter(|f| finding.same_fix(f, draft))

@@ -135,11 +135,14 @@ pub fn preload(language: &str) {
     std::thread::spawn(move || for_language(&language));
 }
 
-/// What the dictionary said of a word: known, or unknown with its suggestion once asked for.
+/// What the dictionary said of a word: known, or unknown with its repairs once asked for.
 enum Verdict {
     Known,
-    Unknown { suggestion: Option<Option<String>> },
+    Unknown { repairs: Option<Vec<String>> },
 }
+
+/// The most repairs offered for one word (the first is the finding's fix).
+pub const MAX_REPAIRS: usize = 4;
 
 /// Dictionaries with a memo of every word already looked up.
 pub struct Speller {
@@ -166,46 +169,51 @@ impl Speller {
         let verdict = if known {
             Verdict::Known
         } else {
-            Verdict::Unknown { suggestion: None }
+            Verdict::Unknown { repairs: None }
         };
         self.verdicts.insert(word.to_owned(), verdict);
         known
     }
 
-    /// The suggestion for a word when it has already been computed.
-    pub fn cached_suggestion(&self, word: &str) -> Option<String> {
+    /// The repairs of a word when they have already been computed.
+    pub fn cached_repairs(&self, word: &str) -> Option<&[String]> {
         match self.verdicts.get(word) {
             Some(Verdict::Unknown {
-                suggestion: Some(cached),
-            }) => cached.clone(),
+                repairs: Some(cached),
+            }) => Some(cached),
             _ => None,
         }
     }
 
-    /// The dictionary's first suggestion for an unknown word, computed once per word (slow:
-    /// milliseconds a word, so the window asks for it off the UI thread).
-    pub fn suggestion(&mut self, word: &str) -> Option<String> {
-        if let Some(Verdict::Unknown {
-            suggestion: Some(cached),
-        }) = self.verdicts.get(word)
-        {
-            return cached.clone();
+    /// The dictionary's likely repairs of an unknown word, best first, at most [`MAX_REPAIRS`]
+    /// (none for a name it does not know), computed once per word (slow: milliseconds a word,
+    /// so the window asks for them off the UI thread).
+    pub fn repairs(&mut self, word: &str) -> &[String] {
+        if self.cached_repairs(word).is_none() {
+            let mut suggestions = Vec::new();
+            let plain = word.replace('’', "'");
+            if let Some(best) = self.dictionaries.first() {
+                best.suggest(&plain, &mut suggestions);
+            }
+            let mut repairs: Vec<String> = Vec::new();
+            for suggestion in suggestions {
+                // A word cut in two ("occur ed") is offered only as the best repair ("a lot");
+                // the same word in other capitals only once.
+                let split = suggestion.contains([' ', '-']) && !repairs.is_empty();
+                let again = repairs.iter().any(|r| r.eq_ignore_ascii_case(&suggestion));
+                if close_enough(&plain, &suggestion) && !split && !again {
+                    repairs.push(suggestion);
+                }
+            }
+            repairs.truncate(MAX_REPAIRS);
+            self.verdicts.insert(
+                word.to_owned(),
+                Verdict::Unknown {
+                    repairs: Some(repairs),
+                },
+            );
         }
-        let mut suggestions = Vec::new();
-        let plain = word.replace('’', "'");
-        if let Some(best) = self.dictionaries.first() {
-            best.suggest(&plain, &mut suggestions);
-        }
-        let first = suggestions
-            .into_iter()
-            .find(|suggestion| close_enough(&plain, suggestion));
-        self.verdicts.insert(
-            word.to_owned(),
-            Verdict::Unknown {
-                suggestion: Some(first.clone()),
-            },
-        );
-        first
+        self.cached_repairs(word).unwrap_or_default()
     }
 }
 
@@ -244,8 +252,23 @@ mod tests {
         assert!(close_enough("Moscwo", "Moscow"));
         assert!(close_enough("Recieve", "Receive"));
         let mut speller = Speller::new(for_language("en-US")).expect("a dictionary");
-        assert_eq!(speller.suggestion("recieve").as_deref(), Some("receive"));
-        assert_eq!(speller.suggestion("Vovchansk"), None);
+        assert_eq!(
+            speller.repairs("recieve").first().map(String::as_str),
+            Some("receive")
+        );
+        assert!(speller.repairs("Vovchansk").is_empty());
+        // Other likely repairs follow the best, without the same word in other capitals or
+        // cut in two.
+        assert_eq!(speller.repairs("goverment"), ["government"]);
+        let occured = speller.repairs("occured").to_vec();
+        assert_eq!(occured[0], "occurred");
+        assert!(
+            !occured.iter().any(|r| r.contains([' ', '-'])),
+            "{occured:?}"
+        );
+        let wierd = speller.repairs("wierd").to_vec();
+        assert!(wierd.len() > 1 && wierd.len() <= MAX_REPAIRS, "{wierd:?}");
+        assert_eq!(wierd[0], "weird");
     }
 
     #[test]

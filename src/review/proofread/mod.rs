@@ -265,11 +265,11 @@ impl Proofreader {
                     continue;
                 }
                 let message = format!("\"{word}\" is not in the dictionary");
-                let finding = Finding::new("proof.spelling", level, *field, message).at(span);
-                out.push(match speller.cached_suggestion(word) {
-                    Some(suggestion) => finding.fix(suggestion),
-                    None => finding,
-                });
+                let mut finding = Finding::new("proof.spelling", level, *field, message).at(span);
+                if let Some(repairs) = speller.cached_repairs(word) {
+                    finding.set_repairs(repairs);
+                }
+                out.push(finding);
             }
         }
     }
@@ -300,8 +300,9 @@ impl Proofreader {
                 break;
             }
             let word = finding.flagged_text(article).to_owned();
-            if let Some(suggestion) = speller.suggestion(&word) {
-                finding.suggestion = Some(suggestion);
+            let repairs = speller.repairs(&word);
+            if !repairs.is_empty() {
+                finding.set_repairs(repairs);
                 changed = true;
             }
         }
