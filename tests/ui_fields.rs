@@ -286,3 +286,26 @@ fn a_language_is_picked_by_name_and_its_name_shows_beside_its_tag() {
     assert_eq!(draft(&harness).language, "eu");
     harness.check_accessibility();
 }
+
+#[test]
+fn an_article_without_a_section_is_filed_under_news_in_the_preview_as_in_the_export() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    assert!(harness.query_by_label_contains("HOME › WORLD › ").is_some());
+    harness
+        .get_all_by_role_and_label(Role::TextInput, "Section")
+        .last()
+        .unwrap()
+        .click();
+    harness.run_steps(2);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.key_press(egui::Key::Delete);
+    harness.run_steps(3);
+    assert_eq!(draft(&harness).section, "");
+    assert!(
+        harness
+            .query_by_label_contains("HOME › NEWS › Kremlin")
+            .is_some(),
+        "no empty crumb between HOME and the headline"
+    );
+}

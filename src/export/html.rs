@@ -133,11 +133,7 @@ pub fn export(context: &ExportContext) -> Vec<u8> {
 
 fn page_body(context: &ExportContext, out: &mut String) {
     let article = context.article;
-    let section = if article.section.is_empty() {
-        "News"
-    } else {
-        article.section.as_str()
-    };
+    let section = article.page_section();
     let _ = writeln!(
         out,
         "<nav class=\"breadcrumb\" aria-label=\"Breadcrumb\"><ol><li>Home</li><li>{}</li><li aria-current=\"page\">{}</li></ol></nav>",

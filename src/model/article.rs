@@ -417,6 +417,15 @@ impl Article {
         crate::model::TextStats::of(&self.body)
     }
 
+    /// The section a published page names in its breadcrumb: the article's own, or "News" for
+    /// an article filed under none (an imported page, say).
+    pub fn page_section(&self) -> &str {
+        match self.section.trim() {
+            "" => "News",
+            section => section,
+        }
+    }
+
     /// The names of the bylines, in order.
     pub fn byline_names(&self) -> Vec<String> {
         self.bylines.iter().map(|b| b.name.clone()).collect()

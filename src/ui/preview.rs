@@ -110,7 +110,7 @@ fn page(
                 }
                 let crumb = format!(
                     "HOME › {} › {}",
-                    article.section.to_uppercase(),
+                    article.page_section().to_uppercase(),
                     article.headline
                 );
                 ui.label(RichText::new(crumb).small().weak());
