@@ -140,14 +140,12 @@ impl<'a> ExportContext<'a> {
     }
 
     fn base_url(&self) -> Option<&str> {
-        let base = self.project.settings.base_url.trim().trim_end_matches('/');
-        (!base.is_empty()).then_some(base)
+        self.project.settings.site()
     }
 
     /// The article's public address, when the project has a base URL.
     pub fn url(&self) -> Option<String> {
-        self.base_url()
-            .map(|base| format!("{base}/{}", self.article.slug))
+        self.project.settings.article_url(&self.article.slug)
     }
 
     /// A stable identifier from the project and the article id.

@@ -92,6 +92,27 @@ pub fn parse(body: &str) -> Vec<Block> {
     builder.finish()
 }
 
+/// The text of the body's first paragraph, as a search engine takes a page's opening for its
+/// snippet when the page gives no description; only the body's first paragraphs are parsed.
+pub fn opening(body: &str) -> Option<String> {
+    /// How much of the body is read for it: a paragraph or two.
+    const READ: usize = 4_000;
+    let end = body.floor_char_boundary(READ);
+    let head = &body[..end];
+    // The paragraph cut in the middle is left out, unless it is the only one.
+    let head = head
+        .rfind("\n\n")
+        .filter(|_| end < body.len())
+        .map_or(head, |at| &head[..at]);
+    parse(head).into_iter().find_map(|block| match block {
+        Block::Paragraph(inlines) => {
+            let text = plain_text(&inlines);
+            (!text.trim().is_empty()).then_some(text)
+        }
+        _ => None,
+    })
+}
+
 /// The plain text of inlines (for headings in outlines, alt text, search).
 pub fn plain_text(inlines: &[Inline]) -> String {
     let mut out = String::new();
@@ -318,6 +339,21 @@ mod tests {
             text: t.into(),
             style: SpanStyle::default(),
         }
+    }
+
+    #[test]
+    fn the_opening_is_the_first_paragraph_s_text() {
+        let body = "## Aside\n\nThe *council* voted [to close](https://x.example) it.\n\nMore.";
+        assert_eq!(
+            opening(body).as_deref(),
+            Some("The council voted to close it.")
+        );
+        assert_eq!(opening(""), None);
+        // A long body is read only as far as its first paragraphs.
+        let long = format!("First words.\n\n{}", "word ".repeat(5_000));
+        assert_eq!(opening(&long).as_deref(), Some("First words."));
+        let one = "é".repeat(3_000);
+        assert_eq!(opening(&one).map(|t| t.chars().count()), Some(2_000));
     }
 
     #[test]

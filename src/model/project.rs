@@ -36,6 +36,20 @@ pub struct ProjectSettings {
     pub extra: BTreeMap<String, Value>,
 }
 
+impl ProjectSettings {
+    /// The site's address without a trailing slash; none when it is not set.
+    pub fn site(&self) -> Option<&str> {
+        let base = self.base_url.trim().trim_end_matches('/');
+        (!base.is_empty()).then_some(base)
+    }
+
+    /// The public address of an article with `slug`: the site's address, then the slug (what
+    /// exports write as the canonical link); none when the site's address is not set.
+    pub fn article_url(&self, slug: &str) -> Option<String> {
+        self.site().map(|site| format!("{site}/{slug}"))
+    }
+}
+
 fn default_reading_speed() -> u32 {
     DEFAULT_READING_SPEED
 }
@@ -88,5 +102,22 @@ impl Project {
             title: title.into(),
             settings: ProjectSettings::default(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_article_s_address_is_the_site_s_then_its_slug() {
+        let mut settings = ProjectSettings::default();
+        assert_eq!(settings.article_url("talks"), None);
+        settings.base_url = " https://news.example.com/ ".into();
+        assert_eq!(
+            settings.article_url("talks").as_deref(),
+            Some("https://news.example.com/talks")
+        );
+        assert_eq!(settings.site(), Some("https://news.example.com"));
     }
 }

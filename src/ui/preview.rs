@@ -41,19 +41,13 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState) {
         ui.weak("Nothing selected");
         return;
     };
-    let base_url = state
-        .bundle
-        .as_ref()
-        .map(|b| b.project().settings.base_url.clone())
-        .unwrap_or_default();
-    let speed = state
-        .bundle
-        .as_ref()
-        .map_or(200, |b| b.project().settings.reading_words_per_minute);
+    let project = state.bundle.as_ref().map(|b| &b.project().settings);
+    let speed = project.map_or(200, |p| p.reading_words_per_minute);
+    let site = project.and_then(|p| p.site());
     match state.settings.preview_mode {
         PreviewMode::Page => page(ui, article, speed, (state.clock)(), &mut state.thumbnails),
-        PreviewMode::SearchSnippet => search_snippet(ui, article, &base_url),
-        PreviewMode::SocialCard => social_card(ui, article, &base_url),
+        PreviewMode::SearchSnippet => search_snippet(ui, article, site),
+        PreviewMode::SocialCard => social_card(ui, article, site),
     }
 }
 
@@ -333,18 +327,15 @@ fn layout(ui: &egui::Ui, inlines: &[Inline], size: f32, heading: bool) -> Layout
     job
 }
 
-fn search_snippet(ui: &mut egui::Ui, article: &Article, base_url: &str) {
+/// The article as a search engine lists it; `site` is the project's address, when set.
+fn search_snippet(ui: &mut egui::Ui, article: &Article, site: Option<&str>) {
     let title = if article.seo_title.is_empty() {
         &article.headline
     } else {
         &article.seo_title
     };
-    let url = format!(
-        "{}/{}/{}",
-        base_url.trim_end_matches('/'),
-        article.section.to_lowercase(),
-        article.slug
-    );
+    // The address the HTML export gives as the canonical link.
+    let url = format!("{}/{}", site.unwrap_or(""), article.slug);
     // A search engine's own colours for its light and dark pages, so the snippet reads in both.
     let (url_color, title_color) = if ui.visuals().dark_mode {
         (
@@ -363,22 +354,37 @@ fn search_snippet(ui: &mut egui::Ui, article: &Article, base_url: &str) {
             .size(19.0)
             .color(title_color),
     );
-    ui.label(cut(&article.standfirst, SNIPPET_DESCRIPTION));
+    if article.standfirst.trim().is_empty() {
+        // With no description, an engine shows the page's opening instead.
+        if let Some(opening) = crate::markdown::opening(&article.body) {
+            ui.weak(cut(&opening, SNIPPET_DESCRIPTION));
+        }
+    } else {
+        ui.label(cut(&article.standfirst, SNIPPET_DESCRIPTION));
+    }
     ui.add_space(8.0);
     let (title_length, description_length) =
         (title.chars().count(), article.standfirst.chars().count());
-    let counts = format!(
-        "Title {title_length} of {SNIPPET_TITLE} characters; description {description_length} of {SNIPPET_DESCRIPTION}."
-    );
-    // Past either limit the engine cuts the text: said in the warning colour.
-    if title_length > SNIPPET_TITLE || description_length > SNIPPET_DESCRIPTION {
+    let description = if description_length == 0 {
+        "no description: the engine shows the page's opening instead of a standfirst".to_owned()
+    } else {
+        format!("description {description_length} of {SNIPPET_DESCRIPTION}")
+    };
+    let counts = format!("Title {title_length} of {SNIPPET_TITLE} characters; {description}.");
+    // Past either limit the engine cuts the text, and without a standfirst it picks its own
+    // words: said in the warning colour.
+    if title_length > SNIPPET_TITLE
+        || description_length > SNIPPET_DESCRIPTION
+        || description_length == 0
+    {
         ui.colored_label(ui.visuals().warn_fg_color, counts);
     } else {
         ui.weak(counts);
     }
 }
 
-fn social_card(ui: &mut egui::Ui, article: &Article, base_url: &str) {
+/// The article as a social network's link card shows it; `site` is the project's address.
+fn social_card(ui: &mut egui::Ui, article: &Article, site: Option<&str>) {
     let title = if article.social_title.is_empty() {
         &article.headline
     } else {
@@ -398,10 +404,10 @@ fn social_card(ui: &mut egui::Ui, article: &Article, base_url: &str) {
             FontId::proportional(14.0),
             ui.visuals().weak_text_color(),
         );
-        let domain = base_url
+        let domain = site
+            .unwrap_or("")
             .trim_start_matches("https://")
-            .trim_start_matches("http://")
-            .trim_end_matches('/');
+            .trim_start_matches("http://");
         ui.label(RichText::new(domain.to_uppercase()).small().weak());
         ui.label(RichText::new(cut(title, 70)).strong().size(16.0));
         ui.label(cut(&article.standfirst, 200));
