@@ -576,6 +576,36 @@ fn spelling_uses_the_dictionary_and_the_project_words() {
 }
 
 #[test]
+fn a_name_spelled_once_one_way_and_often_another_is_mended_to_the_usual_spelling() {
+    // The Fox News page (corpus 07) spells Chastain eight times and "Chastian" once.
+    for body in [
+        "Jessica Chastain stars. Chastain said so. Isaac and Chastian, 37, met. Chastain's role.",
+        // In a full name too.
+        "Chastain stars. Chastain said so. Chastain's role grew. Jessica Chastian laughed.",
+    ] {
+        let found: Vec<Finding> = findings(&edited(|a| a.body = body.into()))
+            .into_iter()
+            .filter(|f| f.rule == "proof.spelling")
+            .collect();
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].suggestion.as_deref(), Some("Chastain"));
+        assert!(
+            found[0].message.contains("spelled \"Chastain\" 3 other times"),
+            "{found:?}"
+        );
+    }
+    // Two names one letter apart used as often are two names; a plural is a plural; a short
+    // name is left alone.
+    assert!(
+        flagged_in_body(
+            "proof.spelling",
+            "The Kennedys came. Kennedy spoke; Kennedy left. Ekdahl and Ekdahl met Ekdahk, Ekdahk."
+        )
+        .is_empty()
+    );
+}
+
+#[test]
 fn a_language_without_a_dictionary_gets_a_note_not_an_error() {
     let article = edited(|a| (a.language, a.body) = ("xx-Fake".into(), "Qwzx vbnm.".into()));
     let found = findings(&article);

@@ -261,6 +261,20 @@ impl Proofreader {
                 let uses = |form: String| names.get(form.as_str()).copied().unwrap_or(0);
                 let base = line::possessive_base(word);
                 let repeated = uses(base.to_owned()) + uses(format!("{base}s")) > 1;
+                // Spelled once one way and more often another: the odd one out is the slip,
+                // in a full name too ("Jessica Chastian" beside eight "Chastain").
+                if candidate.capitalized
+                    && !repeated
+                    && let Some((name, times)) = name_slipped(base, &names)
+                {
+                    let message = format!(
+                        "\"{word}\" is spelled \"{name}\" {times} other times in this article"
+                    );
+                    let repair = format!("{name}{}", &word[base.len()..]);
+                    let finding = Finding::new("proof.spelling", level, *field, message);
+                    out.push(finding.at(span).fix(repair));
+                    continue;
+                }
                 if candidate.capitalized && (repeated || candidate.in_full_name) {
                     continue;
                 }
@@ -273,6 +287,28 @@ impl Proofreader {
             }
         }
     }
+}
+
+/// The name this article uses more than once that `word` (a name used once) is a slip of: a
+/// letter added, dropped or changed, or two swapped ("Chastian" for "Chastain"), with how often
+/// it is used; the most used one when there are several. Short names ("Jon", "Jan") are left
+/// alone: one letter apart, they are as likely two people.
+fn name_slipped<'a>(word: &str, names: &HashMap<&'a str, usize>) -> Option<(&'a str, usize)> {
+    /// The shortest name compared.
+    const SHORTEST: usize = 5;
+    if word.chars().count() < SHORTEST {
+        return None;
+    }
+    names
+        .iter()
+        .filter(|(name, uses)| **uses > 1 && **name != word && name.chars().count() >= SHORTEST)
+        // "the Kennedys" beside "Kennedy" is a plural, not a slip.
+        .filter(|(name, _)| {
+            word.strip_suffix('s') != Some(**name) && name.strip_suffix('s') != Some(word)
+        })
+        .filter(|(name, _)| strsim::damerau_levenshtein(word, name) == 1)
+        .max_by_key(|(name, uses)| (**uses, std::cmp::Reverse(**name)))
+        .map(|(name, uses)| (*name, *uses))
 }
 
 /// One line as read: its field, where it starts, its length and what it gave.
