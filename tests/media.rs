@@ -255,6 +255,25 @@ fn the_focal_point_decides_which_crops_work() {
         FocalPoint { x: 500, y: 20 },
         (16, 9)
     ));
+    // A link card's 1200 × 630 crop of a 16:9 picture keeps the whole width and slides its
+    // band to the subject, never past the picture's edge.
+    use copydesk::review::images::crop_around;
+    let [left, top, right, bottom] = crop_around(1600, 900, centre, (1200, 630));
+    assert_eq!((left, right), (0.0, 1.0));
+    assert!(
+        (top - (1.0 - bottom)).abs() < 1e-9 && top > 0.0,
+        "centred: {top} {bottom}"
+    );
+    let card = (right - left) * 1600.0 / ((bottom - top) * 900.0);
+    assert!(
+        (card - 1200.0 / 630.0).abs() < 1e-9,
+        "the card's shape: {card}"
+    );
+    let [_, top, _, bottom] = crop_around(1600, 900, FocalPoint { x: 500, y: 980 }, (1200, 630));
+    assert!(
+        (bottom - 1.0).abs() < 1e-9 && top > 0.0,
+        "a subject at the foot: {top} {bottom}"
+    );
     // Every size and ratio, with rounding at its worst, gives an answer and never a panic.
     let sizes = [
         (1, 1),
@@ -274,6 +293,11 @@ fn the_focal_point_decides_which_crops_work() {
                 FocalPoint { x: 1000, y: 1000 },
             ] {
                 answers += usize::from(crop_keeps_focus(width, height, focus, (x, y)));
+                let edges = crop_around(width, height, focus, (x, y));
+                assert!(
+                    edges.iter().all(|e| (-1e-9..=1.0 + 1e-9).contains(e)),
+                    "{edges:?}"
+                );
             }
         }
     }

@@ -590,7 +590,9 @@ fn a_name_spelled_once_one_way_and_often_another_is_mended_to_the_usual_spelling
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].suggestion.as_deref(), Some("Chastain"));
         assert!(
-            found[0].message.contains("spelled \"Chastain\" 3 other times"),
+            found[0]
+                .message
+                .contains("spelled \"Chastain\" 3 other times"),
             "{found:?}"
         );
     }

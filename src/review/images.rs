@@ -129,6 +129,31 @@ fn hero_size(a: &Article, c: &CheckContext, level: Severity, out: &mut Vec<Findi
 /// The crops editors ask for, as width and height ratios.
 pub const CROPS: [(&str, u32, u32); 3] = [("16:9", 16, 9), ("4:3", 4, 3), ("1:1", 1, 1)];
 
+/// The largest crop of a `ratio` (width to height) of a `width` × `height` picture, centred on
+/// the focal point and kept inside the picture: its left, top, right and bottom edges as
+/// fractions of the picture's width and height (0 to 1).
+pub fn crop_around(
+    width: u32,
+    height: u32,
+    focus: crate::model::FocalPoint,
+    ratio: (u32, u32),
+) -> [f64; 4] {
+    let (w, h) = (f64::from(width).max(1.0), f64::from(height).max(1.0));
+    let target = f64::from(ratio.0) / f64::from(ratio.1.max(1));
+    let (crop_w, crop_h) = if w / h > target {
+        (h * target, h)
+    } else {
+        (w, w / target)
+    };
+    // The largest crop can exceed the picture by a rounding error; clamp never sees min > max.
+    let start = |focus: f64, size: f64, crop: f64| {
+        (focus - crop / 2.0).clamp(0.0, (size - crop).max(0.0)) / size
+    };
+    let left = start(f64::from(focus.x) / 1000.0 * w, w, crop_w);
+    let top = start(f64::from(focus.y) / 1000.0 * h, h, crop_h);
+    [left, top, left + crop_w / w, top + crop_h / h]
+}
+
 /// Whether the largest crop of a ratio, centred on the focal point and kept inside the picture,
 /// still has the focal point in its middle two thirds.
 pub fn crop_keeps_focus(
@@ -137,21 +162,12 @@ pub fn crop_keeps_focus(
     focus: crate::model::FocalPoint,
     ratio: (u32, u32),
 ) -> bool {
-    let (w, h) = (f64::from(width), f64::from(height));
-    let target = f64::from(ratio.0) / f64::from(ratio.1);
-    let (crop_w, crop_h) = if w / h > target {
-        (h * target, h)
-    } else {
-        (w, w / target)
-    };
-    let inside = |focus: f64, size: f64, crop: f64| {
-        // The largest crop can exceed the picture by a rounding error; clamp never sees min > max.
-        let start = (focus - crop / 2.0).clamp(0.0, (size - crop).max(0.0));
-        let at = (focus - start) / crop;
+    let [left, top, right, bottom] = crop_around(width, height, focus, ratio);
+    let inside = |focus: u16, start: f64, end: f64| {
+        let at = (f64::from(focus) / 1000.0 - start) / (end - start);
         (1.0 / 6.0..=5.0 / 6.0).contains(&at)
     };
-    inside(f64::from(focus.x) / 1000.0 * w, w, crop_w)
-        && inside(f64::from(focus.y) / 1000.0 * h, h, crop_h)
+    inside(focus.x, left, right) && inside(focus.y, top, bottom)
 }
 
 fn crops(a: &Article, _: &CheckContext, _: Severity, out: &mut Vec<Finding>) {

@@ -47,7 +47,7 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState) {
     match state.settings.preview_mode {
         PreviewMode::Page => page(ui, article, speed, (state.clock)(), &mut state.thumbnails),
         PreviewMode::SearchSnippet => search_snippet(ui, article, site),
-        PreviewMode::SocialCard => social_card(ui, article, site),
+        PreviewMode::SocialCard => social_card(ui, article, site, &mut state.thumbnails),
     }
 }
 
@@ -383,8 +383,17 @@ fn search_snippet(ui: &mut egui::Ui, article: &Article, site: Option<&str>) {
     }
 }
 
-/// The article as a social network's link card shows it; `site` is the project's address.
-fn social_card(ui: &mut egui::Ui, article: &Article, site: Option<&str>) {
+/// The width-to-height ratio of a link card's picture (1200 × 630).
+const CARD_RATIO: (u32, u32) = (1200, 630);
+
+/// The article as a social network's link card shows it; `site` is the project's address. The
+/// card's picture is the hero, cropped as the network crops it, around its focal point.
+fn social_card(
+    ui: &mut egui::Ui,
+    article: &Article,
+    site: Option<&str>,
+    thumbnails: &mut crate::app::images::Thumbnails,
+) {
     let title = if article.social_title.is_empty() {
         &article.headline
     } else {
@@ -393,17 +402,36 @@ fn social_card(ui: &mut egui::Ui, article: &Article, site: Option<&str>) {
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(READING_MEASURE.min(ui.available_width()));
         let width = ui.available_width();
-        let (rect, _) =
-            ui.allocate_exact_size(egui::vec2(width, width / 1.91), egui::Sense::hover());
-        ui.painter()
-            .rect_filled(rect, 4.0, ui.visuals().faint_bg_color);
-        ui.painter().text(
-            rect.center(),
-            egui::Align2::CENTER_CENTER,
-            "Image (1200 × 630)",
-            FontId::proportional(14.0),
-            ui.visuals().weak_text_color(),
-        );
+        let height = width * CARD_RATIO.1 as f32 / CARD_RATIO.0 as f32;
+        let (rect, _) = ui.allocate_exact_size(egui::vec2(width, height), egui::Sense::hover());
+        let hero = article.hero_image.as_ref();
+        match hero.map(|hero| (hero, thumbnails.get(&hero.asset))) {
+            Some((hero, crate::app::images::Thumb::Ready(texture))) => {
+                let [w, h] = texture.size().map(|side| side as u32);
+                let focus = hero.focal_point.unwrap_or_default();
+                let [left, top, right, bottom] =
+                    crate::review::images::crop_around(w, h, focus, CARD_RATIO)
+                        .map(|edge| edge as f32);
+                let uv = egui::Rect::from_min_max(egui::pos2(left, top), egui::pos2(right, bottom));
+                ui.painter().image(texture.id(), rect, uv, Color32::WHITE);
+            }
+            other => {
+                ui.painter()
+                    .rect_filled(rect, 4.0, ui.visuals().faint_bg_color);
+                let text = match other {
+                    None => "No hero picture (1200 × 630)",
+                    Some((_, crate::app::images::Thumb::Loading)) => "Loading picture…",
+                    Some(_) => "Picture missing or damaged",
+                };
+                ui.painter().text(
+                    rect.center(),
+                    egui::Align2::CENTER_CENTER,
+                    text,
+                    FontId::proportional(14.0),
+                    ui.visuals().weak_text_color(),
+                );
+            }
+        }
         let domain = site
             .unwrap_or("")
             .trim_start_matches("https://")
