@@ -55,14 +55,19 @@ pub fn choose(
     });
     ui.radio_value(&mut choice.scope, ExportScope::All, "Every article");
     ui.separator();
-    ui.horizontal(|ui| {
-        let label = ui.label("Folder");
-        ui.add(egui::TextEdit::singleline(&mut choice.folder).desired_width(300.0))
-            .labelled_by(label.id);
-        if can_pick && ui.button("Choose folder…").clicked() {
-            out.push(Command::ChooseExportFolder);
-        }
-    });
+    // Enter in the folder box exports, as the dialog's Export button does.
+    let entered = ui
+        .horizontal(|ui| {
+            let label = ui.label("Folder");
+            let field = ui
+                .add(egui::TextEdit::singleline(&mut choice.folder).desired_width(300.0))
+                .labelled_by(label.id);
+            if can_pick && ui.button("Choose folder…").clicked() {
+                out.push(Command::ChooseExportFolder);
+            }
+            field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter))
+        })
+        .inner;
     ui.checkbox(
         &mut choice.force,
         "Export anyway when a Required check fails (recorded on the article)",
@@ -79,10 +84,8 @@ pub fn choose(
         } else {
             None
         };
-        if ui
-            .add_enabled(missing.is_none(), egui::Button::new("Export"))
-            .clicked()
-        {
+        let export = ui.add_enabled(missing.is_none(), egui::Button::new("Export"));
+        if export.clicked() || (entered && missing.is_none()) {
             out.push(Command::StartExport);
         }
         if ui.button("Cancel").clicked() {
