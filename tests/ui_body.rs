@@ -201,6 +201,23 @@ fn ctrl_a_selects_the_whole_body_and_typing_replaces_it() {
 }
 
 #[test]
+fn the_status_bar_counts_the_selection_while_there_is_one() {
+    let (_dir, mut harness) = new_article_with("One two.\n\nThree four five.");
+    assert!(harness.query_by_label_contains("selected").is_none());
+    harness.state_mut().state.pending_body_cursor = Some((4, 8));
+    harness.run_steps(3);
+    harness.get_by_label("1 word and 4 characters selected");
+    // Across the paragraph break too.
+    press(&mut harness, Modifiers::COMMAND, Key::A);
+    harness.get_by_label("5 words and 24 characters selected");
+    press(&mut harness, Modifiers::NONE, Key::ArrowRight);
+    assert!(
+        harness.query_by_label_contains("selected").is_none(),
+        "an arrow ends the selection and the count goes"
+    );
+}
+
+#[test]
 fn ctrl_a_then_cut_moves_the_body_to_the_clipboard_and_an_arrow_ends_the_selection() {
     let (_dir, mut harness) = new_article_with("One.\n\nTwo.");
     press(&mut harness, Modifiers::COMMAND, Key::A);

@@ -172,6 +172,9 @@ pub struct AppState {
     pub reveal_selected: bool,
     /// The body editor's selection, in characters.
     pub body_selection: Option<(usize, usize)>,
+    /// The body's selection while the body has the keys and something is selected (characters):
+    /// the status bar counts its words.
+    pub body_selected: Option<(usize, usize)>,
     /// A body selection the editor must apply to its cursor next frame.
     pub pending_body_cursor: Option<(usize, usize)>,
     /// A selection in another field to apply next frame, in characters: the field's label in
@@ -226,6 +229,7 @@ impl AppState {
             focus_search: false,
             reveal_selected: false,
             body_selection: None,
+            body_selected: None,
             pending_body_cursor: None,
             pending_field_cursor: None,
             find_bar: None,

@@ -317,6 +317,7 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
     if selection.is_some() {
         state.body_selection = selection;
     }
+    state.body_selected = selection.filter(|(start, end)| start != end);
     if let Some(typed) = change {
         state.commit_draft(typed);
     }

@@ -12,6 +12,33 @@ pub fn body_stats(body: &str) -> TextStats {
     COUNTS.with(|counts| counts.borrow_mut().of(body))
 }
 
+/// A selection counted: characters `start..end` of a body of a length (in bytes), and its counts.
+type CountedSelection = ((usize, usize, usize), TextStats);
+
+/// Text statistics of characters `start..end` of the body (a selection), counted again only
+/// when the selection or the body's length changes.
+fn selection_stats(body: &str, (start, end): (usize, usize)) -> TextStats {
+    thread_local! {
+        static LAST: std::cell::Cell<Option<CountedSelection>> = const { std::cell::Cell::new(None) };
+    }
+    let key = (start, end, body.len());
+    if let Some((counted, stats)) = LAST.get()
+        && counted == key
+    {
+        return stats;
+    }
+    let mut bytes = body.char_indices().map(|(at, _)| at).chain([body.len()]);
+    let from = bytes.nth(start).unwrap_or(body.len());
+    let to = if end > start {
+        bytes.nth(end - start - 1).unwrap_or(body.len())
+    } else {
+        from
+    };
+    let stats = TextStats::of(&body[from..to]);
+    LAST.set(Some((key, stats)));
+    stats
+}
+
 /// Draws the status bar.
 pub fn ui(ui: &mut egui::Ui, state: &AppState) {
     ui.horizontal(|ui| {
@@ -28,6 +55,15 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState) {
                 grouped(stats.chars_no_spaces),
                 stats.reading_minutes(speed)
             ));
+            if let Some(selected) = state.body_selected {
+                let chosen = selection_stats(&draft.body, selected);
+                ui.separator();
+                ui.label(format!(
+                    "{} and {} selected",
+                    counted(chosen.words, "word"),
+                    counted(chosen.chars, "character")
+                ));
+            }
             ui.separator();
         }
         let save_state = if state.bundle.is_none() {
@@ -59,4 +95,27 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState) {
             }
         }
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_selection_is_counted_by_characters_not_bytes() {
+        let body = "Hé said so, and left.";
+        let said = selection_stats(body, (1, 7));
+        assert_eq!((said.words, said.chars), (2, 6), "\"é said\"");
+        // The same range of another body is counted afresh.
+        let other = selection_stats("One two three four five six.", (0, 7));
+        assert_eq!((other.words, other.chars), (2, 7));
+        let all = selection_stats(body, (0, 21));
+        assert_eq!(all.words, 5);
+        assert_eq!(selection_stats(body, (3, 3)).chars, 0);
+        assert_eq!(
+            selection_stats(body, (19, 400)).chars,
+            2,
+            "cut at the body's end"
+        );
+    }
 }
