@@ -791,3 +791,34 @@ fn rechecking_gives_the_same_findings() {
     article.body.truncate(article.body.len() - " More.".len());
     assert_eq!(reviewer.check(&article, &context), first);
 }
+
+#[test]
+fn fixes_shared_by_several_findings_are_counted_as_one_by_one_comparison_would() {
+    // Two "Kyivs" with the same fix, one "Moscows", one waived "Kyivs" and a "recieve" whose
+    // fix differs from theirs.
+    let body = "Kyiv spoke. Moscow spoke. Kyivs talks. Moscows reply. Kyivs envoys. They recieve it. Kyivs end.";
+    let article = edited(|a| a.body = body.into());
+    let mut found = findings(&article);
+    let last_kyivs = found
+        .iter()
+        .rposition(|f| f.flagged_text(&article) == "Kyivs")
+        .unwrap();
+    found[last_kyivs].waived = Some("house usage".into());
+    let counts = copydesk::review::fix_twin_counts(&found, &article);
+    for (finding, count) in found.iter().zip(&counts) {
+        let one_by_one = if finding.suggestion.is_some() {
+            found
+                .iter()
+                .filter(|f| finding.same_fix(f, &article))
+                .count()
+        } else {
+            0
+        };
+        assert_eq!(*count, one_by_one, "{finding:?}");
+    }
+    let kyivs = found
+        .iter()
+        .position(|f| f.flagged_text(&article) == "Kyivs")
+        .unwrap();
+    assert_eq!(counts[kyivs], 2, "the waived one is not counted");
+}

@@ -374,6 +374,33 @@ impl Finding {
     }
 }
 
+/// For each finding, how many findings share its fix ([`Finding::same_fix`]; 0 without a fix),
+/// counted in one pass rather than each finding against every other.
+pub fn fix_twin_counts(findings: &[Finding], article: &crate::model::Article) -> Vec<usize> {
+    /// What two findings with the same fix share: rule, field, flagged text and fix.
+    fn key<'a>(
+        f: &'a Finding,
+        article: &'a crate::model::Article,
+    ) -> Option<(&'static str, Field, &'a str, &'a str)> {
+        let fix = f.suggestion.as_deref()?;
+        Some((f.rule, f.field, f.flagged_text(article), fix))
+    }
+    let mut counts = std::collections::HashMap::new();
+    for finding in findings.iter().filter(|f| f.waived.is_none()) {
+        if let Some(key) = key(finding, article) {
+            *counts.entry(key).or_insert(0) += 1;
+        }
+    }
+    findings
+        .iter()
+        .map(|f| {
+            key(f, article)
+                .and_then(|k| counts.get(&k).copied())
+                .unwrap_or(0)
+        })
+        .collect()
+}
+
 /// An article with its findings.
 #[derive(Debug, Clone)]
 pub struct ArticleReview {

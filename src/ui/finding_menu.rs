@@ -68,6 +68,7 @@ pub fn attach(
     }
     response.context_menu(|ui| {
         ui.set_max_width(340.0);
+        let twins = crate::review::fix_twin_counts(findings, draft);
         let before = out.len();
         for (n, index) in under.iter().enumerate() {
             let finding = &findings[*index];
@@ -75,7 +76,7 @@ pub fn attach(
                 ui.separator();
             }
             ui.add(egui::Label::new(&finding.message).wrap());
-            super::review_panel::actions(ui, (*index, finding), findings, draft, out);
+            super::review_panel::actions(ui, (*index, finding), twins[*index], draft, out);
         }
         if out.len() > before {
             ui.close();

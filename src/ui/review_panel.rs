@@ -54,6 +54,7 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
                 ("Notes", Some(Severity::Info)),
                 ("Waived", None),
             ];
+            let twins = crate::review::fix_twin_counts(findings, draft);
             for (title, level) in groups {
                 let members: Vec<(usize, &Finding)> = findings
                     .iter()
@@ -73,7 +74,7 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
                         .color(color),
                 );
                 for (index, finding) in members {
-                    row(ui, (index, finding), findings, draft, out);
+                    row(ui, (index, finding), twins[index], draft, out);
                 }
                 ui.add_space(6.0);
             }
@@ -88,7 +89,7 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
 fn row(
     ui: &mut egui::Ui,
     (index, finding): (usize, &Finding),
-    findings: &[Finding],
+    twins: usize,
     draft: &crate::model::Article,
     out: &mut Vec<Command>,
 ) {
@@ -105,17 +106,18 @@ fn row(
     if jump.clicked() {
         out.push(Command::JumpToFinding(index));
     }
-    ui.horizontal_wrapped(|ui| actions(ui, (index, finding), findings, draft, out));
+    ui.horizontal_wrapped(|ui| actions(ui, (index, finding), twins, draft, out));
     ui.add_space(4.0);
 }
 
-/// A finding's buttons: its fix, the same fix everywhere when there are several of it, "Add to
-/// dictionary" for a spelling, and "Waive…" (or the reason it was waived). The review pane and
-/// the right-click menu on underlined text both offer them.
+/// A finding's buttons: its fix, the same fix everywhere when `twins` findings share it
+/// ([`crate::review::fix_twin_counts`]), "Add to dictionary" for a spelling, and "Waive…" (or
+/// the reason it was waived). The review pane and the right-click menu on underlined text both
+/// offer them.
 pub fn actions(
     ui: &mut egui::Ui,
     (index, finding): (usize, &Finding),
-    findings: &[Finding],
+    twins: usize,
     draft: &crate::model::Article,
     out: &mut Vec<Command>,
 ) {
@@ -135,11 +137,7 @@ pub fn actions(
                 out.push(command);
             }
         }
-        let same = findings
-            .iter()
-            .filter(|f| finding.same_fix(f, draft))
-            .count();
-        if same > 1 && ui.small_button(format!("Fix all {same}")).clicked() {
+        if twins > 1 && ui.small_button(format!("Fix all {twins}")).clicked() {
             out.push(Command::ApplyFixEverywhere(index));
         }
     }
