@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::ui::{append_to, draft, no_dialogs, open, primary_button, sample_copy};
+use common::ui::{append_to, copied, draft, no_dialogs, open, primary_button, sample_copy};
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
@@ -157,19 +157,6 @@ fn press_modifier_key(harness: &Workstation, key: Key) {
         repeat: false,
         modifiers: Modifiers::NONE,
     });
-}
-
-/// The text the last frame put on the clipboard.
-fn copied(harness: &Workstation) -> Option<String> {
-    harness
-        .output()
-        .platform_output
-        .commands
-        .iter()
-        .find_map(|command| match command {
-            egui::OutputCommand::CopyText(text) => Some(text.clone()),
-            _ => None,
-        })
 }
 
 #[test]

@@ -73,7 +73,7 @@ fn a_right_click_on_an_underlined_word_in_the_headline_offers_its_fix() {
 }
 
 #[test]
-fn a_right_click_away_from_any_finding_opens_no_menu() {
+fn away_from_any_finding_the_menu_offers_cut_copy_and_paste() {
     let mut harness = article_with_lost_apostrophes();
     // The end of the body's text, past "went on.", has no finding.
     let node = harness.get_by_label("Body paragraph 1");
@@ -89,6 +89,29 @@ fn a_right_click_away_from_any_finding_opens_no_menu() {
             .is_none()
     );
     assert!(harness.query_by_label("Fix → Moscow's").is_none());
+    harness.get_by_label_contains("Cut");
+    harness.get_by_label_contains("Copy");
+    // Paste gives the paragraph the keys back and asks the window for the clipboard, which
+    // answers with a paste event, as Ctrl+V does.
+    harness.get_by_label_contains("Paste").click();
+    harness.step();
+    assert!(
+        window_asked(&harness, &egui::ViewportCommand::RequestPaste),
+        "the window is asked to paste"
+    );
+    harness.run_steps(2);
+    assert!(harness.get_by_label("Body paragraph 1").is_focused());
+    assert!(
+        harness.query_by_label_contains("Paste").is_none(),
+        "the menu closes"
+    );
+    harness.event(egui::Event::Paste(" More.".into()));
+    harness.run_steps(3);
+    assert!(
+        draft(&harness).body.contains(" More."),
+        "{:?}",
+        draft(&harness).body
+    );
 }
 
 #[test]
@@ -129,4 +152,38 @@ fn a_misspelling_offers_its_other_likely_repairs_too() {
     harness.get_by_label(&format!("Fix → {other}")).click();
     harness.run_steps(3);
     assert_eq!(draft(&harness).body, format!("{other} results came in."));
+}
+
+#[test]
+fn a_right_click_inside_a_selection_keeps_it_for_the_menu_s_copy() {
+    let mut harness = article_with_lost_apostrophes();
+    // "Moscows" selected in the headline, as a double-click or a finding would select it.
+    harness.state_mut().state.pending_field_cursor = Some(("Headline".into(), 0, 7));
+    harness.run_steps(3);
+    let on_moscows = first_word_of(&harness, "Headline");
+    // A quick click: pressed and released within one frame.
+    harness.event(egui::Event::PointerMoved(on_moscows));
+    for pressed in [true, false] {
+        harness.event(egui::Event::PointerButton {
+            pos: on_moscows,
+            button: egui::PointerButton::Secondary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+    }
+    harness.run_steps(3);
+    harness.get_by_label_contains("Copy").click();
+    harness.step();
+    assert!(
+        window_asked(&harness, &egui::ViewportCommand::RequestCopy),
+        "the window is asked to copy"
+    );
+    // The window answers with a copy event, as Ctrl+C does.
+    harness.event(egui::Event::Copy);
+    harness.step();
+    assert_eq!(
+        copied(&harness).as_deref(),
+        Some("Moscows"),
+        "the selection survived the right-click"
+    );
 }

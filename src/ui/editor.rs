@@ -139,7 +139,7 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
                 let response =
                     fields::text_with_meter(ui, field.label(), value, limit, enabled, marks);
                 mark(&mut change, Some(typed), &response);
-                super::finding_menu::attach(ui, &response, field, &state.review, draft, out);
+                super::text_menu::attach(ui, &response, field, &state.review, draft, out);
             }
             let standfirst_length = draft.standfirst.chars().count();
             let response = fields::multiline(
@@ -151,14 +151,7 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
                 &standfirst_marks,
             );
             mark(&mut change, Some("standfirst"), &response);
-            super::finding_menu::attach(
-                ui,
-                &response,
-                Field::Standfirst,
-                &state.review,
-                draft,
-                out,
-            );
+            super::text_menu::attach(ui, &response, Field::Standfirst, &state.review, draft, out);
             ui.weak(format!(
                 "{standfirst_length} characters ({}–{})",
                 limits.standfirst_min, limits.standfirst_max
@@ -220,17 +213,13 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
             let response =
                 fields::text_marked(ui, "Slugline", &mut draft.slugline, enabled, &slug_marks);
             mark(&mut change, Some("slugline"), &response);
-            super::finding_menu::attach(ui, &response, Field::Slugline, &state.review, draft, out);
-            mark(
-                &mut change,
-                Some("slug"),
-                &fields::text(ui, "Slug", &mut draft.slug, enabled),
-            );
-            mark(
-                &mut change,
-                Some("dateline"),
-                &fields::text(ui, "Dateline place", &mut draft.dateline.place, enabled),
-            );
+            super::text_menu::attach(ui, &response, Field::Slugline, &state.review, draft, out);
+            let response = fields::text(ui, "Slug", &mut draft.slug, enabled);
+            mark(&mut change, Some("slug"), &response);
+            super::text_menu::attach(ui, &response, Field::Slug, &state.review, draft, out);
+            let response = fields::text(ui, "Dateline place", &mut draft.dateline.place, enabled);
+            mark(&mut change, Some("dateline"), &response);
+            super::text_menu::attach(ui, &response, Field::Dateline, &state.review, draft, out);
             let shown = draft
                 .dateline
                 .date
@@ -262,14 +251,7 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
                 &note_marks,
             );
             mark(&mut change, Some("editors_note"), &response);
-            super::finding_menu::attach(
-                ui,
-                &response,
-                Field::EditorsNote,
-                &state.review,
-                draft,
-                out,
-            );
+            super::text_menu::attach(ui, &response, Field::EditorsNote, &state.review, draft, out);
             structured::corrections(
                 ui,
                 &mut draft.corrections,
@@ -305,7 +287,7 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
                 change = Some(Some("body"));
             }
             if let Some(paragraph) = &output.right_clicked {
-                super::finding_menu::attach(ui, paragraph, Field::Body, &state.review, draft, out);
+                super::text_menu::attach(ui, paragraph, Field::Body, &state.review, draft, out);
             }
             selection = output.selection;
             // The field the keys were just sent to (a new article's headline, a new picture's

@@ -11,9 +11,11 @@ pub fn field_id(label: &str) -> egui::Id {
     egui::Id::unique(("copydesk-field", label))
 }
 
-/// Adds a text box, with underlines under findings when there are any.
+/// Adds text box `id`, with underlines under findings when there are any, and what its
+/// right-click menu needs (see [`super::text_menu`]).
 fn add_text_box(
     ui: &mut Ui,
+    id: egui::Id,
     enabled: bool,
     value: &mut String,
     multiline: bool,
@@ -27,16 +29,18 @@ fn add_text_box(
         TextEdit::multiline(value)
     } else {
         TextEdit::singleline(value)
-    });
+    })
+    .id(id);
     let edit = if underlines.is_empty() {
         edit
     } else {
         edit.layouter(&mut layouter)
     };
     ui.add_enabled_ui(enabled, |ui| {
+        super::text_menu::before_show(ui, id);
         let output = edit.show(ui);
         // Where a right-click lands, for the menu of the findings there.
-        super::finding_menu::note_click(
+        super::text_menu::after_show(
             ui,
             &output.response.response,
             &output.galley,
@@ -73,8 +77,8 @@ pub fn text_marked(
     let id = field_id(label);
     ui.horizontal(|ui| {
         let label = row_label(ui, label);
-        add_text_box(ui, enabled, value, false, underlines, |edit| {
-            edit.id(id).desired_width(f32::INFINITY)
+        add_text_box(ui, id, enabled, value, false, underlines, |edit| {
+            edit.desired_width(f32::INFINITY)
         })
         .labelled_by(label.id)
     })
@@ -177,8 +181,8 @@ pub fn multiline(
 ) -> Response {
     let id = field_id(label);
     let label = ui.label(label);
-    add_text_box(ui, enabled, value, true, underlines, |edit| {
-        edit.id(id).desired_rows(rows).desired_width(f32::INFINITY)
+    add_text_box(ui, id, enabled, value, true, underlines, |edit| {
+        edit.desired_rows(rows).desired_width(f32::INFINITY)
     })
     .labelled_by(label.id)
 }
@@ -226,8 +230,8 @@ pub fn text_with_meter(
         let meter_width = 64.0;
         let width = (ui.available_width() - meter_width).max(80.0);
         let id = field_id(label);
-        let field = add_text_box(ui, enabled, value, false, underlines, |edit| {
-            edit.id(id).desired_width(width)
+        let field = add_text_box(ui, id, enabled, value, false, underlines, |edit| {
+            edit.desired_width(width)
         })
         .labelled_by(label_response.id);
         ui.colored_label(color, meter).on_hover_text(format!(

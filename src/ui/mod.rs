@@ -8,7 +8,6 @@ mod embargo;
 mod export_dialog;
 mod fields;
 mod find_bar;
-mod finding_menu;
 pub mod fonts;
 mod highlight;
 mod history_panel;
@@ -22,6 +21,7 @@ mod relayout;
 mod review_panel;
 mod status_bar;
 mod structured;
+mod text_menu;
 
 pub use editor::BODY_WIDTH;
 

@@ -52,6 +52,31 @@ pub fn right_click(harness: &mut Harness<'static, Workstation>, pos: egui::Pos2)
     harness.run_steps(2);
 }
 
+/// The text the last frame put on the clipboard, if it did.
+pub fn copied(harness: &Harness<'static, Workstation>) -> Option<String> {
+    harness
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .find_map(|command| match command {
+            egui::OutputCommand::CopyText(text) => Some(text.clone()),
+            _ => None,
+        })
+}
+
+/// Whether the last frame asked the window for `command` (a paste from the clipboard, say).
+pub fn window_asked(
+    harness: &Harness<'static, Workstation>,
+    command: &egui::ViewportCommand,
+) -> bool {
+    harness
+        .output()
+        .viewport_output
+        .values()
+        .any(|viewport| viewport.commands.contains(command))
+}
+
 /// A copy of the sample project in a temporary folder.
 pub fn sample_copy() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();

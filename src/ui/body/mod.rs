@@ -394,6 +394,7 @@ fn paragraph(
         relayout::layout_in_slot(ui, id, k, job)
     };
     let edit_id = paragraph_id(id, k);
+    super::text_menu::before_show(ui, edit_id);
     let output = TextEdit::multiline(&mut text)
         .id(edit_id)
         .font(egui::TextStyle::Body)
@@ -410,7 +411,7 @@ fn paragraph(
         .clone()
         .accessible_name(paragraph_label(k));
     // Where a right-click lands, in bytes into the body, for the menu of the findings there.
-    super::finding_menu::note_click(
+    super::text_menu::after_show(
         ui,
         &response,
         &output.galley,

@@ -1,0 +1,194 @@
+//! The right-click menu on the editor's text boxes: the findings under the pointer, each with
+//! the buttons the review pane gives it (its fix, "Fix all", "Add to dictionary", "Waive…"), so
+//! a misspelling is mended where it is read; then Cut, Copy and Paste.
+
+use crate::app::command::Command;
+use crate::app::review::ReviewState;
+use crate::model::Article;
+use crate::review::Field;
+use egui::{Galley, Pos2, Response, Ui};
+
+/// Where the last right-click on a text box landed, kept under the box's id.
+fn clicked_id(response: &Response) -> egui::Id {
+    response.id.with("right-clicked-at")
+}
+
+/// The id under which a text box's selection is kept while it is right-clicked.
+fn kept_id(text_box: egui::Id) -> egui::Id {
+    text_box.with("selection-kept-for-menu")
+}
+
+/// Before text box `id` is drawn: a right-click pressed this frame would collapse its selection
+/// to the pointer (egui moves the cursor on any button, and collapses a selection when the box
+/// loses the keys to the menu), so a non-empty selection is kept for the menu's Cut, Copy and
+/// Paste; see [`after_show`] and [`restore_selection`].
+pub fn before_show(ui: &Ui, id: egui::Id) {
+    if !ui.input(|i| i.pointer.button_pressed(egui::PointerButton::Secondary)) {
+        return;
+    }
+    ui.data_mut(|d| d.remove::<egui::text::CCursorRange>(kept_id(id)));
+    let selection = egui::text_edit::TextEditState::load(ui.ctx(), id)
+        .and_then(|state| state.cursor.char_range())
+        .filter(|range| !range.is_empty());
+    if let Some(selection) = selection {
+        ui.data_mut(|d| d.insert_temp(kept_id(id), selection));
+    }
+}
+
+/// While a right-click goes on: when it began inside the kept selection, the selection is put
+/// back on screen; when it began elsewhere, the kept one is dropped, and the cursor stays where
+/// egui put it, at the pointer, where Paste then pastes.
+fn keep_selection(ui: &Ui, response: &Response, galley: &Galley, galley_pos: Pos2) {
+    use egui::PointerButton::Secondary;
+    let (pressed, going_on) = ui.input(|i| {
+        (
+            i.pointer.button_pressed(Secondary),
+            i.pointer.button_down(Secondary) || i.pointer.button_released(Secondary),
+        )
+    });
+    let id = kept_id(response.id);
+    let Some(kept) = ui.data(|d| d.get_temp::<egui::text::CCursorRange>(id)) else {
+        return;
+    };
+    if pressed {
+        let (start, end) = (
+            kept.primary.index.min(kept.secondary.index),
+            kept.primary.index.max(kept.secondary.index),
+        );
+        // Where the button went down (a quick click is pressed and released in one frame).
+        let press = ui.input(|i| {
+            i.events.iter().find_map(|event| match event {
+                egui::Event::PointerButton {
+                    pos,
+                    button: Secondary,
+                    pressed: true,
+                    ..
+                } => Some(*pos),
+                _ => None,
+            })
+        });
+        let inside = press.is_some_and(|at| {
+            let index = galley.cursor_from_pos(at - galley_pos).index;
+            response.rect.contains(at) && (start..=end).contains(&index)
+        });
+        if !inside {
+            ui.data_mut(|d| d.remove::<egui::text::CCursorRange>(id));
+            return;
+        }
+    }
+    if pressed || going_on {
+        restore_selection(ui, response.id);
+    }
+}
+
+/// Puts back text box `id`'s selection kept through a right-click, if one was.
+fn restore_selection(ui: &Ui, id: egui::Id) {
+    let kept = ui.data(|d| d.get_temp::<egui::text::CCursorRange>(kept_id(id)));
+    if let Some(kept) = kept
+        && let Some(mut state) = egui::text_edit::TextEditState::load(ui.ctx(), id)
+    {
+        state.cursor.set_char_range(Some(kept));
+        state.store(ui.ctx(), id);
+    }
+}
+
+/// After a text box is drawn: keeps its selection through a right-click inside it (see
+/// [`before_show`]), and notes where a right-click landed, as a byte offset into its field, for
+/// the menu's findings. `text` is shown as `galley` at `galley_pos` and starts `base` bytes into
+/// the field (a body paragraph's place in the body; 0 for a whole field).
+pub fn after_show(
+    ui: &Ui,
+    response: &Response,
+    galley: &Galley,
+    galley_pos: Pos2,
+    text: &str,
+    base: usize,
+) {
+    keep_selection(ui, response, galley, galley_pos);
+    if !response.secondary_clicked() {
+        return;
+    }
+    let Some(pointer) = response.interact_pointer_pos() else {
+        return;
+    };
+    let chars = galley.cursor_from_pos(pointer - galley_pos).index.0;
+    let byte = text
+        .char_indices()
+        .nth(chars)
+        .map_or(text.len(), |(b, _)| b);
+    ui.data_mut(|d| d.insert_temp(clicked_id(response), base + byte));
+}
+
+/// The findings (indices into the review's) under byte `at` of `field` as the draft reads now.
+fn findings_under(field: Field, at: usize, review: &ReviewState, draft: &Article) -> Vec<usize> {
+    let (Some(text), Some(reviewed)) = (field.text(draft), review.reviewed.as_deref()) else {
+        return Vec::new();
+    };
+    // Findings of the article open before are not this one's.
+    match field.text(reviewed).filter(|_| reviewed.id == draft.id) {
+        Some(reviewed_text) => {
+            super::highlight::findings_at(&review.findings, field, reviewed_text, text, at)
+        }
+        None => Vec::new(),
+    }
+}
+
+/// Shows the right-click menu of `response`, a text box of `field`: the findings under the
+/// pointer with their buttons, then Cut, Copy and Paste.
+pub fn attach(
+    ui: &Ui,
+    response: &Response,
+    field: Field,
+    review: &ReviewState,
+    draft: &Article,
+    out: &mut Vec<Command>,
+) {
+    if !response.secondary_clicked() && !response.context_menu_opened() {
+        return;
+    }
+    let at = ui.data(|d| d.get_temp::<usize>(clicked_id(response)));
+    let under = at.map_or_else(Vec::new, |at| findings_under(field, at, review, draft));
+    let findings = &review.findings;
+    response.context_menu(|ui| {
+        ui.set_max_width(340.0);
+        let twins = crate::review::fix_twin_counts(findings, draft);
+        let before = out.len();
+        for index in &under {
+            let finding = &findings[*index];
+            ui.add(egui::Label::new(&finding.message).wrap());
+            super::review_panel::actions(ui, (*index, finding), twins[*index], draft, out);
+            ui.separator();
+        }
+        if out.len() > before {
+            ui.close();
+        }
+        clipboard(ui, response);
+    });
+}
+
+/// Cut, Copy and Paste for the text box of `response`, as its keyboard shortcuts do them: the
+/// box takes the keys back and the window asks the system's clipboard (Cut and Paste are greyed
+/// out in a read-only box).
+fn clipboard(ui: &mut Ui, response: &Response) {
+    use egui::{Key, KeyboardShortcut, Modifiers, ViewportCommand};
+    let actions = [
+        ("Cut", Key::X, ViewportCommand::RequestCut, true),
+        ("Copy", Key::C, ViewportCommand::RequestCopy, false),
+        ("Paste", Key::V, ViewportCommand::RequestPaste, true),
+    ];
+    for (label, key, command, changes) in actions {
+        let shortcut = ui
+            .ctx()
+            .format_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, key));
+        let button = egui::Button::new(label).shortcut_text(shortcut);
+        if ui
+            .add_enabled(response.enabled() || !changes, button)
+            .clicked()
+        {
+            restore_selection(ui, response.id);
+            ui.ctx().memory_mut(|m| m.request_focus(response.id));
+            ui.ctx().send_viewport_cmd(command);
+            ui.close();
+        }
+    }
+}
