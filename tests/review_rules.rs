@@ -822,3 +822,38 @@ fn fixes_shared_by_several_findings_are_counted_as_one_by_one_comparison_would()
         .unwrap();
     assert_eq!(counts[kyivs], 2, "the waived one is not counted");
 }
+
+#[test]
+fn a_paragraph_its_indent_turns_into_code_is_flagged_and_unindented() {
+    let body = "The council met.\n\n    The mayor said the vote\n    would come in May.\n\nEnd.";
+    let article = edited(|a| a.body = body.into());
+    let found: Vec<Finding> = findings(&article)
+        .into_iter()
+        .filter(|f| f.rule == "body.indented_code")
+        .collect();
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].level, Severity::Recommended);
+    assert!(found[0].flagged_text(&article).starts_with("    The mayor"));
+    let mut fixed = article.clone();
+    assert!(found[0].apply_fix(&mut fixed));
+    assert_eq!(
+        fixed.body,
+        "The council met.\n\nThe mayor said the vote\nwould come in May.\n\nEnd."
+    );
+    assert!(!rules_of(&fixed).contains(&"body.indented_code"));
+    // A tab does it too; a line continuing a paragraph or a list item, and fenced code, do not.
+    assert!(
+        rules_of(&edited(|a| a.body = "Intro.\n\n\tTabbed paragraph.".into()))
+            .contains(&"body.indented_code")
+    );
+    for fine in [
+        "A paragraph\n    continued on an indented line.",
+        "- A list item\n\n    with a second paragraph.",
+        "```\ncode on purpose\n```",
+    ] {
+        assert!(
+            !rules_of(&edited(|a| a.body = fine.into())).contains(&"body.indented_code"),
+            "{fine:?}"
+        );
+    }
+}

@@ -414,6 +414,24 @@ pub struct Link {
     pub url_span: std::ops::Range<usize>,
 }
 
+/// The byte ranges of the body's indented code blocks (lines indented four spaces or a tab
+/// that do not continue a paragraph or a list), each from the start of its first line to the
+/// end of its last line.
+pub fn indented_code(body: &str) -> Vec<std::ops::Range<usize>> {
+    let mut found = Vec::new();
+    for (event, range) in Parser::new_ext(body, Options::ENABLE_STRIKETHROUGH).into_offset_iter() {
+        if let Event::Start(Tag::CodeBlock(pulldown_cmark::CodeBlockKind::Indented)) = event {
+            let start = body[..range.start].rfind('\n').map_or(0, |at| at + 1);
+            let end = body[range.start..range.end.min(body.len())]
+                .trim_end_matches(['\n', '\r'])
+                .len()
+                + range.start;
+            found.push(start..end);
+        }
+    }
+    found
+}
+
 /// Every inline link and image of a body, with source positions.
 pub fn links(body: &str) -> Vec<Link> {
     let mut found = Vec::new();

@@ -115,6 +115,14 @@ pub const RULES: &[(RuleInfo, CheckFn)] = &[
     ),
     (
         rule(
+            "body.indented_code",
+            "No paragraph turned into code by its indent",
+            Recommended,
+        ),
+        super::body::indented_code,
+    ),
+    (
+        rule(
             "embargo.future",
             "Embargo not in the past when ready",
             Required,

@@ -1,5 +1,6 @@
 //! Editorial review: the pre-publication checklist, proofreading and the workflow. Plain Rust, no UI.
 
+mod body;
 pub mod checklist;
 mod embargo;
 pub mod images;
