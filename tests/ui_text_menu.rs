@@ -187,3 +187,42 @@ fn a_right_click_inside_a_selection_keeps_it_for_the_menu_s_copy() {
         "the selection survived the right-click"
     );
 }
+
+#[test]
+fn shift_f10_opens_the_menu_at_the_text_cursor_with_the_keys_in_it() {
+    let mut harness = article_with_lost_apostrophes();
+    harness.state_mut().state.pending_field_cursor = Some(("Headline".into(), 3, 3));
+    harness.run_steps(3);
+    assert!(harness.get_by_label("Headline").is_focused());
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::F10);
+    harness.run_steps(3);
+    harness.check_accessibility();
+    let fix = harness.get_by_label("Fix → Moscow's");
+    let menu_top = fix.accesskit_node().bounding_box().unwrap().y0;
+    let field = harness
+        .get_by_label("Headline")
+        .accesskit_node()
+        .bounding_box()
+        .unwrap();
+    assert!(
+        menu_top >= field.y0 && menu_top < field.y1 + 40.0,
+        "the menu opens by the field, not where the mouse is: {menu_top} vs {field:?}"
+    );
+    assert!(fix.is_focused(), "the keys are in the menu's first entry");
+    harness.key_press(Key::Enter);
+    harness.run_steps(3);
+    assert_eq!(draft(&harness).headline, "Moscow's reply");
+}
+
+#[test]
+fn shift_f10_in_the_body_offers_the_fix_at_the_cursor() {
+    let mut harness = article_with_lost_apostrophes();
+    harness.state_mut().state.pending_body_cursor = Some((2, 2));
+    harness.run_steps(3);
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::F10);
+    harness.run_steps(3);
+    assert!(harness.get_by_label("Fix → Moscow's").is_focused());
+    harness.key_press(Key::Enter);
+    harness.run_steps(3);
+    assert_eq!(draft(&harness).body, "Moscow's talks went on.");
+}

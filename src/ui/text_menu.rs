@@ -1,6 +1,7 @@
 //! The right-click menu on the editor's text boxes: the findings under the pointer, each with
 //! the buttons the review pane gives it (its fix, "Fix all", "Add to dictionary", "Waive…"), so
-//! a misspelling is mended where it is read; then Cut, Copy and Paste.
+//! a misspelling is mended where it is read; then Cut, Copy and Paste. Shift+F10 or the Menu key
+//! opens it from the keyboard.
 
 use crate::app::command::Command;
 use crate::app::review::ReviewState;
@@ -11,6 +12,11 @@ use egui::{Galley, Pos2, Response, Ui};
 /// Where the last right-click on a text box landed, kept under the box's id.
 fn clicked_id(response: &Response) -> egui::Id {
     response.id.with("right-clicked-at")
+}
+
+/// Where the menu opened from the keyboard stands (at the text cursor), kept under the box's id.
+fn keys_id(response: &Response) -> egui::Id {
+    response.id.with("menu-opened-by-keys")
 }
 
 /// The id under which a text box's selection is kept while it is right-clicked.
@@ -105,18 +111,46 @@ pub fn after_show(
     base: usize,
 ) {
     keep_selection(ui, response, galley, galley_pos);
-    if !response.secondary_clicked() {
-        return;
-    }
-    let Some(pointer) = response.interact_pointer_pos() else {
+    // Shift+F10 or the Menu key opens the menu at the text cursor, as on other desktops.
+    let by_keys = response.has_focus()
+        && ui.ctx().input_mut(|i| {
+            i.consume_key(egui::Modifiers::SHIFT, egui::Key::F10)
+                || i.consume_key(egui::Modifiers::NONE, egui::Key::Menu)
+        });
+    let cursor = by_keys
+        .then(|| egui::text_edit::TextEditState::load(ui.ctx(), response.id))
+        .flatten()
+        .and_then(|state| state.cursor.char_range());
+    let chars = if let Some(cursor) = cursor {
+        let at = galley_pos
+            + galley
+                .pos_from_cursor(cursor.primary)
+                .left_bottom()
+                .to_vec2();
+        ui.data_mut(|d| d.insert_temp(keys_id(response), (at, true)));
+        cursor.primary.index.0
+    } else if response.secondary_clicked()
+        && let Some(pointer) = response.interact_pointer_pos()
+    {
+        ui.data_mut(|d| d.remove::<(Pos2, bool)>(keys_id(response)));
+        galley.cursor_from_pos(pointer - galley_pos).index.0
+    } else {
         return;
     };
-    let chars = galley.cursor_from_pos(pointer - galley_pos).index.0;
     let byte = text
         .char_indices()
         .nth(chars)
         .map_or(text.len(), |(b, _)| b);
     ui.data_mut(|d| d.insert_temp(clicked_id(response), base + byte));
+}
+
+/// Whether the menu of the text box of `response` was asked for this frame, by a right-click or
+/// from the keyboard (after [`after_show`]).
+pub fn asked(ui: &Ui, response: &Response) -> bool {
+    response.secondary_clicked()
+        || ui
+            .data(|d| d.get_temp::<(Pos2, bool)>(keys_id(response)))
+            .is_some_and(|(_, now)| now)
 }
 
 /// The findings (indices into the review's) under byte `at` of `field` as the draft reads now.
@@ -134,7 +168,8 @@ fn findings_under(field: Field, at: usize, review: &ReviewState, draft: &Article
 }
 
 /// Shows the right-click menu of `response`, a text box of `field`: the findings under the
-/// pointer with their buttons, then Cut, Copy and Paste.
+/// pointer with their buttons, then Cut, Copy and Paste. Shift+F10 or the Menu key opens it at
+/// the text cursor, for the findings there, with the keys in its first entry.
 pub fn attach(
     ui: &Ui,
     response: &Response,
@@ -143,26 +178,52 @@ pub fn attach(
     draft: &Article,
     out: &mut Vec<Command>,
 ) {
-    if !response.secondary_clicked() && !response.context_menu_opened() {
+    // Opened from the keyboard: where, and whether it was this frame.
+    let by_keys = ui.data(|d| d.get_temp::<(Pos2, bool)>(keys_id(response)));
+    let keys_now = by_keys.is_some_and(|(_, now)| now);
+    if !asked(ui, response) && !response.context_menu_opened() {
         return;
+    }
+    if let Some((at, true)) = by_keys {
+        ui.data_mut(|d| d.insert_temp(keys_id(response), (at, false)));
     }
     let at = ui.data(|d| d.get_temp::<usize>(clicked_id(response)));
     let under = at.map_or_else(Vec::new, |at| findings_under(field, at, review, draft));
     let findings = &review.findings;
-    response.context_menu(|ui| {
+    use egui::SetOpenCommand;
+    let open = if response.secondary_clicked() || keys_now {
+        Some(SetOpenCommand::Bool(true))
+    } else if response.clicked() {
+        Some(SetOpenCommand::Bool(false))
+    } else {
+        None
+    };
+    let popup = egui::Popup::menu(response).open_memory(open);
+    let popup = match by_keys {
+        Some((at, _)) => popup.at_position(at),
+        None => popup.at_pointer_fixed(),
+    };
+    popup.show(|ui| {
         ui.set_max_width(340.0);
         let twins = crate::review::fix_twin_counts(findings, draft);
         let before = out.len();
+        // The menu's first button: where the keys go when the keyboard opened the menu.
+        let mut first = None;
         for index in &under {
             let finding = &findings[*index];
             ui.add(egui::Label::new(&finding.message).wrap());
+            first.get_or_insert(ui.next_auto_id());
             super::review_panel::actions(ui, (*index, finding), twins[*index], draft, out);
             ui.separator();
         }
         if out.len() > before {
             ui.close();
         }
+        first.get_or_insert(ui.next_auto_id());
         clipboard(ui, response);
+        if keys_now && let Some(first) = first {
+            ui.memory_mut(|m| m.request_focus(first));
+        }
     });
 }
 

@@ -210,7 +210,7 @@ pub fn ui(
             }
             memory.chunks.set_height(k, drawn.height);
             y += drawn.height;
-            if drawn.response.secondary_clicked() {
+            if super::text_menu::asked(ui, &drawn.response) {
                 memory.right_clicked = Some(k);
             }
             if memory.right_clicked == Some(k) {
