@@ -222,6 +222,13 @@ fn shift_f10_in_the_body_offers_the_fix_at_the_cursor() {
     harness.key_press_modifiers(Modifiers::SHIFT, Key::F10);
     harness.run_steps(3);
     assert!(harness.get_by_label("Fix → Moscow's").is_focused());
+    // Escape closes it and gives the keys back to the paragraph.
+    harness.key_press(Key::Escape);
+    harness.run_steps(3);
+    assert!(harness.query_by_label("Fix → Moscow's").is_none());
+    assert!(harness.get_by_label("Body paragraph 1").is_focused());
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::F10);
+    harness.run_steps(3);
     harness.key_press(Key::Enter);
     harness.run_steps(3);
     assert_eq!(draft(&harness).body, "Moscow's talks went on.");

@@ -182,6 +182,13 @@ pub fn attach(
     let by_keys = ui.data(|d| d.get_temp::<(Pos2, bool)>(keys_id(response)));
     let keys_now = by_keys.is_some_and(|(_, now)| now);
     if !asked(ui, response) && !response.context_menu_opened() {
+        // A menu the keyboard opened and Escape closed gives the keys back to its text box.
+        if by_keys.is_some() {
+            ui.data_mut(|d| d.remove::<(Pos2, bool)>(keys_id(response)));
+            if ui.memory(|m| m.focused().is_none()) {
+                ui.memory_mut(|m| m.request_focus(response.id));
+            }
+        }
         return;
     }
     if let Some((at, true)) = by_keys {
