@@ -309,3 +309,41 @@ fn an_article_without_a_section_is_filed_under_news_in_the_preview_as_in_the_exp
         "no empty crumb between HOME and the headline"
     );
 }
+
+#[test]
+fn a_tag_being_typed_is_offered_as_the_project_spells_it() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    select(&mut harness, LIBRARY);
+    assert_eq!(draft(&harness).tags, ["Libraries"]);
+    harness
+        .get_by_role_and_label(Role::TextInput, "Tags")
+        .click();
+    harness.run_steps(2);
+    harness
+        .get_by_role_and_label(Role::TextInput, "Tags")
+        .type_text("ukr");
+    harness.run_steps(3);
+    // The reference article's "Ukraine" is offered, and Enter takes it as it is spelled there.
+    harness.get_by_role_and_label(Role::Button, "Ukraine");
+    harness.key_press(egui::Key::Enter);
+    harness.run_steps(3);
+    assert_eq!(draft(&harness).tags, ["Libraries", "Ukraine"]);
+    assert!(
+        harness
+            .query_by_role_and_label(Role::Button, "Ukraine")
+            .is_none()
+    );
+    // A tag no other article has is added as typed, the keys still in the box (the new chip
+    // before it once took them, so the next Enter removed that chip).
+    harness
+        .get_by_role_and_label(Role::TextInput, "Tags")
+        .type_text("night reading");
+    harness.run_steps(2);
+    harness.key_press(egui::Key::Enter);
+    harness.run_steps(3);
+    assert_eq!(
+        draft(&harness).tags,
+        ["Libraries", "Ukraine", "night reading"]
+    );
+}

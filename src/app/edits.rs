@@ -141,7 +141,9 @@ impl AppState {
         if stored == draft {
             return;
         }
-        let facets_changed = stored.section != draft.section || stored.bylines != draft.bylines;
+        let facets_changed = stored.section != draft.section
+            || stored.bylines != draft.bylines
+            || stored.tags != draft.tags;
         let id = draft.id;
         let key = typing.map(|field| TypingKey { article: id, field });
         let now = Instant::now();

@@ -297,6 +297,7 @@ mod tests {
             updated: Utc::now(),
             language: "en".into(),
             hero: None,
+            tags: Vec::new(),
         }
     }
 

@@ -113,6 +113,8 @@ pub struct Facets {
     pub sections: Vec<String>,
     /// Byline names in use, sorted.
     pub bylines: Vec<String>,
+    /// Tags in use, sorted.
+    pub tags: Vec<String>,
 }
 
 fn sorted_unique(values: impl Iterator<Item = String>) -> Vec<String> {
@@ -326,8 +328,8 @@ impl AppState {
         self.refresh_facets();
     }
 
-    /// Rebuilds the sections and byline names the list's filters offer, when articles changed
-    /// since they were built.
+    /// Rebuilds the sections and byline names the list's filters offer (and the tags the tag
+    /// box offers), when articles changed since they were built.
     fn refresh_facets(&mut self) {
         let (true, Some(bundle)) = (self.facets_stale, &self.bundle) else {
             return;
@@ -336,6 +338,7 @@ impl AppState {
         self.facets = Facets {
             sections: sorted_unique(bundle.summaries().map(|s| s.section.clone())),
             bylines: sorted_unique(bundle.summaries().flat_map(|s| s.bylines.iter().cloned())),
+            tags: sorted_unique(bundle.summaries().flat_map(|s| s.tags.iter().cloned())),
         };
     }
 

@@ -12,7 +12,8 @@ use uuid::Uuid;
 
 /// The index file, inside `.local/`.
 pub const INDEX_FILE: &str = "index.json";
-const INDEX_VERSION: u32 = 1;
+/// 2: summaries carry the tags.
+const INDEX_VERSION: u32 = 2;
 
 /// What the article list shows of an article, without its body.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -39,6 +40,9 @@ pub struct ArticleSummary {
     /// Its hero picture, for the list's thumbnail.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hero: Option<crate::model::AssetName>,
+    /// Its tags, which the tag box offers for other articles.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
 }
 
 impl ArticleSummary {
@@ -60,6 +64,7 @@ impl ArticleSummary {
             updated: article.updated,
             language: article.language.clone(),
             hero: article.hero_image.as_ref().map(|h| h.asset.clone()),
+            tags: article.tags.clone(),
         }
     }
 }

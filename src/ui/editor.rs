@@ -209,7 +209,13 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
                 enabled,
                 &mut change,
             );
-            structured::tags(ui, &mut draft.tags, enabled, &mut change);
+            structured::tags(
+                ui,
+                &mut draft.tags,
+                &state.facets.tags,
+                enabled,
+                &mut change,
+            );
             let response =
                 fields::text_marked(ui, "Slugline", &mut draft.slugline, enabled, &slug_marks);
             mark(&mut change, Some("slugline"), &response);

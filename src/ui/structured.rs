@@ -132,8 +132,16 @@ fn name_suggestions(ui: &mut egui::Ui, name: &mut String, known: &[String]) -> b
     picked.is_some()
 }
 
-/// The tags as chips with a remove button, and a box that adds a tag on Enter.
-pub(super) fn tags(ui: &mut egui::Ui, tags: &mut Vec<String>, enabled: bool, change: &mut Change) {
+/// The tags as chips with a remove button, and a box that adds a tag on Enter. While a tag is
+/// typed, the project's tags that begin with it are offered (Enter takes the first), so one
+/// subject keeps one spelling across the project.
+pub(super) fn tags(
+    ui: &mut egui::Ui,
+    tags: &mut Vec<String>,
+    known: &[String],
+    enabled: bool,
+    change: &mut Change,
+) {
     let new_tag_id = egui::Id::unique("copydesk-new-tag");
     ui.horizontal_wrapped(|ui| {
         let label = fields::row_label(ui, "Tags");
@@ -159,11 +167,31 @@ pub(super) fn tags(ui: &mut egui::Ui, tags: &mut Vec<String>, enabled: bool, cha
             .add_enabled(
                 enabled,
                 TextEdit::singleline(&mut new_tag)
+                    // Its own id: a chip added before it must not take its automatic id, and
+                    // with it the keys, so that the next Enter would remove that chip.
+                    .id(new_tag_id.with("box"))
                     .hint_text("add a tag, Enter")
                     .desired_width(140.0),
             )
             .labelled_by(label.id);
-        if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+        let offers = crate::model::tags::offered(known, tags, &new_tag);
+        let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        let offering = egui::Id::unique("copydesk-tag-offers");
+        let picked = if fields::offers_shown(ui, offering, field.has_focus() || entered)
+            && !offers.is_empty()
+        {
+            let offers: Vec<&str> = offers.iter().map(String::as_str).collect();
+            let clicked =
+                fields::offer_buttons(ui, "In the project (Enter takes the first):", &offers);
+            clicked.or(entered.then_some(offers[0])).map(str::to_owned)
+        } else {
+            None
+        };
+        let chosen = picked.is_some();
+        if let Some(known) = picked {
+            crate::model::tags::complete_last(&mut new_tag, &known);
+        }
+        if entered || chosen {
             // "Peace talks, Diplomacy" adds two tags; one the article has is not added again.
             let added = crate::model::tags::typed_tags(tags, &new_tag);
             if !added.is_empty() {
