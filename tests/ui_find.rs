@@ -175,3 +175,23 @@ fn escape_in_the_text_closes_the_bar_but_not_escape_in_the_list_search() {
     harness.run_steps(2);
     assert!(harness.state().state.find_bar.is_none());
 }
+
+#[test]
+fn closing_the_bar_leaves_the_keys_in_the_box_being_typed_in() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::H);
+    harness.run_steps(3);
+    assert!(harness.state().state.find_bar.is_some());
+    // The byline's role, below the bar: Escape there closes the bar, which moves every box
+    // below it up; the role box keeps the keys, so typing goes on into it.
+    harness.get_by_label("Role 1").click();
+    harness.run_steps(2);
+    harness.key_press(Key::End);
+    harness.key_press(Key::Escape);
+    harness.run_steps(3);
+    assert!(harness.state().state.find_bar.is_none());
+    harness.get_by_label("Role 1").type_text("s");
+    harness.run_steps(3);
+    assert_eq!(draft(&harness).bylines[0].role, "Reporters");
+}

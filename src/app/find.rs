@@ -35,8 +35,9 @@ pub struct FindBar {
     pub current: Option<Match>,
     /// Give the find box the keys next frame.
     pub focus: bool,
-    /// Whether the keys were in the editor's pane at the end of the last frame.
-    pub keys_in_editor: bool,
+    /// The text box of the editor's pane that had the keys at the end of the last frame, if one
+    /// did: Escape there closes the bar and gives the keys back to it.
+    pub keys_in_editor: Option<egui::Id>,
     /// The query made ready, again whenever the query changes.
     finder: Option<Finder>,
     /// The last search's matches, and the searched fields' texts they were found in.

@@ -192,6 +192,7 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
                     let new = ui
                         .add(
                             TextEdit::singleline(&mut draft.section)
+                                .id(fields::field_id("New section"))
                                 .hint_text("or type a new one")
                                 .desired_width(140.0),
                         )

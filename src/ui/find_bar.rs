@@ -12,6 +12,11 @@ pub fn find_box_id() -> egui::Id {
     egui::Id::unique("copydesk-find-box")
 }
 
+/// The id of the replacement box.
+fn replacement_box_id() -> egui::Id {
+    find_box_id().with("replacement")
+}
+
 /// Draws the bar while it is open.
 pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
     let read_only = state.read_only.is_some();
@@ -22,11 +27,15 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
     // Escape in the bar's box or in the text it searches closes it. egui drops the focus on
     // Escape before anything is drawn, so where the keys were is last frame's.
     let escape_in_editor = ui.input(|i| i.key_pressed(egui::Key::Escape))
-        && bar.keys_in_editor
         && !ui.ctx().any_popup_open()
         && state_is_quiet;
-    if escape_in_editor {
+    if let Some(text_box) = bar.keys_in_editor.filter(|_| escape_in_editor) {
         out.push(Command::Find(FindAction::Close));
+        // egui takes the keys from a text box on Escape; they go back to it, as the bar is
+        // what Escape closes here.
+        if ![find_box_id(), replacement_box_id()].contains(&text_box) {
+            ui.memory_mut(|m| m.request_focus(text_box));
+        }
     }
     let matches = bar.matches(draft);
     let (count, position) = (matches.len(), bar.position(bar.shown()));
@@ -85,8 +94,12 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
     });
     ui.horizontal_wrapped(|ui| {
         let label = ui.label("Replace with");
-        ui.add(TextEdit::singleline(&mut bar.replacement).desired_width(box_width))
-            .labelled_by(label.id);
+        ui.add(
+            TextEdit::singleline(&mut bar.replacement)
+                .id(replacement_box_id())
+                .desired_width(box_width),
+        )
+        .labelled_by(label.id);
         let can_replace = found && !read_only;
         if ui
             .add_enabled(can_replace, egui::Button::new("Replace"))
@@ -118,6 +131,6 @@ pub fn note_focus(ctx: &egui::Context, state: &mut AppState, pane: egui::Rect) {
     if let Some(bar) = &mut state.find_bar {
         let focused = ctx.memory(|m| m.focused());
         let rect = focused.and_then(|id| ctx.read_response(id)).map(|r| r.rect);
-        bar.keys_in_editor = rect.is_some_and(|r| pane.contains_rect(r));
+        bar.keys_in_editor = focused.filter(|_| rect.is_some_and(|r| pane.contains_rect(r)));
     }
 }

@@ -43,7 +43,9 @@ pub(super) fn bylines(
             if ui
                 .add_enabled(
                     enabled,
-                    TextEdit::singleline(&mut byline.role).desired_width(role_width),
+                    TextEdit::singleline(&mut byline.role)
+                        .id(row_field_id("byline-role", i))
+                        .desired_width(role_width),
                 )
                 .labelled_by(role_label.id)
                 .changed()
