@@ -198,3 +198,28 @@ fn check_exit_status_follows_required_failures_and_unknown_articles_are_bad_usag
     assert_eq!(missing.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("no-such-article"));
 }
+
+#[test]
+fn check_json_gives_a_misspelling_s_other_repairs_after_its_fix() {
+    let (_dir, root, ids) = common::bundle_with(1);
+    let mut bundle = common::open_rw(&root);
+    bundle
+        .update_article(ids[0], |a| a.body = "The results were wierd.".into())
+        .unwrap();
+    bundle.save().unwrap();
+    drop(bundle);
+    let output = copydesk(&["check", &root.display().to_string(), "--json"]);
+    let findings: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let spelling = findings
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "proof.spelling")
+        .expect("the misspelling is found");
+    assert_eq!(spelling["suggestion"], "weird");
+    let others = spelling["alternatives"].as_array().expect("other repairs");
+    assert!(
+        !others.is_empty() && !others.contains(&"weird".into()),
+        "{spelling}"
+    );
+}

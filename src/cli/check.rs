@@ -30,6 +30,9 @@ pub struct CheckedFinding {
     /// The replacement for the span, when there is a fix.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub suggestion: Option<String>,
+    /// Other likely replacements after `suggestion` (a misspelling's other repairs).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub alternatives: Vec<String>,
     /// The editor's reason, when the finding was waived.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub waived: Option<String>,
@@ -56,6 +59,7 @@ pub fn run(path: &Path, names: &[String], json: bool) -> Result<u8, BundleError>
                     start: span.as_ref().map(|s| s.start),
                     end: span.map(|s| s.end),
                     suggestion: finding.suggestion.clone(),
+                    alternatives: finding.alternatives.clone(),
                     waived: finding.waived.clone(),
                 }
             })
