@@ -233,3 +233,39 @@ fn shift_f10_in_the_body_offers_the_fix_at_the_cursor() {
     harness.run_steps(3);
     assert_eq!(draft(&harness).body, "Moscow's talks went on.");
 }
+
+#[test]
+fn the_menu_s_copy_takes_a_selection_across_paragraphs() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    harness.run_steps(3);
+    type_into(&mut harness, Role::TextInput, "Headline", "Two paragraphs");
+    type_into(
+        &mut harness,
+        Role::MultilineTextInput,
+        "Body paragraph 1",
+        "One two.\n\nThree four.",
+    );
+    harness.run_steps(3);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.run_steps(3);
+    assert_eq!(harness.state().state.body_selection, Some((0, 21)));
+    let on_three = first_word_of(&harness, "Body paragraph 2");
+    right_click(&mut harness, on_three);
+    harness.get_by_label_contains("Copy").click();
+    harness.step();
+    assert!(window_asked(&harness, &egui::ViewportCommand::RequestCopy));
+    harness.event(egui::Event::Copy);
+    harness.step();
+    assert_eq!(copied(&harness).as_deref(), Some("One two.\n\nThree four."));
+    // Cut takes it out of the body.
+    harness.run_steps(2);
+    let on_three = first_word_of(&harness, "Body paragraph 2");
+    right_click(&mut harness, on_three);
+    harness.get_by_label_contains("Cut").click();
+    harness.step();
+    harness.event(egui::Event::Cut);
+    harness.run_steps(3);
+    assert_eq!(draft(&harness).body, "");
+}

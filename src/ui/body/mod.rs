@@ -77,12 +77,19 @@ pub fn ui(
         memory.measured_at = scale;
     }
     let mut output = BodyOutput::default();
+    let has_keys =
+        |k: &usize| *k < memory.chunks.len() && ui.memory(|m| m.has_focus(paragraph_id(id, *k)));
+    // The paragraph with the keys: the one that had them last frame, or the right-clicked one,
+    // to which the text menu gives them back.
     let focused = memory
         .focused
-        .filter(|k| *k < memory.chunks.len() && ui.memory(|m| m.has_focus(paragraph_id(id, *k))));
+        .filter(has_keys)
+        .or(memory.right_clicked.filter(has_keys));
     let page = (ui.clip_rect().height() - 40.0).max(40.0);
     let mut target = select.or(memory.follow.take().map(|at| (at, at)));
-    if select.is_some() || focused.is_none() {
+    // A selection across paragraphs lasts while the keys are in the body, and while a menu is
+    // open (the text menu's Copy and Cut take it, then give the keys back).
+    if select.is_some() || (focused.is_none() && !ui.ctx().any_popup_open()) {
         memory.span = None;
     }
     // Where a Shift+click in another paragraph extends from.

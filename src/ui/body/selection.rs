@@ -132,32 +132,38 @@ pub fn handle(ui: &mut Ui, body: &str, span: Span) -> Outcome {
         .collect();
     let range = span.range();
     let selected = || -> String { body.chars().skip(range.start).take(range.len()).collect() };
-    let outcome = if events.iter().any(|e| matches!(e, Event::Cut)) {
-        ui.ctx().copy_text(selected());
-        Outcome::Replaced(String::new())
-    } else if !typed.is_empty() {
-        Outcome::Replaced(typed)
-    } else if pressed(&[Key::Enter]).is_some() {
-        Outcome::Replaced("\n".to_owned())
-    } else if pressed(&[Key::Backspace, Key::Delete]).is_some() {
-        Outcome::Replaced(String::new())
-    } else {
-        if events.iter().any(|e| matches!(e, Event::Copy)) {
+    let outcome =
+        if events.iter().any(|e| matches!(e, Event::Cut)) {
             ui.ctx().copy_text(selected());
-        }
-        match pressed(&[Key::ArrowLeft, Key::ArrowUp, Key::ArrowRight, Key::ArrowDown]) {
+            Outcome::Replaced(String::new())
+        } else if !typed.is_empty() {
+            Outcome::Replaced(typed)
+        } else if pressed(&[Key::Enter]).is_some() {
+            Outcome::Replaced("\n".to_owned())
+        } else if pressed(&[Key::Backspace, Key::Delete]).is_some() {
+            Outcome::Replaced(String::new())
+        } else {
+            if events.iter().any(|e| matches!(e, Event::Copy)) {
+                ui.ctx().copy_text(selected());
+            }
+            match pressed(&[Key::ArrowLeft, Key::ArrowUp, Key::ArrowRight, Key::ArrowDown]) {
             Some(Key::ArrowLeft | Key::ArrowUp) => Outcome::Ended(Some(range.start)),
             Some(_) => Outcome::Ended(Some(range.end)),
+            // A click ends it, but not a right-click, whose menu copies or cuts it, nor a
+            // click in that menu (on another layer than the body's).
             None if events.iter().any(|e| {
                 typing_key(e)
-                    || matches!(e, Event::PointerButton { pressed: true, modifiers, .. } if !modifiers.shift)
+                    || matches!(e, Event::PointerButton { pressed: true, modifiers, button, pos }
+                        if !modifiers.shift
+                            && *button != egui::PointerButton::Secondary
+                            && ui.ctx().layer_id_at(*pos) == Some(ui.layer_id()))
             }) =>
             {
                 Outcome::Ended(None)
             }
             None => Outcome::Kept,
         }
-    };
+        };
     let spent = |e: &Event| match &outcome {
         // The keys and text that replaced the selection must not reach a paragraph as well.
         Outcome::Replaced(_) => {
