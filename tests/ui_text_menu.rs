@@ -19,23 +19,28 @@ fn first_word_of(harness: &Harness<'static, copydesk::ui::Workstation>, label: &
     )
 }
 
-/// A new article whose headline and body each begin with a possessive that lost its apostrophe.
-fn article_with_lost_apostrophes() -> Harness<'static, copydesk::ui::Workstation> {
+/// A new article in a copy of the sample with `headline` and `body` typed in, checked.
+fn new_article(headline: &str, body: &str) -> Harness<'static, copydesk::ui::Workstation> {
     let (dir, root) = sample_copy();
     let mut harness = open(&root, no_dialogs());
     // The folder must outlive the harness; the test process ends soon after.
     std::mem::forget(dir);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
     harness.run_steps(3);
-    type_into(&mut harness, Role::TextInput, "Headline", "Moscows reply");
+    type_into(&mut harness, Role::TextInput, "Headline", headline);
     type_into(
         &mut harness,
         Role::MultilineTextInput,
         "Body paragraph 1",
-        "Moscows talks went on.",
+        body,
     );
     settle(&mut harness);
     harness
+}
+
+/// A new article whose headline and body each begin with a possessive that lost its apostrophe.
+fn article_with_lost_apostrophes() -> Harness<'static, copydesk::ui::Workstation> {
+    new_article("Moscows reply", "Moscows talks went on.")
 }
 
 #[test]
@@ -116,17 +121,7 @@ fn away_from_any_finding_the_menu_offers_cut_copy_and_paste() {
 
 #[test]
 fn a_misspelling_offers_its_other_likely_repairs_too() {
-    let (_dir, root) = sample_copy();
-    let mut harness = open(&root, no_dialogs());
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
-    harness.run_steps(3);
-    type_into(&mut harness, Role::TextInput, "Headline", "Results");
-    type_into(
-        &mut harness,
-        Role::MultilineTextInput,
-        "Body paragraph 1",
-        "wierd results came in.",
-    );
+    let mut harness = new_article("Results", "wierd results came in.");
     // The dictionary's repairs come from the review thread once typing has paused.
     wait_until(&mut harness, |w| {
         w.state
@@ -236,18 +231,7 @@ fn shift_f10_in_the_body_offers_the_fix_at_the_cursor() {
 
 #[test]
 fn the_menu_s_copy_takes_a_selection_across_paragraphs() {
-    let (_dir, root) = sample_copy();
-    let mut harness = open(&root, no_dialogs());
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
-    harness.run_steps(3);
-    type_into(&mut harness, Role::TextInput, "Headline", "Two paragraphs");
-    type_into(
-        &mut harness,
-        Role::MultilineTextInput,
-        "Body paragraph 1",
-        "One two.\n\nThree four.",
-    );
-    harness.run_steps(3);
+    let mut harness = new_article("Two paragraphs", "One two.\n\nThree four.");
     harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
     harness.run_steps(3);
     assert_eq!(harness.state().state.body_selection, Some((0, 21)));
