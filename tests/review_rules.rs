@@ -857,3 +857,22 @@ fn a_paragraph_its_indent_turns_into_code_is_flagged_and_unindented() {
         );
     }
 }
+
+#[test]
+fn a_closing_quote_glued_to_the_next_word_is_moved_back_across_its_space() {
+    let body = "He finishes the year with Chandor’s “A Most Violent Year, ”out on Dec. 31.";
+    let article = edited(|a| a.body = body.into());
+    let found: Vec<Finding> = findings(&article)
+        .into_iter()
+        .filter(|f| f.rule == "proof.quote_spacing")
+        .collect();
+    assert_eq!(found.len(), 1, "{found:?}");
+    let mut fixed = article.clone();
+    assert!(found[0].apply_fix(&mut fixed));
+    assert!(
+        fixed.body.contains("Violent Year,” out on"),
+        "{}",
+        fixed.body
+    );
+    assert!(!rules_of(&fixed).contains(&"proof.quote_spacing"));
+}

@@ -96,6 +96,21 @@ pub fn is_residue(line: &str) -> bool {
     !rest.is_empty() && rest.len() <= 200 && RESIDUE.is_match(rest)
 }
 
+/// Closing quotes on the wrong side of their space, as pasted copy loses and gains spaces:
+/// "Violent Year, ”out on" for "Violent Year,” out on" (corpus 07). Each span (the space and the
+/// quote) with its repair (the two the other way round). A closing quote after a space and
+/// before a letter is never right; an opening quote after a letter may be a closing one curled
+/// the wrong way, so it is left to the straight-quotes rule and the editor.
+pub fn misplaced_quotes(text: &str) -> Vec<(std::ops::Range<usize>, String)> {
+    static CLOSING: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\S( ”)\p{L}").expect("valid regex"));
+    CLOSING
+        .captures_iter(text)
+        .filter_map(|c| c.get(1))
+        .map(|m| (m.range(), "” ".to_owned()))
+        .collect()
+}
+
 /// The curly quote that should replace a straight one, from the character before it.
 pub fn curly_for(quote: char, before: Option<char>) -> char {
     let opening = before.is_none_or(|c| c.is_whitespace() || "([{—–-/".contains(c));
@@ -172,6 +187,20 @@ mod tests {
             "The author: a life",
         ] {
             assert!(!is_residue(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn a_closing_quote_glued_to_the_next_word_moves_back() {
+        let text = "Chandor’s “A Most Violent Year, ”out on Dec. 31.";
+        let found = misplaced_quotes(text);
+        assert_eq!(found.len(), 1);
+        let (span, repair) = &found[0];
+        let mut fixed = text.to_owned();
+        fixed.replace_range(span.clone(), repair);
+        assert_eq!(fixed, "Chandor’s “A Most Violent Year,” out on Dec. 31.");
+        for fine in ["“Yes,” he said.", "He said: ” (a lone mark)", "“Year, ” 31"] {
+            assert!(misplaced_quotes(fine).is_empty(), "{fine}");
         }
     }
 

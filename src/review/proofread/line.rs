@@ -144,6 +144,12 @@ fn damage_findings(
             );
         }
     }
+    for (span, repair) in damage::misplaced_quotes(text) {
+        if in_prose(&span) {
+            let message = "A closing quote is glued to the next word: the space belongs after it";
+            out.push(finding("proof.quote_spacing", message.into(), span).fix(repair));
+        }
+    }
     if curly {
         for (at, quote) in text.char_indices().filter(|(_, c)| matches!(c, '"' | '\'')) {
             let span = at..at + 1;

@@ -54,6 +54,11 @@ pub const RULES: &[RuleInfo] = &[
     rule("proof.doubled_word", "Doubled words", Recommended),
     rule("proof.double_space", "Doubled spaces", Recommended),
     rule(
+        "proof.quote_spacing",
+        "A closing quote glued to the next word (Year, ”out)",
+        Recommended,
+    ),
+    rule(
         "proof.straight_quotes",
         "Straight quotes where the house uses curly ones",
         Recommended,
