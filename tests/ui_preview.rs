@@ -43,3 +43,38 @@ fn a_search_result_gives_the_export_s_address_and_the_opening_without_a_standfir
     harness.get_by_label_contains("After five hours of discussions, Russian President");
     harness.get_by_label_contains("no description: the engine shows the page's opening");
 }
+
+#[test]
+fn a_right_click_on_a_paragraph_of_the_page_edits_it_in_the_body() {
+    use egui_kittest::kittest::NodeT;
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    let body = draft(&harness).body;
+    let paragraph = harness
+        .get_all_by_label_contains("Weeks of intense diplomatic efforts")
+        .find(|node| node.accesskit_node().role() == Role::Label)
+        .expect("the page shows the paragraph");
+    let bounds = paragraph.accesskit_node().bounding_box().unwrap();
+    let pos = egui::pos2(
+        ((bounds.x0 + bounds.x1) / 2.0) as f32,
+        ((bounds.y0 + bounds.y1) / 2.0) as f32,
+    );
+    right_click(&mut harness, pos);
+    harness.get_by_label("Edit this in the body").click();
+    harness.run_steps(4);
+    let at = body[..body.find("Weeks of intense").unwrap()]
+        .chars()
+        .count();
+    assert_eq!(harness.state().state.body_selection, Some((at, at)));
+    let focused = harness
+        .get_all_by_role(Role::MultilineTextInput)
+        .find(|node| node.is_focused())
+        .expect("a body paragraph has the keys");
+    assert!(
+        focused
+            .accesskit_node()
+            .value()
+            .is_some_and(|text| text.starts_with("Weeks of intense")),
+        "the paragraph edited is the one clicked"
+    );
+}

@@ -141,6 +141,8 @@ pub enum Command {
     ApplyFixEverywhere(usize),
     /// Apply one of a finding's alternatives instead of its fix (another repair of a misspelling).
     ApplyAlternative(usize, String),
+    /// Put the body's cursor at a character offset, the keys in the body (from the preview).
+    EditBodyAt(usize),
     /// Ask for the reason to waive a finding.
     AskWaiver(usize),
     /// Waive a finding with a reason (the waiver dialog's answer).
@@ -334,6 +336,7 @@ impl Command {
             Command::ApplyFix(_) => "Apply fix".into(),
             Command::ApplyFixEverywhere(_) => "Apply fix everywhere".into(),
             Command::ApplyAlternative(_, word) => format!("Fix → {word}"),
+            Command::EditBodyAt(_) => "Edit this in the body".into(),
             Command::AskWaiver(_) => "Waive…".into(),
             Command::Waive { .. } => "Waive".into(),
             Command::AddToDictionary(word) => format!("Add \"{word}\" to the dictionary"),

@@ -429,6 +429,7 @@ impl AppState {
             }
             Command::Find(action) => self.find(action),
             Command::JumpToFinding(index) => self.jump_to_finding(index),
+            Command::EditBodyAt(at) => self.pending_body_cursor = Some((at, at)),
             Command::AskWaiver(index) => self.ask_waiver(index),
             Command::Recheck => self.review.invalidate(),
             Command::NextFinding => self.step_finding(true),

@@ -131,6 +131,23 @@ impl BlockCache {
         self.groups = Some(groups);
     }
 
+    /// Where top-level block `index` of the body last parsed begins (a byte offset), when the
+    /// body was parsed group by group (not when fenced code, raw HTML or link definitions made it
+    /// parse whole).
+    pub fn block_start(&self, index: usize) -> Option<usize> {
+        let groups = self.groups.as_ref()?;
+        let mut before = 0;
+        let mut start = 0;
+        for (end, count) in groups {
+            if index < before + count {
+                return Some(start);
+            }
+            before += count;
+            start = *end;
+        }
+        None
+    }
+
     /// Re-parses the groups an edit touched (and one on each side, which a new or lost blank
     /// line can join or part); false when the body must be parsed whole.
     fn reparse_around_edit(&mut self, text: &str) -> bool {

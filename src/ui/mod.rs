@@ -240,7 +240,7 @@ fn side_pane(ui: &mut egui::Ui, state: &mut crate::app::AppState, out: &mut Vec<
     });
     ui.separator();
     match state.settings.side_pane {
-        SidePane::Preview => preview::ui(ui, state),
+        SidePane::Preview => preview::ui(ui, state, out),
         SidePane::Review => review_panel::ui(ui, state, out),
         SidePane::History => history_panel::ui(ui, state, out),
     }

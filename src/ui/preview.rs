@@ -2,7 +2,7 @@
 //! result snippet, or a social card. The body renders from the shared Markdown block model.
 
 use crate::app::AppState;
-use crate::app::command::PreviewMode;
+use crate::app::command::{Command, PreviewMode};
 use crate::markdown::{self, Block, Inline};
 use crate::model::Article;
 use crate::model::stats::reading_minutes;
@@ -31,7 +31,7 @@ pub fn cut(text: &str, max: usize) -> String {
 }
 
 /// Draws the preview pane.
-pub fn ui(ui: &mut egui::Ui, state: &mut AppState) {
+pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
     ui.horizontal(|ui| {
         ui.heading("Preview");
         ui.weak(state.settings.preview_mode.label());
@@ -45,26 +45,36 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState) {
     let speed = project.map_or(200, |p| p.reading_words_per_minute);
     let site = project.and_then(|p| p.site());
     match state.settings.preview_mode {
-        PreviewMode::Page => page(ui, article, speed, (state.clock)(), &mut state.thumbnails),
+        PreviewMode::Page => page(
+            ui,
+            article,
+            (speed, (state.clock)()),
+            &mut state.thumbnails,
+            out,
+        ),
         PreviewMode::SearchSnippet => search_snippet(ui, article, site),
         PreviewMode::SocialCard => social_card(ui, article, site, &mut state.thumbnails),
     }
 }
 
+thread_local! {
+    /// The body as the page last showed it, parsed.
+    static BLOCKS: std::cell::RefCell<markdown::BlockCache> = Default::default();
+}
+
 /// The parsed body, parsed again only where it changed since the last frame.
 fn blocks(body: &str) -> Arc<Vec<Block>> {
-    thread_local! {
-        static BLOCKS: std::cell::RefCell<markdown::BlockCache> = Default::default();
-    }
     BLOCKS.with(|cache| cache.borrow_mut().update(body))
 }
 
+/// The published page; a right-click on a paragraph of the body offers to edit it there.
+/// `(words_per_minute, now)` give the meta line's reading time and the embargo's state.
 fn page(
     ui: &mut egui::Ui,
     article: &Article,
-    words_per_minute: u32,
-    now: chrono::DateTime<chrono::Utc>,
+    (words_per_minute, now): (u32, chrono::DateTime<chrono::Utc>),
     thumbnails: &mut crate::app::images::Thumbnails,
+    out: &mut Vec<Command>,
 ) {
     let blocks = blocks(&article.body);
     let minutes = reading_minutes(
@@ -166,11 +176,11 @@ fn page(
                         continue;
                     }
                     let slot = Some((rows_id, i));
-                    let rect = ui
+                    let drawn = ui
                         .scope(|ui| render_block(ui, block, thumbnails, slot))
-                        .response
-                        .rect;
-                    heights[i] = rect.height();
+                        .response;
+                    heights[i] = drawn.rect.height();
+                    edit_in_body_menu(&drawn, &article.body, i, out);
                 }
                 if !article.corrections.is_empty() {
                     ui.separator();
@@ -196,6 +206,26 @@ fn page(
             });
         });
     ui.data_mut(|d| d.insert_temp(heights_id, heights));
+}
+
+/// A right-click on block `index` of the page offers to put the body's cursor where it begins.
+fn edit_in_body_menu(drawn: &egui::Response, body: &str, index: usize, out: &mut Vec<Command>) {
+    drawn.container_context_menu(|ui| {
+        let start = BLOCKS.with(|cache| cache.borrow().block_start(index));
+        let chars = start
+            .and_then(|at| body.get(..at))
+            .map(|head| head.chars().count());
+        let button = egui::Button::new(Command::EditBodyAt(0).label());
+        let response = ui
+            .add_enabled(chars.is_some(), button)
+            .on_disabled_hover_text(
+                "This body is laid out as a whole (it has fenced code, HTML or link definitions)",
+            );
+        if let (true, Some(at)) = (response.clicked(), chars) {
+            out.push(Command::EditBodyAt(at));
+            ui.close();
+        }
+    });
 }
 
 /// Draws one block of the body; a top-level block has a slot (pane and index) in which its
