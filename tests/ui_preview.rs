@@ -78,3 +78,31 @@ fn a_right_click_on_a_paragraph_of_the_page_edits_it_in_the_body() {
         "the paragraph edited is the one clicked"
     );
 }
+
+#[test]
+fn the_page_follows_the_cursor_from_paragraph_to_paragraph() {
+    use egui_kittest::kittest::NodeT;
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    let last_paragraph = "Zelensky highlighted that control";
+    let on_page = |harness: &egui_kittest::Harness<'static, copydesk::ui::Workstation>| {
+        harness
+            .query_all_by_label_contains(last_paragraph)
+            .filter(|node| node.accesskit_node().role() == Role::Label)
+            .any(|node| {
+                let bounds = node.accesskit_node().bounding_box().unwrap();
+                bounds.y0 >= 0.0 && bounds.y1 <= 900.0
+            })
+    };
+    assert!(!on_page(&harness), "the page opens at its top");
+    // The cursor goes into the body's last paragraph, as a click there would put it.
+    let body = draft(&harness).body;
+    let at = body.chars().count() - 3;
+    harness.state_mut().state.pending_body_cursor = Some((at, at));
+    // The page scrolls there smoothly, over a few frames.
+    harness.run_steps(60);
+    assert!(
+        on_page(&harness),
+        "the page scrolled to the paragraph being edited"
+    );
+}

@@ -88,7 +88,8 @@ fn body_editor_with_underlines() {
         .chars()
         .count();
     harness.state_mut().state.pending_body_cursor = Some((at, at + 7));
-    harness.run_steps(4);
+    // The preview follows the cursor to its paragraph, scrolling smoothly over a few frames.
+    harness.run_steps(60);
     harness.snapshot_options("body_editor", &options());
 }
 

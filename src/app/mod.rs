@@ -177,6 +177,9 @@ pub struct AppState {
     /// The body's selection while the body has the keys and something is selected (characters):
     /// the status bar counts its words.
     pub body_selected: Option<(usize, usize)>,
+    /// Where the body's cursor is (a byte offset) while the body has the keys: the preview
+    /// follows it.
+    pub body_cursor: Option<usize>,
     /// A body selection the editor must apply to its cursor next frame.
     pub pending_body_cursor: Option<(usize, usize)>,
     /// A selection in another field to apply next frame, in characters: the field's label in
@@ -232,6 +235,7 @@ impl AppState {
             reveal_selected: false,
             body_selection: None,
             body_selected: None,
+            body_cursor: None,
             pending_body_cursor: None,
             pending_field_cursor: None,
             find_bar: None,

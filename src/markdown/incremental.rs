@@ -148,6 +148,18 @@ impl BlockCache {
         None
     }
 
+    /// The first top-level block of the group that holds byte `at` of the body last parsed, when
+    /// it was parsed group by group: the block being edited, for the preview to follow.
+    pub fn block_at(&self, at: usize) -> Option<usize> {
+        let groups = self.groups.as_ref()?;
+        let holding = groups.partition_point(|(end, _)| *end <= at);
+        let index = groups[..holding.min(groups.len())]
+            .iter()
+            .map(|(_, count)| count)
+            .sum();
+        (index < self.blocks.len()).then_some(index)
+    }
+
     /// Re-parses the groups an edit touched (and one on each side, which a new or lost blank
     /// line can join or part); false when the body must be parsed whole.
     fn reparse_around_edit(&mut self, text: &str) -> bool {

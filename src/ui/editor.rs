@@ -297,6 +297,7 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
                 super::text_menu::attach(ui, paragraph, Field::Body, &state.review, draft, out);
             }
             selection = output.selection;
+            state.body_cursor = output.cursor;
             // The field the keys were just sent to (a new article's headline, a new picture's
             // alt text, a finding's field) is scrolled into view.
             if let Some(field) = reveal.and_then(|id| ui.ctx().read_response(id)) {

@@ -45,13 +45,17 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
     let speed = project.map_or(200, |p| p.reading_words_per_minute);
     let site = project.and_then(|p| p.site());
     match state.settings.preview_mode {
-        PreviewMode::Page => page(
-            ui,
-            article,
-            (speed, (state.clock)()),
-            &mut state.thumbnails,
-            out,
-        ),
+        PreviewMode::Page => {
+            let thumbnails = &mut state.thumbnails;
+            let cursor = state.body_cursor;
+            page(
+                ui,
+                article,
+                (speed, (state.clock)()),
+                (thumbnails, cursor),
+                out,
+            )
+        }
         PreviewMode::SearchSnippet => search_snippet(ui, article, site),
         PreviewMode::SocialCard => social_card(ui, article, site, &mut state.thumbnails),
     }
@@ -62,6 +66,36 @@ thread_local! {
     static BLOCKS: std::cell::RefCell<markdown::BlockCache> = Default::default();
 }
 
+/// The id under which the page keeps the block it follows, and whether it is still to be
+/// scrolled into view.
+fn follow_id(article: &Article) -> egui::Id {
+    egui::Id::unique("copydesk-preview-follows").with(article.id)
+}
+
+/// The block of the body to scroll into view: the one the cursor (`cursor`, a byte offset into
+/// the body) has moved into, until the page has shown it. The page follows the editing from
+/// paragraph to paragraph, and is left where the reader scrolled it while the cursor stays in
+/// one. (Blocks off screen have estimated heights, so reaching one can take a few frames.)
+fn followed_block(ui: &egui::Ui, article: &Article, cursor: Option<usize>) -> Option<usize> {
+    let id = follow_id(article);
+    let now = cursor.and_then(|at| BLOCKS.with(|cache| cache.borrow().block_at(at)));
+    let (last, pending) = ui
+        .data(|d| d.get_temp::<(Option<usize>, bool)>(id))
+        .unwrap_or_default();
+    let moved = now.is_some() && now != last;
+    ui.data_mut(|d| d.insert_temp(id, (now.or(last), pending || moved)));
+    (pending || moved).then_some(now.or(last)).flatten()
+}
+
+/// Notes that the followed block was shown on screen: the page stops scrolling to it.
+fn followed_block_shown(ui: &egui::Ui, article: &Article) {
+    let id = follow_id(article);
+    ui.data_mut(|d| {
+        let (last, _) = d.get_temp::<(Option<usize>, bool)>(id).unwrap_or_default();
+        d.insert_temp(id, (last, false));
+    });
+}
+
 /// The parsed body, parsed again only where it changed since the last frame.
 fn blocks(body: &str) -> Arc<Vec<Block>> {
     BLOCKS.with(|cache| cache.borrow_mut().update(body))
@@ -69,14 +103,17 @@ fn blocks(body: &str) -> Arc<Vec<Block>> {
 
 /// The published page; a right-click on a paragraph of the body offers to edit it there.
 /// `(words_per_minute, now)` give the meta line's reading time and the embargo's state.
+/// `cursor` is where the body's cursor is (a byte offset), which the page follows from
+/// paragraph to paragraph (see [`followed_block`]).
 fn page(
     ui: &mut egui::Ui,
     article: &Article,
     (words_per_minute, now): (u32, chrono::DateTime<chrono::Utc>),
-    thumbnails: &mut crate::app::images::Thumbnails,
+    (thumbnails, cursor): (&mut crate::app::images::Thumbnails, Option<usize>),
     out: &mut Vec<Command>,
 ) {
     let blocks = blocks(&article.body);
+    let follow = followed_block(ui, article, cursor);
     let minutes = reading_minutes(
         super::status_bar::body_stats(&article.body).words,
         words_per_minute,
@@ -172,7 +209,11 @@ fn page(
                     let y = ui.cursor().top() - top;
                     let height = heights[i];
                     if y + height < viewport.min.y || y > viewport.max.y {
-                        ui.allocate_space(egui::vec2(ui.available_width(), height));
+                        let (_, space) =
+                            ui.allocate_space(egui::vec2(ui.available_width(), height));
+                        if follow == Some(i) {
+                            ui.scroll_to_rect(space, None);
+                        }
                         continue;
                     }
                     let slot = Some((rows_id, i));
@@ -180,6 +221,14 @@ fn page(
                         .scope(|ui| render_block(ui, block, thumbnails, slot))
                         .response;
                     heights[i] = drawn.rect.height();
+                    if follow == Some(i) {
+                        // Until it is whole on screen: the heights above it were estimates.
+                        if ui.clip_rect().contains_rect(drawn.rect) {
+                            followed_block_shown(ui, article);
+                        } else {
+                            ui.scroll_to_rect(drawn.rect, None);
+                        }
+                    }
                     edit_in_body_menu(&drawn, &article.body, i, out);
                 }
                 if !article.corrections.is_empty() {

@@ -25,6 +25,9 @@ pub struct BodyOutput {
     pub selection: Option<(usize, usize)>,
     /// The paragraph right-clicked last, while it is drawn: its menu shows the findings there.
     pub right_clicked: Option<egui::Response>,
+    /// Where the cursor is, as a byte offset into the body, when a paragraph has the focus (the
+    /// preview follows it).
+    pub cursor: Option<usize>,
 }
 
 /// The editor's memory between frames, kept in egui's temporary data under the editor's id.
@@ -243,6 +246,12 @@ pub fn ui(
                 new_focus = Some(k);
                 memory.cursor_rows = drawn.rows;
                 output.selection = drawn.selection.map(|(a, b)| (start + a, start + b));
+                let text = shown_text(&memory.chunks, k);
+                let local = text
+                    .char_indices()
+                    .nth(drawn.rows.index())
+                    .map_or(text.len(), |(at, _)| at);
+                output.cursor = Some(memory.chunks.range(k).start + local);
             }
             if let Some(new_text) = drawn.edited {
                 let mut text = new_text;
