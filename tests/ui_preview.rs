@@ -94,6 +94,8 @@ fn the_page_follows_the_cursor_from_paragraph_to_paragraph() {
                 bounds.y0 >= 0.0 && bounds.y1 <= 900.0
             })
     };
+    // The hero picture above the body has its height once it has loaded.
+    wait_until(&mut harness, |w| !w.state.thumbnails.loading());
     assert!(!on_page(&harness), "the page opens at its top");
     // The cursor goes into the body's last paragraph, as a click there would put it.
     let body = draft(&harness).body;
