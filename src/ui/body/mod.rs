@@ -104,7 +104,7 @@ pub fn ui(
     if target.is_none()
         && let Some(k) = focused
         && let Some(at) =
-            across_paragraphs(ui, &mut memory, body, k, width - 8.0, page, &mut output)
+            selection::across_paragraphs(ui, &mut memory, body, k, width - 8.0, page, &mut output)
     {
         target = Some((at, at));
     }
@@ -292,76 +292,6 @@ pub fn ui(
     });
     ui.data_mut(|d| d.insert_temp(id, memory));
     output
-}
-
-/// Ctrl+A, Shift with a movement key that leaves paragraph `k` (the focused one), and the keys
-/// that act on a selection across paragraphs. Returns where the cursor goes, when it moves.
-fn across_paragraphs(
-    ui: &mut Ui,
-    memory: &mut Memory,
-    body: &mut String,
-    k: usize,
-    width: f32,
-    page: f32,
-    output: &mut BodyOutput,
-) -> Option<usize> {
-    let chunks = &memory.chunks;
-    let total = chunks.char_start(chunks.len());
-    if selection::select_all_pressed(ui) {
-        memory.span = (total > 0).then_some(selection::Span {
-            anchor: 0,
-            head: total,
-        });
-    }
-    // Every Shift+movement key of the frame (a held key repeats several in one frame).
-    let mut moved_to = None;
-    while let Some((key, command)) = selection::shift_movement(ui) {
-        let here = chunks.char_start(k);
-        let head = memory
-            .span
-            .map_or(here + memory.cursor_rows.index(), |s| s.head);
-        let moved = keys::moved(ui, chunks, head, key, command, width, page);
-        // Inside one paragraph, its own text box extends its selection.
-        if memory.span.is_none() && chunks.locate(moved).0 == k && !command {
-            break;
-        }
-        let times = selection::consume_movement(ui, key, command);
-        if times == 0 {
-            break;
-        }
-        let head = (1..times).fold(moved, |head, _| {
-            keys::moved(ui, chunks, head, key, command, width, page)
-        });
-        let anchor = memory
-            .span
-            .map_or(here + memory.cursor_rows.anchor(), |s| s.anchor);
-        memory.span = (anchor != head).then_some(selection::Span { anchor, head });
-        moved_to = Some(head);
-    }
-    if moved_to.is_some() {
-        return moved_to;
-    }
-    let span = memory.span?;
-    match selection::handle(ui, body, span) {
-        selection::Outcome::Kept => None,
-        selection::Outcome::Ended(at) => {
-            memory.span = None;
-            at
-        }
-        selection::Outcome::Replaced(text) => {
-            memory.span = None;
-            if !ui.is_enabled() {
-                return None;
-            }
-            let range = span.range();
-            let byte = |at: usize| body.char_indices().nth(at).map_or(body.len(), |(b, _)| b);
-            let bytes = byte(range.start)..byte(range.end);
-            body.replace_range(bytes, &text);
-            memory.chunks.sync(body);
-            output.changed = true;
-            Some(range.start + text.chars().count())
-        }
-    }
 }
 
 /// Clicking under a short body puts the cursor at its end.

@@ -2,7 +2,7 @@
 //! body; Shift with a movement key that leaves the paragraph (or Shift+click in another one)
 //! starts one, and further Shift+movement keys move its end. Copy and cut take its text; typing,
 //! pasting, Enter, Backspace and Delete replace it; an arrow collapses it to that side; another
-//! key or a click ends it.
+//! key or a click ends it (not a right-click, whose menu copies or cuts it).
 
 use egui::{Event, Key, Modifiers, Ui};
 use std::ops::Range;
@@ -247,4 +247,74 @@ pub fn scroll_near_edges(ui: &Ui, pointer: egui::Pos2) {
     };
     ui.scroll_with_delta(egui::vec2(0.0, speed));
     ui.ctx().request_repaint();
+}
+
+/// Ctrl+A, Shift with a movement key that leaves paragraph `k` (the focused one), and the keys
+/// that act on a selection across paragraphs. Returns where the cursor goes, when it moves.
+pub(super) fn across_paragraphs(
+    ui: &mut Ui,
+    memory: &mut super::Memory,
+    body: &mut String,
+    k: usize,
+    width: f32,
+    page: f32,
+    output: &mut super::BodyOutput,
+) -> Option<usize> {
+    let chunks = &memory.chunks;
+    let total = chunks.char_start(chunks.len());
+    if select_all_pressed(ui) {
+        memory.span = (total > 0).then_some(Span {
+            anchor: 0,
+            head: total,
+        });
+    }
+    // Every Shift+movement key of the frame (a held key repeats several in one frame).
+    let mut moved_to = None;
+    while let Some((key, command)) = shift_movement(ui) {
+        let here = chunks.char_start(k);
+        let head = memory
+            .span
+            .map_or(here + memory.cursor_rows.index(), |s| s.head);
+        let moved = super::keys::moved(ui, chunks, head, key, command, width, page);
+        // Inside one paragraph, its own text box extends its selection.
+        if memory.span.is_none() && chunks.locate(moved).0 == k && !command {
+            break;
+        }
+        let times = consume_movement(ui, key, command);
+        if times == 0 {
+            break;
+        }
+        let head = (1..times).fold(moved, |head, _| {
+            super::keys::moved(ui, chunks, head, key, command, width, page)
+        });
+        let anchor = memory
+            .span
+            .map_or(here + memory.cursor_rows.anchor(), |s| s.anchor);
+        memory.span = (anchor != head).then_some(Span { anchor, head });
+        moved_to = Some(head);
+    }
+    if moved_to.is_some() {
+        return moved_to;
+    }
+    let span = memory.span?;
+    match handle(ui, body, span) {
+        Outcome::Kept => None,
+        Outcome::Ended(at) => {
+            memory.span = None;
+            at
+        }
+        Outcome::Replaced(text) => {
+            memory.span = None;
+            if !ui.is_enabled() {
+                return None;
+            }
+            let range = span.range();
+            let byte = |at: usize| body.char_indices().nth(at).map_or(body.len(), |(b, _)| b);
+            let bytes = byte(range.start)..byte(range.end);
+            body.replace_range(bytes, &text);
+            memory.chunks.sync(body);
+            output.changed = true;
+            Some(range.start + text.chars().count())
+        }
+    }
 }
