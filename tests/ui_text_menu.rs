@@ -253,3 +253,23 @@ fn the_menu_s_copy_takes_a_selection_across_paragraphs() {
     harness.run_steps(3);
     assert_eq!(draft(&harness).body, "");
 }
+
+#[test]
+fn a_right_click_outside_a_selection_across_paragraphs_ends_it() {
+    let mut harness = new_article("Three paragraphs", "One two.\n\nThree four.\n\nFive six.");
+    harness.state_mut().state.pending_body_cursor = Some((0, 0));
+    harness.run_steps(3);
+    for _ in 0..2 {
+        harness.key_press_modifiers(Modifiers::SHIFT, Key::ArrowDown);
+        harness.run_steps(2);
+    }
+    let (start, end) = harness.state().state.body_selected.expect("a selection");
+    assert!(
+        start == 0 && (10..20).contains(&end),
+        "into the second paragraph: {end}"
+    );
+    // Outside it, in the third paragraph, it ends, as a click would end it.
+    let on_five = first_word_of(&harness, "Body paragraph 3");
+    right_click(&mut harness, on_five);
+    assert_eq!(harness.state().state.body_selected, None);
+}

@@ -166,6 +166,13 @@ pub fn ui(
         // A mouse drag that began in the focused paragraph and went on into another one.
         let dragging = selection::drag_pointer(ui).filter(|_| focused.is_some());
         let mut dragged_to = None;
+        // A right-click keeps a selection across paragraphs for its menu only when it lands
+        // inside it; elsewhere it ends it, as a click does.
+        let right_pressed = memory.span.and_then(|_| {
+            ui.input(|i| i.pointer.button_pressed(egui::PointerButton::Secondary))
+                .then(|| ui.input(|i| i.pointer.interact_pos()))
+                .flatten()
+        });
         let mut k = 0;
         while k < memory.chunks.len() {
             let starts_on_screen = (visible.min.y..=visible.max.y).contains(&y);
@@ -197,6 +204,19 @@ pub fn ui(
             let drawn = paragraph(ui, id, k, &memory.chunks, inner_width, marks);
             // Where the paragraph starts in the body, in characters.
             let start = memory.chunks.char_start(k);
+            if let (Some(pointer), Some(span)) = (right_pressed, memory.span)
+                && drawn.response.rect.contains(pointer)
+            {
+                let at = start
+                    + drawn
+                        .galley
+                        .cursor_from_pos(pointer - drawn.galley_pos)
+                        .index
+                        .0;
+                if !(span.range().start..=span.range().end).contains(&at) {
+                    memory.span = None;
+                }
+            }
             if let Some(pointer) = dragging {
                 let top = drawn.galley_pos.y;
                 if (top..top + drawn.height).contains(&pointer.y) {
