@@ -97,9 +97,9 @@ fn the_page_follows_the_cursor_from_paragraph_to_paragraph() {
     // The hero picture above the body has its height once it has loaded.
     wait_until(&mut harness, |w| !w.state.thumbnails.loading());
     assert!(!on_page(&harness), "the page opens at its top");
-    // The cursor goes into the body's last paragraph, as a click there would put it.
+    // The cursor goes to the body's very end, as Ctrl+End puts it.
     let body = draft(&harness).body;
-    let at = body.chars().count() - 3;
+    let at = body.chars().count();
     harness.state_mut().state.pending_body_cursor = Some((at, at));
     // The page scrolls there smoothly, over a few frames.
     harness.run_steps(60);

@@ -152,8 +152,11 @@ impl BlockCache {
     /// it was parsed group by group: the block being edited, for the preview to follow.
     pub fn block_at(&self, at: usize) -> Option<usize> {
         let groups = self.groups.as_ref()?;
-        let holding = groups.partition_point(|(end, _)| *end <= at);
-        let index = groups[..holding.min(groups.len())]
+        // The body's very end (the cursor after its last character) is in its last group.
+        let holding = groups
+            .partition_point(|(end, _)| *end <= at)
+            .min(groups.len().saturating_sub(1));
+        let index = groups[..holding]
             .iter()
             .map(|(_, count)| count)
             .sum();
@@ -202,6 +205,25 @@ impl BlockCache {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn blocks_are_found_by_where_they_begin_and_by_a_byte_inside_them() {
+        let text = "One.\n\n## Two\n\nThree three.";
+        let mut cache = BlockCache::default();
+        cache.update(text);
+        let starts: Vec<usize> = (0..3).filter_map(|i| cache.block_start(i)).collect();
+        assert_eq!(starts, [0, 6, 14]);
+        assert_eq!(cache.block_start(3), None);
+        assert_eq!(cache.block_at(0), Some(0));
+        assert_eq!(cache.block_at(8), Some(1));
+        assert_eq!(cache.block_at(16), Some(2));
+        // The cursor after the last character, as Ctrl+End puts it, is in the last block.
+        assert_eq!(cache.block_at(text.len()), Some(2));
+        assert_eq!(cache.block_at(text.len() + 10), Some(2));
+        let mut empty = BlockCache::default();
+        empty.update("");
+        assert_eq!(empty.block_at(0), None);
+    }
 
     fn check(cache: &mut BlockCache, text: &str) {
         assert_eq!(*cache.update(text), parse(text), "{text:?}");
