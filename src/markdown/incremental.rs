@@ -156,10 +156,7 @@ impl BlockCache {
         let holding = groups
             .partition_point(|(end, _)| *end <= at)
             .min(groups.len().saturating_sub(1));
-        let index = groups[..holding]
-            .iter()
-            .map(|(_, count)| count)
-            .sum();
+        let index = groups[..holding].iter().map(|(_, count)| count).sum();
         (index < self.blocks.len()).then_some(index)
     }
 
