@@ -22,7 +22,8 @@ fn last_typed(typed: &str) -> &str {
 /// The project's tags (`known`) that begin with the last tag being typed, in any case, that the
 /// article does not have yet (up to five): what the tag box offers.
 pub fn offered(known: &[String], existing: &[String], typed: &str) -> Vec<String> {
-    let last = last_typed(typed).to_lowercase();
+    let typed = last_typed(typed);
+    let last = typed.to_lowercase();
     if last.is_empty() {
         return Vec::new();
     }
@@ -33,7 +34,7 @@ pub fn offered(known: &[String], existing: &[String], typed: &str) -> Vec<String
     };
     known
         .iter()
-        .filter(|tag| tag.to_lowercase().starts_with(&last) && **tag != last_typed(typed))
+        .filter(|tag| tag.to_lowercase().starts_with(&last) && **tag != typed)
         .filter(|tag| !has(tag))
         .take(5)
         .cloned()
