@@ -1,5 +1,13 @@
 //! Where two versions of a text differ (their common prefix and suffix, found a 64-byte block at
 //! a time) and where its paragraphs end: editors use them to redo only the work around an edit.
+//! Also where a character offset falls in bytes, as text boxes count in characters.
+
+/// The byte offset of character `chars` of `text`; the text's length when it has no more.
+pub fn byte_at_char(text: &str, chars: usize) -> usize {
+    text.char_indices()
+        .nth(chars)
+        .map_or(text.len(), |(at, _)| at)
+}
 
 /// The length of the common prefix of `a` and `b`, in bytes, on a character boundary of both.
 pub fn common_prefix(a: &str, b: &str) -> usize {

@@ -170,7 +170,7 @@ fn too_long(
     if length <= max {
         return None;
     }
-    let cut = text.char_indices().nth(max).map_or(text.len(), |(i, _)| i);
+    let cut = crate::text_diff::byte_at_char(text, max);
     let message = format!(
         "{} is {length} characters; the limit is {max}",
         field.label()

@@ -45,7 +45,6 @@ fn add_text_box(
             &output.response.response,
             &output.galley,
             output.galley_pos,
-            output.galley.text(),
             0,
         );
         output.response.response

@@ -145,11 +145,7 @@ fn elided(text: &str, after_change: bool, before_change: bool) -> std::borrow::C
     if length <= keep + CONTEXT {
         return std::borrow::Cow::Borrowed(text);
     }
-    let byte = |chars: usize| {
-        text.char_indices()
-            .nth(chars)
-            .map_or(text.len(), |(at, _)| at)
-    };
+    let byte = |chars: usize| crate::text_diff::byte_at_char(text, chars);
     let head = if after_change {
         &text[..byte(CONTEXT)]
     } else {

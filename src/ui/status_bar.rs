@@ -27,13 +27,9 @@ fn selection_stats(body: &str, (start, end): (usize, usize)) -> TextStats {
     {
         return stats;
     }
-    let mut bytes = body.char_indices().map(|(at, _)| at).chain([body.len()]);
-    let from = bytes.nth(start).unwrap_or(body.len());
-    let to = if end > start {
-        bytes.nth(end - start - 1).unwrap_or(body.len())
-    } else {
-        from
-    };
+    use crate::text_diff::byte_at_char;
+    let from = byte_at_char(body, start);
+    let to = from + byte_at_char(&body[from..], end.saturating_sub(start));
     let stats = TextStats::of(&body[from..to]);
     LAST.set(Some((key, stats)));
     stats

@@ -100,16 +100,9 @@ fn restore_selection(ui: &Ui, id: egui::Id) {
 
 /// After a text box is drawn: keeps its selection through a right-click inside it (see
 /// [`before_show`]), and notes where a right-click landed, as a byte offset into its field, for
-/// the menu's findings. `text` is shown as `galley` at `galley_pos` and starts `base` bytes into
-/// the field (a body paragraph's place in the body; 0 for a whole field).
-pub fn after_show(
-    ui: &Ui,
-    response: &Response,
-    galley: &Galley,
-    galley_pos: Pos2,
-    text: &str,
-    base: usize,
-) {
+/// the menu's findings. The box's text is shown as `galley` at `galley_pos` and starts `base`
+/// bytes into the field (a body paragraph's place in the body; 0 for a whole field).
+pub fn after_show(ui: &Ui, response: &Response, galley: &Galley, galley_pos: Pos2, base: usize) {
     keep_selection(ui, response, galley, galley_pos);
     // Shift+F10 or the Menu key opens the menu at the text cursor, as on other desktops.
     let by_keys = response.has_focus()
@@ -137,10 +130,7 @@ pub fn after_show(
     } else {
         return;
     };
-    let byte = text
-        .char_indices()
-        .nth(chars)
-        .map_or(text.len(), |(b, _)| b);
+    let byte = crate::text_diff::byte_at_char(galley.text(), chars);
     ui.data_mut(|d| d.insert_temp(clicked_id(response), base + byte));
 }
 

@@ -266,11 +266,10 @@ pub fn ui(
                 new_focus = Some(k);
                 memory.cursor_rows = drawn.rows;
                 output.selection = drawn.selection.map(|(a, b)| (start + a, start + b));
-                let text = shown_text(&memory.chunks, k);
-                let local = text
-                    .char_indices()
-                    .nth(drawn.rows.index())
-                    .map_or(text.len(), |(at, _)| at);
+                let local = crate::text_diff::byte_at_char(
+                    shown_text(&memory.chunks, k),
+                    drawn.rows.index(),
+                );
                 output.cursor = Some(memory.chunks.range(k).start + local);
             }
             if let Some(new_text) = drawn.edited {
@@ -382,7 +381,6 @@ fn paragraph(
         &response,
         &output.galley,
         output.galley_pos,
-        output.galley.text(),
         range.start,
     );
     let has_focus = response.has_focus();

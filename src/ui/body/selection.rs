@@ -309,7 +309,7 @@ pub(super) fn across_paragraphs(
                 return None;
             }
             let range = span.range();
-            let byte = |at: usize| body.char_indices().nth(at).map_or(body.len(), |(b, _)| b);
+            let byte = |at: usize| crate::text_diff::byte_at_char(body, at);
             let bytes = byte(range.start)..byte(range.end);
             body.replace_range(bytes, &text);
             memory.chunks.sync(body);
