@@ -21,12 +21,17 @@ impl AppState {
             | Command::NewArticle
             | Command::ImportFile
             | Command::PasteAsArticle
+            | Command::ProjectSettings
                 if self.bundle.is_none() =>
             {
                 no_project()
             }
             // Save As writes elsewhere, so it stays open to a read-only project.
-            Command::Save | Command::NewArticle | Command::ImportFile | Command::PasteAsArticle
+            Command::Save
+            | Command::NewArticle
+            | Command::ImportFile
+            | Command::PasteAsArticle
+            | Command::ProjectSettings
                 if self.read_only.is_some() =>
             {
                 read_only()

@@ -172,6 +172,14 @@ pub enum Command {
     RestoreRevision(usize),
     /// Open the export dialog.
     ExportDialog,
+    /// Open the project settings dialog.
+    ProjectSettings,
+    /// Apply the project settings dialog's changes.
+    ApplyProjectSettings,
+    /// Open the preferences dialog (the editor's name).
+    Preferences,
+    /// Keep the preferences dialog's name.
+    ApplyPreferences,
     /// Choose the export folder (asks).
     ChooseExportFolder,
     /// Run the export the dialog describes.
@@ -244,6 +252,8 @@ pub const PALETTE: &[Command] = &[
     Command::SetTheme(egui::ThemePreference::Light),
     Command::SetTheme(egui::ThemePreference::Dark),
     Command::ExportDialog,
+    Command::ProjectSettings,
+    Command::Preferences,
     Command::ImportFile,
     Command::PasteAsArticle,
     Command::AddHeroImage,
@@ -347,6 +357,9 @@ impl Command {
             Command::CompareRevisions(..) => "Compare revisions".into(),
             Command::RestoreRevision(_) => "Restore this revision".into(),
             Command::ExportDialog => "Export…".into(),
+            Command::ProjectSettings => "Project settings…".into(),
+            Command::ApplyProjectSettings | Command::ApplyPreferences => "Apply".into(),
+            Command::Preferences => "Preferences…".into(),
             Command::ChooseExportFolder => "Choose folder…".into(),
             Command::StartExport => "Export".into(),
             Command::ShowExportFolder => "Show the folder".into(),
@@ -394,6 +407,7 @@ impl Command {
         const SHOW_REVIEW: &[KeyboardShortcut] = &[key(CMD_ALT, Key::Num2)];
         const SHOW_HISTORY: &[KeyboardShortcut] = &[key(CMD_ALT, Key::Num3)];
         const EXPORT: &[KeyboardShortcut] = &[key(CMD, Key::E)];
+        const PREFERENCES: &[KeyboardShortcut] = &[key(CMD, Key::Comma)];
         const IMPORT: &[KeyboardShortcut] = &[key(CMD_SHIFT, Key::I)];
         const NEXT_FINDING: &[KeyboardShortcut] = &[key(Modifiers::NONE, Key::F8)];
         const PREVIOUS_FINDING: &[KeyboardShortcut] = &[key(Modifiers::SHIFT, Key::F8)];
@@ -430,6 +444,7 @@ impl Command {
             Command::ShowSidePane(SidePane::Review) => SHOW_REVIEW,
             Command::ShowSidePane(SidePane::History) => SHOW_HISTORY,
             Command::ExportDialog => EXPORT,
+            Command::Preferences => PREFERENCES,
             Command::ImportFile => IMPORT,
             Command::NextFinding => NEXT_FINDING,
             Command::PreviousFinding => PREVIOUS_FINDING,

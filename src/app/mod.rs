@@ -9,7 +9,9 @@ pub mod history;
 pub mod images;
 pub mod jobs;
 pub mod list;
+mod list_state;
 mod notice;
+pub mod project_settings;
 pub mod review;
 mod review_worker;
 mod session;
@@ -24,6 +26,7 @@ use chrono::{DateTime, Local, Utc};
 use command::{Command, PreviewMode};
 use jobs::{DialogPurpose, Jobs};
 use list::{ListFilter, SearchIndex};
+pub use list_state::Facets;
 pub use notice::Notice;
 use settings::Settings;
 use std::path::PathBuf;
@@ -88,6 +91,13 @@ pub enum Modal {
     ExportSummary(crate::export::ExportReport),
     /// Pictures no article uses, offered for deletion.
     UnusedPictures(Vec<crate::model::AssetName>),
+    /// The project settings dialog, on a working copy.
+    ProjectSettings(Box<project_settings::SettingsDraft>),
+    /// The preferences dialog: the editor's name as typed so far.
+    Preferences {
+        /// The name that signs waivers, kills and revisions.
+        name: String,
+    },
     /// No file dialog is available: type a path.
     PathPrompt {
         /// What the path is for.
@@ -104,22 +114,6 @@ pub struct Palette {
     pub query: String,
     /// The highlighted row.
     pub selected: usize,
-}
-
-/// The distinct values the list can be filtered by.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Facets {
-    /// Sections in use, sorted.
-    pub sections: Vec<String>,
-    /// Byline names in use, sorted.
-    pub bylines: Vec<String>,
-    /// Tags in use, sorted.
-    pub tags: Vec<String>,
-}
-
-fn sorted_unique(values: impl Iterator<Item = String>) -> Vec<String> {
-    let set: std::collections::BTreeSet<String> = values.filter(|v| !v.is_empty()).collect();
-    set.into_iter().collect()
 }
 
 /// Everything the window shows and edits.
@@ -280,80 +274,6 @@ impl AppState {
         title
     }
 
-    /// Marks the list and its facets for recomputation after articles changed.
-    pub fn articles_changed(&mut self) {
-        self.list_dirty = true;
-        self.list_touched = None;
-        self.facets_stale = true;
-    }
-
-    /// Recomputes the listed articles when the list or its filter changed.
-    pub fn refresh_list(&mut self) {
-        if !self.list_dirty {
-            return;
-        }
-        self.list_dirty = false;
-        let Some(bundle) = &self.bundle else {
-            self.visible.clear();
-            return;
-        };
-        if let Some(id) = self.list_touched.take()
-            && self.list_basis.as_ref().is_some_and(|(filter, order)| {
-                *filter == self.filter && *order == bundle.order_version()
-            })
-            && self.filter.query.is_empty()
-            && let Some(position) = bundle.position(id)
-        {
-            list::reposition(
-                &mut self.visible,
-                |i| bundle.summary_at(i),
-                position,
-                &self.filter,
-            );
-            self.refresh_facets();
-            return;
-        }
-        if let Some(index) = self
-            .search
-            .as_mut()
-            .filter(|_| !self.filter.query.is_empty())
-        {
-            self.search_stale.sort_unstable();
-            self.search_stale.dedup();
-            for id in self.search_stale.drain(..) {
-                if let Some(draft) = self.draft.as_ref().filter(|d| d.id == id) {
-                    index.set(id, &list::searchable_text(draft));
-                }
-            }
-        }
-        let summaries: Vec<_> = bundle.summaries().collect();
-        self.visible = list::filter_and_sort(&summaries, &self.filter, self.search.as_ref());
-        self.list_basis = Some((self.filter.clone(), bundle.order_version()));
-        self.refresh_facets();
-    }
-
-    /// Rebuilds the sections and byline names the list's filters offer (and the tags the tag
-    /// box offers), when articles changed since they were built.
-    fn refresh_facets(&mut self) {
-        let (true, Some(bundle)) = (self.facets_stale, &self.bundle) else {
-            return;
-        };
-        self.facets_stale = false;
-        self.facets = Facets {
-            sections: sorted_unique(bundle.summaries().map(|s| s.section.clone())),
-            bylines: sorted_unique(bundle.summaries().flat_map(|s| s.bylines.iter().cloned())),
-            tags: sorted_unique(bundle.summaries().flat_map(|s| s.tags.iter().cloned())),
-        };
-    }
-
-    /// Notes that article `id` was edited: when that is the list's only change, the next
-    /// refresh moves its row instead of filtering every article again.
-    fn note_list_edit(&mut self, id: Uuid) {
-        let only_this = !self.list_dirty || self.list_touched == Some(id);
-        self.list_touched = only_this.then_some(id);
-        self.list_dirty = true;
-    }
-
     /// Carries out a command.
     pub fn apply(&mut self, command: Command) {
         if self.opening.is_some() && !matches!(command, Command::Quit | Command::QuitWithoutSaving)
@@ -439,6 +359,10 @@ impl AppState {
             Command::NextFinding => self.step_finding(true),
             Command::PreviousFinding => self.step_finding(false),
             Command::CompareRevisions(a, b) => self.compare_revisions(a, b),
+            Command::ProjectSettings => self.open_project_settings(),
+            Command::ApplyProjectSettings => self.apply_project_settings(),
+            Command::Preferences => self.open_preferences(),
+            Command::ApplyPreferences => self.apply_preferences(),
             Command::ExportDialog => self.open_export_dialog(),
             Command::ChooseExportFolder => self.jobs.pick(jobs::DialogPurpose::ExportFolder),
             Command::StartExport => self.start_export(),

@@ -50,6 +50,9 @@ impl ProjectSettings {
     }
 }
 
+/// The reading speeds a project may set, in words a minute.
+pub const READING_SPEEDS: std::ops::RangeInclusive<u32> = 50..=1000;
+
 fn default_reading_speed() -> u32 {
     DEFAULT_READING_SPEED
 }
@@ -103,6 +106,53 @@ impl Project {
             settings: ProjectSettings::default(),
         }
     }
+
+    /// What is wrong with the project's title and settings, each message naming its field;
+    /// empty when nothing is. The settings dialog will not apply settings with problems.
+    pub fn problems(&self) -> Vec<String> {
+        let settings = &self.settings;
+        let mut problems = Vec::new();
+        if self.title.trim().is_empty() {
+            problems.push("Title: a project needs a title".to_owned());
+        }
+        let site = settings.base_url.trim();
+        let address = site
+            .strip_prefix("https://")
+            .or_else(|| site.strip_prefix("http://"));
+        let well_formed = address.is_some_and(|rest| {
+            let host = rest.split('/').next().unwrap_or_default();
+            !host.is_empty() && !rest.contains(char::is_whitespace)
+        });
+        if !site.is_empty() && !well_formed {
+            problems.push(format!(
+                "Site address: \"{site}\" is not a web address such as https://news.example.com"
+            ));
+        }
+        if !READING_SPEEDS.contains(&settings.reading_words_per_minute) {
+            problems.push(format!(
+                "Reading speed: {} words a minute is outside {}–{}",
+                settings.reading_words_per_minute,
+                READING_SPEEDS.start(),
+                READING_SPEEDS.end()
+            ));
+        }
+        let mut seen = std::collections::HashSet::new();
+        for (at, section) in settings.sections.iter().enumerate() {
+            if section.trim().is_empty() {
+                problems.push(format!("Sections: section {} has no name", at + 1));
+            } else if !seen.insert(section.trim().to_lowercase()) {
+                problems.push(format!("Sections: \"{}\" is listed twice", section.trim()));
+            }
+        }
+        let limits = &settings.checklist.limits;
+        if limits.standfirst_min > limits.standfirst_max {
+            problems.push(format!(
+                "Limits: the shortest standfirst ({}) is longer than the longest ({})",
+                limits.standfirst_min, limits.standfirst_max
+            ));
+        }
+        problems
+    }
 }
 
 #[cfg(test)]
@@ -119,5 +169,47 @@ mod tests {
             Some("https://news.example.com/talks")
         );
         assert_eq!(settings.site(), Some("https://news.example.com"));
+    }
+
+    #[test]
+    fn default_settings_have_no_problems() {
+        assert_eq!(Project::new("Desk").problems(), Vec::<String>::new());
+    }
+
+    #[test]
+    fn each_problem_names_its_field() {
+        let mut project = Project::new(" ");
+        project.settings.base_url = "news.example.com".into();
+        project.settings.reading_words_per_minute = 0;
+        project.settings.sections = vec!["World".into(), " ".into(), "world ".into()];
+        project.settings.checklist.limits.standfirst_min = 200;
+        assert_eq!(
+            project.problems(),
+            [
+                "Title: a project needs a title",
+                "Site address: \"news.example.com\" is not a web address such as https://news.example.com",
+                "Reading speed: 0 words a minute is outside 50–1000",
+                "Sections: section 2 has no name",
+                "Sections: \"world\" is listed twice",
+                "Limits: the shortest standfirst (200) is longer than the longest (160)",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_site_address_needs_a_scheme_and_a_host_without_spaces() {
+        let mut project = Project::new("Desk");
+        for (site, fine) in [
+            ("", true),
+            ("https://news.example.com", true),
+            ("http://localhost:8080/news/", true),
+            ("https://", false),
+            ("https:///news", false),
+            ("https://news example.com", false),
+            ("ftp://news.example.com", false),
+        ] {
+            project.settings.base_url = site.into();
+            assert_eq!(project.problems().is_empty(), fine, "{site}");
+        }
     }
 }

@@ -36,6 +36,9 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
             item(ui, state, Command::PasteAsArticle, out);
             item(ui, state, Command::ExportDialog, out);
             ui.separator();
+            item(ui, state, Command::ProjectSettings, out);
+            item(ui, state, Command::Preferences, out);
+            ui.separator();
             item(ui, state, Command::Quit, out);
         });
         ui.menu_button("Edit", |ui| {

@@ -17,6 +17,7 @@ mod palette;
 mod panes;
 mod pictures;
 pub mod preview;
+mod project_settings;
 mod relayout;
 mod review_panel;
 mod status_bar;

@@ -1,0 +1,97 @@
+//! Keeping the article list up to date: its rows after edits (moving one edited row, or
+//! filtering and sorting again) and the values its filter menus offer.
+
+use super::{AppState, list};
+use uuid::Uuid;
+
+/// The distinct values the list can be filtered by.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Facets {
+    /// Sections in use, sorted.
+    pub sections: Vec<String>,
+    /// Byline names in use, sorted.
+    pub bylines: Vec<String>,
+    /// Tags in use, sorted.
+    pub tags: Vec<String>,
+}
+
+fn sorted_unique(values: impl Iterator<Item = String>) -> Vec<String> {
+    let set: std::collections::BTreeSet<String> = values.filter(|v| !v.is_empty()).collect();
+    set.into_iter().collect()
+}
+
+impl AppState {
+    /// Marks the list and its facets for recomputation after articles changed.
+    pub fn articles_changed(&mut self) {
+        self.list_dirty = true;
+        self.list_touched = None;
+        self.facets_stale = true;
+    }
+
+    /// Recomputes the listed articles when the list or its filter changed.
+    pub fn refresh_list(&mut self) {
+        if !self.list_dirty {
+            return;
+        }
+        self.list_dirty = false;
+        let Some(bundle) = &self.bundle else {
+            self.visible.clear();
+            return;
+        };
+        if let Some(id) = self.list_touched.take()
+            && self.list_basis.as_ref().is_some_and(|(filter, order)| {
+                *filter == self.filter && *order == bundle.order_version()
+            })
+            && self.filter.query.is_empty()
+            && let Some(position) = bundle.position(id)
+        {
+            list::reposition(
+                &mut self.visible,
+                |i| bundle.summary_at(i),
+                position,
+                &self.filter,
+            );
+            self.refresh_facets();
+            return;
+        }
+        if let Some(index) = self
+            .search
+            .as_mut()
+            .filter(|_| !self.filter.query.is_empty())
+        {
+            self.search_stale.sort_unstable();
+            self.search_stale.dedup();
+            for id in self.search_stale.drain(..) {
+                if let Some(draft) = self.draft.as_ref().filter(|d| d.id == id) {
+                    index.set(id, &list::searchable_text(draft));
+                }
+            }
+        }
+        let summaries: Vec<_> = bundle.summaries().collect();
+        self.visible = list::filter_and_sort(&summaries, &self.filter, self.search.as_ref());
+        self.list_basis = Some((self.filter.clone(), bundle.order_version()));
+        self.refresh_facets();
+    }
+
+    /// Rebuilds the sections and byline names the list's filters offer (and the tags the tag
+    /// box offers), when articles changed since they were built.
+    pub(super) fn refresh_facets(&mut self) {
+        let (true, Some(bundle)) = (self.facets_stale, &self.bundle) else {
+            return;
+        };
+        self.facets_stale = false;
+        self.facets = Facets {
+            sections: sorted_unique(bundle.summaries().map(|s| s.section.clone())),
+            bylines: sorted_unique(bundle.summaries().flat_map(|s| s.bylines.iter().cloned())),
+            tags: sorted_unique(bundle.summaries().flat_map(|s| s.tags.iter().cloned())),
+        };
+    }
+
+    /// Notes that article `id` was edited: when that is the list's only change, the next
+    /// refresh moves its row instead of filtering every article again.
+    pub(super) fn note_list_edit(&mut self, id: Uuid) {
+        let only_this = !self.list_dirty || self.list_touched == Some(id);
+        self.list_touched = only_this.then_some(id);
+        self.list_dirty = true;
+    }
+}

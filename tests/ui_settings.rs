@@ -1,0 +1,187 @@
+//! The project settings and preferences dialogs, driven through the real window (egui_kittest).
+
+mod common;
+
+use common::ui::*;
+use copydesk::review::Level;
+use egui::Key;
+use egui::accesskit::Role;
+use egui_kittest::kittest::{NodeT, Queryable};
+
+type Workstation = egui_kittest::Harness<'static, copydesk::ui::Workstation>;
+
+/// Opens the project settings dialog from the File menu.
+fn open_settings(harness: &mut Workstation) {
+    harness.get_by_label("File").click();
+    harness.run_steps(2);
+    harness.get_by_label("Project settings…").click();
+    harness.run_steps(3);
+}
+
+fn project(harness: &Workstation) -> copydesk::model::Project {
+    let state = &harness.state().state;
+    state.bundle.as_ref().expect("a project").project().clone()
+}
+
+#[test]
+fn settings_changed_in_the_dialog_apply_as_one_undoable_step() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    let before = project(&harness);
+    open_settings(&mut harness);
+    // The title.
+    type_into(&mut harness, Role::TextInput, "Title", " (weekend)");
+    // A new section, added with Enter and moved up one place.
+    press(&mut harness, Role::Tab, "Sections");
+    type_into(&mut harness, Role::TextInput, "New section", "Travel");
+    harness.key_press(Key::Enter);
+    harness.run_steps(2);
+    press(&mut harness, Role::Button, "Move Travel up");
+    // A rule switched off.
+    press(&mut harness, Role::Tab, "Checklist");
+    press(&mut harness, Role::ComboBox, "At least one tag");
+    press(&mut harness, Role::Button, "Off");
+    // Nothing changed until Apply.
+    assert_eq!(project(&harness), before);
+    press(&mut harness, Role::Button, "Apply");
+    assert!(harness.state().state.modal.is_none());
+
+    let after = project(&harness);
+    assert_eq!(after.title, "Sample desk (weekend)");
+    let sections = &after.settings.sections;
+    assert_eq!(sections[sections.len() - 2], "Travel");
+    assert_eq!(after.settings.checklist.rules["tags.present"], Level::Off);
+    // The editor's section menu offers the new section at once.
+    // The list's section filter comes first; the editor's menu is the last "Section" menu.
+    harness
+        .get_all_by_role_and_label(Role::ComboBox, "Section")
+        .last()
+        .unwrap()
+        .click();
+    harness.run_steps(2);
+    assert!(harness.query_by_label("Travel").is_some());
+    harness.key_press(Key::Escape);
+    harness.run_steps(2);
+
+    // One Ctrl+Z takes all of it back, and Ctrl+Y brings it again.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
+    harness.run_steps(2);
+    assert_eq!(project(&harness), before);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::Y);
+    harness.run_steps(2);
+    assert_eq!(project(&harness), after);
+}
+
+#[test]
+fn settings_with_a_problem_cannot_be_applied_and_the_dialog_says_why() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    let before = project(&harness);
+    open_settings(&mut harness);
+    harness
+        .get_by_role_and_label(Role::TextInput, "Site address")
+        .click();
+    harness.run_steps(2);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_role_and_label(Role::TextInput, "Site address")
+        .type_text("news.example.com");
+    harness.run_steps(2);
+    assert!(
+        harness
+            .query_by_label_contains("Site address: \"news.example.com\" is not a web address")
+            .is_some()
+    );
+    let apply = harness.get_by_role_and_label(Role::Button, "Apply");
+    assert!(apply.accesskit_node().is_disabled());
+    apply.click();
+    harness.run_steps(2);
+    assert_eq!(project(&harness), before);
+    // A section already listed is refused, in any capitals, and the dialog says so.
+    press(&mut harness, Role::Tab, "Sections");
+    type_into(&mut harness, Role::TextInput, "New section", "world");
+    press(&mut harness, Role::Button, "Add section");
+    assert!(
+        harness
+            .query_by_label("\"World\" is already listed")
+            .is_some()
+    );
+    // Escape closes the dialog and changes nothing.
+    harness.key_press(Key::Escape);
+    harness.run_steps(2);
+    assert!(harness.state().state.modal.is_none());
+    assert_eq!(project(&harness), before);
+}
+
+#[test]
+fn a_word_removed_from_the_dictionary_is_flagged_again() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    let flagged = |harness: &Workstation| {
+        harness
+            .state()
+            .state
+            .review
+            .findings
+            .iter()
+            .any(|f| f.rule == "proof.spelling" && f.message.contains("Pokrovsk"))
+    };
+    assert!(flagged(&harness));
+    harness
+        .state_mut()
+        .state
+        .apply(copydesk::app::command::Command::AddToDictionary(
+            "Pokrovsk".into(),
+        ));
+    settle(&mut harness);
+    assert!(!flagged(&harness));
+    open_settings(&mut harness);
+    press(&mut harness, Role::Tab, "Dictionary");
+    press(
+        &mut harness,
+        Role::Button,
+        "Remove \"Pokrovsk\" from the dictionary",
+    );
+    press(&mut harness, Role::Button, "Apply");
+    settle(&mut harness);
+    assert!(project(&harness).settings.dictionary.is_empty());
+    assert!(flagged(&harness));
+}
+
+#[test]
+fn the_name_typed_in_preferences_signs_waivers() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::Comma);
+    harness.run_steps(3);
+    // The name box has the keys: select what is there and type over it; Enter keeps it.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
+    harness.event(egui::Event::Text("Desk Editor".into()));
+    harness.run_steps(2);
+    harness.key_press(Key::Enter);
+    harness.run_steps(2);
+    assert!(harness.state().state.modal.is_none());
+    assert_eq!(harness.state().state.settings.editor_name, "Desk Editor");
+
+    harness.get_by_label_contains("Review (").click();
+    harness.run_steps(3);
+    harness.get_all_by_label("Waive…").next().unwrap().click();
+    harness.run_steps(3);
+    harness.event(egui::Event::Text("Agency spelling".into()));
+    harness.run_steps(2);
+    harness.key_press(Key::Enter);
+    harness.run_steps(3);
+    assert_eq!(draft(&harness).waivers[0].editor, "Desk Editor");
+}
+
+#[test]
+fn project_settings_are_greyed_out_read_only() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    harness.state_mut().state.read_only = Some("Another Copydesk has it open".into());
+    harness.run_steps(2);
+    harness.get_by_label("File").click();
+    harness.run_steps(2);
+    let entry = harness.get_by_label("Project settings…");
+    assert!(entry.accesskit_node().is_disabled());
+}
