@@ -185,3 +185,44 @@ fn project_settings_are_greyed_out_read_only() {
     let entry = harness.get_by_label("Project settings…");
     assert!(entry.accesskit_node().is_disabled());
 }
+
+#[test]
+fn a_banned_word_and_a_preferred_form_added_in_house_style_are_flagged() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    let flagged = |harness: &Workstation, what: &str| {
+        let findings = &harness.state().state.review.findings;
+        findings.iter().any(|f| f.message.contains(what))
+    };
+    assert!(!flagged(&harness, "\"constructive\" is not used"));
+    assert!(!flagged(&harness, "\"Moscow\""));
+    open_settings(&mut harness);
+    press(&mut harness, Role::Tab, "House style");
+    type_into(
+        &mut harness,
+        Role::TextInput,
+        "New banned word",
+        "constructive",
+    );
+    harness.key_press(Key::Enter);
+    harness.run_steps(2);
+    type_into(&mut harness, Role::TextInput, "Use", "Moscow");
+    type_into(&mut harness, Role::TextInput, "instead of", "Kremlin");
+    press(&mut harness, Role::Button, "Add preferred form");
+    // A pattern that is not a regular expression is refused, and says why.
+    type_into(&mut harness, Role::TextInput, "Pattern", "(unclosed");
+    type_into(&mut harness, Role::TextInput, "Message", "Never");
+    press(&mut harness, Role::Button, "Add pattern rule");
+    assert!(
+        harness
+            .query_by_label_contains("The pattern is not a valid regular expression")
+            .is_some()
+    );
+    press(&mut harness, Role::Button, "Apply");
+    settle(&mut harness);
+    let style = project(&harness).settings.house_style;
+    assert_eq!(style.banned, ["constructive"]);
+    assert!(style.patterns.is_empty());
+    assert!(flagged(&harness, "\"constructive\" is not used"));
+    assert!(flagged(&harness, "\"Moscow\""));
+}

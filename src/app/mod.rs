@@ -11,11 +11,12 @@ pub mod jobs;
 pub mod list;
 mod list_state;
 mod notice;
-pub mod project_settings;
+mod project_settings;
 pub mod review;
 mod review_worker;
 mod session;
 pub mod settings;
+pub mod settings_draft;
 pub mod transfer;
 pub mod undo;
 
@@ -92,7 +93,7 @@ pub enum Modal {
     /// Pictures no article uses, offered for deletion.
     UnusedPictures(Vec<crate::model::AssetName>),
     /// The project settings dialog, on a working copy.
-    ProjectSettings(Box<project_settings::SettingsDraft>),
+    ProjectSettings(Box<settings_draft::SettingsDraft>),
     /// The preferences dialog: the editor's name as typed so far.
     Preferences {
         /// The name that signs waivers, kills and revisions.

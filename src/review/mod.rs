@@ -10,7 +10,7 @@ pub mod proofread;
 pub mod workflow;
 
 pub use checklist::{CheckContext, Reviewer};
-pub use profile::{ChecklistProfile, HouseStyle, Level, Limits};
+pub use profile::{ChecklistProfile, HouseStyle, Level, Limits, PatternRule, Preferred};
 
 use serde::Serialize;
 use std::ops::Range;

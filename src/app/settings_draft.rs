@@ -1,0 +1,327 @@
+//! The project settings dialog's working copy: the project as edited so far, and the entries
+//! being typed into its lists (sections, dictionary words, house style), each added only when it
+//! makes sense, with the reason when it does not.
+
+use crate::model::Project;
+use crate::review::{PatternRule, Preferred};
+
+/// The parts of the project settings dialog.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SettingsTab {
+    /// Title, site address, reading speed, plain-text wrap.
+    #[default]
+    General,
+    /// The sections articles are filed in.
+    Sections,
+    /// Each rule's level, and the limits the rules measure against.
+    Checklist,
+    /// Preferred forms, banned words, pattern rules, curly quotes.
+    HouseStyle,
+    /// The project dictionary.
+    Dictionary,
+}
+
+impl SettingsTab {
+    /// Every tab, in order.
+    pub const ALL: [SettingsTab; 5] = [
+        SettingsTab::General,
+        SettingsTab::Sections,
+        SettingsTab::Checklist,
+        SettingsTab::HouseStyle,
+        SettingsTab::Dictionary,
+    ];
+
+    /// The tab's name.
+    pub fn label(self) -> &'static str {
+        match self {
+            SettingsTab::General => "General",
+            SettingsTab::Sections => "Sections",
+            SettingsTab::Checklist => "Checklist",
+            SettingsTab::HouseStyle => "House style",
+            SettingsTab::Dictionary => "Dictionary",
+        }
+    }
+}
+
+/// What is being typed into the dialog's lists, not yet added.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Typed {
+    /// A section.
+    pub section: String,
+    /// A dictionary word.
+    pub word: String,
+    /// A house form ("Kyiv").
+    pub preferred: String,
+    /// The forms it replaces, separated by commas ("Kiev, Kiew").
+    pub instead_of: String,
+    /// A banned word.
+    pub banned: String,
+    /// A pattern rule's regular expression.
+    pub pattern: String,
+    /// A pattern rule's message.
+    pub message: String,
+    /// A pattern rule's replacement; empty for none.
+    pub replacement: String,
+}
+
+/// The settings dialog's working copy of the project, and what is being typed into it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SettingsDraft {
+    /// The project as edited so far.
+    pub project: Project,
+    /// The part shown.
+    pub tab: SettingsTab,
+    /// What is being typed into the lists.
+    pub typed: Typed,
+    /// Why the last entry typed was not added, with the action that tried (its button's name).
+    pub refusal: Option<(&'static str, String)>,
+}
+
+impl SettingsDraft {
+    /// A working copy of `project`, on its general settings.
+    pub fn new(project: Project) -> Self {
+        SettingsDraft {
+            project,
+            tab: SettingsTab::General,
+            typed: Typed::default(),
+            refusal: None,
+        }
+    }
+
+    /// Runs `add` for the button named `action`, keeping its refusal to show beside it; what
+    /// was typed stays when it is refused.
+    pub fn attempt(
+        &mut self,
+        action: &'static str,
+        add: fn(&mut SettingsDraft) -> Result<(), String>,
+    ) {
+        self.refusal = add(self).err().map(|why| (action, why));
+    }
+
+    /// Why the last try of the button named `action` added nothing, if it did.
+    pub fn refused(&self, action: &str) -> Option<&str> {
+        self.refusal
+            .as_ref()
+            .filter(|(tried, _)| *tried == action)
+            .map(|(_, why)| why.as_str())
+    }
+
+    /// Adds the section typed, unless it is empty or already listed.
+    pub fn add_section(&mut self) -> Result<(), String> {
+        let name = self.typed.section.trim().to_owned();
+        add_unique(&mut self.project.settings.sections, name, "section")?;
+        self.typed.section.clear();
+        Ok(())
+    }
+
+    /// Adds the word typed to the dictionary, unless it is empty, holds a space or is listed.
+    pub fn add_word(&mut self) -> Result<(), String> {
+        let word = one_word(&self.typed.word, "the dictionary")?;
+        add_unique(&mut self.project.settings.dictionary, word, "word")?;
+        self.typed.word.clear();
+        Ok(())
+    }
+
+    /// Adds the banned word typed, unless it is empty, holds a space or is listed.
+    pub fn add_banned(&mut self) -> Result<(), String> {
+        let word = one_word(&self.typed.banned, "the banned list")?;
+        add_unique(&mut self.project.settings.house_style.banned, word, "word")?;
+        self.typed.banned.clear();
+        Ok(())
+    }
+
+    /// Adds the house form typed with the forms it replaces (to its entry when it has one),
+    /// unless one of those forms is already replaced by another.
+    pub fn add_preferred(&mut self) -> Result<(), String> {
+        let preferred = self.typed.preferred.trim().to_owned();
+        let forms: Vec<String> = self
+            .typed
+            .instead_of
+            .split(',')
+            .map(|form| form.trim().to_owned())
+            .filter(|form| !form.is_empty())
+            .collect();
+        if preferred.is_empty() {
+            return Err("Type the house form first".to_owned());
+        }
+        if forms.is_empty() {
+            return Err(format!("Type the forms \"{preferred}\" replaces"));
+        }
+        if forms.contains(&preferred) {
+            return Err(format!("\"{preferred}\" cannot replace itself"));
+        }
+        let style = &mut self.project.settings.house_style;
+        for entry in &style.preferred {
+            if let Some(form) = forms.iter().find(|form| entry.instead_of.contains(form)) {
+                return Err(format!(
+                    "\"{form}\" is already replaced by \"{}\"",
+                    entry.preferred
+                ));
+            }
+        }
+        match style
+            .preferred
+            .iter_mut()
+            .find(|p| p.preferred == preferred)
+        {
+            Some(entry) => entry.instead_of.extend(forms),
+            None => style.preferred.push(Preferred {
+                preferred,
+                instead_of: forms,
+            }),
+        }
+        self.typed.preferred.clear();
+        self.typed.instead_of.clear();
+        Ok(())
+    }
+
+    /// Adds the pattern rule typed, unless its pattern is not a valid regular expression or it
+    /// has no message.
+    pub fn add_pattern(&mut self) -> Result<(), String> {
+        let typed = &self.typed;
+        if typed.pattern.is_empty() {
+            return Err("Type the pattern first".to_owned());
+        }
+        if let Err(error) = regex::Regex::new(&typed.pattern) {
+            return Err(format!(
+                "The pattern is not a valid regular expression: {error}"
+            ));
+        }
+        if typed.message.trim().is_empty() {
+            return Err("Say what the finding tells the editor".to_owned());
+        }
+        let replacement = Some(typed.replacement.clone()).filter(|r| !r.is_empty());
+        self.project
+            .settings
+            .house_style
+            .patterns
+            .push(PatternRule {
+                pattern: typed.pattern.clone(),
+                message: typed.message.trim().to_owned(),
+                replacement,
+            });
+        self.typed.pattern.clear();
+        self.typed.message.clear();
+        self.typed.replacement.clear();
+        Ok(())
+    }
+}
+
+/// The word typed, trimmed, unless it holds a space.
+fn one_word(typed: &str, list: &str) -> Result<String, String> {
+    let word = typed.trim();
+    if word.contains(char::is_whitespace) {
+        return Err(format!(
+            "\"{word}\" holds a space: {list} takes one word at a time"
+        ));
+    }
+    Ok(word.to_owned())
+}
+
+/// Appends `value` to `list` unless it is empty or there already (in any capitals).
+fn add_unique(list: &mut Vec<String>, value: String, what: &str) -> Result<(), String> {
+    if value.is_empty() {
+        return Err(format!("Type the {what} first"));
+    }
+    if let Some(there) = list
+        .iter()
+        .find(|v| v.to_lowercase() == value.to_lowercase())
+    {
+        return Err(format!("\"{there}\" is already listed"));
+    }
+    list.push(value);
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn draft() -> SettingsDraft {
+        SettingsDraft::new(Project::new("Desk"))
+    }
+
+    #[test]
+    fn sections_and_words_are_added_once_in_any_capitals() {
+        let mut draft = draft();
+        draft.typed.section = " Travel ".into();
+        assert_eq!(draft.add_section(), Ok(()));
+        assert_eq!(draft.project.settings.sections.last().unwrap(), "Travel");
+        assert!(draft.typed.section.is_empty());
+        draft.typed.section = "travel".into();
+        assert_eq!(
+            draft.add_section(),
+            Err("\"Travel\" is already listed".into())
+        );
+        assert_eq!(draft.typed.section, "travel", "what was typed stays");
+        draft.typed.word = "Zelenskyy".into();
+        assert_eq!(draft.add_word(), Ok(()));
+        assert_eq!(draft.project.settings.dictionary, ["Zelenskyy"]);
+        draft.typed.word = "Vovchansk Kupiansk".into();
+        assert!(draft.add_word().unwrap_err().contains("one word at a time"));
+        draft.typed.word = "  ".into();
+        assert_eq!(draft.add_word(), Err("Type the word first".into()));
+        draft.typed.banned = "very".into();
+        draft.attempt("Add banned word", SettingsDraft::add_banned);
+        assert_eq!(draft.refusal, None);
+        draft.attempt("Add banned word", SettingsDraft::add_banned);
+        assert_eq!(
+            draft.refused("Add banned word"),
+            Some("Type the word first")
+        );
+        assert_eq!(draft.refused("Add word"), None);
+        assert_eq!(draft.project.settings.house_style.banned, ["very"]);
+    }
+
+    #[test]
+    fn a_preferred_form_joins_its_entry_and_no_form_is_replaced_twice() {
+        let mut draft = draft();
+        draft.typed.preferred = "Kyiv".into();
+        draft.typed.instead_of = "Kiew, , Kyjiw".into();
+        assert_eq!(draft.add_preferred(), Ok(()));
+        let kyiv = &draft.project.settings.house_style.preferred[0];
+        assert_eq!(kyiv.instead_of, ["Kiev", "Kiew", "Kyjiw"]);
+        draft.typed.preferred = "Kyyiv".into();
+        draft.typed.instead_of = "Kiev".into();
+        assert_eq!(
+            draft.add_preferred(),
+            Err("\"Kiev\" is already replaced by \"Kyiv\"".into())
+        );
+        draft.typed.preferred = "email".into();
+        draft.typed.instead_of = "".into();
+        assert_eq!(
+            draft.add_preferred(),
+            Err("Type the forms \"email\" replaces".into())
+        );
+        draft.typed.instead_of = "e-mail, email".into();
+        assert_eq!(
+            draft.add_preferred(),
+            Err("\"email\" cannot replace itself".into())
+        );
+    }
+
+    #[test]
+    fn a_pattern_rule_needs_a_valid_pattern_and_a_message() {
+        let mut draft = draft();
+        draft.typed.pattern = "(\\d+)%(".into();
+        draft.typed.message = "Spell out per cent".into();
+        assert!(
+            draft
+                .add_pattern()
+                .unwrap_err()
+                .starts_with("The pattern is not a valid regular expression")
+        );
+        draft.typed.pattern = "(\\d+)%".into();
+        draft.typed.message = " ".into();
+        assert_eq!(
+            draft.add_pattern(),
+            Err("Say what the finding tells the editor".into())
+        );
+        draft.typed.message = "Spell out per cent".into();
+        draft.typed.replacement = "$1 per cent".into();
+        assert_eq!(draft.add_pattern(), Ok(()));
+        let rule = &draft.project.settings.house_style.patterns[0];
+        assert_eq!(rule.replacement.as_deref(), Some("$1 per cent"));
+        assert!(draft.typed.pattern.is_empty());
+    }
+}

@@ -1,0 +1,185 @@
+//! The list tabs: sections, house style and the dictionary, each entry removable and each new
+//! one typed and added.
+
+use super::{add_row, entry_box, named_button, refusal};
+use crate::app::settings_draft::SettingsDraft;
+
+/// The sections in menu order: move, remove, add.
+pub(super) fn sections(ui: &mut egui::Ui, draft: &mut SettingsDraft) {
+    ui.label("Articles are filed in these, in this order. Removing one leaves its articles where they are.");
+    let sections = &mut draft.project.settings.sections;
+    let count = sections.len();
+    // (from, to): a move; (at, at): a removal.
+    let mut edit = None;
+    for (at, section) in sections.iter().enumerate() {
+        ui.horizontal(|ui| {
+            ui.label(section.as_str());
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if named_button(ui, "Remove", &format!("Remove the section {section}"), true) {
+                    edit = Some((at, at));
+                }
+                let last = at + 1 == count;
+                if named_button(ui, "Down", &format!("Move {section} down"), !last) {
+                    edit = Some((at, at + 1));
+                }
+                if named_button(ui, "Up", &format!("Move {section} up"), at > 0) {
+                    edit = Some((at, at.saturating_sub(1)));
+                }
+            });
+        });
+    }
+    match edit {
+        Some((at, to)) if at == to => {
+            sections.remove(at);
+        }
+        Some((from, to)) => sections.swap(from, to),
+        None => {}
+    }
+    let action = "Add section";
+    if add_row(ui, "New section", &mut draft.typed.section, action) {
+        draft.attempt(action, SettingsDraft::add_section);
+    }
+    refusal(ui, draft, action);
+}
+
+/// The project dictionary in alphabetical order: remove, add.
+pub(super) fn dictionary(ui: &mut egui::Ui, draft: &mut SettingsDraft) {
+    ui.label("Spelling accepts these words in every article of the project.");
+    let action = "Add word";
+    if add_row(ui, "New word", &mut draft.typed.word, action) {
+        draft.attempt(action, SettingsDraft::add_word);
+    }
+    refusal(ui, draft, action);
+    let words = &mut draft.project.settings.dictionary;
+    if words.is_empty() {
+        ui.weak("No words yet: \"Add to dictionary\" on a spelling finding puts one here.");
+    }
+    removable_words(ui, words, "the dictionary");
+}
+
+/// Curly quotes, preferred forms, banned words and pattern rules.
+pub(super) fn house_style(ui: &mut egui::Ui, draft: &mut SettingsDraft) {
+    let style = &mut draft.project.settings.house_style;
+    ui.checkbox(
+        &mut style.curly_quotes,
+        "The house uses curly quotes (straight ones are flagged)",
+    );
+    ui.separator();
+    ui.strong("Preferred forms");
+    let mut removed = None;
+    for (at, entry) in style.preferred.iter().enumerate() {
+        let forms = entry.instead_of.join(", ");
+        removable_row(
+            ui,
+            &format!("{} instead of {forms}", entry.preferred),
+            || {
+                removed = Some(at);
+            },
+        );
+    }
+    if let Some(at) = removed {
+        style.preferred.remove(at);
+    }
+    let action = "Add preferred form";
+    let added = ui
+        .horizontal_wrapped(|ui| {
+            let typed = &mut draft.typed;
+            let entered = entry_box(ui, "Use", &mut typed.preferred)
+                | entry_box(ui, "instead of", &mut typed.instead_of);
+            ui.button(action).clicked() || entered
+        })
+        .inner;
+    if added {
+        draft.attempt(action, SettingsDraft::add_preferred);
+    }
+    refusal(ui, draft, action);
+    ui.separator();
+    ui.strong("Banned words");
+    let action = "Add banned word";
+    if add_row(ui, "New banned word", &mut draft.typed.banned, action) {
+        draft.attempt(action, SettingsDraft::add_banned);
+    }
+    refusal(ui, draft, action);
+    removable_words(
+        ui,
+        &mut draft.project.settings.house_style.banned,
+        "the banned words",
+    );
+    ui.separator();
+    patterns(ui, draft);
+}
+
+/// The house's pattern rules (regular expressions with a message and an optional fix).
+fn patterns(ui: &mut egui::Ui, draft: &mut SettingsDraft) {
+    ui.strong("Pattern rules");
+    let patterns = &mut draft.project.settings.house_style.patterns;
+    let mut removed = None;
+    for (at, rule) in patterns.iter().enumerate() {
+        let fix = rule
+            .replacement
+            .as_ref()
+            .map(|r| format!(" (fix: {r})"))
+            .unwrap_or_default();
+        removable_row(
+            ui,
+            &format!("{}: {}{fix}", rule.pattern, rule.message),
+            || {
+                removed = Some(at);
+            },
+        );
+    }
+    if let Some(at) = removed {
+        patterns.remove(at);
+    }
+    let action = "Add pattern rule";
+    let typed = &mut draft.typed;
+    let added = egui::Grid::new("settings-new-pattern")
+        .num_columns(2)
+        .show(ui, |ui| {
+            let mut entered = entry_box(ui, "Pattern", &mut typed.pattern);
+            ui.end_row();
+            entered |= entry_box(ui, "Message", &mut typed.message);
+            ui.end_row();
+            entered |= entry_box(ui, "Replacement (optional)", &mut typed.replacement);
+            ui.end_row();
+            entered
+        })
+        .inner;
+    if ui.button(action).clicked() || added {
+        draft.attempt(action, SettingsDraft::add_pattern);
+    }
+    refusal(ui, draft, action);
+}
+
+/// `words` in alphabetical order, each with a Remove button ("Remove \"very\" from `list`").
+fn removable_words(ui: &mut egui::Ui, words: &mut Vec<String>, list: &str) {
+    let mut sorted: Vec<&String> = words.iter().collect();
+    sorted.sort_by_key(|word| word.to_lowercase());
+    let mut removed = None;
+    for word in sorted {
+        ui.horizontal(|ui| {
+            ui.label(word.as_str());
+            if named_button(
+                ui,
+                "Remove",
+                &format!("Remove \"{word}\" from {list}"),
+                true,
+            ) {
+                removed = Some(word.clone());
+            }
+        });
+    }
+    if let Some(word) = removed {
+        words.retain(|w| *w != word);
+    }
+}
+
+/// A line of text with a Remove button named after it; `remove` runs when it is clicked.
+fn removable_row(ui: &mut egui::Ui, text: &str, remove: impl FnOnce()) {
+    ui.horizontal(|ui| {
+        ui.label(text);
+        if named_button(ui, "Remove", &format!("Remove {text}"), true) {
+            remove();
+        }
+    });
+}
