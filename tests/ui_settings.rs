@@ -70,6 +70,21 @@ fn settings_changed_in_the_dialog_apply_as_one_undoable_step() {
     harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::Y);
     harness.run_steps(2);
     assert_eq!(project(&harness), after);
+    assert!(
+        harness
+            .state()
+            .state
+            .window_title()
+            .contains("Sample desk (weekend)")
+    );
+
+    // Saved in bundle.json.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::S);
+    harness.run_steps(3);
+    assert!(!harness.state().state.has_unsaved_changes());
+    let on_disk = copydesk::bundle::Bundle::open(&root, copydesk::bundle::Access::ReadOnly)
+        .expect("the saved project opens");
+    assert_eq!(*on_disk.project(), after);
 }
 
 #[test]
@@ -225,4 +240,30 @@ fn a_banned_word_and_a_preferred_form_added_in_house_style_are_flagged() {
     assert!(style.patterns.is_empty());
     assert!(flagged(&harness, "\"constructive\" is not used"));
     assert!(flagged(&harness, "\"Moscow\""));
+}
+
+#[test]
+fn new_articles_can_start_with_the_editor_s_name_as_byline() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::N);
+    harness.run_steps(3);
+    assert!(draft(&harness).bylines.is_empty(), "not unless asked for");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::Comma);
+    harness.run_steps(3);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
+    harness.event(egui::Event::Text("Sophia Brooks".into()));
+    harness.run_steps(2);
+    press(
+        &mut harness,
+        Role::CheckBox,
+        "Put my name in the byline of the articles I create",
+    );
+    press(&mut harness, Role::Button, "Apply");
+    assert!(harness.state().state.settings.byline_new_articles);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::N);
+    harness.run_steps(3);
+    let bylines = draft(&harness).bylines;
+    assert_eq!(bylines.len(), 1);
+    assert_eq!(bylines[0].name, "Sophia Brooks");
 }

@@ -29,6 +29,10 @@ impl AppState {
                     .into_iter()
                     .next()
                     .unwrap_or_default();
+                let name = self.settings.editor_name.trim();
+                if self.settings.byline_new_articles && !name.is_empty() {
+                    article.bylines.push(crate::model::Byline::new(name, ""));
+                }
                 self.insert_after_selection(article);
                 // A new article is written headline first.
                 self.pending_field_cursor = Some((Field::Headline.label().to_owned(), 0, 0));

@@ -94,10 +94,12 @@ pub enum Modal {
     UnusedPictures(Vec<crate::model::AssetName>),
     /// The project settings dialog, on a working copy.
     ProjectSettings(Box<settings_draft::SettingsDraft>),
-    /// The preferences dialog: the editor's name as typed so far.
+    /// The preferences dialog, as set so far.
     Preferences {
         /// The name that signs waivers, kills and revisions.
         name: String,
+        /// Whether new articles start with that name as their byline.
+        byline_new_articles: bool,
     },
     /// No file dialog is available: type a path.
     PathPrompt {

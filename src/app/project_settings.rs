@@ -47,20 +47,26 @@ impl AppState {
         self.tell("Project settings changed (Ctrl+Z undoes)");
     }
 
-    /// Opens the preferences dialog on the editor's name as it is.
+    /// Opens the preferences dialog on the preferences as they are.
     pub(super) fn open_preferences(&mut self) {
         self.modal = Some(Modal::Preferences {
             name: self.settings.editor_name.clone(),
+            byline_new_articles: self.settings.byline_new_articles,
         });
     }
 
-    /// Keeps the name typed in the preferences dialog: waivers, kills and the revisions saved
-    /// from now on are signed with it.
+    /// Keeps the preferences dialog's choices: waivers, kills and the revisions saved from now
+    /// on are signed with the name typed.
     pub(super) fn apply_preferences(&mut self) {
-        let Some(Modal::Preferences { name }) = self.modal.take() else {
+        let Some(Modal::Preferences {
+            name,
+            byline_new_articles,
+        }) = self.modal.take()
+        else {
             return;
         };
         self.settings.editor_name = name.trim().to_owned();
+        self.settings.byline_new_articles = byline_new_articles;
         let signed = self.editor_name();
         if let Some(bundle) = &mut self.bundle {
             bundle.set_editor(&signed);

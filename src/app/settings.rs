@@ -28,6 +28,8 @@ pub struct Settings {
     pub sort: SortKey,
     /// The editor's name, recorded in logs and waivers.
     pub editor_name: String,
+    /// Whether a new article starts with the editor's name as its byline.
+    pub byline_new_articles: bool,
     /// What the pane beside the editor shows.
     pub side_pane: SidePane,
     /// The article list's width as last chosen, in points.
@@ -73,6 +75,7 @@ impl Default for Settings {
             preview_mode: PreviewMode::Page,
             sort: SortKey::Project,
             editor_name: std::env::var("USER").unwrap_or_default(),
+            byline_new_articles: false,
             side_pane: SidePane::Preview,
             list_width: 280.0,
             side_width: 400.0,

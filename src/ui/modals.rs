@@ -129,9 +129,16 @@ pub fn ui(ctx: &egui::Context, state: &mut AppState, out: &mut Vec<Command>) {
             Modal::ProjectSettings(draft) => {
                 super::project_settings::settings(ui, draft, first_frame, out)
             }
-            Modal::Preferences { name } => {
-                super::project_settings::preferences(ui, name, first_frame, out)
-            }
+            Modal::Preferences {
+                name,
+                byline_new_articles,
+            } => super::project_settings::preferences(
+                ui,
+                name,
+                byline_new_articles,
+                first_frame,
+                out,
+            ),
             Modal::PathPrompt { purpose, text } => {
                 ui.heading("Type a path");
                 ui.label("No file dialog is available on this system.");

@@ -64,10 +64,12 @@ pub fn settings(
     });
 }
 
-/// The preferences dialog: the editor's name. Enter applies.
+/// The preferences dialog: the editor's name, and whether it is new articles' byline. Enter in
+/// the name applies.
 pub fn preferences(
     ui: &mut egui::Ui,
     name: &mut String,
+    byline_new_articles: &mut bool,
     first_frame: bool,
     out: &mut Vec<Command>,
 ) {
@@ -80,6 +82,10 @@ pub fn preferences(
         field.request_focus();
     }
     ui.weak("It signs the waivers, kills and saved revisions you make on this computer.");
+    ui.checkbox(
+        byline_new_articles,
+        "Put my name in the byline of the articles I create",
+    );
     let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
     ui.horizontal(|ui| {
         if ui.button(Command::ApplyPreferences.label()).clicked() || entered {
