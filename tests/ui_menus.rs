@@ -81,3 +81,35 @@ fn the_palette_greys_out_what_cannot_run_now() {
     harness.run_steps(2);
     assert!(harness.state().state.palette.is_some());
 }
+
+#[test]
+fn the_window_zooms_from_the_keyboard_and_the_view_menu_and_remembers_it() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    let zoom = |harness: &Workstation| {
+        (
+            harness.state().state.settings.zoom,
+            harness.ctx.zoom_factor(),
+        )
+    };
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::Plus);
+    harness.run_steps(2);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::Equals);
+    harness.run_steps(2);
+    assert_eq!(zoom(&harness), (1.2, 1.2));
+    harness.get_by_label("View").click();
+    harness.run_steps(2);
+    harness.get_by_label_contains("Zoom out").click();
+    harness.run_steps(3);
+    assert_eq!(zoom(&harness), (1.1, 1.1));
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::Num0);
+    harness.run_steps(2);
+    assert_eq!(zoom(&harness), (1.0, 1.0));
+    // The zoom is kept with the window's settings, for the next run.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::Minus);
+    harness.run_steps(2);
+    let saved: copydesk::app::settings::Settings =
+        serde_json::from_str(&serde_json::to_string(&harness.state().state.settings).unwrap())
+            .unwrap();
+    assert_eq!(saved.zoom, 0.9);
+}

@@ -2,7 +2,7 @@
 //! go through this one enum.
 
 use crate::app::find::FindAction;
-use crate::app::settings::SidePane;
+use crate::app::settings::{SidePane, Zoom};
 use crate::model::Status;
 use egui::{Key, KeyboardShortcut, Modifiers};
 use std::path::PathBuf;
@@ -116,6 +116,8 @@ pub enum Command {
     MoveUp,
     /// Move the selected article down.
     MoveDown,
+    /// Draw the window larger, smaller or at its actual size.
+    Zoom(Zoom),
     /// Use light, dark or the system's theme.
     SetTheme(egui::ThemePreference),
     /// Save, then close (the quit prompt's answer).
@@ -248,6 +250,9 @@ pub const PALETTE: &[Command] = &[
     Command::Recheck,
     Command::NextFinding,
     Command::PreviousFinding,
+    Command::Zoom(Zoom::In),
+    Command::Zoom(Zoom::Out),
+    Command::Zoom(Zoom::Reset),
     Command::SetTheme(egui::ThemePreference::System),
     Command::SetTheme(egui::ThemePreference::Light),
     Command::SetTheme(egui::ThemePreference::Dark),
@@ -334,6 +339,9 @@ impl Command {
             Command::MoveUp => "Move article up".into(),
             Command::MoveDown => "Move article down".into(),
             Command::SetTheme(theme) => format!("Theme: {theme:?}"),
+            Command::Zoom(Zoom::In) => "Zoom in".into(),
+            Command::Zoom(Zoom::Out) => "Zoom out".into(),
+            Command::Zoom(Zoom::Reset) => "Actual size".into(),
             Command::SaveAndQuit => "Save and quit".into(),
             Command::ResolveConflict { keep_mine: true } => "Keep mine (overwrite)".into(),
             Command::ResolveConflict { keep_mine: false } => "Reload from disk".into(),
@@ -408,6 +416,9 @@ impl Command {
         const SHOW_HISTORY: &[KeyboardShortcut] = &[key(CMD_ALT, Key::Num3)];
         const EXPORT: &[KeyboardShortcut] = &[key(CMD, Key::E)];
         const PREFERENCES: &[KeyboardShortcut] = &[key(CMD, Key::Comma)];
+        const ZOOM_IN: &[KeyboardShortcut] = &[key(CMD, Key::Plus), key(CMD, Key::Equals)];
+        const ZOOM_OUT: &[KeyboardShortcut] = &[key(CMD, Key::Minus)];
+        const ZOOM_RESET: &[KeyboardShortcut] = &[key(CMD, Key::Num0)];
         const IMPORT: &[KeyboardShortcut] = &[key(CMD_SHIFT, Key::I)];
         const NEXT_FINDING: &[KeyboardShortcut] = &[key(Modifiers::NONE, Key::F8)];
         const PREVIOUS_FINDING: &[KeyboardShortcut] = &[key(Modifiers::SHIFT, Key::F8)];
@@ -445,6 +456,9 @@ impl Command {
             Command::ShowSidePane(SidePane::History) => SHOW_HISTORY,
             Command::ExportDialog => EXPORT,
             Command::Preferences => PREFERENCES,
+            Command::Zoom(Zoom::In) => ZOOM_IN,
+            Command::Zoom(Zoom::Out) => ZOOM_OUT,
+            Command::Zoom(Zoom::Reset) => ZOOM_RESET,
             Command::ImportFile => IMPORT,
             Command::NextFinding => NEXT_FINDING,
             Command::PreviousFinding => PREVIOUS_FINDING,

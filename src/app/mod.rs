@@ -316,6 +316,7 @@ impl AppState {
             Command::TogglePreviewPane => self.settings.show_preview = !self.settings.show_preview,
             Command::OpenPalette => self.palette = Some(Palette::default()),
             Command::SetTheme(theme) => self.settings.theme = theme,
+            Command::Zoom(change) => self.settings.zoom(change),
             Command::Select(id) => self.select(Some(id)),
             Command::NextArticle => self.step_in_list(1),
             Command::PreviousArticle => self.step_in_list(-1),

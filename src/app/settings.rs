@@ -30,6 +30,8 @@ pub struct Settings {
     pub editor_name: String,
     /// Whether a new article starts with the editor's name as its byline.
     pub byline_new_articles: bool,
+    /// How large the whole window is drawn (1.0: as the system says), in `ZOOMS`.
+    pub zoom: f32,
     /// What the pane beside the editor shows.
     pub side_pane: SidePane,
     /// The article list's width as last chosen, in points.
@@ -76,6 +78,7 @@ impl Default for Settings {
             sort: SortKey::Project,
             editor_name: std::env::var("USER").unwrap_or_default(),
             byline_new_articles: false,
+            zoom: 1.0,
             side_pane: SidePane::Preview,
             list_width: 280.0,
             side_width: 400.0,
@@ -85,7 +88,32 @@ impl Default for Settings {
     }
 }
 
+/// The zooms the window can be drawn at.
+pub const ZOOMS: std::ops::RangeInclusive<f32> = 0.5..=3.0;
+
+/// A change of zoom.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Zoom {
+    /// A tenth larger.
+    In,
+    /// A tenth smaller.
+    Out,
+    /// As the system says.
+    Reset,
+}
+
 impl Settings {
+    /// Zooms the window in or out a tenth (within `ZOOMS`), or back to its actual size.
+    pub fn zoom(&mut self, change: Zoom) {
+        let tenths = (self.zoom * 10.0).round()
+            + match change {
+                Zoom::In => 1.0,
+                Zoom::Out => -1.0,
+                Zoom::Reset => return self.zoom = 1.0,
+            };
+        self.zoom = (tenths / 10.0).clamp(*ZOOMS.start(), *ZOOMS.end());
+    }
+
     /// Puts `path` first in the recent list.
     pub fn remember(&mut self, path: PathBuf) {
         self.recent.retain(|p| *p != path);
@@ -97,6 +125,28 @@ impl Settings {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn zoom_goes_by_tenths_within_its_range() {
+        let mut settings = Settings::default();
+        settings.zoom(Zoom::In);
+        settings.zoom(Zoom::In);
+        assert_eq!(settings.zoom, 1.2);
+        for _ in 0..40 {
+            settings.zoom(Zoom::In);
+        }
+        assert_eq!(settings.zoom, 3.0);
+        for _ in 0..40 {
+            settings.zoom(Zoom::Out);
+        }
+        assert_eq!(settings.zoom, 0.5);
+        settings.zoom(Zoom::Reset);
+        assert_eq!(settings.zoom, 1.0);
+        // A zoom stored by hand off the tenths comes back onto them.
+        settings.zoom = 1.04;
+        settings.zoom(Zoom::Out);
+        assert_eq!(settings.zoom, 0.9);
+    }
 
     #[test]
     fn recent_projects_are_unique_and_bounded() {

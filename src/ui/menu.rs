@@ -3,6 +3,7 @@
 use crate::app::AppState;
 use crate::app::command::{Command, Markup, PreviewMode};
 use crate::app::find::FindAction;
+use crate::app::settings::Zoom;
 use crate::model::Status;
 
 /// Draws the menu bar.
@@ -98,6 +99,10 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
                 item(ui, state, Command::SetPreviewMode(mode), out);
             }
             item(ui, state, Command::CyclePreviewMode, out);
+            ui.separator();
+            for change in [Zoom::In, Zoom::Out, Zoom::Reset] {
+                item(ui, state, Command::Zoom(change), out);
+            }
             ui.separator();
             for theme in [
                 egui::ThemePreference::System,

@@ -29,7 +29,7 @@ pub use editor::BODY_WIDTH;
 use crate::app::AppState;
 use crate::app::command::Command;
 use crate::app::jobs::{FileDialogs, Jobs, NativeDialogs};
-use crate::app::settings::{STORAGE_KEY, Settings};
+use crate::app::settings::{STORAGE_KEY, Settings, ZOOMS};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Instant;
@@ -50,6 +50,8 @@ impl Workstation {
         bundle: Option<PathBuf>,
     ) -> Self {
         fonts::install_fallbacks(ctx);
+        // Ctrl+Plus, Ctrl+Minus and Ctrl+0 are the app's commands, kept in its settings.
+        ctx.options_mut(|options| options.zoom_with_keyboard = false);
         let mut jobs = Jobs::new(dialogs);
         let waker_ctx = ctx.clone();
         jobs.waker = Arc::new(move || waker_ctx.request_repaint());
@@ -98,6 +100,13 @@ impl Workstation {
         }
         self.take_dropped_files(&ctx, &mut commands);
         ctx.set_theme(self.state.settings.theme);
+        // The zoom is the settings' (View → Zoom in, Ctrl+Plus), within its range.
+        let zoom = Some(self.state.settings.zoom)
+            .filter(|zoom| zoom.is_finite())
+            .map_or(1.0, |zoom| zoom.clamp(*ZOOMS.start(), *ZOOMS.end()));
+        if ctx.zoom_factor() != zoom {
+            ctx.set_zoom_factor(zoom);
+        }
 
         egui::Panel::top("menu").show(ui, |ui| menu::ui(ui, &self.state, &mut commands));
         egui::Panel::bottom("status").show(ui, |ui| status_bar::ui(ui, &self.state));
