@@ -386,6 +386,27 @@ fn a_published_article_changed_later_needs_a_correction() {
 }
 
 #[test]
+fn a_correction_without_its_text_is_flagged() {
+    let correction = |text: &str| Correction {
+        date: Utc.with_ymd_and_hms(2026, 11, 2, 9, 0, 0).unwrap(),
+        kind: CorrectionKind::Clarification,
+        text: text.into(),
+    };
+    let empty = edited(|a| a.corrections = vec![correction("Fixed a name."), correction(" \n")]);
+    let written = edited(|a| a.corrections = vec![correction("Fixed a name.")]);
+    flags("correction.text", &empty, &written);
+    let finding = findings(&empty)
+        .into_iter()
+        .find(|f| f.rule == "correction.text")
+        .unwrap();
+    assert_eq!(
+        finding.message,
+        "Correction 2 has no text: readers would see an empty clarification"
+    );
+    assert_eq!(finding.level, Severity::Required);
+}
+
+#[test]
 fn image_rules_fire_and_stay_quiet() {
     let image = |alt: &str, caption: &str, credit: &str, decorative| ImageRef {
         asset: AssetName::parse(&format!("{}.jpg", "a".repeat(64))).unwrap(),

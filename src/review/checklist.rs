@@ -2,7 +2,7 @@
 
 use super::proofread::Proofreader;
 use super::{Field, Finding, RuleInfo, Severity};
-use crate::model::{Article, ProjectSettings, Status};
+use crate::model::{Article, ProjectSettings};
 use chrono::{DateTime, Utc};
 use regex::Regex;
 use std::collections::HashMap;
@@ -143,7 +143,11 @@ pub const RULES: &[(RuleInfo, CheckFn)] = &[
             "A changed published article has a correction",
             Recommended,
         ),
-        correction_after_publish,
+        super::corrections::correction_after_publish,
+    ),
+    (
+        rule("correction.text", "Every correction has its text", Required),
+        super::corrections::correction_text,
     ),
 ];
 
@@ -401,32 +405,6 @@ fn placeholders(a: &Article, _: &CheckContext, level: Severity, out: &mut Vec<Fi
             );
             out.push(Finding::new("placeholder", level, field, message).at(m.range()));
         }
-    }
-}
-
-/// Grace period after publication within which edits need no correction.
-const PUBLISH_GRACE_MINUTES: i64 = 10;
-
-fn correction_after_publish(
-    a: &Article,
-    _: &CheckContext,
-    level: Severity,
-    out: &mut Vec<Finding>,
-) {
-    let Some(published) = a.first_published else {
-        return;
-    };
-    let is_out = matches!(a.status, Status::Published | Status::Corrected);
-    let changed = a.updated > published + chrono::Duration::minutes(PUBLISH_GRACE_MINUTES);
-    if is_out && changed && !a.corrections.iter().any(|c| c.date >= published) {
-        let message =
-            "The article changed after publication but has no correction or clarification".into();
-        out.push(Finding::new(
-            "correction.after_publish",
-            level,
-            Field::Corrections,
-            message,
-        ));
     }
 }
 

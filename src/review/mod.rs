@@ -2,6 +2,7 @@
 
 mod body;
 pub mod checklist;
+mod corrections;
 mod embargo;
 pub mod images;
 mod links;
