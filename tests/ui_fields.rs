@@ -110,22 +110,21 @@ fn bylines_reorder_within_their_ends_and_are_removed() {
             .collect::<Vec<_>>()
     };
     assert_eq!(names(&harness), ["Priya Natarajan", "Jon Ekdahl"]);
-    let ups: Vec<_> = harness
-        .get_all_by_role_and_label(Role::Button, "Up")
-        .collect();
-    let downs: Vec<_> = harness
-        .get_all_by_role_and_label(Role::Button, "Down")
-        .collect();
+    // Each button says which byline it moves or removes.
+    let disabled = |harness: &egui_kittest::Harness<'static, copydesk::ui::Workstation>, name| {
+        let button = harness.get_by_role_and_label(Role::Button, name);
+        button.accesskit_node().is_disabled()
+    };
     // The first byline cannot go up, nor the last down.
-    assert!(ups[0].accesskit_node().is_disabled() && !ups[1].accesskit_node().is_disabled());
-    assert!(!downs[0].accesskit_node().is_disabled() && downs[1].accesskit_node().is_disabled());
-    ups[1].click();
+    assert!(disabled(&harness, "Move byline 1 up") && !disabled(&harness, "Move byline 2 up"));
+    assert!(!disabled(&harness, "Move byline 1 down") && disabled(&harness, "Move byline 2 down"));
+    harness
+        .get_by_role_and_label(Role::Button, "Move byline 2 up")
+        .click();
     harness.run_steps(3);
     assert_eq!(names(&harness), ["Jon Ekdahl", "Priya Natarajan"]);
     harness
-        .get_all_by_role_and_label(Role::Button, "Remove")
-        .next()
-        .unwrap()
+        .get_by_role_and_label(Role::Button, "Remove byline 1")
         .click();
     harness.run_steps(3);
     assert_eq!(names(&harness), ["Priya Natarajan"]);

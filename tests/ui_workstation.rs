@@ -465,7 +465,7 @@ fn a_narrow_editor_scrolls_sideways_to_what_it_cannot_show() {
     harness.set_size(egui::vec2(900.0, 900.0));
     harness.run_steps(3);
     let right_edge = |harness: &egui_kittest::Harness<'static, copydesk::ui::Workstation>| {
-        let button = harness.get_by_role_and_label(Role::Button, "Remove");
+        let button = harness.get_by_role_and_label(Role::Button, "Remove byline 1");
         button.accesskit_node().bounding_box().expect("drawn").x1
     };
     let editor_right = harness
@@ -480,7 +480,7 @@ fn a_narrow_editor_scrolls_sideways_to_what_it_cannot_show() {
         right_edge(&harness)
     );
     harness
-        .get_by_role_and_label(Role::Button, "Remove")
+        .get_by_role_and_label(Role::Button, "Remove byline 1")
         .scroll_to_me();
     harness.run_steps(10);
     assert!(

@@ -92,6 +92,14 @@ pub fn name_for_readers(ui: &Ui, response: &Response, name: impl Into<String>) {
         .accesskit_node_builder(response.id, |node| node.set_label(name));
 }
 
+/// A small button showing `text` whose name for screen readers (and hover text) is the fuller
+/// `name`: "Remove" on screen, "Remove byline 2" to a reader; true when clicked.
+pub fn small_named_button(ui: &mut Ui, text: &str, name: &str, enabled: bool) -> bool {
+    let button = ui.add_enabled(enabled, egui::Button::new(text).small());
+    name_for_readers(ui, &button, name);
+    button.on_hover_text(name).clicked()
+}
+
 /// Whether the offers under a box being typed in show this frame: while it is typed in
 /// (`typing`), and while the mouse that picks one is pressed, since the press takes the keys
 /// from the box. `id` keeps last frame's answer.

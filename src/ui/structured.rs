@@ -54,25 +54,15 @@ pub(super) fn bylines(
             }
             ui.add_enabled_ui(enabled, |ui| {
                 // The first byline cannot go up, nor the last down.
-                if ui
-                    .add_enabled(i > 0, egui::Button::new("Up").small())
-                    .on_hover_text(format!("Move byline {} up", i + 1))
-                    .clicked()
-                {
+                let n = i + 1;
+                if fields::small_named_button(ui, "Up", &format!("Move byline {n} up"), i > 0) {
                     action = Some((i, -1));
                 }
-                if ui
-                    .add_enabled(i + 1 < count, egui::Button::new("Down").small())
-                    .on_hover_text(format!("Move byline {} down", i + 1))
-                    .clicked()
-                {
+                let last = n == count;
+                if fields::small_named_button(ui, "Down", &format!("Move byline {n} down"), !last) {
                     action = Some((i, 1));
                 }
-                if ui
-                    .small_button("Remove")
-                    .on_hover_text(format!("Remove byline {}", i + 1))
-                    .clicked()
-                {
+                if fields::small_named_button(ui, "Remove", &format!("Remove byline {n}"), true) {
                     action = Some((i, 0));
                 }
             });

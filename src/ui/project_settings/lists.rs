@@ -1,8 +1,9 @@
 //! The list tabs: sections, house style and the dictionary, each entry removable and each new
 //! one typed and added.
 
-use super::{add_row, entry_box, named_button, refusal};
+use super::{add_row, entry_box, refusal};
 use crate::app::settings_draft::SettingsDraft;
+use crate::ui::fields::small_named_button as named_button;
 
 /// The sections in menu order: move, remove, add.
 pub(super) fn sections(ui: &mut egui::Ui, draft: &mut SettingsDraft) {

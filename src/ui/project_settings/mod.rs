@@ -136,14 +136,6 @@ fn general(ui: &mut egui::Ui, draft: &mut SettingsDraft) {
         });
 }
 
-/// A small button showing `text`, whose accessible name and hover text is the fuller `name`
-/// ("Remove the section World" where it shows "Remove"); true when clicked.
-pub(super) fn named_button(ui: &mut egui::Ui, text: &str, name: &str, enabled: bool) -> bool {
-    let button = ui.add_enabled(enabled, egui::Button::new(text).small());
-    button.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, enabled, name));
-    button.on_hover_text(name).clicked()
-}
-
 /// Why the last try of the button named `action` added nothing, if it did.
 pub(super) fn refusal(ui: &mut egui::Ui, draft: &SettingsDraft, action: &str) {
     if let Some(why) = draft.refused(action) {
