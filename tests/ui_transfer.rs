@@ -322,3 +322,67 @@ fn the_export_summary_shows_the_folder_in_the_file_manager() {
     let notice = harness.state().state.notice.clone().expect("a notice");
     assert!(notice.error && notice.text.ends_with(&format!("the files are in {folder}")));
 }
+
+/// Runs Edit → Copy article as → the entry named `entry`; what went to the clipboard.
+fn copy_as(harness: &mut Harness<'static, Workstation>, entry: &str) -> String {
+    harness.get_by_label("Edit").click();
+    harness.run_steps(2);
+    harness.get_by_label("Copy article as").hover();
+    harness.run_steps(3);
+    harness.get_by_label(entry).click();
+    harness.step();
+    copied(harness).expect("something was copied")
+}
+
+#[test]
+fn the_article_is_copied_as_markdown_text_or_body_html_as_the_editor_has_it() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    append_to(
+        &mut harness,
+        egui::accesskit::Role::TextInput,
+        "Headline",
+        " today",
+    );
+    let markdown = copy_as(&mut harness, "Copy article as Markdown");
+    assert!(
+        markdown.starts_with("---\n"),
+        "front matter first: {markdown}"
+    );
+    assert!(
+        markdown
+            .contains("Kremlin indicates lack of progress following Ukraine talks with US today")
+    );
+    let notice = harness.state().state.notice.clone().expect("a notice");
+    assert!(
+        !notice.error && notice.text.starts_with("Copied the article as Markdown ("),
+        "{}",
+        notice.text
+    );
+    let text = copy_as(&mut harness, "Copy article as plain text");
+    assert!(text.contains("RUSSIA-UKRAINE-TALKS") && !text.contains("---\n"));
+    let html = copy_as(&mut harness, "Copy article as HTML (the body)");
+    assert!(
+        html.starts_with("<p>After five hours of discussions"),
+        "{html}"
+    );
+    assert!(!html.contains("<html"));
+}
+
+#[test]
+fn copying_an_article_that_fails_a_required_check_says_so() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    select(&mut harness, LIBRARY);
+    let text = copy_as(&mut harness, "Copy article as plain text");
+    assert!(text.contains("TK"));
+    let notice = harness.state().state.notice.clone().expect("a notice");
+    assert!(notice.error, "{}", notice.text);
+    assert!(
+        notice
+            .text
+            .ends_with("It fails 2 Required checks: see Review"),
+        "{}",
+        notice.text
+    );
+}

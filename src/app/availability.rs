@@ -64,6 +64,7 @@ impl AppState {
             | Command::PreviousFinding
             | Command::Recheck
             | Command::Find(_)
+            | Command::CopyArticleAs(_)
                 if self.draft.is_none() =>
             {
                 no_article()

@@ -1,6 +1,7 @@
 //! Every user action is a `Command`: menus, keyboard shortcuts, the command palette and tests all
 //! go through this one enum.
 
+use crate::app::copy_out::CopyFormat;
 use crate::app::find::FindAction;
 use crate::app::settings::{SidePane, Zoom};
 use crate::model::Status;
@@ -174,6 +175,8 @@ pub enum Command {
     RestoreRevision(usize),
     /// Open the export dialog.
     ExportDialog,
+    /// Put the open article on the clipboard in a format.
+    CopyArticleAs(CopyFormat),
     /// Open the project settings dialog.
     ProjectSettings,
     /// Apply the project settings dialog's changes.
@@ -257,6 +260,9 @@ pub const PALETTE: &[Command] = &[
     Command::SetTheme(egui::ThemePreference::Light),
     Command::SetTheme(egui::ThemePreference::Dark),
     Command::ExportDialog,
+    Command::CopyArticleAs(CopyFormat::Markdown),
+    Command::CopyArticleAs(CopyFormat::Text),
+    Command::CopyArticleAs(CopyFormat::BodyHtml),
     Command::ProjectSettings,
     Command::Preferences,
     Command::ImportFile,
@@ -366,6 +372,7 @@ impl Command {
             Command::RestoreRevision(_) => "Restore this revision".into(),
             Command::ExportDialog => "Export…".into(),
             Command::ProjectSettings => "Project settings…".into(),
+            Command::CopyArticleAs(format) => format!("Copy article as {}", format.label()),
             Command::ApplyProjectSettings | Command::ApplyPreferences => "Apply".into(),
             Command::Preferences => "Preferences…".into(),
             Command::ChooseExportFolder => "Choose folder…".into(),

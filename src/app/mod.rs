@@ -3,6 +3,7 @@
 
 mod availability;
 pub mod command;
+pub mod copy_out;
 mod edits;
 pub mod find;
 pub mod history;
@@ -196,6 +197,8 @@ pub struct AppState {
     pub clock: fn() -> DateTime<Utc>,
     /// Set when the window may close.
     pub close_now: bool,
+    /// Text for the clipboard ("Copy article as"), taken by the window at the end of the frame.
+    pub to_clipboard: Option<String>,
     /// A project is being opened.
     pub opening: Option<PathBuf>,
 }
@@ -242,6 +245,7 @@ impl AppState {
             jobs,
             clock: Utc::now,
             close_now: false,
+            to_clipboard: None,
             opening: None,
         }
     }
@@ -368,6 +372,7 @@ impl AppState {
             Command::Preferences => self.open_preferences(),
             Command::ApplyPreferences => self.apply_preferences(),
             Command::ExportDialog => self.open_export_dialog(),
+            Command::CopyArticleAs(format) => self.copy_article_as(format),
             Command::ChooseExportFolder => self.jobs.pick(jobs::DialogPurpose::ExportFolder),
             Command::StartExport => self.start_export(),
             Command::ShowExportFolder => self.show_export_folder(),

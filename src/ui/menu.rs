@@ -2,6 +2,7 @@
 
 use crate::app::AppState;
 use crate::app::command::{Command, Markup, PreviewMode};
+use crate::app::copy_out::CopyFormat;
 use crate::app::find::FindAction;
 use crate::app::settings::Zoom;
 use crate::model::Status;
@@ -45,6 +46,12 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
         ui.menu_button("Edit", |ui| {
             item(ui, state, Command::Undo, out);
             item(ui, state, Command::Redo, out);
+            ui.separator();
+            ui.menu_button("Copy article as", |ui| {
+                for format in CopyFormat::ALL {
+                    item(ui, state, Command::CopyArticleAs(format), out);
+                }
+            });
             ui.separator();
             for markup in [
                 Markup::Bold,

@@ -148,6 +148,9 @@ impl Workstation {
         for command in commands {
             self.state.apply(command);
         }
+        if let Some(text) = self.state.to_clipboard.take() {
+            ctx.copy_text(text);
+        }
         self.state.refresh_list();
         self.state.request_thumbnails();
         self.state.tick(Instant::now());
