@@ -1,6 +1,8 @@
 //! The command table's own checks: shortcuts, labels.
 
 use super::*;
+use crate::app::command_keys::{CMD, CMD_SHIFT};
+use egui::{Key, KeyboardShortcut, Modifiers};
 use std::collections::HashMap;
 
 #[test]

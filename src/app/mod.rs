@@ -3,6 +3,7 @@
 
 mod availability;
 pub mod command;
+mod command_keys;
 pub mod copy_out;
 mod edits;
 pub mod find;
