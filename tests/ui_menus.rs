@@ -113,3 +113,29 @@ fn the_window_zooms_from_the_keyboard_and_the_view_menu_and_remembers_it() {
             .unwrap();
     assert_eq!(saved.zoom, 0.9);
 }
+
+#[test]
+fn f1_lists_every_shortcut_and_help_tells_what_copydesk_is() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    harness.key_press(Key::F1);
+    harness.run_steps(3);
+    // Each command with its shortcuts, the second ones too.
+    assert!(harness.query_by_label("Ctrl+Shift+Z, Ctrl+Y").is_some());
+    assert!(harness.query_by_label("Redo").is_some());
+    assert!(harness.query_by_label("Shift+F10, Menu key").is_some());
+    // Enter closes it (its Close button has the keys).
+    harness.key_press(Key::Enter);
+    harness.run_steps(2);
+    assert!(harness.state().state.modal.is_none());
+
+    harness.get_by_label("Help").click();
+    harness.run_steps(2);
+    harness.get_by_label("About Copydesk").click();
+    harness.run_steps(3);
+    let version = format!("Copydesk {}", env!("CARGO_PKG_VERSION"));
+    assert!(harness.query_by_label(&version).is_some());
+    harness.get_by_role_and_label(Role::Button, "Close").click();
+    harness.run_steps(2);
+    assert!(harness.state().state.modal.is_none());
+}

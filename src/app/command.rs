@@ -174,6 +174,10 @@ pub enum Command {
     RestoreRevision(usize),
     /// Open the export dialog.
     ExportDialog,
+    /// Show every keyboard shortcut.
+    KeyboardShortcuts,
+    /// Show what Copydesk is, its version and where it keeps its data.
+    About,
     /// Put the open article on the clipboard in a format.
     CopyArticleAs(CopyFormat),
     /// Open the project settings dialog.
@@ -270,6 +274,8 @@ pub const PALETTE: &[Command] = &[
     Command::InsertImage,
     Command::PasteImage,
     Command::ReviewUnusedPictures,
+    Command::KeyboardShortcuts,
+    Command::About,
     Command::Quit,
 ];
 
@@ -363,6 +369,8 @@ impl Command {
             Command::RestoreRevision(_) => "Restore this revision".into(),
             Command::ExportDialog => "Export…".into(),
             Command::ProjectSettings => "Project settings…".into(),
+            Command::KeyboardShortcuts => "Keyboard shortcuts".into(),
+            Command::About => "About Copydesk".into(),
             Command::CopyArticleAs(format) => format!("Copy article as {}", format.label()),
             Command::ApplyProjectSettings | Command::ApplyPreferences => "Apply".into(),
             Command::Preferences => "Preferences…".into(),

@@ -49,6 +49,7 @@ impl Command {
         const SHOW_HISTORY: &[KeyboardShortcut] = &[key(CMD_ALT, Key::Num3)];
         const EXPORT: &[KeyboardShortcut] = &[key(CMD, Key::E)];
         const PREFERENCES: &[KeyboardShortcut] = &[key(CMD, Key::Comma)];
+        const HELP: &[KeyboardShortcut] = &[key(Modifiers::NONE, Key::F1)];
         const ZOOM_IN: &[KeyboardShortcut] = &[key(CMD, Key::Plus), key(CMD, Key::Equals)];
         const ZOOM_OUT: &[KeyboardShortcut] = &[key(CMD, Key::Minus)];
         const ZOOM_RESET: &[KeyboardShortcut] = &[key(CMD, Key::Num0)];
@@ -89,6 +90,7 @@ impl Command {
             Command::ShowSidePane(SidePane::History) => SHOW_HISTORY,
             Command::ExportDialog => EXPORT,
             Command::Preferences => PREFERENCES,
+            Command::KeyboardShortcuts => HELP,
             Command::Zoom(Zoom::In) => ZOOM_IN,
             Command::Zoom(Zoom::Out) => ZOOM_OUT,
             Command::Zoom(Zoom::Reset) => ZOOM_RESET,

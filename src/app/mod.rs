@@ -103,6 +103,10 @@ pub enum Modal {
         /// Whether new articles start with that name as their byline.
         byline_new_articles: bool,
     },
+    /// Every keyboard shortcut.
+    Shortcuts,
+    /// What Copydesk is, its version and where it keeps its data.
+    About,
     /// No file dialog is available: type a path.
     PathPrompt {
         /// What the path is for.
@@ -374,6 +378,8 @@ impl AppState {
             Command::ApplyPreferences => self.apply_preferences(),
             Command::ExportDialog => self.open_export_dialog(),
             Command::CopyArticleAs(format) => self.copy_article_as(format),
+            Command::KeyboardShortcuts => self.modal = Some(Modal::Shortcuts),
+            Command::About => self.modal = Some(Modal::About),
             Command::ChooseExportFolder => self.jobs.pick(jobs::DialogPurpose::ExportFolder),
             Command::StartExport => self.start_export(),
             Command::ShowExportFolder => self.show_export_folder(),

@@ -119,6 +119,10 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
                 item(ui, state, Command::SetTheme(theme), out);
             }
         });
+        ui.menu_button("Help", |ui| {
+            item(ui, state, Command::KeyboardShortcuts, out);
+            item(ui, state, Command::About, out);
+        });
     });
 }
 

@@ -9,6 +9,7 @@ mod export_dialog;
 mod fields;
 mod find_bar;
 pub mod fonts;
+mod help;
 mod highlight;
 mod history_panel;
 mod menu;

@@ -139,6 +139,8 @@ pub fn ui(ctx: &egui::Context, state: &mut AppState, out: &mut Vec<Command>) {
                 first_frame,
                 out,
             ),
+            Modal::Shortcuts => super::help::shortcuts(ui, first_frame, out),
+            Modal::About => super::help::about(ui, first_frame, out),
             Modal::PathPrompt { purpose, text } => {
                 ui.heading("Type a path");
                 ui.label("No file dialog is available on this system.");

@@ -1,0 +1,84 @@
+//! Help: every keyboard shortcut in one table, and what Copydesk is and where it keeps its data.
+
+use crate::app::command::{Command, PALETTE};
+
+/// Keys that belong to text boxes and lists rather than to a command.
+const KEYS_IN_PLACE: &[(&str, &str)] = &[
+    (
+        "Shift+F10, Menu key",
+        "In a text box: its right-click menu at the text cursor",
+    ),
+    (
+        "Enter",
+        "In the list: open the article; in a tag or byline box: take the first offer",
+    ),
+    (
+        "↑ / ↓",
+        "In the list search: open the previous or next article the list shows",
+    ),
+    (
+        "Escape",
+        "Close a menu, the find bar or a dialog; in the list search: clear it",
+    ),
+    ("Tab / Shift+Tab", "The next or previous field"),
+];
+
+/// Every command that has a keyboard shortcut, with all of its shortcuts, then the keys that
+/// work in place. Close or Escape closes it.
+pub fn shortcuts(ui: &mut egui::Ui, first_frame: bool, out: &mut Vec<Command>) {
+    ui.set_max_width(560.0);
+    ui.heading("Keyboard shortcuts");
+    let height = (ui.ctx().content_rect().height() * 0.6).min(520.0);
+    egui::ScrollArea::vertical()
+        .max_height(height)
+        .show(ui, |ui| {
+            egui::Grid::new("help-shortcuts")
+                .num_columns(2)
+                .striped(true)
+                .show(ui, |ui| {
+                    for command in PALETTE {
+                        let keys: Vec<String> = command
+                            .shortcuts()
+                            .iter()
+                            .map(|shortcut| ui.ctx().format_shortcut(shortcut))
+                            .collect();
+                        if !keys.is_empty() {
+                            ui.monospace(keys.join(", "));
+                            ui.label(command.label());
+                            ui.end_row();
+                        }
+                    }
+                    for (keys, what) in KEYS_IN_PLACE {
+                        ui.monospace(*keys);
+                        ui.label(*what);
+                        ui.end_row();
+                    }
+                });
+        });
+    ui.weak("Every command, with or without a shortcut, is in the command palette (Ctrl+K).");
+    close(ui, first_frame, out);
+}
+
+/// Copydesk's name, version and purpose, and the folders it keeps things in.
+pub fn about(ui: &mut egui::Ui, first_frame: bool, out: &mut Vec<Command>) {
+    ui.heading(format!("Copydesk {}", env!("CARGO_PKG_VERSION")));
+    ui.label(env!("CARGO_PKG_DESCRIPTION"));
+    ui.label(format!("Licence: {}", env!("CARGO_PKG_LICENSE")));
+    ui.separator();
+    let data = crate::sample::data_dir();
+    ui.label("Your settings, recent projects and the sample project are kept in:");
+    ui.monospace(data.display().to_string());
+    ui.label("Projects are folders of JSON files: they are yours, wherever you save them.");
+    close(ui, first_frame, out);
+}
+
+/// The Close button, which takes the keys when the window appears, so Enter closes it too.
+fn close(ui: &mut egui::Ui, first_frame: bool, out: &mut Vec<Command>) {
+    let button = ui.button("Close");
+    if first_frame {
+        button.request_focus();
+    }
+    if button.clicked() {
+        out.push(Command::CloseModal);
+    }
+}
