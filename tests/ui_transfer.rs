@@ -293,7 +293,7 @@ impl FileDialogs for ShowsFolders {
         false
     }
     fn pick(&self, _: DialogPurpose, _: std::sync::mpsc::Sender<Outcome>) {}
-    fn show_folder(&self, folder: &std::path::Path) -> bool {
+    fn show(&self, folder: &std::path::Path) -> bool {
         self.0.lock().unwrap().push(folder.to_owned());
         true
     }
@@ -385,4 +385,53 @@ fn copying_an_article_that_fails_a_required_check_says_so() {
         "{}",
         notice.text
     );
+}
+
+#[test]
+fn the_page_opens_in_the_browser_as_the_editor_has_it_and_nothing_is_recorded() {
+    let (_dir, root) = sample_copy();
+    let data = tempfile::tempdir().unwrap();
+    let browser = Arc::new(ShowsFolders(Mutex::new(Vec::new())));
+    let mut harness = open(&root, browser.clone());
+    harness.state_mut().state.page_folder = data.path().to_owned();
+    append_to(
+        &mut harness,
+        egui::accesskit::Role::TextInput,
+        "Headline",
+        " today",
+    );
+    let page_shown = |harness: &mut Harness<'static, Workstation>, browser: &ShowsFolders| {
+        let seen = browser.0.lock().unwrap().len();
+        harness.get_by_label("View").click();
+        harness.run_steps(2);
+        harness.get_by_label("Open the page in a browser").click();
+        wait_until(harness, |_| browser.0.lock().unwrap().len() > seen);
+        browser.0.lock().unwrap().last().cloned().unwrap()
+    };
+    let page = page_shown(&mut harness, &browser);
+    assert!(page.starts_with(data.path()) && page.extension().unwrap() == "html");
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert!(
+        html.contains("Kremlin indicates lack of progress following Ukraine talks with US today")
+    );
+    // Its pictures are beside it.
+    assert!(
+        page.parent()
+            .unwrap()
+            .join("media")
+            .read_dir()
+            .unwrap()
+            .count()
+            > 0
+    );
+    let notice = harness.state().state.notice.clone().expect("a notice");
+    assert!(notice.text.starts_with("Opened ") && notice.text.ends_with(" in the browser"));
+
+    // An article failing a Required check is shown too, and no "export anyway" is recorded.
+    select(&mut harness, LIBRARY);
+    let before = draft(&harness);
+    let page = page_shown(&mut harness, &browser);
+    assert!(std::fs::read_to_string(&page).unwrap().contains("TK"));
+    harness.run_steps(2);
+    assert_eq!(draft(&harness), before);
 }

@@ -65,6 +65,7 @@ impl AppState {
             | Command::Recheck
             | Command::Find(_)
             | Command::CopyArticleAs(_)
+            | Command::OpenPageInBrowser
                 if self.draft.is_none() =>
             {
                 no_article()

@@ -174,6 +174,8 @@ pub enum Command {
     RestoreRevision(usize),
     /// Open the export dialog.
     ExportDialog,
+    /// Write the open article's page and open it in the system's browser.
+    OpenPageInBrowser,
     /// Show every keyboard shortcut.
     KeyboardShortcuts,
     /// Show what Copydesk is, its version and where it keeps its data.
@@ -231,6 +233,7 @@ pub const PALETTE: &[Command] = &[
     Command::SetPreviewMode(PreviewMode::SearchSnippet),
     Command::SetPreviewMode(PreviewMode::SocialCard),
     Command::CyclePreviewMode,
+    Command::OpenPageInBrowser,
     Command::ToggleListPane,
     Command::TogglePreviewPane,
     Command::OpenPalette,
@@ -370,6 +373,7 @@ impl Command {
             Command::ExportDialog => "Export…".into(),
             Command::ProjectSettings => "Project settings…".into(),
             Command::KeyboardShortcuts => "Keyboard shortcuts".into(),
+            Command::OpenPageInBrowser => "Open the page in a browser".into(),
             Command::About => "About Copydesk".into(),
             Command::CopyArticleAs(format) => format!("Copy article as {}", format.label()),
             Command::ApplyProjectSettings | Command::ApplyPreferences => "Apply".into(),

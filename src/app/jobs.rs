@@ -58,8 +58,10 @@ pub trait FileDialogs: Send + Sync {
     fn clipboard_image(&self) -> Option<Vec<u8>> {
         None
     }
-    /// Shows a folder in the system's file manager; false when none could be started.
-    fn show_folder(&self, _folder: &std::path::Path) -> bool {
+    /// Shows a folder in the system's file manager, or a file in the application the system
+    /// opens it with (a page in the browser); false when none could be started. Called from
+    /// worker threads too.
+    fn show(&self, _path: &std::path::Path) -> bool {
         false
     }
 }
@@ -107,7 +109,7 @@ impl FileDialogs for NativeDialogs {
         arboard::Clipboard::new().ok()?.get_text().ok()
     }
 
-    fn show_folder(&self, folder: &std::path::Path) -> bool {
+    fn show(&self, path: &std::path::Path) -> bool {
         let opener = if cfg!(target_os = "macos") {
             "open"
         } else if cfg!(windows) {
@@ -116,7 +118,7 @@ impl FileDialogs for NativeDialogs {
             "xdg-open"
         };
         std::process::Command::new(opener)
-            .arg(folder)
+            .arg(path)
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::null())
             .spawn()
@@ -156,6 +158,9 @@ pub enum Outcome {
     ),
     /// A thumbnail was read or made (or could not be, with the message).
     Thumbnail(crate::model::AssetName, Result<image::RgbaImage, String>),
+    /// The open article's page was written for a browser: where, and whether a browser was
+    /// started (or it could not be written, with the message).
+    PageWritten(Result<(PathBuf, bool), String>),
 }
 
 /// The channel background work reports on, and the dialogs in use.
@@ -197,6 +202,29 @@ impl Jobs {
             };
             let result = crate::export::run_export(&job, &mut progress).map_err(|e| e.to_string());
             let _ = sender.send(Outcome::Exported(result));
+            waker();
+        });
+    }
+
+    /// Writes an article's HTML page with its pictures on a worker thread (renditions are slow),
+    /// into the job's folder emptied first, then asks the system to open it.
+    pub fn write_page(&self, job: crate::export::ExportJob) {
+        let (sender, waker, dialogs) = (
+            self.sender.clone(),
+            self.waker.clone(),
+            self.dialogs.clone(),
+        );
+        std::thread::spawn(move || {
+            // The folder is Copydesk's own, one per article: last time's page goes.
+            let _ = std::fs::remove_dir_all(&job.out);
+            let written = crate::export::run_export(&job, &mut |_, _| {});
+            let result = written.map_err(|e| e.to_string()).map(|_| {
+                let name = crate::export::file_name(&job.articles[0], crate::export::Format::Html);
+                let page = job.out.join(name);
+                let shown = dialogs.show(&page);
+                (page, shown)
+            });
+            let _ = sender.send(Outcome::PageWritten(result));
             waker();
         });
     }

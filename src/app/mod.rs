@@ -13,6 +13,7 @@ pub mod jobs;
 pub mod list;
 mod list_state;
 mod notice;
+mod page_in_browser;
 mod project_settings;
 pub mod review;
 mod review_worker;
@@ -204,6 +205,8 @@ pub struct AppState {
     pub close_now: bool,
     /// Text for the clipboard ("Copy article as"), taken by the window at the end of the frame.
     pub to_clipboard: Option<String>,
+    /// Where "Open the page in a browser" writes pages, a folder per article.
+    pub page_folder: PathBuf,
     /// A project is being opened.
     pub opening: Option<PathBuf>,
 }
@@ -251,6 +254,7 @@ impl AppState {
             clock: Utc::now,
             close_now: false,
             to_clipboard: None,
+            page_folder: crate::sample::data_dir().join("page-preview"),
             opening: None,
         }
     }
@@ -378,6 +382,7 @@ impl AppState {
             Command::ApplyPreferences => self.apply_preferences(),
             Command::ExportDialog => self.open_export_dialog(),
             Command::CopyArticleAs(format) => self.copy_article_as(format),
+            Command::OpenPageInBrowser => self.open_page_in_browser(),
             Command::KeyboardShortcuts => self.modal = Some(Modal::Shortcuts),
             Command::About => self.modal = Some(Modal::About),
             Command::ChooseExportFolder => self.jobs.pick(jobs::DialogPurpose::ExportFolder),

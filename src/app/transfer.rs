@@ -150,7 +150,7 @@ impl AppState {
     /// Shows the last export's folder in the system's file manager.
     pub fn show_export_folder(&mut self) {
         let folder = PathBuf::from(&self.settings.export_folder);
-        if !self.jobs.dialogs.show_folder(&folder) {
+        if !self.jobs.dialogs.show(&folder) {
             let said = format!(
                 "No file manager could be started; the files are in {}",
                 folder.display()

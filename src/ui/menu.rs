@@ -106,6 +106,7 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
                 item(ui, state, Command::SetPreviewMode(mode), out);
             }
             item(ui, state, Command::CyclePreviewMode, out);
+            item(ui, state, Command::OpenPageInBrowser, out);
             ui.separator();
             for change in [Zoom::In, Zoom::Out, Zoom::Reset] {
                 item(ui, state, Command::Zoom(change), out);
