@@ -240,3 +240,27 @@ fn a_right_click_on_a_row_selects_it_and_offers_what_the_article_menu_does() {
     );
     assert!(draft(&harness).headline.contains("City library"));
 }
+
+#[test]
+fn the_list_filters_by_a_tag_the_project_uses() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    harness.get_by_role_and_label(Role::ComboBox, "Tag").click();
+    harness.run_steps(2);
+    harness.get_by_label("Rowing").click();
+    harness.run_steps(3);
+    assert_eq!(harness.state().state.filter.tag.as_deref(), Some("Rowing"));
+    assert!(harness.query_by_label_contains("1 of 7 articles").is_some());
+    assert!(
+        harness
+            .query_by_label("Harbour rowing club wins first national title in 40 years")
+            .is_some()
+    );
+    // A tag added in the editor is offered by the filter at once.
+    append_to(&mut harness, Role::TextInput, "Tags", "Regatta");
+    harness.key_press(Key::Enter);
+    harness.run_steps(3);
+    harness.get_by_role_and_label(Role::ComboBox, "Tag").click();
+    harness.run_steps(2);
+    assert!(harness.query_by_label("Regatta").is_some());
+}

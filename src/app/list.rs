@@ -51,6 +51,8 @@ pub struct ListFilter {
     pub section: Option<String>,
     /// Only articles with this byline.
     pub byline: Option<String>,
+    /// Only articles with this tag.
+    pub tag: Option<String>,
     /// The order.
     pub sort: SortKey,
 }
@@ -235,7 +237,7 @@ fn sort_value(sort: SortKey, summary: &ArticleSummary) -> SortValue {
     }
 }
 
-/// Whether an article passes the status, section and byline filters.
+/// Whether an article passes the status, section, byline and tag filters.
 fn passes_filters(s: &ArticleSummary, filter: &ListFilter) -> bool {
     filter.status.is_none_or(|status| s.status == status)
         && filter
@@ -246,6 +248,7 @@ fn passes_filters(s: &ArticleSummary, filter: &ListFilter) -> bool {
             .byline
             .as_ref()
             .is_none_or(|name| s.bylines.contains(name))
+        && filter.tag.as_ref().is_none_or(|tag| s.tags.contains(tag))
 }
 
 /// Puts the article at position `changed` back in its place in `shown` (a list made by
@@ -362,7 +365,7 @@ mod tests {
 
     #[test]
     fn search_filters_and_sorts() {
-        let all = [
+        let mut all = [
             summary(
                 "Kremlin talks stall",
                 "World",
@@ -377,6 +380,8 @@ mod tests {
             ),
             summary("Rowing title", "Sport", Status::Draft, "Eilidh MacLeod"),
         ];
+        all[1].tags = vec!["Economy".into()];
+        all[2].tags = vec!["Rowing".into(), "Economy".into()];
         let refs: Vec<&ArticleSummary> = all.iter().collect();
         let run = |filter: ListFilter, index: Option<&SearchIndex>| {
             filter_and_sort(&refs, &filter, index)
@@ -408,6 +413,21 @@ mod tests {
                     ..Default::default()
                 },
                 vec![1],
+            ),
+            (
+                ListFilter {
+                    tag: Some("Economy".into()),
+                    ..Default::default()
+                },
+                vec![1, 2],
+            ),
+            (
+                ListFilter {
+                    tag: Some("Economy".into()),
+                    section: Some("Sport".into()),
+                    ..Default::default()
+                },
+                vec![2],
             ),
             (
                 ListFilter {

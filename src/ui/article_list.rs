@@ -269,7 +269,8 @@ fn row_text(
 }
 
 fn filters(ui: &mut egui::Ui, state: &mut AppState) {
-    let (sections, bylines) = (&state.facets.sections, &state.facets.bylines);
+    let facets = &state.facets;
+    let (sections, bylines, tags) = (&facets.sections, &facets.bylines, &facets.tags);
     let before = state.filter.clone();
     ui.horizontal_wrapped(|ui| {
         let status_text = state
@@ -292,6 +293,7 @@ fn filters(ui: &mut egui::Ui, state: &mut AppState) {
             sections,
         );
         choice_filter(ui, "Byline", "Anyone", &mut state.filter.byline, bylines);
+        choice_filter(ui, "Tag", "Any tag", &mut state.filter.tag, tags);
         egui::ComboBox::from_label("Sort")
             .selected_text(state.filter.sort.label())
             .show_ui(ui, |ui| {
