@@ -33,6 +33,9 @@ fn settings_changed_in_the_dialog_apply_as_one_undoable_step() {
     type_into(&mut harness, Role::TextInput, "Title", " (weekend)");
     // A new section, added with Enter and moved up one place.
     press(&mut harness, Role::Tab, "Sections");
+    // Each section says how many articles are filed in it (three in Culture, none in Opinion).
+    assert!(harness.query_by_label("3 articles").is_some());
+    assert!(harness.query_by_label("0 articles").is_some());
     type_into(&mut harness, Role::TextInput, "New section", "Travel");
     harness.key_press(Key::Enter);
     harness.run_steps(2);

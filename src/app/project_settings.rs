@@ -16,7 +16,10 @@ impl AppState {
                 self.warn(reason);
             }
             (Some(bundle), None) => {
-                let draft = SettingsDraft::new(bundle.project().clone());
+                let mut draft = SettingsDraft::new(bundle.project().clone());
+                for summary in bundle.summaries() {
+                    *draft.filed.entry(summary.section.clone()).or_default() += 1;
+                }
                 self.modal = Some(Modal::ProjectSettings(Box::new(draft)));
             }
         }

@@ -73,6 +73,8 @@ pub struct SettingsDraft {
     pub tab: SettingsTab,
     /// What is being typed into the lists.
     pub typed: Typed,
+    /// How many of the project's articles are filed in each section, when the dialog opened.
+    pub filed: std::collections::HashMap<String, usize>,
     /// Why the last entry typed was not added, with the action that tried (its button's name).
     pub refusal: Option<(&'static str, String)>,
 }
@@ -84,6 +86,7 @@ impl SettingsDraft {
             project,
             tab: SettingsTab::General,
             typed: Typed::default(),
+            filed: Default::default(),
             refusal: None,
         }
     }

@@ -9,12 +9,15 @@ use crate::ui::fields::small_named_button as named_button;
 pub(super) fn sections(ui: &mut egui::Ui, draft: &mut SettingsDraft) {
     ui.label("Articles are filed in these, in this order. Removing one leaves its articles where they are.");
     let sections = &mut draft.project.settings.sections;
+    let filed = &draft.filed;
     let count = sections.len();
     // (from, to): a move; (at, at): a removal.
     let mut edit = None;
     for (at, section) in sections.iter().enumerate() {
         ui.horizontal(|ui| {
             ui.label(section.as_str());
+            let articles = filed.get(section).copied().unwrap_or(0);
+            ui.weak(crate::model::plural::counted(articles, "article"));
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if named_button(ui, "Remove", &format!("Remove the section {section}"), true) {
                     edit = Some((at, at));
