@@ -192,6 +192,33 @@ fn metadata_rules_fire_and_stay_quiet() {
         &edited(|a| a.social_title = "s".repeat(71)),
         &edited(|a| a.social_title = "s".repeat(70)),
     );
+    // An empty SEO or social title leaves the headline to stand in, and a headline longer than
+    // that title's limit would be cut.
+    let long_headline = |seo: &str, social: &str| {
+        edited(|a| {
+            a.headline = "h".repeat(75);
+            a.seo_title = seo.into();
+            a.social_title = social.into();
+        })
+    };
+    flags(
+        "seo_title.length",
+        &long_headline("", "x"),
+        &long_headline("Short", "x"),
+    );
+    flags(
+        "social_title.length",
+        &long_headline("x", " "),
+        &long_headline("x", "Short"),
+    );
+    let standing_in = findings(&long_headline("", "x"))
+        .into_iter()
+        .find(|f| f.rule == "seo_title.length")
+        .unwrap();
+    assert_eq!(
+        standing_in.message,
+        "SEO title is empty, so the headline stands in: 75 characters, over the limit of 60"
+    );
     flags(
         "standfirst.length",
         &edited(|a| a.standfirst = "Too short.".into()),

@@ -346,3 +346,45 @@ fn a_tag_being_typed_is_offered_as_the_project_spells_it() {
         ["Libraries", "Ukraine", "night reading"]
     );
 }
+
+#[test]
+fn an_empty_seo_or_social_title_meters_the_headline_that_stands_in() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
+    harness.run_steps(3);
+    // The new article's headline box has the keys.
+    harness.event(egui::Event::Text("x".repeat(65)));
+    harness.run_steps(3);
+    // The SEO title (limit 60) is over through the headline; the social title (70) is not.
+    assert!(harness.query_by_label("65/60").is_some());
+    assert!(harness.query_by_label("65/70").is_some());
+    let flagged = |harness: &egui_kittest::Harness<'static, copydesk::ui::Workstation>, rule| {
+        let findings = &harness.state().state.review.findings;
+        findings.iter().any(|f| f.rule == rule)
+    };
+    settle(&mut harness);
+    assert!(flagged(&harness, "seo_title.length"));
+    assert!(!flagged(&harness, "social_title.length"));
+    type_into(&mut harness, Role::TextInput, "SEO title", "Short");
+    assert!(harness.query_by_label("5/60").is_some());
+    settle(&mut harness);
+    assert!(!flagged(&harness, "seo_title.length"));
+}
+
+#[test]
+fn the_alt_text_meter_follows_the_project_s_limit() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    assert!(harness.query_by_label("69/125").is_some());
+    let project = harness
+        .state_mut()
+        .state
+        .bundle
+        .as_mut()
+        .unwrap()
+        .project_mut();
+    project.settings.checklist.limits.alt_text_max = 100;
+    harness.run_steps(2);
+    assert!(harness.query_by_label("69/100").is_some());
+}

@@ -38,16 +38,7 @@ fn meta(out: &mut String, attribute: &str, name: &str, content: &str) {
 /// The page.
 pub fn export(context: &ExportContext) -> Vec<u8> {
     let article = context.article;
-    let title = if article.seo_title.is_empty() {
-        &article.headline
-    } else {
-        &article.seo_title
-    };
-    let social = if article.social_title.is_empty() {
-        &article.headline
-    } else {
-        &article.social_title
-    };
+    let (title, social) = (article.search_title(), article.card_title());
     let language = if article.language.is_empty() {
         "und"
     } else {

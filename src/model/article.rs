@@ -426,6 +426,18 @@ impl Article {
         }
     }
 
+    /// The title search results show: the SEO title, or the headline standing in for an empty
+    /// one.
+    pub fn search_title(&self) -> &str {
+        stand_in(&self.seo_title, &self.headline)
+    }
+
+    /// The title link cards show: the social title, or the headline standing in for an empty
+    /// one.
+    pub fn card_title(&self) -> &str {
+        stand_in(&self.social_title, &self.headline)
+    }
+
     /// The names of the bylines, in order.
     pub fn byline_names(&self) -> Vec<String> {
         self.bylines.iter().map(|b| b.name.clone()).collect()
@@ -452,6 +464,15 @@ mod body_lines {
             Stored::Lines(lines) => lines.join("\n"),
             Stored::Text(text) => text,
         })
+    }
+}
+
+/// `title`, or `headline` when the title is empty (blank).
+fn stand_in<'a>(title: &'a str, headline: &'a str) -> &'a str {
+    if title.trim().is_empty() {
+        headline
+    } else {
+        title
     }
 }
 

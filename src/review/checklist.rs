@@ -42,7 +42,7 @@ pub const RULES: &[(RuleInfo, CheckFn)] = &[
     ),
     (
         rule("headline.length", "Headline within its length", Required),
-        headline_length,
+        super::lengths::headline_length,
     ),
     (
         rule(
@@ -50,7 +50,7 @@ pub const RULES: &[(RuleInfo, CheckFn)] = &[
             "SEO title within its length",
             Recommended,
         ),
-        seo_title_length,
+        super::lengths::seo_title_length,
     ),
     (
         rule(
@@ -58,7 +58,7 @@ pub const RULES: &[(RuleInfo, CheckFn)] = &[
             "Social title within its length",
             Recommended,
         ),
-        social_title_length,
+        super::lengths::social_title_length,
     ),
     (
         rule(
@@ -66,7 +66,7 @@ pub const RULES: &[(RuleInfo, CheckFn)] = &[
             "Standfirst between its lengths",
             Recommended,
         ),
-        standfirst_length,
+        super::lengths::standfirst_length,
     ),
     (
         rule("byline.present", "At least one byline", Required),
@@ -87,7 +87,7 @@ pub const RULES: &[(RuleInfo, CheckFn)] = &[
     ),
     (
         rule("body.length", "Body long enough", Recommended),
-        body_length,
+        super::lengths::body_length,
     ),
     (
         rule("slug.valid", "Slug valid for a URL", Required),
@@ -162,91 +162,6 @@ fn headline_present(a: &Article, _: &CheckContext, level: Severity, out: &mut Ve
     }
 }
 
-/// A finding when a text is longer than its limit, pointing at the part past the limit.
-fn too_long(
-    rule: &'static str,
-    level: Severity,
-    field: Field,
-    text: &str,
-    max: usize,
-) -> Option<Finding> {
-    let length = text.chars().count();
-    if length <= max {
-        return None;
-    }
-    let cut = crate::text_diff::byte_at_char(text, max);
-    let message = format!(
-        "{} is {length} characters; the limit is {max}",
-        field.label()
-    );
-    Some(Finding::new(rule, level, field, message).at(cut..text.len()))
-}
-
-fn headline_length(a: &Article, c: &CheckContext, level: Severity, out: &mut Vec<Finding>) {
-    let max = c.settings.checklist.limits.headline_max;
-    out.extend(too_long(
-        "headline.length",
-        level,
-        Field::Headline,
-        &a.headline,
-        max,
-    ));
-}
-
-fn seo_title_length(a: &Article, c: &CheckContext, level: Severity, out: &mut Vec<Finding>) {
-    let max = c.settings.checklist.limits.seo_title_max;
-    out.extend(too_long(
-        "seo_title.length",
-        level,
-        Field::SeoTitle,
-        &a.seo_title,
-        max,
-    ));
-}
-
-fn social_title_length(a: &Article, c: &CheckContext, level: Severity, out: &mut Vec<Finding>) {
-    let max = c.settings.checklist.limits.social_title_max;
-    out.extend(too_long(
-        "social_title.length",
-        level,
-        Field::SocialTitle,
-        &a.social_title,
-        max,
-    ));
-}
-
-fn standfirst_length(a: &Article, c: &CheckContext, level: Severity, out: &mut Vec<Finding>) {
-    let limits = &c.settings.checklist.limits;
-    let length = a.standfirst.trim().chars().count();
-    if length < limits.standfirst_min {
-        let message = if length == 0 {
-            format!(
-                "The article has no standfirst; it should be {} to {} characters",
-                limits.standfirst_min, limits.standfirst_max
-            )
-        } else {
-            format!(
-                "The standfirst is {}; it should be at least {}",
-                crate::model::plural::counted(length, "character"),
-                limits.standfirst_min
-            )
-        };
-        out.push(Finding::new(
-            "standfirst.length",
-            level,
-            Field::Standfirst,
-            message,
-        ));
-    }
-    out.extend(too_long(
-        "standfirst.length",
-        level,
-        Field::Standfirst,
-        &a.standfirst,
-        limits.standfirst_max,
-    ));
-}
-
 fn byline_present(a: &Article, _: &CheckContext, level: Severity, out: &mut Vec<Finding>) {
     if a.bylines.is_empty() {
         out.push(Finding::new(
@@ -305,22 +220,6 @@ fn dateline_place(a: &Article, _: &CheckContext, level: Severity, out: &mut Vec<
             Field::Dateline,
             "The dateline has no place".into(),
         ));
-    }
-}
-
-fn body_length(a: &Article, c: &CheckContext, level: Severity, out: &mut Vec<Finding>) {
-    let min = c.settings.checklist.limits.body_min_words;
-    let words = a.body_stats().words;
-    if words < min {
-        let message = if words == 0 {
-            format!("The body is empty; it should have at least {min} words")
-        } else {
-            format!(
-                "The body has {}; it should have at least {min}",
-                crate::model::plural::counted(words, "word")
-            )
-        };
-        out.push(Finding::new("body.length", level, Field::Body, message));
     }
 }
 

@@ -5,6 +5,7 @@ pub mod checklist;
 mod corrections;
 mod embargo;
 pub mod images;
+mod lengths;
 mod links;
 pub mod profile;
 pub mod proofread;

@@ -132,12 +132,17 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
                     &social_marks,
                 ),
             ];
+            // An empty SEO or social title leaves the headline to stand in: its meter counts
+            // the headline.
+            let headline_length = draft.headline.trim().chars().count();
             for (field, typed, limit, marks) in metered {
+                let stand_in = (field != Field::Headline).then_some(headline_length);
                 let Some(value) = field.text_mut(draft) else {
                     continue;
                 };
+                let meter = fields::Meter { limit, stand_in };
                 let response =
-                    fields::text_with_meter(ui, field.label(), value, limit, enabled, marks);
+                    fields::text_with_meter(ui, field.label(), value, meter, enabled, marks);
                 mark(&mut change, Some(typed), &response);
                 super::text_menu::attach(ui, &response, field, &state.review, draft, out);
             }
@@ -267,7 +272,8 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
                 &mut change,
             );
 
-            if super::pictures::editor_section(ui, draft, &mut state.thumbnails, enabled, out) {
+            let pictures = (enabled, limits.alt_text_max);
+            if super::pictures::editor_section(ui, draft, &mut state.thumbnails, pictures, out) {
                 change = Some(Some("pictures"));
             }
             ui.add_space(8.0);

@@ -216,34 +216,53 @@ pub fn length_level(length: usize, limit: usize) -> LengthLevel {
     }
 }
 
-/// A one-line field with a length meter: "42/110", amber near the limit, red past it.
+/// What a field's length meter measures against.
+#[derive(Debug, Clone, Copy)]
+pub struct Meter {
+    /// The longest the field should be, in characters.
+    pub limit: usize,
+    /// The length of the text that stands in when the field is empty (the headline, for the
+    /// SEO and social titles); none when nothing does.
+    pub stand_in: Option<usize>,
+}
+
+/// A one-line field with a length meter: "42/110", amber near the limit, red past it. An empty
+/// field with a stand-in says so in the box, and its meter counts the stand-in.
 pub fn text_with_meter(
     ui: &mut Ui,
     label: &str,
     value: &mut String,
-    limit: usize,
+    meter: Meter,
     enabled: bool,
     underlines: Underlines,
 ) -> Response {
     ui.horizontal(|ui| {
         let label_response = row_label(ui, label);
-        let length = value.chars().count();
+        let limit = meter.limit;
+        let stand_in = meter.stand_in.filter(|_| value.trim().is_empty());
+        let length = stand_in.unwrap_or_else(|| value.chars().count());
         let color = match length_level(length, limit) {
             LengthLevel::Fine => ui.visuals().weak_text_color(),
             LengthLevel::Near => Color32::from_rgb(214, 140, 0),
             LengthLevel::Over => Color32::from_rgb(210, 40, 40),
         };
-        let meter = format!("{length}/{limit}");
         let meter_width = 64.0;
         let width = (ui.available_width() - meter_width).max(80.0);
         let id = field_id(label);
         let field = add_text_box(ui, id, enabled, value, false, underlines, |edit| {
-            edit.desired_width(width)
+            let edit = edit.desired_width(width);
+            match meter.stand_in {
+                Some(_) => edit.hint_text("Empty: the headline stands in"),
+                None => edit,
+            }
         })
         .labelled_by(label_response.id);
-        ui.colored_label(color, meter).on_hover_text(format!(
-            "{label}: {length} characters; the limit is {limit}"
-        ));
+        let said = match stand_in {
+            Some(_) => format!("{label}: empty, so the headline stands in with {length} characters; the limit is {limit}"),
+            None => format!("{label}: {length} characters; the limit is {limit}"),
+        };
+        ui.colored_label(color, format!("{length}/{limit}"))
+            .on_hover_text(said);
         field
     })
     .inner

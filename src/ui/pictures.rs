@@ -54,12 +54,12 @@ fn placeholder(ui: &mut egui::Ui, width: f32, text: &str, color: Color32) {
 }
 
 /// The editor's pictures section: the hero with its words and focal point, then the body's
-/// pictures. Returns true when anything changed.
+/// pictures, their alt text metered against `alt_max`. Returns true when anything changed.
 pub fn editor_section(
     ui: &mut egui::Ui,
     draft: &mut Article,
     thumbnails: &mut Thumbnails,
-    enabled: bool,
+    (enabled, alt_max): (bool, usize),
     out: &mut Vec<Command>,
 ) -> bool {
     let mut changed = false;
@@ -101,7 +101,7 @@ pub fn editor_section(
             240.0,
             &hero.alt.clone(),
         );
-        changed |= metadata(ui, hero, "Hero", enabled);
+        changed |= metadata(ui, hero, "Hero", (enabled, alt_max));
         changed |= focal_point(ui, hero, enabled);
     }
     let mut alts = Vec::new();
@@ -116,7 +116,7 @@ pub fn editor_section(
             &image.alt.clone(),
         );
         let before = image.alt.clone();
-        changed |= metadata(ui, image, &name, enabled);
+        changed |= metadata(ui, image, &name, (enabled, alt_max));
         if image.alt != before {
             alts.push((image.asset.clone(), image.alt.clone()));
         }
@@ -128,7 +128,12 @@ pub fn editor_section(
 }
 
 /// The words that go with a picture, each field labelled with the picture's name.
-fn metadata(ui: &mut egui::Ui, image: &mut ImageRef, name: &str, enabled: bool) -> bool {
+fn metadata(
+    ui: &mut egui::Ui,
+    image: &mut ImageRef,
+    name: &str,
+    (enabled, alt_max): (bool, usize),
+) -> bool {
     let mut changed = false;
     if image.width > 0 {
         ui.weak(format!(
@@ -151,7 +156,10 @@ fn metadata(ui: &mut egui::Ui, image: &mut ImageRef, name: &str, enabled: bool) 
         ui,
         &format!("{name} alt text"),
         &mut image.alt,
-        125,
+        fields::Meter {
+            limit: alt_max,
+            stand_in: None,
+        },
         enabled && !image.decorative,
         &[],
     )

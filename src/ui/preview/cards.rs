@@ -25,11 +25,7 @@ pub fn cut(text: &str, max: usize) -> String {
 
 /// The article as a search engine lists it; `site` is the project's address, when set.
 pub(super) fn search_snippet(ui: &mut egui::Ui, article: &Article, site: Option<&str>) {
-    let title = if article.seo_title.is_empty() {
-        &article.headline
-    } else {
-        &article.seo_title
-    };
+    let title = article.search_title();
     // The address the HTML export gives as the canonical link.
     let url = format!("{}/{}", site.unwrap_or(""), article.slug);
     // A search engine's own colours for its light and dark pages, so the snippet reads in both.
@@ -90,11 +86,7 @@ pub(super) fn social_card(
     site: Option<&str>,
     thumbnails: &mut crate::app::images::Thumbnails,
 ) {
-    let title = if article.social_title.is_empty() {
-        &article.headline
-    } else {
-        &article.social_title
-    };
+    let title = article.card_title();
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(READING_MEASURE.min(ui.available_width()));
         let width = ui.available_width();

@@ -1,0 +1,151 @@
+//! The length rules: headline, SEO and social titles (or the headline standing in for an empty
+//! one), standfirst and body, each against the project's limits.
+
+use super::checklist::CheckContext;
+use super::{Field, Finding, Severity};
+use crate::model::Article;
+
+/// A finding when a text is longer than its limit, pointing at the part past the limit.
+fn too_long(
+    rule: &'static str,
+    level: Severity,
+    field: Field,
+    text: &str,
+    max: usize,
+) -> Option<Finding> {
+    let length = text.chars().count();
+    if length <= max {
+        return None;
+    }
+    let cut = crate::text_diff::byte_at_char(text, max);
+    let message = format!(
+        "{} is {length} characters; the limit is {max}",
+        field.label()
+    );
+    Some(Finding::new(rule, level, field, message).at(cut..text.len()))
+}
+
+pub(super) fn headline_length(
+    a: &Article,
+    c: &CheckContext,
+    level: Severity,
+    out: &mut Vec<Finding>,
+) {
+    let max = c.settings.checklist.limits.headline_max;
+    out.extend(too_long(
+        "headline.length",
+        level,
+        Field::Headline,
+        &a.headline,
+        max,
+    ));
+}
+
+pub(super) fn seo_title_length(
+    a: &Article,
+    c: &CheckContext,
+    level: Severity,
+    out: &mut Vec<Finding>,
+) {
+    let max = c.settings.checklist.limits.seo_title_max;
+    let rule = "seo_title.length";
+    out.extend(too_long(rule, level, Field::SeoTitle, &a.seo_title, max));
+    out.extend(headline_standing_in(rule, level, Field::SeoTitle, a, max));
+}
+
+pub(super) fn social_title_length(
+    a: &Article,
+    c: &CheckContext,
+    level: Severity,
+    out: &mut Vec<Finding>,
+) {
+    let max = c.settings.checklist.limits.social_title_max;
+    let rule = "social_title.length";
+    out.extend(too_long(
+        rule,
+        level,
+        Field::SocialTitle,
+        &a.social_title,
+        max,
+    ));
+    out.extend(headline_standing_in(
+        rule,
+        level,
+        Field::SocialTitle,
+        a,
+        max,
+    ));
+}
+
+/// A finding when an empty SEO or social title (`field`) leaves the headline to stand in, and
+/// the headline is longer than that title's limit: search results or link cards would cut it.
+fn headline_standing_in(
+    rule: &'static str,
+    level: Severity,
+    field: Field,
+    a: &Article,
+    max: usize,
+) -> Option<Finding> {
+    let title = field.text(a).unwrap_or_default();
+    let length = a.headline.trim().chars().count();
+    (title.trim().is_empty() && length > max).then(|| {
+        let message = format!(
+            "{} is empty, so the headline stands in: {length} characters, over the limit of {max}",
+            field.label()
+        );
+        Finding::new(rule, level, field, message)
+    })
+}
+
+pub(super) fn standfirst_length(
+    a: &Article,
+    c: &CheckContext,
+    level: Severity,
+    out: &mut Vec<Finding>,
+) {
+    let limits = &c.settings.checklist.limits;
+    let length = a.standfirst.trim().chars().count();
+    if length < limits.standfirst_min {
+        let message = if length == 0 {
+            format!(
+                "The article has no standfirst; it should be {} to {} characters",
+                limits.standfirst_min, limits.standfirst_max
+            )
+        } else {
+            format!(
+                "The standfirst is {}; it should be at least {}",
+                crate::model::plural::counted(length, "character"),
+                limits.standfirst_min
+            )
+        };
+        out.push(Finding::new(
+            "standfirst.length",
+            level,
+            Field::Standfirst,
+            message,
+        ));
+    }
+    out.extend(too_long(
+        "standfirst.length",
+        level,
+        Field::Standfirst,
+        &a.standfirst,
+        limits.standfirst_max,
+    ));
+}
+
+pub(super) fn body_length(a: &Article, c: &CheckContext, level: Severity, out: &mut Vec<Finding>) {
+    let min = c.settings.checklist.limits.body_min_words;
+    let words = a.body_stats().words;
+    if words < min {
+        let message = if words == 0 {
+            format!("The body is empty; it should have at least {min} words")
+        } else {
+            format!(
+                "The body has {}; it should have at least {min}",
+                crate::model::plural::counted(words, "word")
+            )
+        };
+        out.push(Finding::new("body.length", level, Field::Body, message));
+    }
+}
