@@ -398,3 +398,47 @@ fn a_line_mark_goes_on_and_comes_off_again() {
     );
     assert_eq!(body(&harness), "- What changes");
 }
+
+#[test]
+fn enter_in_a_list_item_starts_the_next_and_enter_on_an_empty_one_ends_the_list() {
+    let (_dir, mut harness) = new_article_with("What changes:\n\n- Parking goes");
+    let typed = |harness: &mut Workstation, text: &str| {
+        harness.event(egui::Event::Text(text.into()));
+        harness.run_steps(3);
+    };
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    typed(&mut harness, "Lanes open in stages");
+    assert_eq!(
+        body(&harness),
+        "What changes:\n\n- Parking goes\n- Lanes open in stages"
+    );
+    // The cursor is after what was typed, in characters of the whole body.
+    assert_eq!(selection(&harness), Some((52, 52)));
+    // Enter on the empty item takes its marker off; Enter again starts a paragraph.
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    assert_eq!(
+        body(&harness),
+        "What changes:\n\n- Parking goes\n- Lanes open in stages\n"
+    );
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    typed(&mut harness, "After the list.");
+    assert_eq!(
+        body(&harness),
+        "What changes:\n\n- Parking goes\n- Lanes open in stages\n\nAfter the list."
+    );
+    // Numbers count on, and Shift+Enter breaks the line without a marker.
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    typed(&mut harness, "1. One");
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    typed(&mut harness, "Two");
+    press(&mut harness, Modifiers::SHIFT, Key::Enter);
+    typed(&mut harness, "still two");
+    assert!(
+        body(&harness).ends_with("After the list.\n\n1. One\n2. Two\nstill two"),
+        "{:?}",
+        body(&harness)
+    );
+    harness.check_accessibility();
+}

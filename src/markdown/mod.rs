@@ -2,6 +2,7 @@
 //! export render from, so that they can never disagree.
 
 /// Keeping a body's blocks up to date as it is edited.
+pub mod continuation;
 pub mod incremental;
 
 pub use incremental::BlockCache;

@@ -1,5 +1,6 @@
-//! The keys that cross a paragraph's edge: the body editor handles them before the paragraph's
-//! text box sees them, so the arrows, Backspace and Delete work as in one text.
+//! The keys that cross a paragraph's edge, and Enter in a list item: the body editor handles
+//! them before the paragraph's text box sees them, so the arrows, Backspace and Delete work as
+//! in one text, and a list goes on (or ends) as in a Markdown editor.
 
 use super::chunks::Chunks;
 use egui::{Key, Modifiers, Ui};
@@ -52,11 +53,11 @@ impl CursorRows {
     }
 }
 
-/// A key that crossed a paragraph's edge: a byte range of the body to delete, and where the
-/// cursor goes (a character offset into the body).
+/// A key handled for the paragraph: a byte range of the body to replace and its new text, and
+/// where the cursor goes (a character offset into the body).
 pub struct Crossing {
-    /// The bytes to delete (the newline between two paragraphs).
-    pub delete: Option<Range<usize>>,
+    /// The bytes to replace (the newline between two paragraphs, a list marker) and by what.
+    pub replace: Option<(Range<usize>, String)>,
     /// The cursor's new place.
     pub cursor: usize,
 }
@@ -80,7 +81,7 @@ pub fn crossing(
     let at_end = !rows.selecting && rows.index >= shown;
     let move_to = |cursor| {
         Some(Crossing {
-            delete: None,
+            replace: None,
             cursor,
         })
     };
@@ -99,13 +100,13 @@ pub fn crossing(
     }
     if !first && at_start && pressed(ui, Modifiers::NONE, Key::Backspace) {
         return Some(Crossing {
-            delete: Some(range.start - 1..range.start),
+            replace: Some((range.start - 1..range.start, String::new())),
             cursor: start - 1,
         });
     }
     if !last && at_end && pressed(ui, Modifiers::NONE, Key::Delete) {
         return Some(Crossing {
-            delete: Some(range.end - 1..range.end),
+            replace: Some((range.end - 1..range.end, String::new())),
             cursor: start + shown,
         });
     }
@@ -115,6 +116,13 @@ pub fn crossing(
     if !last && at_end && pressed(ui, Modifiers::NONE, Key::ArrowRight) {
         return move_to(start + chunks.chars_of(k));
     }
+    if !rows.selecting
+        && ui.input(|i| i.modifiers.is_none() && i.key_pressed(Key::Enter))
+        && let Some(edit) = enter_in_list(chunks, k, rows.index)
+    {
+        pressed(ui, Modifiers::NONE, Key::Enter);
+        return Some(edit);
+    }
     if !first && !rows.selecting && rows.first_row && pressed(ui, Modifiers::NONE, Key::ArrowUp) {
         return move_to(paged(ui, chunks, k, (rows.x, -1.0), width));
     }
@@ -123,6 +131,32 @@ pub fn crossing(
         return move_to(paged(ui, chunks, k, (rows.x, below), width));
     }
     None
+}
+
+/// Enter at character `index` of paragraph `k` when its line is a list item or a quote: the next
+/// item's marker after a new line, or the marker of an empty item taken off.
+fn enter_in_list(chunks: &Chunks, k: usize, index: usize) -> Option<Crossing> {
+    use crate::markdown::continuation::{Continuation, continuation};
+    let text = super::shown_text(chunks, k);
+    let at = crate::text_diff::byte_at_char(text, index);
+    let line_start = text[..at].rfind('\n').map_or(0, |newline| newline + 1);
+    let body_at = chunks.range(k).start + at;
+    let cursor = chunks.char_start(k) + index;
+    match continuation(&text[line_start..at])? {
+        Continuation::Next(marker) => Some(Crossing {
+            cursor: cursor + 1 + marker.chars().count(),
+            replace: Some((body_at..body_at, format!("\n{marker}"))),
+        }),
+        // Only at the end of the line: an empty item's marker comes off.
+        Continuation::End if text[at..].starts_with('\n') || at == text.len() => {
+            let marker = &text[line_start..at];
+            Some(Crossing {
+                cursor: cursor - marker.chars().count(),
+                replace: Some((body_at - marker.len()..body_at, String::new())),
+            })
+        }
+        Continuation::End => None,
+    }
 }
 
 /// Where a selection's moving end at character `head` goes for a movement `key` (an arrow,

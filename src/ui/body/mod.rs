@@ -120,11 +120,11 @@ pub fn ui(
             page,
         )
     {
-        match edit.delete {
+        match edit.replace {
             // A read-only body keeps its text; the cursor stays where it was.
             Some(_) if !ui.is_enabled() => {}
-            Some(deleted) => {
-                body.replace_range(deleted, "");
+            Some((range, text)) => {
+                body.replace_range(range, &text);
                 memory.chunks.sync(body);
                 output.changed = true;
                 target = Some((edit.cursor, edit.cursor));
