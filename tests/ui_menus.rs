@@ -60,6 +60,18 @@ fn a_recent_project_that_is_no_longer_there_is_greyed_out() {
     };
     assert!(!entry(&harness, &root));
     assert!(entry(&harness, &gone));
+    // The list can be cleared; the projects themselves are untouched.
+    harness.get_by_label("Clear recent projects").click();
+    harness.run_steps(2);
+    assert!(harness.state().state.settings.recent.is_empty());
+    assert!(root.join("bundle.json").is_file());
+    harness.get_by_label("File").click();
+    harness.run_steps(2);
+    harness.get_by_label("Open recent").hover();
+    harness.run_steps(3);
+    assert!(harness.query_by_label("No recent projects").is_some());
+    let clear = harness.get_by_label("Clear recent projects");
+    assert!(clear.accesskit_node().is_disabled());
 }
 
 #[test]

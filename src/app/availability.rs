@@ -13,6 +13,9 @@ impl AppState {
         let read_only = || Some("The project is open read-only".to_owned());
         match command {
             Command::Undo if !self.undo.can_undo() => Some("Nothing to undo".to_owned()),
+            Command::ClearRecent if self.settings.recent.is_empty() => {
+                Some("No recent projects".to_owned())
+            }
             Command::Redo if !self.undo.can_redo() => Some("Nothing to redo".to_owned()),
             Command::Save
             | Command::SaveAs

@@ -182,6 +182,8 @@ pub enum Command {
     About,
     /// Put the open article on the clipboard in a format.
     CopyArticleAs(CopyFormat),
+    /// Empty the list of recent projects.
+    ClearRecent,
     /// Open the project settings dialog.
     ProjectSettings,
     /// Apply the project settings dialog's changes.
@@ -217,6 +219,7 @@ pub const PALETTE: &[Command] = &[
     Command::NewProject,
     Command::Open,
     Command::OpenForWriting,
+    Command::ClearRecent,
     Command::Save,
     Command::SaveAs,
     Command::NewArticle,
@@ -372,6 +375,7 @@ impl Command {
             Command::RestoreRevision(_) => "Restore this revision".into(),
             Command::ExportDialog => "Export…".into(),
             Command::ProjectSettings => "Project settings…".into(),
+            Command::ClearRecent => "Clear recent projects".into(),
             Command::KeyboardShortcuts => "Keyboard shortcuts".into(),
             Command::OpenPageInBrowser => "Open the page in a browser".into(),
             Command::About => "About Copydesk".into(),

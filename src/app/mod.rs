@@ -303,6 +303,10 @@ impl AppState {
             Command::SaveAs => self.ask_path(DialogPurpose::SaveAs),
             Command::OpenPath(path) => self.open_path(path),
             Command::OpenForWriting => self.open_for_writing(),
+            Command::ClearRecent => {
+                self.settings.recent.clear();
+                self.tell("Cleared the list of recent projects (the projects are untouched)");
+            }
             Command::Save => self.save(),
             Command::Quit => {
                 if self.has_unsaved_changes() {

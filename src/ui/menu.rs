@@ -29,6 +29,8 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
                         out.push(Command::OpenPath(path.clone()));
                     }
                 }
+                ui.separator();
+                item(ui, state, Command::ClearRecent, out);
             });
             ui.separator();
             item(ui, state, Command::Save, out);
