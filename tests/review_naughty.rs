@@ -1,7 +1,7 @@
 //! Every string of the Big List of Naughty Strings goes through the review (every rule and
 //! proofreading, with the dictionary's repairs) and through each finding's fix, and through the
-//! window's text helpers and find and replace, without a panic: bad input gets findings, never
-//! a crash.
+//! window's text helpers (list continuation, the settings' checks) and find and replace, without
+//! a panic: bad input gets findings, never a crash.
 
 mod common;
 
@@ -47,6 +47,20 @@ fn every_naughty_string_is_reviewed_and_fixed_without_a_panic() {
         let _ = copydesk::review::fix_twin_counts(&findings, &article);
         let _ = copydesk::markdown::opening(&article.body);
         let _ = copydesk::model::tags::offered(std::slice::from_ref(&s), &[], &s);
+        // Enter after it in a list item, a quote or a line of its own.
+        for line in [
+            format!("- {s}"),
+            format!("> {s}"),
+            format!("1. {s}"),
+            s.clone(),
+        ] {
+            let _ = copydesk::markdown::continuation::continuation(&line);
+        }
+        // As the project's settings: a title, a section, a site address.
+        let mut project = copydesk::model::Project::new(s.clone());
+        project.settings.base_url = s.clone();
+        project.settings.sections.push(s.clone());
+        let _ = project.problems();
         // Found and replaced by the find bar, in any case and as whole words.
         for (match_case, whole_words) in [(false, false), (true, true)] {
             let query = copydesk::find::Query {
