@@ -124,6 +124,17 @@ fn settings_with_a_problem_cannot_be_applied_and_the_dialog_says_why() {
             .query_by_label("\"World\" is already listed")
             .is_some()
     );
+    // A click beside the dialog is taken for a slip: it stays, with what was typed.
+    primary_button(&harness, egui::pos2(20.0, 450.0), true);
+    harness.step();
+    primary_button(&harness, egui::pos2(20.0, 450.0), false);
+    harness.run_steps(2);
+    assert!(harness.state().state.modal.is_some());
+    assert!(
+        harness
+            .query_by_label("\"World\" is already listed")
+            .is_some()
+    );
     // Escape closes the dialog and changes nothing.
     harness.key_press(Key::Escape);
     harness.run_steps(2);

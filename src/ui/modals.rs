@@ -165,7 +165,21 @@ pub fn ui(ctx: &egui::Context, state: &mut AppState, out: &mut Vec<Command>) {
         state.modal,
         Some(Modal::Recovery(_)) | Some(Modal::Exporting { .. })
     );
-    if response.should_close() && !busy {
+    // A click beside a form being filled in is more often a slip than a choice: what was typed
+    // there stays until Cancel or Escape.
+    let form = matches!(
+        state.modal,
+        Some(
+            Modal::ProjectSettings(_)
+                | Modal::Preferences { .. }
+                | Modal::Export(_)
+                | Modal::Waiver { .. }
+                | Modal::KillReason(_)
+                | Modal::PathPrompt { .. }
+        )
+    );
+    let slip = form && response.backdrop_response.clicked();
+    if response.should_close() && !busy && !slip {
         out.push(Command::CloseModal);
     }
 }
