@@ -246,9 +246,7 @@ fn restoring_a_revision_works_and_undoes() {
     // Each row is numbered as the From and To boxes number it.
     assert!(harness.query_by_label_contains("3 · 2026-").is_some());
     harness
-        .get_all_by_label("Compare with latest")
-        .next()
-        .unwrap()
+        .get_by_label("Compare revision 2 with the latest")
         .click();
     harness.run_steps(3);
     assert_eq!(
@@ -264,9 +262,7 @@ fn restoring_a_revision_works_and_undoes() {
     // The From and To boxes follow the comparison shown.
     assert_eq!(harness.state().state.history.chosen, Some((1, 2)));
     harness
-        .get_all_by_label("Compare with latest")
-        .nth(1)
-        .unwrap()
+        .get_by_label("Compare revision 1 with the latest")
         .click();
     harness.run_steps(3);
     assert_eq!(harness.state().state.history.chosen, Some((0, 2)));
@@ -286,13 +282,13 @@ fn restoring_a_revision_works_and_undoes() {
         "{:?}",
         compared.1
     );
-    let restores: Vec<_> = harness.get_all_by_label("Restore").collect();
-    assert_eq!(
-        restores.len(),
-        3,
-        "the sample's first revision and two saves"
-    );
-    restores[1].click();
+    let restores = harness
+        .query_all_by_label_contains("Restore revision")
+        .count();
+    assert_eq!(restores, 3, "the sample's first revision and two saves");
+    harness
+        .get_by_label("Restore revision 2 (undoable with Ctrl+Z)")
+        .click();
     harness.run_steps(3);
     let restored = draft(&harness).headline;
     assert!(

@@ -50,18 +50,19 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
                     revision.status,
                     crate::model::plural::counted(revision.words, "word")
                 ));
+                // Each button's name for a screen reader says which revision it acts on.
+                let n = index + 1;
                 ui.horizontal_wrapped(|ui| {
-                    if index < last && ui.small_button("Compare with latest").clicked() {
+                    let latest = format!("Compare revision {n} with the latest");
+                    if index < last && named(ui, "Compare with latest", &latest) {
                         out.push(Command::CompareRevisions(index, last));
                     }
-                    if index > 0 && ui.small_button("Compare with previous").clicked() {
+                    let previous = format!("Compare revision {n} with the one before");
+                    if index > 0 && named(ui, "Compare with previous", &previous) {
                         out.push(Command::CompareRevisions(index - 1, index));
                     }
-                    if ui
-                        .small_button("Restore")
-                        .on_hover_text("Undoable with Ctrl+Z")
-                        .clicked()
-                    {
+                    let restore = format!("Restore revision {n} (undoable with Ctrl+Z)");
+                    if named(ui, "Restore", &restore) {
                         out.push(Command::RestoreRevision(index));
                     }
                 });
@@ -180,6 +181,11 @@ fn revision_box(
         })
         .response
         .labelled_by(label.id);
+}
+
+/// A small button showing `text`, named `name` for screen readers and on hover.
+fn named(ui: &mut egui::Ui, text: &str, name: &str) -> bool {
+    super::fields::small_named_button(ui, text, name, true)
 }
 
 #[cfg(test)]
