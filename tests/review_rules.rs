@@ -217,7 +217,7 @@ fn metadata_rules_fire_and_stay_quiet() {
         .unwrap();
     assert_eq!(
         standing_in.message,
-        "SEO title is empty, so the headline stands in: 75 characters, over the limit of 60"
+        "The SEO title is empty, so the headline stands in: 75 characters, over the limit of 60"
     );
     flags(
         "standfirst.length",

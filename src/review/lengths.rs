@@ -89,9 +89,12 @@ fn headline_standing_in(
     let title = field.text(a).unwrap_or_default();
     let length = a.headline.trim().chars().count();
     (title.trim().is_empty() && length > max).then(|| {
+        let title = match field {
+            Field::SeoTitle => "SEO title",
+            _ => "social title",
+        };
         let message = format!(
-            "{} is empty, so the headline stands in: {length} characters, over the limit of {max}",
-            field.label()
+            "The {title} is empty, so the headline stands in: {length} characters, over the limit of {max}"
         );
         Finding::new(rule, level, field, message)
     })
