@@ -281,3 +281,26 @@ fn new_articles_can_start_with_the_editor_s_name_as_byline() {
     assert_eq!(bylines.len(), 1);
     assert_eq!(bylines[0].name, "Sophia Brooks");
 }
+
+#[test]
+fn settings_out_of_range_in_bundle_json_are_named_when_the_project_opens() {
+    let (_dir, root) = sample_copy();
+    let manifest = root.join("bundle.json");
+    let text = std::fs::read_to_string(&manifest).unwrap();
+    let edited = text.replace(
+        "\"reading_words_per_minute\": 200",
+        "\"reading_words_per_minute\": 0",
+    );
+    assert_ne!(edited, text);
+    std::fs::write(&manifest, edited).unwrap();
+    let harness = open(&root, no_dialogs());
+    let notice = harness.state().state.notice.clone().expect("a notice");
+    assert!(notice.error);
+    assert!(
+        notice.text.contains(
+            "bundle.json: Reading speed: 0 words a minute is outside 50–1000 (File → Project settings… mends it)"
+        ),
+        "{}",
+        notice.text
+    );
+}

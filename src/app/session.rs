@@ -73,7 +73,15 @@ impl AppState {
                 }
                 None => "Read-only: the project could not be opened for writing.".to_owned(),
             });
-        let problems: Vec<String> = bundle.problems().iter().map(|p| p.to_string()).collect();
+        let mut problems: Vec<String> = bundle.problems().iter().map(|p| p.to_string()).collect();
+        // Settings edited by hand in bundle.json can be out of range; the settings dialog
+        // mends them.
+        problems.extend(bundle.project().problems().into_iter().map(|problem| {
+            format!(
+                "{}: {problem} (File → Project settings… mends it)",
+                crate::bundle::format::MANIFEST_FILE
+            )
+        }));
         // The same project opened again (for writing) keeps its selected article.
         let kept = self
             .selected
