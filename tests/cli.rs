@@ -223,3 +223,21 @@ fn check_json_gives_a_misspelling_s_other_repairs_after_its_fix() {
         "{spelling}"
     );
 }
+
+#[test]
+fn check_names_settings_out_of_range_on_stderr() {
+    let (_dir, root, _ids) = common::bundle_with(1);
+    let mut bundle = common::open_rw(&root);
+    bundle.project_mut().settings.reading_words_per_minute = 0;
+    bundle.save().unwrap();
+    drop(bundle);
+    let output = copydesk(&["check", &root.display().to_string(), "--json"]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("bundle.json: Reading speed: 0 words a minute is outside 50–1000"),
+        "{stderr}"
+    );
+    // The findings on stdout keep their shape.
+    let findings: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert!(findings.is_array());
+}

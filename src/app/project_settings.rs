@@ -1,6 +1,6 @@
 //! The project settings dialog (title, site address, reading speed, sections, checklist levels
-//! and limits, dictionary) and the preferences dialog (the editor's name): each works on a copy
-//! and applies it at once, the project's as one undoable step.
+//! and limits, house style, dictionary) and the preferences dialog (the editor's name and
+//! byline): each works on a copy and applies it at once, the project's as one undoable step.
 
 use super::settings_draft::SettingsDraft;
 use super::undo::Step;

@@ -41,6 +41,10 @@ pub struct CheckedFinding {
 /// Runs `copydesk check`.
 pub fn run(path: &Path, names: &[String], json: bool) -> Result<u8, BundleError> {
     let mut bundle = open_read_only(path)?;
+    // Settings out of range are named (on stderr: the findings on stdout keep their shape).
+    for problem in bundle.project().problems() {
+        eprintln!("{}: {problem}", crate::bundle::format::MANIFEST_FILE);
+    }
     let ids = resolve_articles(&bundle, names)?;
     let reviews = check_articles(&mut bundle, &ids, chrono::Utc::now(), true)?;
     let blocked = reviews.iter().any(|r| r.blocked());
