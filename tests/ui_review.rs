@@ -36,6 +36,8 @@ fn the_review_lists_the_reference_article_s_findings_and_a_click_selects_the_spa
     let kyivs: Vec<String> = harness
         .get_all_by_label_contains("\"Kyivs\" looks like")
         .map(|row| row.accesskit_node().label().unwrap_or_default())
+        // Each finding's Waive button is named after it too.
+        .filter(|label| !label.starts_with("Waive: "))
         .collect();
     assert_eq!(kyivs.len(), 2);
     assert!(
@@ -172,7 +174,11 @@ fn a_waiver_is_recorded_with_its_reason() {
     harness.state_mut().state.settings.editor_name = "Desk Editor".into();
     harness.get_by_label_contains("Review (").click();
     harness.run_steps(3);
-    harness.get_all_by_label("Waive…").next().unwrap().click();
+    harness
+        .query_all_by_label_contains("Waive: ")
+        .next()
+        .unwrap()
+        .click();
     harness.run_steps(2);
     assert!(
         matches!(

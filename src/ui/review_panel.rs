@@ -149,9 +149,15 @@ pub fn actions(
     {
         out.push(Command::AddToDictionary(flagged.to_owned()));
     }
+    // Named for a screen reader by the finding it waives, as each finding has one.
     if finding.level == Severity::Recommended
         && finding.waived.is_none()
-        && ui.small_button("Waive…").clicked()
+        && super::fields::small_named_button(
+            ui,
+            "Waive…",
+            &format!("Waive: {}…", finding.message),
+            true,
+        )
     {
         out.push(Command::AskWaiver(index));
     }
