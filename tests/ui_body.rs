@@ -442,3 +442,26 @@ fn enter_in_a_list_item_starts_the_next_and_enter_on_an_empty_one_ends_the_list(
     );
     harness.check_accessibility();
 }
+
+#[test]
+fn tab_nests_a_list_item_under_the_one_above_and_shift_tab_brings_it_back() {
+    let (_dir, mut harness) = new_article_with("1. Streets\n- Market Street");
+    press(&mut harness, Modifiers::NONE, Key::Tab);
+    // Nested by the width of the item above's marker ("1. " takes three spaces).
+    assert_eq!(body(&harness), "1. Streets\n   - Market Street");
+    assert_eq!(selection(&harness), Some((29, 29)));
+    press(&mut harness, Modifiers::SHIFT, Key::Tab);
+    assert_eq!(body(&harness), "1. Streets\n- Market Street");
+    // Outside a list, Tab is left to the text box.
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    harness.event(egui::Event::Text("Plain".into()));
+    harness.run_steps(3);
+    press(&mut harness, Modifiers::NONE, Key::Tab);
+    assert!(
+        body(&harness).ends_with("\n\nPlain\t"),
+        "{:?}",
+        body(&harness)
+    );
+}

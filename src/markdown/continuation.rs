@@ -1,6 +1,6 @@
-//! What Enter does in a list item or a quote, as Markdown editors do: the next line starts with
-//! the same marker (the next number in an ordered list), and Enter on an item left empty ends
-//! the list.
+//! What Enter and Tab do in a list item or a quote, as Markdown editors do: the next line starts
+//! with the same marker (the next number in an ordered list), Enter on an item left empty ends
+//! the list, and Tab nests an item under the one above (Shift+Tab brings it back).
 
 /// What Enter does after the text of a line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,6 +40,19 @@ pub fn continuation(line: &str) -> Option<Continuation> {
     Some(Continuation::Next(format!("{indent}{marker}{task}")))
 }
 
+/// How far Tab nests a list item's `line` (the width of its marker, where CommonMark expects a
+/// nested item to start); none for a line that is not a list item.
+pub fn nesting(line: &str) -> Option<usize> {
+    if is_thematic_break(line) {
+        return None;
+    }
+    let rest = line.trim_start_matches(' ');
+    let marker = |content: &str| rest.len() - content.len();
+    bullet(rest)
+        .map(|(_, content)| marker(content))
+        .or_else(|| numbered(rest).map(|(_, content)| marker(content)))
+}
+
 /// A bullet item's marker and its content.
 fn bullet(rest: &str) -> Option<(String, &str)> {
     let mut chars = rest.chars();
@@ -76,6 +89,17 @@ mod tests {
 
     fn next(marker: &str) -> Option<Continuation> {
         Some(Continuation::Next(marker.to_owned()))
+    }
+
+    #[test]
+    fn tab_nests_an_item_by_its_marker_s_width() {
+        assert_eq!(nesting("- Parking"), Some(2));
+        assert_eq!(nesting("  - nested"), Some(2));
+        assert_eq!(nesting("10. Tenth"), Some(4));
+        assert_eq!(nesting("- "), Some(2));
+        assert_eq!(nesting("A paragraph"), None);
+        assert_eq!(nesting("> A quote"), None);
+        assert_eq!(nesting("* * *"), None);
     }
 
     #[test]

@@ -123,6 +123,15 @@ pub fn crossing(
         pressed(ui, Modifiers::NONE, Key::Enter);
         return Some(edit);
     }
+    for (modifiers, deeper) in [(Modifiers::NONE, true), (Modifiers::SHIFT, false)] {
+        if !rows.selecting
+            && ui.input(|i| i.modifiers == modifiers && i.key_pressed(Key::Tab))
+            && let Some(edit) = tab_in_list(chunks, k, rows.index, deeper)
+        {
+            pressed(ui, modifiers, Key::Tab);
+            return Some(edit);
+        }
+    }
     if !first && !rows.selecting && rows.first_row && pressed(ui, Modifiers::NONE, Key::ArrowUp) {
         return move_to(paged(ui, chunks, k, (rows.x, -1.0), width));
     }
@@ -157,6 +166,41 @@ fn enter_in_list(chunks: &Chunks, k: usize, index: usize) -> Option<Crossing> {
         }
         Continuation::End => None,
     }
+}
+
+/// Tab (`deeper`) or Shift+Tab at character `index` of paragraph `k` when its line is a list
+/// item: the item nested under the one above by its marker's width, or brought back out.
+fn tab_in_list(chunks: &Chunks, k: usize, index: usize, deeper: bool) -> Option<Crossing> {
+    let text = super::shown_text(chunks, k);
+    let at = crate::text_diff::byte_at_char(text, index);
+    let line_start = text[..at].rfind('\n').map_or(0, |newline| newline + 1);
+    let line_end = text[at..]
+        .find('\n')
+        .map_or(text.len(), |newline| at + newline);
+    let line = &text[line_start..line_end];
+    use crate::markdown::continuation::nesting;
+    let own = nesting(line)?;
+    // Nested under the item above, by that item's marker ("1. " takes three spaces).
+    let above = text[..line_start.saturating_sub(1)]
+        .rsplit('\n')
+        .next()
+        .filter(|_| line_start > 0);
+    let width = above.and_then(nesting).unwrap_or(own);
+    let body_line = chunks.range(k).start + line_start;
+    let cursor = chunks.char_start(k) + index;
+    if deeper {
+        return Some(Crossing {
+            replace: Some((body_line..body_line, " ".repeat(width))),
+            cursor: cursor + width,
+        });
+    }
+    // Spaces only, and no further back than the line's own indent (nor than the cursor).
+    let indent = line.len() - line.trim_start_matches(' ').len();
+    let out = width.min(indent).min(at - line_start);
+    (out > 0).then(|| Crossing {
+        replace: Some((body_line..body_line + out, String::new())),
+        cursor: cursor - out,
+    })
 }
 
 /// Where a selection's moving end at character `head` goes for a movement `key` (an arrow,
