@@ -388,3 +388,32 @@ fn the_alt_text_meter_follows_the_project_s_limit() {
     harness.run_steps(2);
     assert!(harness.query_by_label("69/100").is_some());
 }
+
+#[test]
+fn a_correction_left_empty_can_be_removed_and_a_written_one_stays() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    harness
+        .get_by_role_and_label(Role::Button, "Add correction")
+        .click();
+    harness.run_steps(3);
+    let remove = "Remove the empty correction 1";
+    assert!(harness.query_by_label(remove).is_some());
+    // Written, it has no Remove; the typing goes on in its box.
+    harness.event(egui::Event::Text("The vote was 7 to 2.".into()));
+    harness.run_steps(3);
+    assert!(harness.query_by_label(remove).is_none());
+    harness.event(egui::Event::Text(" Sorry.".into()));
+    harness.run_steps(2);
+    assert_eq!(
+        draft(&harness).corrections[0].text,
+        "The vote was 7 to 2. Sorry."
+    );
+    // Emptied again, it can go.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.key_press(egui::Key::Backspace);
+    harness.run_steps(3);
+    harness.get_by_label(remove).click();
+    harness.run_steps(3);
+    assert!(draft(&harness).corrections.is_empty());
+}

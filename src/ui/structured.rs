@@ -255,6 +255,7 @@ pub(super) fn corrections(
     change: &mut Change,
 ) {
     ui.label(RichText::new("Corrections").strong());
+    let mut removed = None;
     for (i, correction) in corrections.iter_mut().enumerate() {
         ui.horizontal(|ui| {
             // "Correction 1 · 2026-11-22 [Correction ▾] [text]": the number, then the date, the
@@ -280,6 +281,13 @@ pub(super) fn corrections(
                 correction.kind = kind;
                 *change = Some(None);
             }
+            // A correction stays once written; one left empty (added by mistake) can go.
+            let name = format!("Remove the empty correction {}", i + 1);
+            if correction.text.trim().is_empty()
+                && fields::small_named_button(ui, "Remove", &name, enabled)
+            {
+                removed = Some(i);
+            }
             if ui
                 .add_enabled(
                     enabled,
@@ -294,6 +302,10 @@ pub(super) fn corrections(
                 *change = Some(Some("correction"));
             }
         });
+    }
+    if let Some(i) = removed {
+        corrections.remove(i);
+        *change = Some(None);
     }
     if ui
         .add_enabled(enabled, egui::Button::new("Add correction"))
