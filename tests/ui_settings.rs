@@ -308,3 +308,29 @@ fn settings_out_of_range_in_bundle_json_are_named_when_the_project_opens() {
         notice.text
     );
 }
+
+#[test]
+fn closing_the_window_keeps_settings_changed_and_not_applied() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    open_settings(&mut harness);
+    type_into(&mut harness, Role::TextInput, "Title", " (weekend)");
+    let close = |harness: &mut Workstation| {
+        harness
+            .input_mut()
+            .viewports
+            .entry(egui::ViewportId::ROOT)
+            .or_default()
+            .events
+            .push(egui::ViewportEvent::Close);
+        harness.run_steps(2);
+    };
+    close(&mut harness);
+    // The dialog stays with what was typed, and says why the window did not close.
+    assert!(harness.state().state.notice.as_ref().is_some_and(|n| {
+        n.text
+            .starts_with("The project settings have changes not applied")
+    }));
+    assert!(harness.state().state.settings_unapplied());
+    assert!(!harness.state().state.close_now);
+}

@@ -50,6 +50,14 @@ impl AppState {
         self.tell("Project settings changed (Ctrl+Z undoes)");
     }
 
+    /// Whether the project settings dialog is open with changes not applied yet.
+    pub fn settings_unapplied(&self) -> bool {
+        matches!(
+            (&self.modal, &self.bundle),
+            (Some(Modal::ProjectSettings(draft)), Some(bundle)) if draft.project != *bundle.project()
+        )
+    }
+
     /// Opens the preferences dialog on the preferences as they are.
     pub(super) fn open_preferences(&mut self) {
         self.modal = Some(Modal::Preferences {

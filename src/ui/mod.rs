@@ -220,7 +220,15 @@ impl Workstation {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             return;
         }
-        if ctx.input(|i| i.viewport().close_requested()) && self.state.has_unsaved_changes() {
+        if !ctx.input(|i| i.viewport().close_requested()) {
+            return;
+        }
+        // Settings changed in the dialog and not applied would be lost with the window.
+        if self.state.settings_unapplied() {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.state
+                .warn("The project settings have changes not applied: Apply or Cancel them first");
+        } else if self.state.has_unsaved_changes() {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.state.modal = Some(crate::app::Modal::UnsavedOnQuit);
         }
