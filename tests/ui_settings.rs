@@ -334,3 +334,27 @@ fn closing_the_window_keeps_settings_changed_and_not_applied() {
     assert!(harness.state().state.settings_unapplied());
     assert!(!harness.state().state.close_now);
 }
+
+#[test]
+fn looking_at_the_checklist_of_an_older_project_changes_nothing() {
+    let (_dir, root) = sample_copy();
+    // A project saved before a rule existed does not list it.
+    let manifest = root.join("bundle.json");
+    let text = std::fs::read_to_string(&manifest).unwrap();
+    let older = text.replace("        \"correction.text\": \"required\",\n", "");
+    assert_ne!(older, text);
+    std::fs::write(&manifest, older).unwrap();
+    let mut harness = open(&root, no_dialogs());
+    open_settings(&mut harness);
+    press(&mut harness, Role::Tab, "Checklist");
+    assert!(!harness.state().state.settings_unapplied());
+    // The unlisted rule shows its default level.
+    let level = harness.get_by_role_and_label(Role::ComboBox, "Every correction has its text");
+    assert_eq!(level.value().as_deref(), Some("Required"));
+    press(&mut harness, Role::Button, "Apply");
+    assert!(harness.state().state.modal.is_none());
+    assert!(
+        !harness.state().state.undo.can_undo(),
+        "no step for no change"
+    );
+}

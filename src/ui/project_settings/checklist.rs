@@ -45,19 +45,21 @@ pub(super) fn checklist(ui: &mut egui::Ui, draft: &mut SettingsDraft) {
         .show(ui, |ui| {
             for rule in crate::review::all_rules() {
                 let label = ui.label(rule.title).on_hover_text(rule.id);
-                let level = profile
-                    .rules
-                    .entry(rule.id.to_owned())
-                    .or_insert(rule.default_level);
+                // A rule the profile does not list has its default level, and stays unlisted
+                // until its level is chosen: looking changes nothing.
+                let mut level = profile.level(&rule);
                 egui::ComboBox::from_id_salt(rule.id)
-                    .selected_text(level_name(*level))
+                    .selected_text(level_name(level))
                     .show_ui(ui, |ui| {
                         for choice in [Level::Off, Level::Recommended, Level::Required] {
-                            ui.selectable_value(level, choice, level_name(choice));
+                            ui.selectable_value(&mut level, choice, level_name(choice));
                         }
                     })
                     .response
                     .labelled_by(label.id);
+                if level != profile.level(&rule) {
+                    profile.rules.insert(rule.id.to_owned(), level);
+                }
                 ui.end_row();
             }
         });
