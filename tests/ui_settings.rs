@@ -297,7 +297,7 @@ fn settings_out_of_range_in_bundle_json_are_named_when_the_project_opens() {
     );
     assert_ne!(edited, text);
     std::fs::write(&manifest, edited).unwrap();
-    let harness = open(&root, no_dialogs());
+    let mut harness = open(&root, no_dialogs());
     let notice = harness.state().state.notice.clone().expect("a notice");
     assert!(notice.error);
     assert!(
@@ -307,6 +307,16 @@ fn settings_out_of_range_in_bundle_json_are_named_when_the_project_opens() {
         "{}",
         notice.text
     );
+    // The dialog shows the value as it is, names the problem, and changes nothing by itself.
+    open_settings(&mut harness);
+    assert!(
+        harness
+            .query_by_label("Reading speed: 0 words a minute is outside 50–1000")
+            .is_some()
+    );
+    let apply = harness.get_by_role_and_label(Role::Button, "Apply");
+    assert!(apply.accesskit_node().is_disabled());
+    assert!(!harness.state().state.settings_unapplied());
 }
 
 #[test]

@@ -71,6 +71,7 @@ fn limit<N: egui::emath::Numeric>(ui: &mut egui::Ui, name: &str, value: &mut N, 
     ui.add(
         egui::DragValue::new(value)
             .range(0..=100_000_000)
+            .clamp_existing_to_range(false)
             .suffix(unit),
     )
     .labelled_by(label.id);

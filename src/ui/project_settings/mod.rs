@@ -120,6 +120,8 @@ fn general(ui: &mut egui::Ui, draft: &mut SettingsDraft) {
             ui.add(
                 egui::DragValue::new(&mut settings.reading_words_per_minute)
                     .range(READING_SPEEDS)
+                    // A value out of range is shown as it is, and named among the problems.
+                    .clamp_existing_to_range(false)
                     .suffix(" words a minute"),
             )
             .labelled_by(label.id);
@@ -128,6 +130,7 @@ fn general(ui: &mut egui::Ui, draft: &mut SettingsDraft) {
             ui.add(
                 egui::DragValue::new(&mut settings.export.text_wrap)
                     .range(0..=200)
+                    .clamp_existing_to_range(false)
                     .suffix(" columns"),
             )
             .labelled_by(label.id)
