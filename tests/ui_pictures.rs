@@ -196,3 +196,20 @@ fn assert_described_next(
         "{label} is in view: {bounds:?}"
     );
 }
+
+#[test]
+fn a_focal_point_out_of_range_is_shown_as_it_is_and_not_changed_by_being_shown() {
+    let (_dir, root) = sample_copy();
+    let path = root
+        .join("articles")
+        .join("5a3e0000-0000-4000-8000-000000000001.json");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let edited = text.replacen("\"x\": 500", "\"x\": 5000", 1);
+    assert_ne!(edited, text, "the sample's hero has a focal point");
+    std::fs::write(&path, edited).unwrap();
+    let mut harness = open(&root, no_dialogs());
+    harness.run_steps(5);
+    assert!(!harness.state().state.has_unsaved_changes());
+    let hero = draft(&harness).hero_image.unwrap();
+    assert_eq!(hero.focal_point.unwrap().x, 5000);
+}

@@ -176,6 +176,8 @@ fn metadata(
     changed
 }
 
+/// The focal point's sliders; a point out of range (a hand-edited file) is shown as it is, not
+/// changed by being shown.
 fn focal_point(ui: &mut egui::Ui, image: &mut ImageRef, enabled: bool) -> bool {
     let mut point = image.focal_point.unwrap_or_default();
     let before = point;
@@ -183,12 +185,16 @@ fn focal_point(ui: &mut egui::Ui, image: &mut ImageRef, enabled: bool) -> bool {
         let label = ui.label("Focal point");
         ui.add_enabled(
             enabled,
-            egui::Slider::new(&mut point.x, 0..=1000).text("across (‰)"),
+            egui::Slider::new(&mut point.x, 0..=1000)
+                .clamping(egui::SliderClamping::Edits)
+                .text("across (‰)"),
         )
         .labelled_by(label.id);
         ui.add_enabled(
             enabled,
-            egui::Slider::new(&mut point.y, 0..=1000).text("down (‰)"),
+            egui::Slider::new(&mut point.y, 0..=1000)
+                .clamping(egui::SliderClamping::Edits)
+                .text("down (‰)"),
         )
         .labelled_by(label.id);
     });
