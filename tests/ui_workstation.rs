@@ -588,3 +588,21 @@ fn a_notice_leaves_the_status_bar_after_a_while_and_a_failure_later() {
     harness.run_steps(2);
     assert!(!shown(&harness, "The clipboard holds no text to import"));
 }
+
+#[test]
+fn opening_and_looking_at_every_article_and_pane_changes_nothing() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    for id in article_ids(&harness) {
+        select(&mut harness, &id.to_string());
+        for pane in ["Review (", "History", "Preview"] {
+            harness.get_by_label_contains(pane).click();
+            harness.run_steps(4);
+        }
+        assert!(
+            !harness.state().state.has_unsaved_changes(),
+            "looking at {} changed it",
+            draft(&harness).slug
+        );
+    }
+}
