@@ -592,6 +592,23 @@ fn a_notice_leaves_the_status_bar_after_a_while_and_a_failure_later() {
 #[test]
 fn opening_and_looking_at_every_article_and_pane_changes_nothing() {
     let (_dir, root) = sample_copy();
+    // The corpus's news pages too, as imported: text from the wild, in every field.
+    let mut bundle = copydesk::bundle::Bundle::open(&root, copydesk::bundle::Access::ReadWrite)
+        .expect("the sample opens");
+    let pages = common::shared().join("corpus/articles");
+    let mut names: Vec<_> = std::fs::read_dir(&pages)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    names.sort();
+    assert!(names.len() >= 9, "the corpus's pages are there");
+    for page in &names {
+        let article = copydesk::import::import_file(page, fixed_clock()).expect("imports");
+        bundle.insert_article(article).unwrap();
+    }
+    bundle.save().unwrap();
+    drop(bundle);
     let mut harness = open(&root, no_dialogs());
     for id in article_ids(&harness) {
         select(&mut harness, &id.to_string());
