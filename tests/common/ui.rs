@@ -86,15 +86,30 @@ pub fn sample_copy() -> (tempfile::TempDir, PathBuf) {
 }
 
 pub fn open(root: &Path, dialogs: Arc<dyn FileDialogs>) -> Harness<'static, Workstation> {
+    open_with(root, dialogs, Harness::builder())
+}
+
+/// The window on the project at `root`, drawing a box for a character no font has (as the real
+/// window does) rather than stopping the test there.
+pub fn open_allowing_missing_glyphs(
+    root: &Path,
+    dialogs: Arc<dyn FileDialogs>,
+) -> Harness<'static, Workstation> {
+    open_with(root, dialogs, Harness::builder().allow_missing_glyphs())
+}
+
+fn open_with(
+    root: &Path,
+    dialogs: Arc<dyn FileDialogs>,
+    builder: egui_kittest::HarnessBuilder<Workstation>,
+) -> Harness<'static, Workstation> {
     let root = root.to_owned();
-    let mut harness = Harness::builder()
-        .with_size([1400.0, 900.0])
-        .build_eframe(move |cc| {
-            let mut workstation =
-                Workstation::new(&cc.egui_ctx, Settings::default(), dialogs, Some(root));
-            workstation.state.clock = fixed_clock;
-            workstation
-        });
+    let mut harness = builder.with_size([1400.0, 900.0]).build_eframe(move |cc| {
+        let mut workstation =
+            Workstation::new(&cc.egui_ctx, Settings::default(), dialogs, Some(root));
+        workstation.state.clock = fixed_clock;
+        workstation
+    });
     wait_until(&mut harness, |w| {
         w.state.bundle.is_some() && w.state.search.is_some() && w.state.review.is_current()
     });
