@@ -308,6 +308,29 @@ impl Command {
         }
     }
 
+    /// Other words the palette finds the command by ("dictionary" finds the project settings).
+    pub fn keywords(&self) -> &'static str {
+        match self {
+            Command::ProjectSettings => {
+                "sections checklist rules limits house style dictionary site address reading speed"
+            }
+            Command::Preferences => "name byline signature",
+            Command::Zoom(Zoom::In) => "larger bigger text size font",
+            Command::Zoom(Zoom::Out) => "smaller text size font",
+            Command::Zoom(Zoom::Reset) => "reset text size font",
+            Command::ExportDialog => "ninjs html markdown json-ld plain text files",
+            Command::CopyArticleAs(_) => "clipboard cms paste email",
+            Command::OpenPageInBrowser => "html web view",
+            Command::KeyboardShortcuts => "help keys",
+            Command::About => "help version licence",
+            Command::ClearRecent => "forget history",
+            Command::ImportFile | Command::PasteAsArticle => "wire copy page",
+            Command::SetTheme(_) => "dark light colours appearance",
+            Command::ReviewUnusedPictures => "images assets clean",
+            _ => "",
+        }
+    }
+
     /// The name shown in menus and the palette.
     pub fn label(&self) -> String {
         match self {

@@ -25,13 +25,22 @@ pub fn fuzzy_score(query: &str, label: &str) -> Option<i32> {
     Some(score - (label.len() as i32) / 10)
 }
 
-/// The palette's commands that match `query`, best first.
+/// The palette's commands that match `query`, best first: by their names, then by their other
+/// words ([`Command::keywords`]), which a query must begin.
 pub fn matches(query: &str) -> Vec<&'static Command> {
+    let typed = query.trim().to_lowercase();
+    let by_keyword = |c: &Command| {
+        let words = c.keywords();
+        (!typed.is_empty() && words.split(' ').any(|word| word.starts_with(&typed))).then_some(0)
+    };
     let mut scored: Vec<(i32, usize, &Command)> = PALETTE
         .iter()
         .enumerate()
         .filter(|(_, c)| **c != Command::OpenPalette)
-        .filter_map(|(i, c)| fuzzy_score(query, &c.label()).map(|s| (s, i, c)))
+        .filter_map(|(i, c)| {
+            let score = fuzzy_score(query, &c.label()).or_else(|| by_keyword(c));
+            score.map(|s| (s, i, c))
+        })
         .collect();
     scored.sort_by_key(|(score, i, _)| (std::cmp::Reverse(*score), *i));
     scored.into_iter().map(|(_, _, c)| c).collect()
@@ -132,5 +141,15 @@ mod tests {
             &Command::SetPreviewMode(crate::app::command::PreviewMode::SocialCard)
         );
         assert_eq!(matches("").len(), PALETTE.len() - 1);
+    }
+
+    #[test]
+    fn a_command_is_found_by_its_other_words_too() {
+        assert_eq!(matches("dictionary")[0], &Command::ProjectSettings);
+        assert_eq!(matches("byline")[0], &Command::Preferences);
+        assert!(matches("font").contains(&&Command::Zoom(crate::app::settings::Zoom::In)));
+        assert!(matches("clipboard").len() >= 3, "the three Copy article as");
+        // A name's letters still come first.
+        assert_eq!(matches("save")[0], &Command::Save);
     }
 }
