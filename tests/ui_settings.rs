@@ -320,7 +320,7 @@ fn settings_out_of_range_in_bundle_json_are_named_when_the_project_opens() {
 }
 
 #[test]
-fn closing_the_window_keeps_settings_changed_and_not_applied() {
+fn closing_the_window_keeps_what_a_dialog_holds() {
     let (_dir, root) = sample_copy();
     let mut harness = open(&root, no_dialogs());
     open_settings(&mut harness);
@@ -337,12 +337,46 @@ fn closing_the_window_keeps_settings_changed_and_not_applied() {
     };
     close(&mut harness);
     // The dialog stays with what was typed, and says why the window did not close.
-    assert!(harness.state().state.notice.as_ref().is_some_and(|n| {
-        n.text
-            .starts_with("The project settings have changes not applied")
-    }));
+    assert!(
+        harness
+            .state()
+            .state
+            .notice
+            .as_ref()
+            .is_some_and(|n| { n.text.starts_with("The open dialog holds what you typed") })
+    );
     assert!(harness.state().state.settings_unapplied());
     assert!(!harness.state().state.close_now);
+    // So does a waiver's reason being typed.
+    harness.key_press(egui::Key::Escape);
+    harness.run_steps(2);
+    harness.get_by_label_contains("Review (").click();
+    harness.run_steps(3);
+    harness
+        .query_all_by_label_contains("Waive: ")
+        .next()
+        .unwrap()
+        .click();
+    harness.run_steps(3);
+    harness.event(egui::Event::Text("Agency spelling".into()));
+    harness.run_steps(2);
+    harness.state_mut().state.notice = None;
+    close(&mut harness);
+    let notice = harness
+        .state()
+        .state
+        .notice
+        .clone()
+        .expect("the window says why it stays");
+    assert!(
+        notice
+            .text
+            .starts_with("The open dialog holds what you typed")
+    );
+    assert!(matches!(
+        &harness.state().state.modal,
+        Some(copydesk::app::Modal::Waiver { reason, .. }) if reason == "Agency spelling"
+    ));
 }
 
 #[test]

@@ -58,6 +58,26 @@ impl AppState {
         )
     }
 
+    /// Whether an open dialog holds something typed that closing the window would lose: settings
+    /// not applied, preferences not kept, a waiver's or a kill's reason, a typed path.
+    pub fn dialog_holds_typing(&self) -> bool {
+        match &self.modal {
+            Some(Modal::ProjectSettings(_)) => self.settings_unapplied(),
+            Some(Modal::Preferences {
+                name,
+                byline_new_articles,
+            }) => {
+                *name != self.settings.editor_name
+                    || *byline_new_articles != self.settings.byline_new_articles
+            }
+            Some(Modal::Waiver { reason, .. } | Modal::KillReason(reason)) => {
+                !reason.trim().is_empty()
+            }
+            Some(Modal::PathPrompt { text, .. }) => !text.trim().is_empty(),
+            _ => false,
+        }
+    }
+
     /// Opens the preferences dialog on the preferences as they are.
     pub(super) fn open_preferences(&mut self) {
         self.modal = Some(Modal::Preferences {

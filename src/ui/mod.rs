@@ -223,11 +223,11 @@ impl Workstation {
         if !ctx.input(|i| i.viewport().close_requested()) {
             return;
         }
-        // Settings changed in the dialog and not applied would be lost with the window.
-        if self.state.settings_unapplied() {
+        // What is typed in a dialog (settings not applied, a waiver's reason) would be lost.
+        if self.state.dialog_holds_typing() {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.state
-                .warn("The project settings have changes not applied: Apply or Cancel them first");
+                .warn("The open dialog holds what you typed: finish it or Cancel it first");
         } else if self.state.has_unsaved_changes() {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.state.modal = Some(crate::app::Modal::UnsavedOnQuit);
