@@ -85,13 +85,7 @@ fn a_section_typed_for_one_article_is_offered_for_the_next() {
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::PageDown);
     harness.run_steps(3);
     assert_ne!(harness.state().state.selected, Some(first));
-    // The list's section filter comes first; the editor's menu is the last "Section" menu.
-    harness
-        .get_all_by_role_and_label(Role::ComboBox, "Section")
-        .last()
-        .unwrap()
-        .click();
-    harness.run_steps(2);
+    open_editor_section_menu(&mut harness);
     harness.get_by_label("Environment").click();
     harness.run_steps(3);
     assert_eq!(draft(&harness).section, "Environment");

@@ -172,14 +172,7 @@ fn a_waiver_is_recorded_with_its_reason() {
     let (_dir, root) = sample_copy();
     let mut harness = open(&root, no_dialogs());
     harness.state_mut().state.settings.editor_name = "Desk Editor".into();
-    harness.get_by_label_contains("Review (").click();
-    harness.run_steps(3);
-    harness
-        .query_all_by_label_contains("Waive: ")
-        .next()
-        .unwrap()
-        .click();
-    harness.run_steps(2);
+    ask_first_waiver(&mut harness);
     assert!(
         matches!(
             harness.state().state.modal,

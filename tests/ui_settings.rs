@@ -55,13 +55,7 @@ fn settings_changed_in_the_dialog_apply_as_one_undoable_step() {
     assert_eq!(sections[sections.len() - 2], "Travel");
     assert_eq!(after.settings.checklist.rules["tags.present"], Level::Off);
     // The editor's section menu offers the new section at once.
-    // The list's section filter comes first; the editor's menu is the last "Section" menu.
-    harness
-        .get_all_by_role_and_label(Role::ComboBox, "Section")
-        .last()
-        .unwrap()
-        .click();
-    harness.run_steps(2);
+    open_editor_section_menu(&mut harness);
     assert!(harness.query_by_label("Travel").is_some());
     harness.key_press(Key::Escape);
     harness.run_steps(2);
@@ -192,14 +186,7 @@ fn the_name_typed_in_preferences_signs_waivers() {
     assert!(harness.state().state.modal.is_none());
     assert_eq!(harness.state().state.settings.editor_name, "Desk Editor");
 
-    harness.get_by_label_contains("Review (").click();
-    harness.run_steps(3);
-    harness
-        .query_all_by_label_contains("Waive: ")
-        .next()
-        .unwrap()
-        .click();
-    harness.run_steps(3);
+    ask_first_waiver(&mut harness);
     harness.event(egui::Event::Text("Agency spelling".into()));
     harness.run_steps(2);
     harness.key_press(Key::Enter);
@@ -350,14 +337,7 @@ fn closing_the_window_keeps_what_a_dialog_holds() {
     // So does a waiver's reason being typed.
     harness.key_press(egui::Key::Escape);
     harness.run_steps(2);
-    harness.get_by_label_contains("Review (").click();
-    harness.run_steps(3);
-    harness
-        .query_all_by_label_contains("Waive: ")
-        .next()
-        .unwrap()
-        .click();
-    harness.run_steps(3);
+    ask_first_waiver(&mut harness);
     harness.event(egui::Event::Text("Agency spelling".into()));
     harness.run_steps(2);
     harness.state_mut().state.notice = None;

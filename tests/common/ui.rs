@@ -209,3 +209,26 @@ pub fn first_article_on_disk(root: &Path) -> copydesk::model::Article {
     let first = bundle.ids()[0];
     bundle.article(first).expect("the first article").clone()
 }
+
+/// Shows the review pane and asks to waive its first finding that can be waived.
+pub fn ask_first_waiver(harness: &mut Harness<'static, Workstation>) {
+    harness.get_by_label_contains("Review (").click();
+    harness.run_steps(3);
+    harness
+        .query_all_by_label_contains("Waive: ")
+        .next()
+        .expect("a finding that can be waived")
+        .click();
+    harness.run_steps(3);
+}
+
+/// Opens the editor's Section menu (the list's section filter is named "Section" too, and
+/// comes first).
+pub fn open_editor_section_menu(harness: &mut Harness<'static, Workstation>) {
+    harness
+        .get_all_by_role_and_label(Role::ComboBox, "Section")
+        .last()
+        .expect("the editor's section menu")
+        .click();
+    harness.run_steps(2);
+}
