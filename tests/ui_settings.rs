@@ -264,8 +264,19 @@ fn new_articles_can_start_with_the_editor_s_name_as_byline() {
         Role::CheckBox,
         "Put my name in the byline of the articles I create",
     );
+    // The colours are chosen here too.
+    press(&mut harness, Role::RadioButton, "Dark");
+    assert_ne!(
+        harness.state().state.settings.theme,
+        egui::ThemePreference::Dark,
+        "not before Apply"
+    );
     press(&mut harness, Role::Button, "Apply");
     assert!(harness.state().state.settings.byline_new_articles);
+    assert_eq!(
+        harness.state().state.settings.theme,
+        egui::ThemePreference::Dark
+    );
     harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::N);
     harness.run_steps(3);
     let bylines = draft(&harness).bylines;

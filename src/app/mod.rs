@@ -103,6 +103,8 @@ pub enum Modal {
         name: String,
         /// Whether new articles start with that name as their byline.
         byline_new_articles: bool,
+        /// Light, dark or the system's theme.
+        theme: egui::ThemePreference,
     },
     /// Every keyboard shortcut.
     Shortcuts,

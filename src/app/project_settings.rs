@@ -66,9 +66,11 @@ impl AppState {
             Some(Modal::Preferences {
                 name,
                 byline_new_articles,
+                theme,
             }) => {
                 *name != self.settings.editor_name
                     || *byline_new_articles != self.settings.byline_new_articles
+                    || *theme != self.settings.theme
             }
             Some(Modal::Waiver { reason, .. } | Modal::KillReason(reason)) => {
                 !reason.trim().is_empty()
@@ -83,6 +85,7 @@ impl AppState {
         self.modal = Some(Modal::Preferences {
             name: self.settings.editor_name.clone(),
             byline_new_articles: self.settings.byline_new_articles,
+            theme: self.settings.theme,
         });
     }
 
@@ -92,12 +95,14 @@ impl AppState {
         let Some(Modal::Preferences {
             name,
             byline_new_articles,
+            theme,
         }) = self.modal.take()
         else {
             return;
         };
         self.settings.editor_name = name.trim().to_owned();
         self.settings.byline_new_articles = byline_new_articles;
+        self.settings.theme = theme;
         let signed = self.editor_name();
         if let Some(bundle) = &mut self.bundle {
             bundle.set_editor(&signed);

@@ -132,10 +132,10 @@ pub fn ui(ctx: &egui::Context, state: &mut AppState, out: &mut Vec<Command>) {
             Modal::Preferences {
                 name,
                 byline_new_articles,
+                theme,
             } => super::project_settings::preferences(
                 ui,
-                name,
-                byline_new_articles,
+                (name, byline_new_articles, theme),
                 first_frame,
                 out,
             ),

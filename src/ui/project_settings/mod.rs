@@ -64,12 +64,11 @@ pub fn settings(
     });
 }
 
-/// The preferences dialog: the editor's name, and whether it is new articles' byline. Enter in
-/// the name applies.
+/// The preferences dialog: the editor's name, whether it is new articles' byline, and the
+/// colours. Enter in the name applies.
 pub fn preferences(
     ui: &mut egui::Ui,
-    name: &mut String,
-    byline_new_articles: &mut bool,
+    (name, byline_new_articles, theme): (&mut String, &mut bool, &mut egui::ThemePreference),
     first_frame: bool,
     out: &mut Vec<Command>,
 ) {
@@ -86,6 +85,13 @@ pub fn preferences(
         byline_new_articles,
         "Put my name in the byline of the articles I create",
     );
+    ui.separator();
+    ui.label("Colours");
+    ui.horizontal(|ui| {
+        ui.radio_value(theme, egui::ThemePreference::System, "As the system's");
+        ui.radio_value(theme, egui::ThemePreference::Light, "Light");
+        ui.radio_value(theme, egui::ThemePreference::Dark, "Dark");
+    });
     let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
     ui.horizontal(|ui| {
         if ui.button(Command::ApplyPreferences.label()).clicked() || entered {
