@@ -188,9 +188,9 @@ pub enum Command {
     ProjectSettings,
     /// Apply the project settings dialog's changes.
     ApplyProjectSettings,
-    /// Open the preferences dialog (the editor's name).
+    /// Open the preferences dialog (the editor's name, new articles' byline, the colours).
     Preferences,
-    /// Keep the preferences dialog's name.
+    /// Keep the preferences dialog's choices.
     ApplyPreferences,
     /// Choose the export folder (asks).
     ChooseExportFolder,

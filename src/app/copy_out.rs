@@ -4,7 +4,6 @@
 use super::AppState;
 use crate::export::{ExportContext, Format};
 use crate::model::plural::counted;
-use crate::review::Severity;
 
 /// What "Copy article as" puts on the clipboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,12 +53,7 @@ impl AppState {
             counted(text.chars().count(), "character")
         );
         self.to_clipboard = Some(text);
-        let failing = self
-            .review
-            .findings
-            .iter()
-            .filter(|f| f.level == Severity::Required && f.waived.is_none())
-            .count();
+        let failing = self.review.findings.iter().filter(|f| f.blocks()).count();
         if failing == 0 {
             self.tell(copied);
         } else {
