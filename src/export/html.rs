@@ -216,10 +216,7 @@ fn page_body(context: &ExportContext, out: &mut String) {
     if !article.corrections.is_empty() {
         out.push_str("<section class=\"corrections\" aria-labelledby=\"corrections\">\n<h2 id=\"corrections\">Corrections</h2>\n");
         for correction in &article.corrections {
-            let kind = match correction.kind {
-                crate::model::CorrectionKind::Correction => "Correction",
-                crate::model::CorrectionKind::Clarification => "Clarification",
-            };
+            let kind = correction.kind.label();
             let _ = writeln!(
                 out,
                 "<p><strong>{kind}, <time datetime=\"{}\">{}</time>:</strong> {}</p>",

@@ -1,7 +1,7 @@
 //! IPTC ninjs 3.1: the article as a news item for agencies and content systems.
 
 use super::{ExportContext, iso};
-use crate::model::{CorrectionKind, Status};
+use crate::model::Status;
 use serde_json::{Map, Value, json};
 
 /// The ninjs 3.1 document of an article.
@@ -50,10 +50,7 @@ pub fn document(context: &ExportContext) -> Value {
         );
     }
     for correction in &article.corrections {
-        let role = match correction.kind {
-            CorrectionKind::Correction => "correction",
-            CorrectionKind::Clarification => "clarification",
-        };
+        let role = correction.kind.as_str();
         descriptions
             .push(json!({"role": role, "contentType": "text/plain", "value": correction.text}));
     }

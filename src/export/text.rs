@@ -69,10 +69,7 @@ pub fn export(context: &ExportContext) -> Vec<u8> {
         out.push(format!("By {}", context.by_line()));
     }
     for correction in &article.corrections {
-        let kind = match correction.kind {
-            crate::model::CorrectionKind::Correction => "Correction",
-            crate::model::CorrectionKind::Clarification => "Clarification",
-        };
+        let kind = correction.kind.label();
         out.push(wrap(
             &format!(
                 "{kind} ({}): {}",

@@ -107,6 +107,28 @@ pub enum CorrectionKind {
     Clarification,
 }
 
+impl CorrectionKind {
+    /// Both kinds, in menu order.
+    pub const ALL: [CorrectionKind; 2] =
+        [CorrectionKind::Correction, CorrectionKind::Clarification];
+
+    /// The kind's name as readers see it: "Correction" or "Clarification".
+    pub fn label(self) -> &'static str {
+        match self {
+            CorrectionKind::Correction => "Correction",
+            CorrectionKind::Clarification => "Clarification",
+        }
+    }
+
+    /// The kind's name in lowercase, as stored and as ninjs names a description's role.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CorrectionKind::Correction => "correction",
+            CorrectionKind::Clarification => "clarification",
+        }
+    }
+}
+
 /// A correction or clarification shown at the foot of the article.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Correction {
@@ -479,6 +501,15 @@ fn stand_in<'a>(title: &'a str, headline: &'a str) -> &'a str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_correction_kind_s_lowercase_name_is_the_one_stored() {
+        for kind in CorrectionKind::ALL {
+            let stored = serde_json::to_value(kind).unwrap();
+            assert_eq!(stored, kind.as_str());
+            assert_eq!(kind.label().to_lowercase(), kind.as_str());
+        }
+    }
 
     #[test]
     fn assign_from_makes_an_equal_copy_in_the_same_buffer() {

@@ -3,7 +3,7 @@
 
 use super::checklist::CheckContext;
 use super::{Field, Finding, Severity};
-use crate::model::{Article, CorrectionKind, Status};
+use crate::model::{Article, Status};
 
 /// Grace period after publication within which edits need no correction.
 const PUBLISH_GRACE_MINUTES: i64 = 10;
@@ -44,10 +44,7 @@ pub(super) fn correction_text(
             let message = format!(
                 "Correction {} has no text: readers would see an empty {}",
                 at + 1,
-                match correction.kind {
-                    CorrectionKind::Correction => "correction",
-                    CorrectionKind::Clarification => "clarification",
-                }
+                correction.kind.as_str()
             );
             out.push(Finding::new(
                 "correction.text",

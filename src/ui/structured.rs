@@ -265,14 +265,11 @@ pub(super) fn corrections(
             let mut kind = correction.kind;
             ui.add_enabled_ui(enabled, |ui| {
                 let combo = egui::ComboBox::from_id_salt(("correction-kind", i))
-                    .selected_text(format!("{kind:?}"))
+                    .selected_text(kind.label())
                     .show_ui(ui, |ui| {
-                        ui.selectable_value(&mut kind, CorrectionKind::Correction, "Correction");
-                        ui.selectable_value(
-                            &mut kind,
-                            CorrectionKind::Clarification,
-                            "Clarification",
-                        );
+                        for choice in CorrectionKind::ALL {
+                            ui.selectable_value(&mut kind, choice, choice.label());
+                        }
                     })
                     .response;
                 fields::name_for_readers(ui, &combo, format!("Kind of correction {}", i + 1));

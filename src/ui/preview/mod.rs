@@ -222,7 +222,7 @@ fn page(
                 if !article.corrections.is_empty() {
                     ui.separator();
                     for correction in &article.corrections {
-                        let kind = format!("{:?}", correction.kind);
+                        let kind = correction.kind.label();
                         ui.label(
                             RichText::new(format!(
                                 "{kind} ({}): {}",
