@@ -43,7 +43,9 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState) {
             let speed = state
                 .bundle
                 .as_ref()
-                .map_or(200, |b| b.project().settings.reading_words_per_minute);
+                .map_or(crate::model::project::DEFAULT_READING_SPEED, |b| {
+                    b.project().settings.reading_words_per_minute
+                });
             ui.label(format!(
                 "{} · {} ({} without spaces) · {} min read",
                 counted(stats.words, "word"),

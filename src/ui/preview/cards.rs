@@ -23,11 +23,9 @@ pub fn cut(text: &str, max: usize) -> String {
     format!("{}…", head.trim_end_matches([' ', ',', ';', ':', '.']))
 }
 
-/// The article as a search engine lists it; `site` is the project's address, when set.
-pub(super) fn search_snippet(ui: &mut egui::Ui, article: &Article, site: Option<&str>) {
+/// The article as a search engine lists it, at its address `url`.
+pub(super) fn search_snippet(ui: &mut egui::Ui, article: &Article, url: &str) {
     let title = article.search_title();
-    // The address the HTML export gives as the canonical link.
-    let url = format!("{}/{}", site.unwrap_or(""), article.slug);
     // A search engine's own colours for its light and dark pages, so the snippet reads in both.
     let (url_color, title_color) = if ui.visuals().dark_mode {
         (

@@ -30,7 +30,9 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
         return;
     };
     let project = state.bundle.as_ref().map(|b| &b.project().settings);
-    let speed = project.map_or(200, |p| p.reading_words_per_minute);
+    let speed = project.map_or(crate::model::project::DEFAULT_READING_SPEED, |p| {
+        p.reading_words_per_minute
+    });
     let site = project.and_then(|p| p.site());
     match state.settings.preview_mode {
         PreviewMode::Page => {
@@ -44,7 +46,14 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
                 out,
             )
         }
-        PreviewMode::SearchSnippet => search_snippet(ui, article, site),
+        PreviewMode::SearchSnippet => {
+            // The address the HTML export gives as the canonical link; the slug alone without
+            // a site.
+            let url = project
+                .and_then(|p| p.article_url(&article.slug))
+                .unwrap_or_else(|| format!("/{}", article.slug));
+            search_snippet(ui, article, &url)
+        }
         PreviewMode::SocialCard => social_card(ui, article, site, &mut state.thumbnails),
     }
 }
