@@ -238,9 +238,16 @@ fn a_banned_word_and_a_preferred_form_added_in_house_style_are_flagged() {
             .query_by_label_contains("The pattern is not a valid regular expression")
             .is_some()
     );
+    // A preferred form listed before can go.
+    press(
+        &mut harness,
+        Role::Button,
+        "Remove per cent instead of percent",
+    );
     press(&mut harness, Role::Button, "Apply");
     settle(&mut harness);
     let style = project(&harness).settings.house_style;
+    assert!(style.preferred.iter().all(|p| p.preferred != "per cent"));
     assert_eq!(style.banned, ["constructive"]);
     assert!(style.patterns.is_empty());
     assert!(flagged(&harness, "\"constructive\" is not used"));

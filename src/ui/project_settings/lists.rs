@@ -70,18 +70,11 @@ pub(super) fn house_style(ui: &mut egui::Ui, draft: &mut SettingsDraft) {
     );
     ui.separator();
     ui.strong("Preferred forms");
-    let mut removed = None;
-    for (at, entry) in style.preferred.iter().enumerate() {
+    let rows = style.preferred.iter().enumerate().map(|(at, entry)| {
         let forms = entry.instead_of.join(", ");
-        removable_row(
-            ui,
-            &format!("{} instead of {forms}", entry.preferred),
-            || {
-                removed = Some(at);
-            },
-        );
-    }
-    if let Some(at) = removed {
+        (at, format!("{} instead of {forms}", entry.preferred))
+    });
+    if let Some(at) = removed_row(ui, rows, |text| format!("Remove {text}")) {
         style.preferred.remove(at);
     }
     let action = "Add preferred form";
@@ -117,22 +110,15 @@ pub(super) fn house_style(ui: &mut egui::Ui, draft: &mut SettingsDraft) {
 fn patterns(ui: &mut egui::Ui, draft: &mut SettingsDraft) {
     ui.strong("Pattern rules");
     let patterns = &mut draft.project.settings.house_style.patterns;
-    let mut removed = None;
-    for (at, rule) in patterns.iter().enumerate() {
+    let rows = patterns.iter().enumerate().map(|(at, rule)| {
         let fix = rule
             .replacement
             .as_ref()
             .map(|r| format!(" (fix: {r})"))
             .unwrap_or_default();
-        removable_row(
-            ui,
-            &format!("{}: {}{fix}", rule.pattern, rule.message),
-            || {
-                removed = Some(at);
-            },
-        );
-    }
-    if let Some(at) = removed {
+        (at, format!("{}: {}{fix}", rule.pattern, rule.message))
+    });
+    if let Some(at) = removed_row(ui, rows, |text| format!("Remove {text}")) {
         patterns.remove(at);
     }
     let action = "Add pattern rule";
@@ -157,33 +143,30 @@ fn patterns(ui: &mut egui::Ui, draft: &mut SettingsDraft) {
 
 /// `words` in alphabetical order, each with a Remove button ("Remove \"very\" from `list`").
 fn removable_words(ui: &mut egui::Ui, words: &mut Vec<String>, list: &str) {
-    let mut sorted: Vec<&String> = words.iter().collect();
-    sorted.sort_by_key(|word| word.to_lowercase());
-    let mut removed = None;
-    for word in sorted {
-        ui.horizontal(|ui| {
-            ui.label(word.as_str());
-            if named_button(
-                ui,
-                "Remove",
-                &format!("Remove \"{word}\" from {list}"),
-                true,
-            ) {
-                removed = Some(word.clone());
-            }
-        });
-    }
-    if let Some(word) = removed {
+    let mut order: Vec<usize> = (0..words.len()).collect();
+    order.sort_by_key(|&at| words[at].to_lowercase());
+    let rows = order.into_iter().map(|at| (at, words[at].clone()));
+    if let Some(at) = removed_row(ui, rows, |word| format!("Remove \"{word}\" from {list}")) {
+        let word = words[at].clone();
         words.retain(|w| *w != word);
     }
 }
 
-/// A line of text with a Remove button named after it; `remove` runs when it is clicked.
-fn removable_row(ui: &mut egui::Ui, text: &str, remove: impl FnOnce()) {
-    ui.horizontal(|ui| {
-        ui.label(text);
-        if named_button(ui, "Remove", &format!("Remove {text}"), true) {
-            remove();
-        }
-    });
+/// Each row (an index into its list, and the text shown) with a Remove button named by `name`
+/// of its text; the index of the row whose Remove was clicked.
+fn removed_row(
+    ui: &mut egui::Ui,
+    rows: impl Iterator<Item = (usize, String)>,
+    name: impl Fn(&str) -> String,
+) -> Option<usize> {
+    let mut removed = None;
+    for (at, text) in rows {
+        ui.horizontal(|ui| {
+            ui.label(text.as_str());
+            if named_button(ui, "Remove", &name(&text), true) {
+                removed = Some(at);
+            }
+        });
+    }
+    removed
 }
