@@ -139,7 +139,8 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
 const CONTEXT: usize = 160;
 
 /// An unchanged stretch of text cut to its `CONTEXT` characters after the change before it
-/// (`after_change`) and before the change after it (`before_change`), with "…" between.
+/// (`after_change`) and before the change after it (`before_change`), with "…" between; the
+/// cuts fall between words.
 fn elided(text: &str, after_change: bool, before_change: bool) -> std::borrow::Cow<'_, str> {
     let length = text.chars().count();
     let keep = CONTEXT * (usize::from(after_change) + usize::from(before_change));
@@ -147,13 +148,17 @@ fn elided(text: &str, after_change: bool, before_change: bool) -> std::borrow::C
         return std::borrow::Cow::Borrowed(text);
     }
     let byte = |chars: usize| crate::text_diff::byte_at_char(text, chars);
+    // Cut between words where the stretch has spaces, so no word is shown in part.
     let head = if after_change {
-        &text[..byte(CONTEXT)]
+        let cut = &text[..byte(CONTEXT)];
+        cut.rfind(char::is_whitespace).map_or(cut, |at| &cut[..at])
     } else {
         ""
     };
     let tail = if before_change {
-        &text[byte(length - CONTEXT)..]
+        let cut = &text[byte(length - CONTEXT)..];
+        cut.find(char::is_whitespace)
+            .map_or(cut, |at| cut[at..].trim_start())
     } else {
         ""
     };
@@ -202,6 +207,13 @@ mod tests {
         assert!(first.starts_with(" … ") && first.chars().count() < CONTEXT + 10);
         let end = elided(&long, true, false);
         assert!(end.ends_with(" … ") && end.chars().count() < CONTEXT + 10);
+        // Cut between words, not inside one.
+        let stretch = "abcdefgh ".repeat(100);
+        let words = elided(&stretch, true, true);
+        let (head, tail) = words.split_once(" … ").expect("elided");
+        for word in head.split_whitespace().chain(tail.split_whitespace()) {
+            assert_eq!(word, "abcdefgh", "{words:?}");
+        }
         // Cut on characters, not bytes.
         assert!(elided(&"é ".repeat(400), true, true).contains(" … "));
     }
