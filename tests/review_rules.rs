@@ -3,7 +3,7 @@
 use chrono::{Duration, TimeZone, Utc};
 use copydesk::model::{
     Article, AssetName, Byline, Correction, CorrectionKind, Embargo, ImageRef, ProjectSettings,
-    Status,
+    Status, Transition,
 };
 use copydesk::review::{CheckContext, Finding, Level, Reviewer, Severity, checklist};
 use std::collections::HashMap;
@@ -431,6 +431,34 @@ fn a_correction_without_its_text_is_flagged() {
         "Correction 2 has no text: readers would see an empty clarification"
     );
     assert_eq!(finding.level, Severity::Required);
+}
+
+#[test]
+fn a_killed_article_is_not_to_be_published_and_says_why() {
+    let killed = edited(|a| {
+        a.status = Status::Killed;
+        a.workflow_log.push(Transition {
+            from: Status::Editing,
+            to: Status::Killed,
+            at: Utc.with_ymd_and_hms(2026, 11, 2, 9, 0, 0).unwrap(),
+            editor: "Desk".into(),
+            reason: "Legal advice: do not run".into(),
+        });
+    });
+    let revived = edited(|a| a.status = Status::Draft);
+    flags("status.killed", &killed, &revived);
+    let finding = &of_rule("status.killed", &killed)[0];
+    assert_eq!(
+        finding.message,
+        "The article was killed (\u{201c}Legal advice: do not run\u{201d}): it must not be published"
+    );
+    assert_eq!(finding.level, Severity::Required);
+    // Without a recorded reason (a file edited by hand), the finding still stands.
+    let unexplained = edited(|a| a.status = Status::Killed);
+    assert_eq!(
+        of_rule("status.killed", &unexplained)[0].message,
+        "The article was killed: it must not be published"
+    );
 }
 
 #[test]

@@ -149,6 +149,14 @@ pub const RULES: &[(RuleInfo, CheckFn)] = &[
         rule("correction.text", "Every correction has its text", Required),
         super::corrections::correction_text,
     ),
+    (
+        rule(
+            "status.killed",
+            "A killed article is not published",
+            Required,
+        ),
+        super::workflow::not_killed,
+    ),
 ];
 
 fn headline_present(a: &Article, _: &CheckContext, level: Severity, out: &mut Vec<Finding>) {

@@ -1,6 +1,7 @@
 //! The workflow: which status may follow which, and what stops a move.
 
-use super::Finding;
+use super::checklist::CheckContext;
+use super::{Field, Finding, Severity};
 use crate::model::{Article, Status, Transition};
 use chrono::{DateTime, Utc};
 use std::fmt;
@@ -107,4 +108,26 @@ pub fn move_article(
     });
     *article = moved;
     Ok(())
+}
+
+/// A killed article is not to be published: an export or a paste elsewhere is stopped, with the
+/// reason it was killed for.
+pub(super) fn not_killed(a: &Article, _: &CheckContext, level: Severity, out: &mut Vec<Finding>) {
+    if a.status != Status::Killed {
+        return;
+    }
+    let reason = a
+        .workflow_log
+        .iter()
+        .rev()
+        .find(|step| step.to == Status::Killed)
+        .map(|step| step.reason.trim())
+        .filter(|reason| !reason.is_empty());
+    let message = match reason {
+        Some(reason) => {
+            format!("The article was killed (\u{201c}{reason}\u{201d}): it must not be published")
+        }
+        None => "The article was killed: it must not be published".to_owned(),
+    };
+    out.push(Finding::new("status.killed", level, Field::Status, message));
 }
