@@ -11,6 +11,7 @@ use copydesk::app::settings::SidePane;
 use copydesk::model::Status;
 use egui::accesskit::{Role, Toggled};
 use egui::{Key, Modifiers};
+use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 
 #[test]
@@ -457,37 +458,75 @@ fn a_date_is_typed_a_character_at_a_time() {
     assert!(harness.query_by_label("YYYY-MM-DD").is_none());
 }
 
+/// Where the widget of `role` named `name` ends on the right.
+fn right_edge(
+    harness: &Harness<'static, copydesk::ui::Workstation>,
+    role: Role,
+    name: &str,
+) -> f32 {
+    let node = harness.get_by_role_and_label(role, name);
+    node.accesskit_node().bounding_box().expect("drawn").x1 as f32
+}
+
+/// Where the editor pane ends on the right: where the side pane's Preview tab begins.
+fn editor_right(harness: &Harness<'static, copydesk::ui::Workstation>) -> f32 {
+    let tab = harness.get_by_role_and_label(Role::Button, "Preview");
+    tab.accesskit_node().bounding_box().expect("drawn").x0 as f32
+}
+
 #[test]
 fn a_narrow_editor_scrolls_sideways_to_what_it_cannot_show() {
     let (_dir, root) = sample_copy();
     let mut harness = open(&root, no_dialogs());
-    // The list and the side pane leave the editor narrower than the body's measure.
-    harness.set_size(egui::vec2(900.0, 900.0));
+    // A window too narrow for the list and the side pane at their least widths leaves the
+    // editor narrower than a byline's role and buttons.
+    harness.set_size(egui::vec2(700.0, 900.0));
     harness.run_steps(3);
-    let right_edge = |harness: &egui_kittest::Harness<'static, copydesk::ui::Workstation>| {
-        let button = harness.get_by_role_and_label(Role::Button, "Remove byline 1");
-        button.accesskit_node().bounding_box().expect("drawn").x1
+    let remove = |harness: &Harness<'static, copydesk::ui::Workstation>| {
+        right_edge(harness, Role::Button, "Remove byline 1")
     };
-    let editor_right = harness
-        .get_by_role_and_label(Role::Button, "Preview")
-        .accesskit_node()
-        .bounding_box()
-        .expect("drawn")
-        .x0;
+    let pane = editor_right(&harness);
     assert!(
-        right_edge(&harness) > editor_right,
-        "the byline's Remove is cut off at first: {} against {editor_right}",
-        right_edge(&harness)
+        remove(&harness) > pane,
+        "the byline's Remove is cut off at first: {} against {pane}",
+        remove(&harness)
     );
     harness
         .get_by_role_and_label(Role::Button, "Remove byline 1")
         .scroll_to_me();
     harness.run_steps(10);
     assert!(
-        right_edge(&harness) <= editor_right,
-        "scrolled into view: {} against the pane's edge {editor_right}",
-        right_edge(&harness)
+        remove(&harness) <= pane,
+        "scrolled into view: {} against the pane's edge {pane}",
+        remove(&harness)
     );
+}
+
+#[test]
+fn in_a_pane_narrower_than_its_measure_the_body_narrows_instead_of_scrolling_sideways() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    // Laptops' widths: the editor pane is narrower than the body's 680-point measure, down to
+    // its least width at 1,000 (tall, so that the body is on screen below the pictures).
+    for width in [1100.0, 1000.0] {
+        harness.set_size(egui::vec2(width, 1600.0));
+        harness.run_steps(3);
+        let pane = editor_right(&harness);
+        for (role, name) in [
+            (Role::MultilineTextInput, "Body paragraph 1"),
+            (Role::MultilineTextInput, "Standfirst"),
+            (Role::TextInput, "Slug"),
+            (Role::Button, "Remove byline 1"),
+            (Role::Button, "Remove hero picture"),
+            (Role::SpinButton, "down (‰)"),
+        ] {
+            let right = right_edge(&harness, role, name);
+            assert!(
+                right <= pane,
+                "{width}: {name} ends at {right}, past the pane's edge {pane}"
+            );
+        }
+    }
 }
 
 #[test]

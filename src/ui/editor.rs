@@ -7,8 +7,22 @@ use crate::review::{Field, workflow};
 use egui::text::{CCursor, CCursorRange};
 use egui::{RichText, TextEdit};
 
-/// The body's reading measure, in points.
+/// The body's reading measure, in points, where the pane has room for it.
 pub const BODY_WIDTH: f32 = 680.0;
+/// The narrowest the body gets in a narrow pane; a pane narrower still scrolls sideways.
+const BODY_MIN_WIDTH: f32 = 280.0;
+/// A narrow pane's body narrows in steps of this many points, so that dragging the window's
+/// edge re-wraps it now and then rather than on every frame.
+const BODY_WIDTH_STEP: f32 = 40.0;
+
+/// The body's measure in `room` points: its full measure where that fits, or else the room cut
+/// down to a step, and no narrower than `BODY_MIN_WIDTH`.
+pub fn body_measure(room: f32) -> f32 {
+    if room >= BODY_WIDTH {
+        return BODY_WIDTH;
+    }
+    ((room / BODY_WIDTH_STEP).floor() * BODY_WIDTH_STEP).max(BODY_MIN_WIDTH)
+}
 
 /// What changed this frame: `Some(Some(field))` for typing, `Some(None)` for a discrete edit.
 pub(super) type Change = Option<Option<&'static str>>;
@@ -102,9 +116,9 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
     };
     let mut change: Change = None;
     let mut selection = None;
-    // Sideways too when the pane is narrower than the body's measure, so nothing is cut off
-    // (only then: a horizontal scroll area costs every frame).
-    let narrow = ui.available_width() < BODY_WIDTH + 24.0;
+    // Sideways too when the pane is narrower than the body's least measure, so nothing is cut
+    // off (only then: a horizontal scroll area costs every frame).
+    let narrow = ui.available_width() < BODY_MIN_WIDTH + 16.0;
     egui::ScrollArea::new([narrow, true])
         // Each article keeps its own place: another one opens at its top, and going back
         // finds the first where it was left.
@@ -112,6 +126,8 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
         .auto_shrink([false, false])
         .show(ui, |ui| {
             ui.set_max_width(ui.available_width().min(BODY_WIDTH + 140.0));
+            // The pane's room, before a row too wide for it could widen what is left.
+            let room = ui.available_width();
             let metered = [
                 (
                     Field::Headline,
@@ -278,17 +294,18 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
             }
             ui.add_space(8.0);
             ui.label(RichText::new("Body (Markdown)").strong());
-            // The body gets a fixed measure of its own, whatever the pane's width: resizing the
-            // window never re-wraps a long body (a narrow pane scrolls sideways instead).
+            // The body keeps its measure whatever the pane's width, so resizing a wide window
+            // never re-wraps a long body; in a narrower pane it narrows by steps.
+            let width = body_measure(room);
             let measure =
-                egui::Rect::from_min_size(ui.cursor().min, egui::vec2(BODY_WIDTH, f32::INFINITY));
+                egui::Rect::from_min_size(ui.cursor().min, egui::vec2(width, f32::INFINITY));
             let output = ui.scope_builder(egui::UiBuilder::new().max_rect(measure), |ui| {
                 ui.add_enabled_ui(enabled, |ui| {
                     super::body::ui(
                         ui,
                         body_id,
                         &mut draft.body,
-                        BODY_WIDTH,
+                        width,
                         &body_marks,
                         pending_cursor,
                     )
@@ -334,5 +351,23 @@ fn select_in_field(ctx: &egui::Context, id: egui::Id, start: usize, end: usize) 
 fn mark(change: &mut Change, typed: Option<&'static str>, response: &egui::Response) {
     if response.changed() {
         *change = Some(typed);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_body_keeps_its_measure_where_it_fits_and_narrows_by_steps_where_not() {
+        assert_eq!(body_measure(2000.0), BODY_WIDTH);
+        assert_eq!(body_measure(BODY_WIDTH), BODY_WIDTH);
+        // A pane a little narrower takes the step below, and every width in a step the same.
+        assert_eq!(body_measure(679.0), 640.0);
+        assert_eq!(body_measure(641.0), 640.0);
+        assert_eq!(body_measure(639.0), 600.0);
+        // No narrower than the least measure: the pane scrolls sideways below it.
+        assert_eq!(body_measure(300.0), BODY_MIN_WIDTH);
+        assert_eq!(body_measure(200.0), BODY_MIN_WIDTH);
     }
 }

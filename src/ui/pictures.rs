@@ -65,7 +65,8 @@ pub fn editor_section(
     let mut changed = false;
     ui.add_space(6.0);
     ui.label(RichText::new("Pictures").strong());
-    ui.horizontal(|ui| {
+    // Wrapped, as the slider rows below: a narrow pane takes the buttons on two lines.
+    ui.horizontal_wrapped(|ui| {
         let hero_label = if draft.hero_image.is_some() {
             "Replace hero picture…"
         } else {
@@ -176,28 +177,40 @@ fn metadata(
     changed
 }
 
+/// The least width the focal point's label and two sliders take on one line.
+const FOCAL_ROW_WIDTH: f32 = 480.0;
+
 /// The focal point's sliders; a point out of range (a hand-edited file) is shown as it is, not
 /// changed by being shown.
 fn focal_point(ui: &mut egui::Ui, image: &mut ImageRef, enabled: bool) -> bool {
     let mut point = image.focal_point.unwrap_or_default();
     let before = point;
-    ui.horizontal(|ui| {
-        let label = ui.label("Focal point");
-        ui.add_enabled(
-            enabled,
-            egui::Slider::new(&mut point.x, 0..=1000)
-                .clamping(egui::SliderClamping::Edits)
-                .text("across (‰)"),
-        )
-        .labelled_by(label.id);
-        ui.add_enabled(
-            enabled,
-            egui::Slider::new(&mut point.y, 0..=1000)
-                .clamping(egui::SliderClamping::Edits)
-                .text("down (‰)"),
-        )
-        .labelled_by(label.id);
-    });
+    let slider = |ui: &mut egui::Ui, value: &mut u16, text: &str, label: egui::Id| {
+        let slider = egui::Slider::new(value, 0..=1000)
+            .clamping(egui::SliderClamping::Edits)
+            .text(text);
+        ui.add_enabled(enabled, slider).labelled_by(label);
+    };
+    // Both sliders on one line where the pane has room for them, else one under the other.
+    let one_row = ui.available_width() >= FOCAL_ROW_WIDTH;
+    let (label, indent) = ui
+        .horizontal(|ui| {
+            let label = ui.label("Focal point").id;
+            // Where the sliders start, for the second one to line up under the first.
+            let indent = ui.cursor().min.x - ui.min_rect().left();
+            slider(ui, &mut point.x, "across (‰)", label);
+            if one_row {
+                slider(ui, &mut point.y, "down (‰)", label);
+            }
+            (label, indent)
+        })
+        .inner;
+    if !one_row {
+        ui.horizontal(|ui| {
+            ui.add_space(indent);
+            slider(ui, &mut point.y, "down (‰)", label);
+        });
+    }
     if point != before {
         image.focal_point = Some(FocalPoint {
             x: point.x,

@@ -19,54 +19,24 @@ pub(super) fn bylines(
     ui.label(RichText::new("Bylines").strong());
     let mut action: Option<(usize, i32)> = None;
     let count = bylines.len();
+    // A pane too narrow for a byline's whole row takes its role and buttons on a second line.
+    let one_row = ui.available_width() >= BYLINE_ROW_WIDTH;
     for (i, byline) in bylines.iter_mut().enumerate() {
+        let row = Row {
+            index: i,
+            count,
+            enabled,
+        };
         let mut typing = false;
-        ui.horizontal(|ui| {
-            let name_label = ui.label(format!("Name {}", i + 1));
-            let name = ui
-                .add_enabled(
-                    enabled,
-                    TextEdit::singleline(&mut byline.name)
-                        .id(row_field_id("byline-name", i))
-                        .desired_width(160.0),
-                )
-                .labelled_by(name_label.id);
-            // Enter in the name takes the first name offered (the key that ends the box).
-            typing = name.has_focus() || name.lost_focus();
-            if name.changed() {
-                *change = Some(Some("byline"));
-            }
-            // The role takes the room the row has left beside its label and buttons, so that
-            // "Culture correspondent" shows whole in a wide pane.
-            let role_width = (ui.available_width() - 230.0).clamp(120.0, 200.0);
-            let role_label = ui.label(format!("Role {}", i + 1));
-            if ui
-                .add_enabled(
-                    enabled,
-                    TextEdit::singleline(&mut byline.role)
-                        .id(row_field_id("byline-role", i))
-                        .desired_width(role_width),
-                )
-                .labelled_by(role_label.id)
-                .changed()
-            {
-                *change = Some(Some("byline"));
-            }
-            ui.add_enabled_ui(enabled, |ui| {
-                // The first byline cannot go up, nor the last down.
-                let n = i + 1;
-                if fields::small_named_button(ui, "Up", &format!("Move byline {n} up"), i > 0) {
-                    action = Some((i, -1));
-                }
-                let last = n == count;
-                if fields::small_named_button(ui, "Down", &format!("Move byline {n} down"), !last) {
-                    action = Some((i, 1));
-                }
-                if fields::small_named_button(ui, "Remove", &format!("Remove byline {n}"), true) {
-                    action = Some((i, 0));
-                }
+        if one_row {
+            ui.horizontal(|ui| {
+                typing = byline_name(ui, byline, &row, change);
+                byline_role(ui, byline, &row, change, &mut action);
             });
-        });
+        } else {
+            ui.horizontal(|ui| typing = byline_name(ui, byline, &row, change));
+            ui.horizontal(|ui| byline_role(ui, byline, &row, change, &mut action));
+        }
         let offering = egui::Id::unique(("copydesk-byline-offers", i));
         if fields::offers_shown(ui, offering, typing)
             && name_suggestions(ui, &mut byline.name, known)
@@ -95,6 +65,76 @@ pub(super) fn bylines(
         }
         *change = Some(None);
     }
+}
+
+/// The least width a byline's name, role and buttons take on one line.
+const BYLINE_ROW_WIDTH: f32 = 560.0;
+
+/// Which byline a row shows, of how many, and whether it may be edited.
+struct Row {
+    index: usize,
+    count: usize,
+    enabled: bool,
+}
+
+/// A byline's name box; true while it is typed in (or just left), for the names offered.
+fn byline_name(ui: &mut egui::Ui, byline: &mut Byline, row: &Row, change: &mut Change) -> bool {
+    let name_label = ui.label(format!("Name {}", row.index + 1));
+    let name = ui
+        .add_enabled(
+            row.enabled,
+            TextEdit::singleline(&mut byline.name)
+                .id(row_field_id("byline-name", row.index))
+                .desired_width(160.0),
+        )
+        .labelled_by(name_label.id);
+    if name.changed() {
+        *change = Some(Some("byline"));
+    }
+    // Enter in the name takes the first name offered (the key that ends the box).
+    name.has_focus() || name.lost_focus()
+}
+
+/// A byline's role box and its Up, Down and Remove buttons, which set `action` to the byline
+/// and -1, 1 or 0.
+fn byline_role(
+    ui: &mut egui::Ui,
+    byline: &mut Byline,
+    row: &Row,
+    change: &mut Change,
+    action: &mut Option<(usize, i32)>,
+) {
+    let i = row.index;
+    // The role takes the room the row has left beside its label and buttons, so that
+    // "Culture correspondent" shows whole in a wide pane.
+    let role_width = (ui.available_width() - 230.0).clamp(80.0, 200.0);
+    let role_label = ui.label(format!("Role {}", i + 1));
+    if ui
+        .add_enabled(
+            row.enabled,
+            TextEdit::singleline(&mut byline.role)
+                .id(row_field_id("byline-role", i))
+                .desired_width(role_width),
+        )
+        .labelled_by(role_label.id)
+        .changed()
+    {
+        *change = Some(Some("byline"));
+    }
+    ui.add_enabled_ui(row.enabled, |ui| {
+        // The first byline cannot go up, nor the last down.
+        let n = i + 1;
+        if fields::small_named_button(ui, "Up", &format!("Move byline {n} up"), i > 0) {
+            *action = Some((i, -1));
+        }
+        let last = n == row.count;
+        if fields::small_named_button(ui, "Down", &format!("Move byline {n} down"), !last) {
+            *action = Some((i, 1));
+        }
+        if fields::small_named_button(ui, "Remove", &format!("Remove byline {n}"), true) {
+            *action = Some((i, 0));
+        }
+    });
 }
 
 /// The known names that begin with what `name` holds so far (up to five), as buttons that

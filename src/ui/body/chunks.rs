@@ -155,6 +155,12 @@ impl Chunks {
         self.heights[index] = Some(height);
     }
 
+    /// Scales every height by `factor`: estimates after the measure changed, until each
+    /// chunk is drawn and measured again.
+    pub fn scale_heights(&mut self, factor: f32) {
+        self.heights.iter_mut().flatten().for_each(|h| *h *= factor);
+    }
+
     /// Forgets every height (the font or the scale changed).
     pub fn forget_heights(&mut self) {
         self.heights.iter_mut().for_each(|h| *h = None);
@@ -263,6 +269,20 @@ mod tests {
             "a chunk that gained a newline is measured again"
         );
         assert_eq!(chunks.text(), "a\n\nb\n\n\ncc\n\nd\n\ne");
+    }
+
+    #[test]
+    fn a_new_measure_scales_the_heights_known_and_leaves_the_unknown_unknown() {
+        let mut chunks = Chunks::default();
+        chunks.sync("a\n\nb\n\nc");
+        chunks.set_height(0, 30.0);
+        chunks.set_height(2, 60.0);
+        // Half the width: about twice the lines.
+        chunks.scale_heights(2.0);
+        assert_eq!(
+            [0, 1, 2].map(|i| chunks.height(i)),
+            [Some(60.0), None, Some(120.0)]
+        );
     }
 
     #[test]

@@ -40,6 +40,8 @@ struct Memory {
     cursor_rows: keys::CursorRows,
     /// The font size and scale the heights were measured at.
     measured_at: (f32, f32),
+    /// The width the heights were measured at.
+    measured_width: f32,
     /// Where the cursor goes next frame, after an edit moved its text to another paragraph.
     follow: Option<usize>,
     /// A selection across paragraphs, when there is one.
@@ -78,7 +80,13 @@ pub fn ui(
     if memory.measured_at != scale {
         memory.chunks.forget_heights();
         memory.measured_at = scale;
+    } else if memory.measured_width != width && memory.measured_width > 0.0 {
+        // A narrower or wider measure: the paragraphs off screen are not laid out again (a long
+        // body would take a frame of tens of milliseconds); their heights are scaled as their
+        // lines would be, and each is measured again when it is drawn.
+        memory.chunks.scale_heights(memory.measured_width / width);
     }
+    memory.measured_width = width;
     let mut output = BodyOutput::default();
     let has_keys =
         |k: &usize| *k < memory.chunks.len() && ui.memory(|m| m.has_focus(paragraph_id(id, *k)));
