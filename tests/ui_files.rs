@@ -113,6 +113,11 @@ fn a_file_changed_on_disk_is_not_overwritten_and_the_editor_chooses() {
             harness.query_by_label("Changed on disk").is_some(),
             "the conflict is shown"
         );
+        // The file is named by its article's headline and its place in the bundle.
+        let headline = format!("“{}”", draft(&harness).headline);
+        assert!(harness.query_by_label(&headline).is_some(), "{headline}");
+        let file = format!("articles/{id}.json");
+        assert!(harness.query_by_label(&file).is_some(), "{file}");
         assert_eq!(
             std::fs::read_to_string(&path).unwrap(),
             theirs,

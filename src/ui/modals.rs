@@ -47,7 +47,11 @@ pub fn ui(ctx: &egui::Context, state: &mut AppState, out: &mut Vec<Command>) {
                 ui.heading("Changed on disk");
                 ui.label("Another program changed these files since Copydesk read them:");
                 for path in paths.iter() {
-                    ui.monospace(path.display().to_string());
+                    let (headline, file) = changed_file(state.bundle.as_ref(), path);
+                    if let Some(headline) = headline {
+                        ui.label(format!("“{headline}”"));
+                    }
+                    ui.monospace(file);
                 }
                 ui.label("Nothing has been overwritten. Which version do you want?");
                 ui.horizontal(|ui| {
@@ -234,4 +238,22 @@ fn button(ui: &mut egui::Ui, command: Command, out: &mut Vec<Command>) {
     if ui.button(command.label()).clicked() {
         out.push(command);
     }
+}
+
+/// A file the conflict question names: the headline of the article it holds, if it holds one,
+/// and its path in the bundle (the whole path when it is outside).
+fn changed_file(
+    bundle: Option<&crate::bundle::Bundle>,
+    path: &std::path::Path,
+) -> (Option<String>, String) {
+    let Some(bundle) = bundle else {
+        return (None, path.display().to_string());
+    };
+    let headline = bundle
+        .article_of_path(path)
+        .and_then(|id| bundle.summary_at(bundle.position(id)?))
+        .map(|summary| summary.headline.clone())
+        .filter(|headline| !headline.trim().is_empty());
+    let file = path.strip_prefix(bundle.root()).unwrap_or(path);
+    (headline, file.display().to_string())
 }
