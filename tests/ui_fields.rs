@@ -251,6 +251,17 @@ fn an_embargo_is_set_on_the_clock_of_its_time_zone() {
         ),
         ("2027-03-28T09:00:00-04:00", "America/New_York")
     );
+    // A mistyped zone is named with the one it nearly is, and changes nothing.
+    retype(&mut harness, "Embargo time zone", "Europe/Londn");
+    assert!(
+        harness
+            .query_by_label("not a zone: did you mean Europe/London?")
+            .is_some()
+    );
+    assert_eq!(
+        draft(&harness).embargo.unwrap().time_zone,
+        "America/New_York"
+    );
     harness.check_accessibility();
 }
 

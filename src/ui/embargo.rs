@@ -100,8 +100,12 @@ fn lifting_time(
     ui.label("Time zone");
     let id = fields::field_id("Embargo time zone");
     let typed: Option<String> = ui.data(|d| d.get_temp(id.with("typed")));
+    // A near miss names the zone it nearly is.
     let parse_zone = |t: &str| {
-        Zone::parse(t).map_err(|_| "not a zone: a name such as Europe/Kyiv, or +02:00".to_owned())
+        Zone::parse(t).map_err(|_| match crate::model::embargo::nearest_zone(t) {
+            Some(zone) => format!("not a zone: did you mean {zone}?"),
+            None => "not a zone: a name such as Europe/Kyiv, or +02:00".to_owned(),
+        })
     };
     let shown = value.time_zone.clone();
     let (field, zone) = fields::parsed_box(ui, id, shown, 150.0, enabled, parse_zone);
