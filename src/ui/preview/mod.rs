@@ -202,16 +202,27 @@ fn page(
                     }
                 }
                 ui.separator();
+                // Blocks off screen are not drawn: a run of them takes one space of their
+                // heights and the spacing between them, as they would have taken one by one.
+                let spacing = ui.spacing().item_spacing.y;
+                let width = ui.available_width();
+                let mut skipped = 0.0;
+                let mut y = ui.cursor().top() - top;
                 for (i, block) in blocks.iter().enumerate() {
-                    let y = ui.cursor().top() - top;
                     let height = heights[i];
                     if y + height < viewport.min.y || y > viewport.max.y {
-                        let (_, space) =
-                            ui.allocate_space(egui::vec2(ui.available_width(), height));
                         if follow == Some(i) {
+                            let at = egui::pos2(ui.cursor().left(), top + y);
+                            let space = egui::Rect::from_min_size(at, egui::vec2(width, height));
                             ui.scroll_to_rect(space, None);
                         }
+                        skipped += height + spacing;
+                        y += height + spacing;
                         continue;
+                    }
+                    if skipped > 0.0 {
+                        ui.allocate_space(egui::vec2(width, skipped - spacing));
+                        skipped = 0.0;
                     }
                     let slot = Some((rows_id, i));
                     let drawn = ui
@@ -227,6 +238,10 @@ fn page(
                         }
                     }
                     edit_in_body_menu(&drawn, &article.body, i, out);
+                    y = ui.cursor().top() - top;
+                }
+                if skipped > 0.0 {
+                    ui.allocate_space(egui::vec2(width, skipped - spacing));
                 }
                 if !article.corrections.is_empty() {
                     ui.separator();
