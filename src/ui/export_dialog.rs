@@ -25,7 +25,10 @@ pub fn choose(
     ui.radio_value(
         &mut choice.scope,
         ExportScope::Listed,
-        format!("The {listed} articles the list shows (search and filters)"),
+        format!(
+            "The {} the list shows (search and filters)",
+            counted(listed, "article")
+        ),
     );
     ui.horizontal(|ui| {
         let status = match choice.scope {
