@@ -264,3 +264,27 @@ fn the_list_filters_by_a_tag_the_project_uses() {
     harness.run_steps(2);
     assert!(harness.query_by_label("Regatta").is_some());
 }
+
+#[test]
+fn sorted_another_way_the_list_scrolls_to_the_open_article() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    // A short window: the list shows its first rows only.
+    harness.set_size(egui::vec2(1400.0, 420.0));
+    harness.run_steps(3);
+    let open_row = |harness: &egui_kittest::Harness<'static, copydesk::ui::Workstation>| {
+        let headline = draft(harness).headline;
+        harness
+            .query_by_role_and_label(Role::Button, &headline)
+            .is_some()
+    };
+    assert!(
+        open_row(&harness),
+        "the open article is first in project order"
+    );
+    // By headline it goes fifth, below the rows in view; the list follows it there.
+    harness.state_mut().state.filter.sort = copydesk::app::list::SortKey::Headline;
+    harness.state_mut().state.list_dirty = true;
+    harness.run_steps(4);
+    assert!(open_row(&harness), "the list scrolled to the open article");
+}

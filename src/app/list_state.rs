@@ -69,6 +69,15 @@ impl AppState {
         }
         let summaries: Vec<_> = bundle.summaries().collect();
         self.visible = list::filter_and_sort(&summaries, &self.filter, self.search.as_ref());
+        // Sorted another way, the list scrolls to the open article's new place (a search or a
+        // filter keeps its top in view instead).
+        if self
+            .list_basis
+            .as_ref()
+            .is_some_and(|(before, _)| before.sort != self.filter.sort)
+        {
+            self.reveal_selected = true;
+        }
         self.list_basis = Some((self.filter.clone(), bundle.order_version()));
         self.refresh_facets();
     }
