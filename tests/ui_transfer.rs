@@ -7,7 +7,7 @@ use copydesk::app::Modal;
 use copydesk::app::jobs::{DialogPurpose, FileDialogs, Outcome};
 use copydesk::ui::Workstation;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
@@ -194,6 +194,15 @@ fn the_articles_the_list_shows_can_be_exported_together() {
     harness.state_mut().state.list_dirty = true;
     harness.run_steps(3);
     menu(&mut harness, "File", "Export…");
+    // Each choice says how many articles it takes: the list's two, the project's seven, and
+    // the one ready article (the status offered first).
+    assert!(harness.query_by_label("Every article (7)").is_some());
+    let by_status =
+        harness.get_by_role_and_label(egui::accesskit::Role::ComboBox, "Every article with status");
+    assert_eq!(
+        by_status.accesskit_node().value().as_deref(),
+        Some("ready (1)")
+    );
     harness
         .get_by_label("The 2 articles the list shows (search and filters)")
         .click();

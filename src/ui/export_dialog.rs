@@ -4,14 +4,49 @@ use crate::app::command::Command;
 use crate::app::transfer::{ExportChoice, ExportScope};
 use crate::export::ExportReport;
 use crate::model::Status;
-use crate::model::plural::counted;
+use crate::model::plural::{counted, grouped};
 
-/// The choices: formats, which articles, the folder, "export anyway".
+/// How many articles each choice of articles would export.
+#[derive(Default)]
+pub struct ArticleCounts {
+    /// The articles the list shows.
+    pub listed: usize,
+    /// Every article of the project.
+    pub all: usize,
+    /// The articles of each status, in the order of `Status::ALL`.
+    pub by_status: [usize; Status::ALL.len()],
+}
+
+impl ArticleCounts {
+    /// The counts for `bundle`, whose list shows `listed` articles.
+    pub fn of(bundle: Option<&crate::bundle::Bundle>, listed: usize) -> Self {
+        let mut by_status = [0; Status::ALL.len()];
+        for summary in bundle.into_iter().flat_map(|b| b.summaries()) {
+            if let Some(at) = Status::ALL.iter().position(|s| *s == summary.status) {
+                by_status[at] += 1;
+            }
+        }
+        ArticleCounts {
+            listed,
+            all: bundle.map_or(0, |b| b.len()),
+            by_status,
+        }
+    }
+
+    /// A status as the dialog offers it, with how many articles have it: "ready (3)".
+    fn status(&self, status: Status) -> String {
+        let at = Status::ALL.iter().position(|s| *s == status).unwrap_or(0);
+        format!("{} ({})", status.as_str(), grouped(self.by_status[at]))
+    }
+}
+
+/// The choices: formats, which articles (each with how many it takes), the folder, "export
+/// anyway".
 pub fn choose(
     ui: &mut egui::Ui,
     choice: &mut ExportChoice,
     can_pick: bool,
-    listed: usize,
+    counts: &ArticleCounts,
     out: &mut Vec<Command>,
 ) {
     ui.heading("Export");
@@ -27,7 +62,7 @@ pub fn choose(
         ExportScope::Listed,
         format!(
             "The {} the list shows (search and filters)",
-            counted(listed, "article")
+            counted(counts.listed, "article")
         ),
     );
     ui.horizontal(|ui| {
@@ -44,10 +79,10 @@ pub fn choose(
         }
         let mut chosen = status;
         egui::ComboBox::from_id_salt("export-status")
-            .selected_text(chosen.as_str())
+            .selected_text(counts.status(chosen))
             .show_ui(ui, |ui| {
                 for s in Status::ALL {
-                    ui.selectable_value(&mut chosen, s, s.as_str());
+                    ui.selectable_value(&mut chosen, s, counts.status(s));
                 }
             })
             .response
@@ -56,7 +91,8 @@ pub fn choose(
             choice.scope = ExportScope::WithStatus(chosen);
         }
     });
-    ui.radio_value(&mut choice.scope, ExportScope::All, "Every article");
+    let every = format!("Every article ({})", grouped(counts.all));
+    ui.radio_value(&mut choice.scope, ExportScope::All, every);
     ui.separator();
     // Enter in the folder box exports, as the dialog's Export button does.
     let entered = ui

@@ -1,5 +1,6 @@
 //! Questions that must be answered before going on: delete, quit, conflicts, recovery, paths.
 
+use super::export_dialog::ArticleCounts;
 use crate::app::command::Command;
 use crate::app::{AppState, Modal};
 use crate::model::plural::counted;
@@ -7,7 +8,11 @@ use crate::model::plural::counted;
 /// Draws the question on screen, if any.
 pub fn ui(ctx: &egui::Context, state: &mut AppState, out: &mut Vec<Command>) {
     let can_pick = state.jobs.dialogs.available();
-    let listed = state.visible.len();
+    // How many articles the export dialog's choices take, counted only while it is open.
+    let counts = match state.modal {
+        Some(Modal::Export(_)) => ArticleCounts::of(state.bundle.as_ref(), state.visible.len()),
+        _ => ArticleCounts::default(),
+    };
     // Which question last took the keyboard focus: a new one gives it to its answer.
     type Kind = std::mem::Discriminant<Modal>;
     let focus_id = egui::Id::unique("copydesk-modal-first-focus");
@@ -108,7 +113,7 @@ pub fn ui(ctx: &egui::Context, state: &mut AppState, out: &mut Vec<Command>) {
                     out.push(Command::Kill(reason.clone()));
                 }
             }
-            Modal::Export(choice) => super::export_dialog::choose(ui, choice, can_pick, listed, out),
+            Modal::Export(choice) => super::export_dialog::choose(ui, choice, can_pick, &counts, out),
             Modal::Exporting { done, total, .. } => super::export_dialog::progress(ui, *done, *total),
             Modal::ExportSummary(report) => {
                 super::export_dialog::summary(ui, report, first_frame, out)
