@@ -3,6 +3,7 @@
 mod common;
 
 use common::ui::*;
+use copydesk::app::command::Command;
 use copydesk::model::Status;
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
@@ -300,6 +301,37 @@ fn restoring_a_revision_works_and_undoes() {
         harness.state().state.draft.as_ref().unwrap().headline,
         latest
     );
+}
+
+#[test]
+fn restoring_a_revision_brings_back_its_text_but_not_its_status() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    // The open article, in editing at its first revision, is marked ready and saved with a
+    // new headline: the second revision.
+    harness
+        .state_mut()
+        .state
+        .apply(Command::SetStatus(Status::Ready));
+    harness.run_steps(2);
+    append_to(&mut harness, Role::TextInput, "Headline", " today");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run_steps(3);
+    let log = draft(&harness).workflow_log;
+    assert_eq!(log.last().map(|step| step.to), Some(Status::Ready));
+    harness.state_mut().state.apply(Command::RestoreRevision(0));
+    harness.run_steps(3);
+    let restored = draft(&harness);
+    assert!(
+        !restored.headline.ends_with("today"),
+        "the old text is back"
+    );
+    assert_eq!(
+        restored.status,
+        Status::Ready,
+        "the status moves only through the workflow"
+    );
+    assert_eq!(restored.workflow_log, log);
 }
 
 #[test]

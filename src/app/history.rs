@@ -67,7 +67,8 @@ impl AppState {
         self.history.chosen = Some((old, new));
     }
 
-    /// Restores the open article to a revision, as one undoable edit.
+    /// Restores the open article's text and metadata to a revision, as one undoable edit; its
+    /// status, corrections, waivers and workflow record stay as they are.
     pub fn restore_revision(&mut self, index: usize) {
         self.load_history();
         let Some(history) = &self.history.history else {
@@ -76,9 +77,17 @@ impl AppState {
         match history.article_at(index) {
             Ok(mut restored) => {
                 let when = history.revisions[index].at;
+                // The revision's text and metadata come back; where the article stands in the
+                // workflow, and the record of it, stay: its status moves only through the
+                // workflow, and a correction or a waiver once made is not unmade by an old text.
                 if let Some(draft) = &self.draft {
                     restored.id = draft.id;
+                    restored.status = draft.status;
+                    restored.created = draft.created;
+                    restored.first_published = draft.first_published;
                     restored.workflow_log = draft.workflow_log.clone();
+                    restored.corrections = draft.corrections.clone();
+                    restored.waivers = draft.waivers.clone();
                 }
                 self.draft = Some(restored);
                 self.undo.break_typing();
