@@ -317,6 +317,43 @@ fn every_control_is_named_in_every_state() {
 }
 
 #[test]
+fn a_duplicate_of_a_published_article_is_a_new_draft_without_its_record() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    // The ready article is published (a step in its workflow log); the corrected one has a
+    // correction to its readers.
+    select(&mut harness, "5a3e0000-0000-4000-8000-000000000003");
+    harness
+        .state_mut()
+        .state
+        .apply(copydesk::app::command::Command::SetStatus(
+            Status::Published,
+        ));
+    harness.run_steps(2);
+    for id in ["3", "4"] {
+        select(
+            &mut harness,
+            &format!("5a3e0000-0000-4000-8000-00000000000{id}"),
+        );
+        let original = draft(&harness);
+        assert!(original.first_published.is_some());
+        assert!(!original.corrections.is_empty() || !original.workflow_log.is_empty());
+        harness.key_press_modifiers(Modifiers::COMMAND, Key::D);
+        harness.run_steps(3);
+        let copy = draft(&harness);
+        assert_ne!(copy.id, original.id);
+        assert_eq!(
+            (copy.body, copy.headline),
+            (original.body, original.headline)
+        );
+        assert_eq!((copy.status, copy.first_published), (Status::Draft, None));
+        assert!(copy.corrections.is_empty(), "{:?}", copy.corrections);
+        assert!(copy.workflow_log.is_empty(), "{:?}", copy.workflow_log);
+        assert_ne!(copy.slug, original.slug);
+    }
+}
+
+#[test]
 fn a_new_article_takes_its_headline_at_once_and_a_duplicate_is_ready_to_retitle() {
     let (_dir, root) = sample_copy();
     let mut harness = open(&root, no_dialogs());

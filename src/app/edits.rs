@@ -41,10 +41,14 @@ impl AppState {
                 let Some(draft) = self.draft.clone() else {
                     return;
                 };
+                // A new draft with the text: the original's published record (its workflow
+                // log and its corrections to readers) is not the copy's.
                 let mut copy = draft;
                 copy.id = Uuid::new_v4();
                 copy.status = crate::model::Status::Draft;
                 copy.first_published = None;
+                copy.workflow_log.clear();
+                copy.corrections.clear();
                 copy.created = (self.clock)();
                 copy.updated = copy.created;
                 let headline = copy.headline.chars().count();
