@@ -413,6 +413,24 @@ fn a_published_article_changed_later_needs_a_correction() {
 }
 
 #[test]
+fn an_article_marked_corrected_needs_a_correction() {
+    let bare = edited(|a| a.status = Status::Corrected);
+    let corrected = edited(|a| {
+        a.status = Status::Corrected;
+        a.corrections.push(Correction {
+            date: Utc.with_ymd_and_hms(2026, 11, 2, 9, 0, 0).unwrap(),
+            kind: CorrectionKind::Correction,
+            text: "An earlier version misspelt the mayor's name.".into(),
+        });
+    });
+    flags("correction.present", &bare, &corrected);
+    assert_eq!(
+        of_rule("correction.present", &bare)[0].level,
+        Severity::Required
+    );
+}
+
+#[test]
 fn a_correction_without_its_text_is_flagged() {
     let correction = |text: &str| Correction {
         date: Utc.with_ymd_and_hms(2026, 11, 2, 9, 0, 0).unwrap(),

@@ -104,6 +104,44 @@ fn a_fix_changes_the_body_and_undoes() {
 }
 
 #[test]
+fn marking_an_article_corrected_needs_a_correction_first() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    // A published article with no correction.
+    select(&mut harness, "5a3e0000-0000-4000-8000-000000000005");
+    let corrected = Command::SetStatus(Status::Corrected);
+    harness.state_mut().state.apply(corrected.clone());
+    harness.run_steps(3);
+    assert_eq!(
+        draft(&harness).status,
+        Status::Published,
+        "corrected was refused"
+    );
+    let notice = harness
+        .state()
+        .state
+        .notice
+        .as_ref()
+        .expect("a message")
+        .text
+        .clone();
+    assert!(
+        notice.contains("Not moved to corrected") && notice.contains("no correction"),
+        "{notice}"
+    );
+    // With a correction written, the move is made.
+    harness.get_by_label("Add correction").click();
+    harness.run_steps(2);
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, "Correction 1")
+        .type_text("An earlier version gave the wrong date.");
+    harness.run_steps(2);
+    harness.state_mut().state.apply(corrected);
+    harness.run_steps(3);
+    assert_eq!(draft(&harness).status, Status::Corrected);
+}
+
+#[test]
 fn marking_ready_with_a_required_failure_is_refused_and_says_why() {
     let (_dir, root) = sample_copy();
     let mut harness = open(&root, no_dialogs());

@@ -146,6 +146,14 @@ pub const RULES: &[(RuleInfo, CheckFn)] = &[
         super::corrections::correction_after_publish,
     ),
     (
+        rule(
+            "correction.present",
+            "A corrected article has a correction",
+            Required,
+        ),
+        super::corrections::corrected_has_correction,
+    ),
+    (
         rule("correction.text", "Every correction has its text", Required),
         super::corrections::correction_text,
     ),

@@ -1,5 +1,6 @@
-//! The corrections' rules: a published article changed later says so, and no correction is
-//! left without its text (readers would see an empty one).
+//! The corrections' rules: a published article changed later says so, an article marked
+//! corrected has a correction to show, and no correction is left without its text (readers
+//! would see an empty one).
 
 use super::checklist::CheckContext;
 use super::{Field, Finding, Severity};
@@ -53,5 +54,24 @@ pub(super) fn correction_text(
                 message,
             ));
         }
+    }
+}
+
+/// An article marked corrected has a correction or clarification for its readers.
+pub(super) fn corrected_has_correction(
+    a: &Article,
+    _: &CheckContext,
+    level: Severity,
+    out: &mut Vec<Finding>,
+) {
+    if a.status == Status::Corrected && a.corrections.is_empty() {
+        let message =
+            "The article is marked corrected but has no correction or clarification to show".into();
+        out.push(Finding::new(
+            "correction.present",
+            level,
+            Field::Corrections,
+            message,
+        ));
     }
 }
