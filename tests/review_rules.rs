@@ -413,6 +413,40 @@ fn a_published_article_changed_later_needs_a_correction() {
 }
 
 #[test]
+fn a_section_not_in_the_projects_list_is_named_and_a_near_miss_mended() {
+    let typo = edited(|a| a.section = "Wolrd".into());
+    let shouting = edited(|a| a.section = "WORLD".into());
+    let other = edited(|a| a.section = "Gardening".into());
+    let listed = edited(|a| a.section = "World".into());
+    flags("section.known", &typo, &listed);
+    for (article, fix) in [
+        (&typo, Some("World")),
+        (&shouting, Some("World")),
+        (&other, None),
+    ] {
+        let finding = &of_rule("section.known", article)[0];
+        assert_eq!(finding.level, Severity::Recommended);
+        assert_eq!(finding.suggestion.as_deref(), fix, "{}", article.section);
+        let mut mended = article.clone();
+        assert_eq!(finding.apply_fix(&mut mended), fix.is_some());
+        assert_eq!(mended.section, fix.unwrap_or(&article.section));
+    }
+    assert!(
+        of_rule("section.known", &other)[0]
+            .message
+            .contains("Project settings")
+    );
+    // A project that lists no sections files articles anywhere.
+    let mut open = settings();
+    open.sections.clear();
+    assert!(
+        !findings_with(&other, &open, &[])
+            .iter()
+            .any(|f| f.rule == "section.known")
+    );
+}
+
+#[test]
 fn an_article_marked_corrected_needs_a_correction() {
     let bare = edited(|a| a.status = Status::Corrected);
     let corrected = edited(|a| {

@@ -42,6 +42,10 @@ fn settings_changed_in_the_dialog_apply_as_one_undoable_step() {
     press(&mut harness, Role::Button, "Move Travel up");
     // A rule switched off.
     press(&mut harness, Role::Tab, "Checklist");
+    harness
+        .get_by_role_and_label(Role::ComboBox, "At least one tag")
+        .scroll_to_me();
+    harness.run_steps(3);
     press(&mut harness, Role::ComboBox, "At least one tag");
     press(&mut harness, Role::Button, "Off");
     // Nothing changed until Apply.

@@ -78,6 +78,10 @@ pub const RULES: &[(RuleInfo, CheckFn)] = &[
     ),
     (rule("section.set", "Section set", Required), section_set),
     (
+        rule("section.known", "Section one of the project's", Recommended),
+        section_known,
+    ),
+    (
         rule("tags.present", "At least one tag", Recommended),
         tags_present,
     ),
@@ -215,6 +219,34 @@ fn section_set(a: &Article, _: &CheckContext, level: Severity, out: &mut Vec<Fin
             "No section is set".into(),
         ));
     }
+}
+
+/// The section is one of the project's, when it lists any: a slip of the keys ("Wolrd") or an
+/// imported page's own section is named, with the project's section it nearly is as the fix.
+fn section_known(a: &Article, c: &CheckContext, level: Severity, out: &mut Vec<Finding>) {
+    let section = a.section.trim();
+    let sections = &c.settings.sections;
+    if section.is_empty() || sections.is_empty() || sections.iter().any(|s| s == section) {
+        return;
+    }
+    let typed = section.to_lowercase();
+    let nearest = sections
+        .iter()
+        .map(|s| (strsim::levenshtein(&typed, &s.to_lowercase()), s))
+        .filter(|(distance, _)| *distance <= 2)
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, s)| s);
+    let finding = |message: String| Finding::new("section.known", level, Field::Section, message);
+    out.push(match nearest {
+        Some(known) => finding(format!(
+            "\u{201c}{section}\u{201d} is not one of the project's sections: did you mean {known}?"
+        ))
+        .at(0..a.section.len())
+        .fix(known.clone()),
+        None => finding(format!(
+            "\u{201c}{section}\u{201d} is not one of the project's sections (File \u{2192} Project settings\u{2026} adds it)"
+        )),
+    });
 }
 
 fn tags_present(a: &Article, _: &CheckContext, level: Severity, out: &mut Vec<Finding>) {
