@@ -123,10 +123,13 @@ pub fn actions(
 ) {
     let flagged = finding.flagged_text(draft);
     if let Some(fix) = &finding.suggestion {
-        let shown = if fix.is_empty() {
-            "delete".to_owned()
-        } else {
-            format!("→ {fix}")
+        let shown = match (&finding.span, finding.field.text(draft)) {
+            _ if fix.is_empty() => "delete".to_owned(),
+            // A space or a mark alone says little on a button: the words beside it show it.
+            (Some(span), Some(text)) if !fix.chars().any(char::is_alphanumeric) => {
+                format!("→ {}", fix_in_context(text, span.clone(), fix))
+            }
+            _ => format!("→ {fix}"),
         };
         if ui.small_button(format!("Fix {shown}")).clicked() {
             out.push(Command::ApplyFix(index));
@@ -163,5 +166,51 @@ pub fn actions(
     }
     if let Some(reason) = &finding.waived {
         ui.weak(format!("waived: {reason}"));
+    }
+}
+
+/// A fix of `span` in `text` as the text would read with it: the replacement between the
+/// fragments of words touching the span ("Year,” out" for a closing quote moved before its
+/// space), at most a dozen characters each.
+fn fix_in_context(text: &str, span: std::ops::Range<usize>, fix: &str) -> String {
+    let (Some(before), Some(after)) = (text.get(..span.start), text.get(span.end..)) else {
+        return fix.to_owned();
+    };
+    let left: String = {
+        let mut kept: Vec<char> = before
+            .chars()
+            .rev()
+            .take_while(|c| !c.is_whitespace())
+            .take(12)
+            .collect();
+        kept.reverse();
+        kept.into_iter().collect()
+    };
+    let right: String = after
+        .chars()
+        .take_while(|c| !c.is_whitespace())
+        .take(12)
+        .collect();
+    format!("{left}{fix}{right}").trim().to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_fix_of_marks_or_spaces_is_shown_between_the_words_beside_it() {
+        let glued = "Violent Year, \u{201d}out on Dec. 31";
+        let at = glued.find(" \u{201d}").unwrap();
+        assert_eq!(
+            fix_in_context(glued, at..at + 4, "\u{201d} "),
+            "Year,\u{201d} out"
+        );
+        let doubled = "he said  that";
+        assert_eq!(fix_in_context(doubled, 7..9, " "), "said that");
+        let straight = "said \"Hello";
+        assert_eq!(fix_in_context(straight, 5..6, "\u{201c}"), "\u{201c}Hello");
+        // A span out of the text shows the fix alone.
+        assert_eq!(fix_in_context("short", 3..40, "!"), "!");
     }
 }
