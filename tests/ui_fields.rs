@@ -151,6 +151,27 @@ fn a_byline_name_being_typed_offers_the_names_the_project_uses() {
 }
 
 #[test]
+fn in_a_narrow_editor_the_names_offered_are_right_under_the_name_box() {
+    let (_dir, mut harness) = new_byline_typed("pri");
+    // A laptop's window: the byline's role and buttons take a second line.
+    harness.set_size(egui::vec2(1100.0, 900.0));
+    harness.run_steps(3);
+    let top = |harness: &egui_kittest::Harness<'static, copydesk::ui::Workstation>, role, name| {
+        let node = harness.get_by_role_and_label(role, name);
+        node.accesskit_node().bounding_box().expect("drawn").y0
+    };
+    let (name, offer, role) = (
+        top(&harness, Role::TextInput, "Name 2"),
+        top(&harness, Role::Button, "Priya Natarajan"),
+        top(&harness, Role::TextInput, "Role 2"),
+    );
+    assert!(
+        name < offer && offer < role,
+        "name {name}, offer {offer}, role {role}"
+    );
+}
+
+#[test]
 fn enter_in_a_byline_name_takes_the_first_name_offered() {
     let (_dir, mut harness) = new_byline_typed("Eil");
     harness.key_press(egui::Key::Enter);

@@ -27,20 +27,29 @@ pub(super) fn bylines(
             count,
             enabled,
         };
-        let mut typing = false;
-        if one_row {
-            ui.horizontal(|ui| {
-                typing = byline_name(ui, byline, &row, change);
-                byline_role(ui, byline, &row, change, &mut action);
-            });
+        // The names offered while a name is typed go right under its box.
+        let offer_names = |ui: &mut egui::Ui, name: &mut String, typing: bool| {
+            let offering = egui::Id::unique(("copydesk-byline-offers", i));
+            fields::offers_shown(ui, offering, typing) && name_suggestions(ui, name, known)
+        };
+        let picked = if one_row {
+            let typing = ui
+                .horizontal(|ui| {
+                    let typing = byline_name(ui, byline, &row, change);
+                    byline_role(ui, byline, &row, change, &mut action);
+                    typing
+                })
+                .inner;
+            offer_names(ui, &mut byline.name, typing)
         } else {
-            ui.horizontal(|ui| typing = byline_name(ui, byline, &row, change));
+            let typing = ui
+                .horizontal(|ui| byline_name(ui, byline, &row, change))
+                .inner;
+            let picked = offer_names(ui, &mut byline.name, typing);
             ui.horizontal(|ui| byline_role(ui, byline, &row, change, &mut action));
-        }
-        let offering = egui::Id::unique(("copydesk-byline-offers", i));
-        if fields::offers_shown(ui, offering, typing)
-            && name_suggestions(ui, &mut byline.name, known)
-        {
+            picked
+        };
+        if picked {
             *change = Some(None);
         }
     }
