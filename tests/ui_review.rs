@@ -370,6 +370,12 @@ fn restoring_a_revision_brings_back_its_text_but_not_its_status() {
         "the status moves only through the workflow"
     );
     assert_eq!(restored.workflow_log, log);
+    // Restoring the revision the article already is changes nothing, and says so.
+    harness.state_mut().state.apply(Command::RestoreRevision(0));
+    harness.run_steps(3);
+    let notice = harness.state().state.notice.as_ref().unwrap().text.clone();
+    assert_eq!(notice, "The article is already as revision 1");
+    assert_eq!(draft(&harness), restored);
 }
 
 #[test]

@@ -88,6 +88,11 @@ impl AppState {
                     restored.workflow_log = draft.workflow_log.clone();
                     restored.corrections = draft.corrections.clone();
                     restored.waivers = draft.waivers.clone();
+                    restored.updated = draft.updated;
+                    if restored == *draft {
+                        self.tell(format!("The article is already as revision {}", index + 1));
+                        return;
+                    }
                 }
                 self.draft = Some(restored);
                 self.undo.break_typing();
