@@ -204,6 +204,17 @@ fn killing_asks_for_a_reason_and_logs_it() {
         (last.reason.as_str(), last.to),
         ("Legal advice", Status::Killed)
     );
+    // The preview says it is not for publication, and why; the review blocks it.
+    assert!(
+        harness
+            .query_by_label("KILLED: not for publication (\u{201c}Legal advice\u{201d})")
+            .is_some()
+    );
+    settle(&mut harness);
+    assert!(
+        has_finding(&harness, |f| f.rule == "status.killed"),
+        "the killed article fails a Required rule"
+    );
 }
 
 #[test]

@@ -145,13 +145,9 @@ fn a_word_removed_from_the_dictionary_is_flagged_again() {
     let (_dir, root) = sample_copy();
     let mut harness = open(&root, no_dialogs());
     let flagged = |harness: &Workstation| {
-        harness
-            .state()
-            .state
-            .review
-            .findings
-            .iter()
-            .any(|f| f.rule == "proof.spelling" && f.message.contains("Pokrovsk"))
+        has_finding(harness, |f| {
+            f.rule == "proof.spelling" && f.message.contains("Pokrovsk")
+        })
     };
     assert!(flagged(&harness));
     harness

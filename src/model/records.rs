@@ -1,6 +1,6 @@
 //! What the review leaves on an article: waived findings and the workflow log.
 
-use super::Status;
+use super::{Article, Status};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -47,4 +47,20 @@ pub struct ImportSource {
     pub format: String,
     /// When it was imported.
     pub imported_at: DateTime<Utc>,
+}
+
+impl Article {
+    /// Why a killed article was killed, as its workflow log records it (none when the article
+    /// is not killed, or a hand-edited file gives no reason).
+    pub fn kill_reason(&self) -> Option<&str> {
+        if self.status != Status::Killed {
+            return None;
+        }
+        self.workflow_log
+            .iter()
+            .rev()
+            .find(|step| step.to == Status::Killed)
+            .map(|step| step.reason.trim())
+            .filter(|reason| !reason.is_empty())
+    }
 }

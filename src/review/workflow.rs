@@ -116,14 +116,7 @@ pub(super) fn not_killed(a: &Article, _: &CheckContext, level: Severity, out: &m
     if a.status != Status::Killed {
         return;
     }
-    let reason = a
-        .workflow_log
-        .iter()
-        .rev()
-        .find(|step| step.to == Status::Killed)
-        .map(|step| step.reason.trim())
-        .filter(|reason| !reason.is_empty());
-    let message = match reason {
+    let message = match a.kill_reason() {
         Some(reason) => {
             format!("The article was killed (\u{201c}{reason}\u{201d}): it must not be published")
         }

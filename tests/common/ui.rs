@@ -154,6 +154,14 @@ pub fn settle(harness: &mut Harness<'static, Workstation>) {
     wait_until(harness, |w| w.state.review.is_current());
 }
 
+/// Whether the open article's findings, as the review pane shows them, hold one that `is`.
+pub fn has_finding(
+    harness: &Harness<'static, Workstation>,
+    is: impl Fn(&copydesk::review::Finding) -> bool,
+) -> bool {
+    harness.state().state.review.findings.iter().any(is)
+}
+
 /// Clicks the control named `label` and lets the window take the click.
 pub fn press(harness: &mut Harness<'static, Workstation>, role: Role, label: &str) {
     harness.get_by_role_and_label(role, label).click();

@@ -134,7 +134,18 @@ fn page(
             };
             ui.with_layout(egui::Layout::top_down(align), |ui| {
                 let top = ui.min_rect().top();
-                // Not part of the published page: the desk's reminder that it may not run yet.
+                // Not part of the published page: the desk's reminders that it may not run, or
+                // not yet.
+                if article.status == crate::model::Status::Killed {
+                    let why = article.kill_reason().map_or(String::new(), |reason| {
+                        format!(" (\u{201c}{reason}\u{201d})")
+                    });
+                    ui.colored_label(
+                        ui.visuals().error_fg_color,
+                        RichText::new(format!("KILLED: not for publication{why}")).strong(),
+                    );
+                    ui.add_space(4.0);
+                }
                 if let Some(embargo) = article.embargo.as_ref().filter(|e| e.until > now) {
                     ui.colored_label(
                         ui.visuals().warn_fg_color,
