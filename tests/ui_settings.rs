@@ -375,6 +375,24 @@ fn closing_the_window_keeps_what_a_dialog_holds() {
         &harness.state().state.modal,
         Some(copydesk::app::Modal::Waiver { reason, .. }) if reason == "Agency spelling"
     ));
+    // And an export folder typed but not exported to yet.
+    harness.key_press(egui::Key::Escape);
+    harness.run_steps(2);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    harness.run_steps(2);
+    type_into(
+        &mut harness,
+        Role::TextInput,
+        "Folder",
+        "/tmp/weekend-pages",
+    );
+    harness.state_mut().state.notice = None;
+    close(&mut harness);
+    let notice = harness.state().state.notice.clone();
+    assert!(
+        notice.is_some_and(|n| n.text.starts_with("The open dialog holds what you typed")),
+        "the window stays for the typed folder"
+    );
 }
 
 #[test]

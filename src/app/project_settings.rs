@@ -59,7 +59,8 @@ impl AppState {
     }
 
     /// Whether an open dialog holds something typed that closing the window would lose: settings
-    /// not applied, preferences not kept, a waiver's or a kill's reason, a typed path.
+    /// not applied, preferences not kept, a waiver's or a kill's reason, a typed path, an export
+    /// folder typed and not yet exported to.
     pub fn dialog_holds_typing(&self) -> bool {
         match &self.modal {
             Some(Modal::ProjectSettings(_)) => self.settings_unapplied(),
@@ -76,6 +77,9 @@ impl AppState {
                 !reason.trim().is_empty()
             }
             Some(Modal::PathPrompt { text, .. }) => !text.trim().is_empty(),
+            Some(Modal::Export(choice)) => {
+                choice.folder.trim() != self.settings.export_folder.trim()
+            }
             _ => false,
         }
     }
