@@ -62,25 +62,31 @@ impl AppState {
     /// not applied, preferences not kept, a waiver's or a kill's reason, a typed path, an export
     /// folder typed and not yet exported to.
     pub fn dialog_holds_typing(&self) -> bool {
-        match &self.modal {
-            Some(Modal::ProjectSettings(_)) => self.settings_unapplied(),
-            Some(Modal::Preferences {
+        self.form_typing() == Some(true)
+    }
+
+    /// Whether the open dialog is a form (one that something is typed or chosen in), and if so
+    /// whether it holds what closing it would lose; none for another dialog, or none open.
+    pub fn form_typing(&self) -> Option<bool> {
+        match self.modal.as_ref()? {
+            Modal::ProjectSettings(_) => Some(self.settings_unapplied()),
+            Modal::Preferences {
                 name,
                 byline_new_articles,
                 theme,
-            }) => {
+            } => Some(
                 *name != self.settings.editor_name
                     || *byline_new_articles != self.settings.byline_new_articles
-                    || *theme != self.settings.theme
+                    || *theme != self.settings.theme,
+            ),
+            Modal::Waiver { reason, .. } | Modal::KillReason(reason) => {
+                Some(!reason.trim().is_empty())
             }
-            Some(Modal::Waiver { reason, .. } | Modal::KillReason(reason)) => {
-                !reason.trim().is_empty()
+            Modal::PathPrompt { text, .. } => Some(!text.trim().is_empty()),
+            Modal::Export(choice) => {
+                Some(choice.folder.trim() != self.settings.export_folder.trim())
             }
-            Some(Modal::PathPrompt { text, .. }) => !text.trim().is_empty(),
-            Some(Modal::Export(choice)) => {
-                choice.folder.trim() != self.settings.export_folder.trim()
-            }
-            _ => false,
+            _ => None,
         }
     }
 

@@ -176,18 +176,7 @@ pub fn ui(ctx: &egui::Context, state: &mut AppState, out: &mut Vec<Command>) {
     );
     // A click beside a form being filled in is more often a slip than a choice: what was typed
     // there stays until Cancel or Escape.
-    let form = matches!(
-        state.modal,
-        Some(
-            Modal::ProjectSettings(_)
-                | Modal::Preferences { .. }
-                | Modal::Export(_)
-                | Modal::Waiver { .. }
-                | Modal::KillReason(_)
-                | Modal::PathPrompt { .. }
-        )
-    );
-    let slip = form && response.backdrop_response.clicked();
+    let slip = response.backdrop_response.clicked() && state.form_typing().is_some();
     if response.should_close() && !busy && !slip {
         out.push(Command::CloseModal);
     }
