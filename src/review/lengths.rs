@@ -48,9 +48,13 @@ pub(super) fn seo_title_length(
     out: &mut Vec<Finding>,
 ) {
     let max = c.settings.checklist.limits.seo_title_max;
-    let rule = "seo_title.length";
-    out.extend(too_long(rule, level, Field::SeoTitle, &a.seo_title, max));
-    out.extend(headline_standing_in(rule, level, Field::SeoTitle, a, max));
+    out.extend(title_length(
+        "seo_title.length",
+        level,
+        Field::SeoTitle,
+        a,
+        max,
+    ));
 }
 
 pub(super) fn social_title_length(
@@ -60,21 +64,28 @@ pub(super) fn social_title_length(
     out: &mut Vec<Finding>,
 ) {
     let max = c.settings.checklist.limits.social_title_max;
-    let rule = "social_title.length";
-    out.extend(too_long(
-        rule,
-        level,
-        Field::SocialTitle,
-        &a.social_title,
-        max,
-    ));
-    out.extend(headline_standing_in(
-        rule,
+    out.extend(title_length(
+        "social_title.length",
         level,
         Field::SocialTitle,
         a,
         max,
     ));
+}
+
+/// An SEO or social title (`field`) longer than `max`, and, when it is empty, the headline that
+/// stands in for it longer than that.
+fn title_length(
+    rule: &'static str,
+    level: Severity,
+    field: Field,
+    a: &Article,
+    max: usize,
+) -> impl Iterator<Item = Finding> {
+    let title = field.text(a).unwrap_or_default();
+    too_long(rule, level, field, title, max)
+        .into_iter()
+        .chain(headline_standing_in(rule, level, field, a, max))
 }
 
 /// A finding when an empty SEO or social title (`field`) leaves the headline to stand in, and

@@ -27,28 +27,23 @@ pub(super) fn bylines(
             count,
             enabled,
         };
-        // The names offered while a name is typed go right under its box.
-        let offer_names = |ui: &mut egui::Ui, name: &mut String, typing: bool| {
-            let offering = egui::Id::unique(("copydesk-byline-offers", i));
-            fields::offers_shown(ui, offering, typing) && name_suggestions(ui, name, known)
-        };
-        let picked = if one_row {
-            let typing = ui
-                .horizontal(|ui| {
-                    let typing = byline_name(ui, byline, &row, change);
+        // The name's row (with the role and buttons when they fit), the names offered while
+        // the name is typed right under its box, then the role's own row when they did not.
+        let typing = ui
+            .horizontal(|ui| {
+                let typing = byline_name(ui, byline, &row, change);
+                if one_row {
                     byline_role(ui, byline, &row, change, &mut action);
-                    typing
-                })
-                .inner;
-            offer_names(ui, &mut byline.name, typing)
-        } else {
-            let typing = ui
-                .horizontal(|ui| byline_name(ui, byline, &row, change))
-                .inner;
-            let picked = offer_names(ui, &mut byline.name, typing);
+                }
+                typing
+            })
+            .inner;
+        let offering = egui::Id::unique(("copydesk-byline-offers", i));
+        let picked = fields::offers_shown(ui, offering, typing)
+            && name_suggestions(ui, &mut byline.name, known);
+        if !one_row {
             ui.horizontal(|ui| byline_role(ui, byline, &row, change, &mut action));
-            picked
-        };
+        }
         if picked {
             *change = Some(None);
         }

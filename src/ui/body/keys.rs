@@ -142,13 +142,20 @@ pub fn crossing(
     None
 }
 
+/// Paragraph `k`'s text as shown, the byte of its character `index`, and the byte where that
+/// character's line starts.
+fn line_at(chunks: &Chunks, k: usize, index: usize) -> (&str, usize, usize) {
+    let text = super::shown_text(chunks, k);
+    let at = crate::text_diff::byte_at_char(text, index);
+    let line_start = text[..at].rfind('\n').map_or(0, |newline| newline + 1);
+    (text, at, line_start)
+}
+
 /// Enter at character `index` of paragraph `k` when its line is a list item or a quote: the next
 /// item's marker after a new line, or the marker of an empty item taken off.
 fn enter_in_list(chunks: &Chunks, k: usize, index: usize) -> Option<Crossing> {
     use crate::markdown::continuation::{Continuation, continuation};
-    let text = super::shown_text(chunks, k);
-    let at = crate::text_diff::byte_at_char(text, index);
-    let line_start = text[..at].rfind('\n').map_or(0, |newline| newline + 1);
+    let (text, at, line_start) = line_at(chunks, k, index);
     let body_at = chunks.range(k).start + at;
     let cursor = chunks.char_start(k) + index;
     match continuation(&text[line_start..at])? {
@@ -171,9 +178,7 @@ fn enter_in_list(chunks: &Chunks, k: usize, index: usize) -> Option<Crossing> {
 /// Tab (`deeper`) or Shift+Tab at character `index` of paragraph `k` when its line is a list
 /// item: the item nested under the one above by its marker's width, or brought back out.
 fn tab_in_list(chunks: &Chunks, k: usize, index: usize, deeper: bool) -> Option<Crossing> {
-    let text = super::shown_text(chunks, k);
-    let at = crate::text_diff::byte_at_char(text, index);
-    let line_start = text[..at].rfind('\n').map_or(0, |newline| newline + 1);
+    let (text, at, line_start) = line_at(chunks, k, index);
     let line_end = text[at..]
         .find('\n')
         .map_or(text.len(), |newline| at + newline);
