@@ -156,14 +156,10 @@ fn in_a_narrow_editor_the_names_offered_are_right_under_the_name_box() {
     // A laptop's window: the byline's role and buttons take a second line.
     harness.set_size(egui::vec2(1100.0, 900.0));
     harness.run_steps(3);
-    let top = |harness: &egui_kittest::Harness<'static, copydesk::ui::Workstation>, role, name| {
-        let node = harness.get_by_role_and_label(role, name);
-        node.accesskit_node().bounding_box().expect("drawn").y0
-    };
     let (name, offer, role) = (
-        top(&harness, Role::TextInput, "Name 2"),
-        top(&harness, Role::Button, "Priya Natarajan"),
-        top(&harness, Role::TextInput, "Role 2"),
+        bounds_of(&harness, Role::TextInput, "Name 2").y0,
+        bounds_of(&harness, Role::Button, "Priya Natarajan").y0,
+        bounds_of(&harness, Role::TextInput, "Role 2").y0,
     );
     assert!(
         name < offer && offer < role,

@@ -501,14 +501,12 @@ fn right_edge(
     role: Role,
     name: &str,
 ) -> f32 {
-    let node = harness.get_by_role_and_label(role, name);
-    node.accesskit_node().bounding_box().expect("drawn").x1 as f32
+    bounds_of(harness, role, name).x1 as f32
 }
 
 /// Where the editor pane ends on the right: where the side pane's Preview tab begins.
 fn editor_right(harness: &Harness<'static, copydesk::ui::Workstation>) -> f32 {
-    let tab = harness.get_by_role_and_label(Role::Button, "Preview");
-    tab.accesskit_node().bounding_box().expect("drawn").x0 as f32
+    bounds_of(harness, Role::Button, "Preview").x0 as f32
 }
 
 #[test]
@@ -574,14 +572,12 @@ fn on_a_narrow_window_the_panes_give_way_to_the_editor() {
     harness.run_steps(3);
     // In a wide window a byline's role has room to show whole.
     let role_width = |harness: &egui_kittest::Harness<'static, copydesk::ui::Workstation>| {
-        let role = harness.get_by_role_and_label(Role::TextInput, "Role 1");
-        role.accesskit_node().bounding_box().expect("drawn").width()
+        bounds_of(harness, Role::TextInput, "Role 1").width()
     };
     assert!(role_width(&harness) > 190.0, "{}", role_width(&harness));
     // Where the side pane's History tab sits shows the pane's width.
     let tab_left = |harness: &egui_kittest::Harness<'static, copydesk::ui::Workstation>| {
-        let tab = harness.get_by_role_and_label(Role::Button, "History");
-        tab.accesskit_node().bounding_box().expect("drawn").x0
+        bounds_of(harness, Role::Button, "History").x0
     };
     let wide = tab_left(&harness);
     // The list and the side pane had their usual widths; the window is made narrow.

@@ -6,7 +6,7 @@ use copydesk::ui::Workstation;
 use egui::Key;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
@@ -160,6 +160,16 @@ pub fn has_finding(
     is: impl Fn(&copydesk::review::Finding) -> bool,
 ) -> bool {
     harness.state().state.review.findings.iter().any(is)
+}
+
+/// Where the widget of `role` named `name` is drawn.
+pub fn bounds_of(
+    harness: &Harness<'static, Workstation>,
+    role: Role,
+    name: &str,
+) -> egui::accesskit::Rect {
+    let node = harness.get_by_role_and_label(role, name);
+    node.accesskit_node().bounding_box().expect("drawn")
 }
 
 /// Clicks the control named `label` and lets the window take the click.
