@@ -9,20 +9,6 @@ use egui_kittest::kittest::{NodeT, Queryable};
 
 type Workstation = egui_kittest::Harness<'static, copydesk::ui::Workstation>;
 
-/// Whether the entry named `label` of menu `menu` is greyed out (the menu is closed again after).
-fn greyed(harness: &mut Workstation, menu: &str, label: &str) -> bool {
-    harness.get_by_label(menu).click();
-    harness.run_steps(2);
-    // An entry's name ends with its shortcut ("Undo Ctrl+Z").
-    let disabled = harness
-        .get_by_label_contains(label)
-        .accesskit_node()
-        .is_disabled();
-    harness.key_press(Key::Escape);
-    harness.run_steps(2);
-    disabled
-}
-
 #[test]
 fn undo_is_greyed_out_until_there_is_something_to_undo_and_edits_while_read_only() {
     let (_dir, root) = sample_copy();

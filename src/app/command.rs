@@ -57,6 +57,26 @@ pub enum Markup {
     List,
 }
 
+/// What Edit → Cut, Copy and Paste do, to the text box that last had the keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClipboardAction {
+    /// Move the selection to the clipboard.
+    Cut,
+    /// Copy the selection to the clipboard.
+    Copy,
+    /// Put the clipboard's text where the cursor is.
+    Paste,
+}
+
+impl ClipboardAction {
+    /// The three, in the order menus show them.
+    pub const ALL: [ClipboardAction; 3] = [
+        ClipboardAction::Cut,
+        ClipboardAction::Copy,
+        ClipboardAction::Paste,
+    ];
+}
+
 /// A user action.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Command {
@@ -86,6 +106,8 @@ pub enum Command {
     Find(crate::app::find::FindAction),
     /// Undo the last edit.
     Undo,
+    /// Cut, copy or paste in the text box that last had the keys.
+    Clipboard(ClipboardAction),
     /// Redo the last undone edit.
     Redo,
     /// Show the preview in a mode.
@@ -232,6 +254,9 @@ pub const PALETTE: &[Command] = &[
     Command::Find(FindAction::ReplaceAll),
     Command::Undo,
     Command::Redo,
+    Command::Clipboard(ClipboardAction::Cut),
+    Command::Clipboard(ClipboardAction::Copy),
+    Command::Clipboard(ClipboardAction::Paste),
     Command::SetPreviewMode(PreviewMode::Page),
     Command::SetPreviewMode(PreviewMode::SearchSnippet),
     Command::SetPreviewMode(PreviewMode::SocialCard),
@@ -320,6 +345,7 @@ impl Command {
             Command::Zoom(Zoom::Reset) => "reset text size font",
             Command::ExportDialog => "ninjs html markdown json-ld plain text files",
             Command::CopyArticleAs(_) => "clipboard cms paste email",
+            Command::Clipboard(_) => "clipboard selection",
             Command::OpenPageInBrowser => "html web view",
             Command::KeyboardShortcuts => "help keys",
             Command::About => "help version licence",
@@ -356,6 +382,9 @@ impl Command {
             .into(),
             Command::Undo => "Undo".into(),
             Command::Redo => "Redo".into(),
+            Command::Clipboard(ClipboardAction::Cut) => "Cut".into(),
+            Command::Clipboard(ClipboardAction::Copy) => "Copy".into(),
+            Command::Clipboard(ClipboardAction::Paste) => "Paste".into(),
             Command::SetPreviewMode(mode) => format!("Preview: {}", mode.label()),
             Command::CyclePreviewMode => "Next preview mode".into(),
             Command::ToggleListPane => "Show or hide the article list".into(),

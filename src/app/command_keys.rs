@@ -1,6 +1,6 @@
 //! The commands' keyboard shortcuts, and which were pressed this frame.
 
-use super::command::{Command, Markup, PALETTE};
+use super::command::{ClipboardAction, Command, Markup, PALETTE};
 use crate::app::find::FindAction;
 use crate::app::settings::{SidePane, Zoom};
 use egui::{Key, KeyboardShortcut, Modifiers};
@@ -29,6 +29,11 @@ impl Command {
         const PREVIOUS_MATCH: &[KeyboardShortcut] = &[key(Modifiers::SHIFT, Key::F3)];
         const UNDO: &[KeyboardShortcut] = &[key(CMD, Key::Z)];
         const REDO: &[KeyboardShortcut] = &[key(CMD_SHIFT, Key::Z), key(CMD, Key::Y)];
+        // The window turns Ctrl+X, C and V into clipboard events of its own for the text box
+        // with the keys; the menus and the palette show them.
+        const CUT: &[KeyboardShortcut] = &[key(CMD, Key::X)];
+        const COPY: &[KeyboardShortcut] = &[key(CMD, Key::C)];
+        const PASTE: &[KeyboardShortcut] = &[key(CMD, Key::V)];
         const PALETTE_KEYS: &[KeyboardShortcut] = &[key(CMD_SHIFT, Key::P), key(CMD, Key::K)];
         const CYCLE: &[KeyboardShortcut] = &[key(CMD, Key::P)];
         const LIST: &[KeyboardShortcut] = &[key(CMD, Key::Num1)];
@@ -70,6 +75,9 @@ impl Command {
             Command::Find(FindAction::Previous) => PREVIOUS_MATCH,
             Command::Undo => UNDO,
             Command::Redo => REDO,
+            Command::Clipboard(ClipboardAction::Cut) => CUT,
+            Command::Clipboard(ClipboardAction::Copy) => COPY,
+            Command::Clipboard(ClipboardAction::Paste) => PASTE,
             Command::OpenPalette => PALETTE_KEYS,
             Command::CyclePreviewMode => CYCLE,
             Command::ToggleListPane => LIST,

@@ -20,6 +20,7 @@ mod review_worker;
 mod session;
 pub mod settings;
 pub mod settings_draft;
+pub mod text_focus;
 pub mod transfer;
 pub mod undo;
 
@@ -205,6 +206,10 @@ pub struct AppState {
     pub clock: fn() -> DateTime<Utc>,
     /// Set when the window may close.
     pub close_now: bool,
+    /// The text box that last had the keys, for Edit → Cut, Copy and Paste.
+    pub text_focus: Option<text_focus::TextFocus>,
+    /// Cut, Copy or Paste asked for this frame, carried out by the window at its end.
+    pub clipboard_request: Option<command::ClipboardAction>,
     /// Text for the clipboard ("Copy article as"), taken by the window at the end of the frame.
     pub to_clipboard: Option<String>,
     /// Where "Open the page in a browser" writes pages, a folder per article.
@@ -255,6 +260,8 @@ impl AppState {
             jobs,
             clock: Utc::now,
             close_now: false,
+            text_focus: None,
+            clipboard_request: None,
             to_clipboard: None,
             page_folder: crate::sample::data_dir().join("page-preview"),
             opening: None,
@@ -334,6 +341,7 @@ impl AppState {
             Command::ToggleListPane => self.settings.show_list = !self.settings.show_list,
             Command::TogglePreviewPane => self.settings.show_preview = !self.settings.show_preview,
             Command::OpenPalette => self.palette = Some(Palette::default()),
+            Command::Clipboard(action) => self.clipboard_request = Some(action),
             Command::SetTheme(theme) => self.settings.theme = theme,
             Command::Zoom(change) => self.settings.zoom(change),
             Command::Select(id) => self.select(Some(id)),

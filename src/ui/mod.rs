@@ -23,6 +23,7 @@ mod relayout;
 mod review_panel;
 mod status_bar;
 mod structured;
+mod text_focus;
 mod text_menu;
 
 pub use editor::BODY_WIDTH;
@@ -143,12 +144,15 @@ impl Workstation {
         let editor = egui::CentralPanel::default()
             .show(ui, |ui| editor::ui(ui, &mut self.state, &mut commands));
         find_bar::note_focus(&ctx, &mut self.state, editor.response.rect);
+        let modal_shown = self.state.modal.is_some() || self.state.palette.is_some();
         modals::ui(&ctx, &mut self.state, &mut commands);
         palette::ui(&ctx, &mut self.state, &mut commands);
 
         for command in commands {
             self.state.apply(command);
         }
+        text_focus::act(&ctx, &mut self.state, modal_shown);
+        text_focus::note(&ctx, &mut self.state, modal_shown);
         if let Some(text) = self.state.to_clipboard.take() {
             ctx.copy_text(text);
         }

@@ -228,24 +228,20 @@ pub fn attach(
 /// box takes the keys back and the window asks the system's clipboard (Cut and Paste are greyed
 /// out in a read-only box).
 fn clipboard(ui: &mut Ui, response: &Response) {
-    use egui::{Key, KeyboardShortcut, Modifiers, ViewportCommand};
-    let actions = [
-        ("Cut", Key::X, ViewportCommand::RequestCut, true),
-        ("Copy", Key::C, ViewportCommand::RequestCopy, false),
-        ("Paste", Key::V, ViewportCommand::RequestPaste, true),
-    ];
-    for (label, key, command, changes) in actions {
-        let shortcut = ui
-            .ctx()
-            .format_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, key));
-        let button = egui::Button::new(label).shortcut_text(shortcut);
+    use crate::app::command::ClipboardAction;
+    for action in ClipboardAction::ALL {
+        let command = Command::Clipboard(action);
+        let mut button = egui::Button::new(command.label());
+        if let Some(shortcut) = command.shortcut_text(ui.ctx()) {
+            button = button.shortcut_text(shortcut);
+        }
+        let changes = action != ClipboardAction::Copy;
         if ui
             .add_enabled(response.enabled() || !changes, button)
             .clicked()
         {
             restore_selection(ui, response.id);
-            ui.ctx().memory_mut(|m| m.request_focus(response.id));
-            ui.ctx().send_viewport_cmd(command);
+            super::text_focus::ask_window(ui.ctx(), response.id, action);
             ui.close();
         }
     }

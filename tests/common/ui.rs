@@ -250,3 +250,25 @@ pub fn open_editor_section_menu(harness: &mut Harness<'static, Workstation>) {
         .click();
     harness.run_steps(2);
 }
+
+/// Whether the entry named `label` of menu `menu` is greyed out (the menu is closed again after).
+pub fn greyed(harness: &mut Harness<'static, Workstation>, menu: &str, label: &str) -> bool {
+    harness.get_by_label(menu).click();
+    harness.run_steps(2);
+    // An entry's name ends with its shortcut ("Undo Ctrl+Z").
+    let disabled = harness
+        .get_by_label_contains(label)
+        .accesskit_node()
+        .is_disabled();
+    harness.key_press(Key::Escape);
+    harness.run_steps(2);
+    disabled
+}
+
+/// Clicks entry `label` of menu `menu` and lets the window take the click.
+pub fn choose_in_menu(harness: &mut Harness<'static, Workstation>, menu: &str, label: &str) {
+    harness.get_by_label(menu).click();
+    harness.run_steps(2);
+    harness.get_by_label_contains(label).click();
+    harness.step();
+}

@@ -34,7 +34,7 @@ pub struct BodyOutput {
 #[derive(Clone, Default)]
 struct Memory {
     chunks: Chunks,
-    /// The paragraph that had the keyboard focus at the end of the last frame.
+    /// The paragraph that had the keyboard focus last (kept while none has it).
     focused: Option<usize>,
     /// Where that paragraph's cursor was: first row, last row, and its x position.
     cursor_rows: keys::CursorRows,
@@ -99,7 +99,7 @@ pub fn ui(
     let page = (ui.clip_rect().height() - 40.0).max(40.0);
     let mut target = select.or(memory.follow.take().map(|at| (at, at)));
     // A selection across paragraphs lasts while the keys are in the body, and while a menu is
-    // open (the text menu's Copy and Cut take it, then give the keys back).
+    // open (the text menu's and the Edit menu's Copy and Cut take it, then give the keys back).
     if select.is_some() || (focused.is_none() && !ui.ctx().any_popup_open()) {
         memory.span = None;
     }
@@ -312,7 +312,9 @@ pub fn ui(
             memory.span = (over != k && anchor != head).then_some(selection::Span { anchor, head });
         }
         filler(ui, id, &memory.chunks, inner_width, &mut new_focus);
-        memory.focused = new_focus.or(scroll_to);
+        // A menu that took the keys gives them back to this paragraph (Edit → Copy): it is
+        // remembered until another one has them.
+        memory.focused = new_focus.or(scroll_to).or(memory.focused);
         if let Some(span) = memory.span {
             output.selection = Some((span.range().start, span.range().end));
         }

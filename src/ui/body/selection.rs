@@ -149,13 +149,15 @@ pub fn handle(ui: &mut Ui, body: &str, span: Span) -> Outcome {
             match pressed(&[Key::ArrowLeft, Key::ArrowUp, Key::ArrowRight, Key::ArrowDown]) {
             Some(Key::ArrowLeft | Key::ArrowUp) => Outcome::Ended(Some(range.start)),
             Some(_) => Outcome::Ended(Some(range.end)),
-            // A click ends it, but not a right-click, whose menu copies or cuts it, nor a
-            // click in that menu (on another layer than the body's).
+            // A click in the editor's pane ends it, but not a right-click, whose menu copies or
+            // cuts it, nor a click in that menu (on another layer than the body's), nor one on
+            // the menu bar, whose Edit menu copies or cuts it.
             None if events.iter().any(|e| {
                 typing_key(e)
                     || matches!(e, Event::PointerButton { pressed: true, modifiers, button, pos }
                         if !modifiers.shift
                             && *button != egui::PointerButton::Secondary
+                            && ui.clip_rect().contains(*pos)
                             && ui.ctx().layer_id_at(*pos) == Some(ui.layer_id()))
             }) =>
             {
