@@ -377,3 +377,48 @@ fn related_links_stay_out_of_the_body_and_subheadings_in_capitals_stay_in() {
     );
     assert!(reuters.contains("\n\n## NO FOUL PLAY SEEN\n\n"));
 }
+
+#[test]
+fn a_picture_s_caption_pasted_with_a_page_is_flagged_as_residue_and_nothing_else_is() {
+    let corpus = shared().join("corpus/articles");
+    let settings = copydesk::model::ProjectSettings::default();
+    let owners = Default::default();
+    let context = copydesk::review::CheckContext {
+        settings: &settings,
+        now: now(),
+        slug_owners: &owners,
+        assets: None,
+    };
+    let mut reviewer = copydesk::review::Reviewer::new(&settings);
+    for (stem, _, _) in PAGES {
+        let page = std::fs::read_to_string(corpus.join(format!("{stem}.txt"))).unwrap();
+        let article = import_text(&page, ImportFormat::PastedPage, stem, now()).unwrap();
+        let captions: Vec<_> = reviewer
+            .check(&article, &context)
+            .into_iter()
+            .filter(|f| f.rule == "proof.residue" && f.message.contains("picture's credit"))
+            .collect();
+        if *stem != *"07-foxnews-com1" {
+            assert!(captions.is_empty(), "{stem}: {captions:?}");
+            continue;
+        }
+        // The photo's caption at the head of the Fox News page, with its credit and the
+        // "AP2014" glued after it; its fix takes the paragraph out.
+        assert_eq!(captions.len(), 1, "{captions:?}");
+        assert!(
+            captions[0]
+                .message
+                .contains("(AP Photo/A24 Films, Atsushi Nishijima)AP2014")
+        );
+        let mut fixed = article.clone();
+        assert!(captions[0].apply_fix(&mut fixed));
+        assert!(
+            fixed
+                .body
+                .trim_start()
+                .starts_with("Oscar Isaac has had a pretty stellar year."),
+            "{}",
+            &fixed.body[..200]
+        );
+    }
+}

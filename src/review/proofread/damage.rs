@@ -96,6 +96,22 @@ pub fn is_residue(line: &str) -> bool {
     !rest.is_empty() && rest.len() <= 200 && RESIDUE.is_match(rest)
 }
 
+static PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)\((?:(?:[^()]{0,40}?\s)?photo(?:graph)?\s*(?:/|:|\bby\b)|",
+        r"(?:reuters|afp|ap|epa|getty images|bloomberg|xinhua|anadolu)\s*/)",
+        r"[^()]{1,100}\)[\p{L}\d]{0,10}\s*$"
+    ))
+    .expect("valid regex")
+});
+
+/// Where a body line ends with a picture's credit, as a caption copied with a page ends: "…
+/// Jan. 11. (AP Photo/A24 Films, Atsushi Nishijima)AP2014" (corpus 07), "(REUTERS/Kevin
+/// Lamarque)", "(Photo by … /Getty Images)"; the credit and what is glued after it.
+pub fn photo_credit(line: &str) -> Option<std::ops::Range<usize>> {
+    PHOTO_CREDIT.find(line.trim_end()).map(|m| m.range())
+}
+
 /// Closing quotes on the wrong side of their space, as pasted copy loses and gains spaces:
 /// "Violent Year, ”out on" for "Violent Year,” out on" (corpus 07). Each span (the space and the
 /// quote) with its repair (the two the other way round). A closing quote after a space and
@@ -187,6 +203,28 @@ mod tests {
             "The author: a life",
         ] {
             assert!(!is_residue(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn a_caption_s_photo_credit_ends_its_line() {
+        let caption = "Isaac appear in a scene. (AP Photo/A24 Films, Atsushi Nishijima)AP2014";
+        let found = photo_credit(caption).map(|r| &caption[r]);
+        assert_eq!(found, Some("(AP Photo/A24 Films, Atsushi Nishijima)AP2014"));
+        for credit in [
+            "Leaders met. (REUTERS/Kevin Lamarque)",
+            "The senator speaks. (Photo by Chip Somodevilla/Getty Images) ",
+            "(Photo: Copydesk sample art)",
+        ] {
+            assert!(photo_credit(credit).is_some(), "{credit}");
+        }
+        for prose in [
+            "The photo (by a reader) went viral.",
+            "He was pictured (photo) on Monday.",
+            "The AP reported it (AP/Ipsos poll) on Monday.",
+            "(AP Photo/File) shows nothing here, he said.",
+        ] {
+            assert!(photo_credit(prose).is_none(), "{prose}");
         }
     }
 

@@ -105,6 +105,19 @@ pub fn analyse(
             .push(finding("proof.residue", message, 0..text.len()).fix(""));
         return result;
     }
+    if input.in_body
+        && let Some(credit) = damage::photo_credit(text)
+    {
+        let message = format!(
+            "This paragraph ends with a picture's credit, \"{}\": it looks like a caption left \
+             from a copy (a caption goes with its picture)",
+            &text[credit]
+        );
+        result
+            .local
+            .push(finding("proof.residue", message, 0..text.len()).fix(""));
+        return result;
+    }
     let skipped: Vec<Range<usize>> = NOT_PROSE.find_iter(text).map(|m| m.range()).collect();
     let in_prose = |range: &Range<usize>| {
         !skipped

@@ -70,7 +70,7 @@ pub const RULES: &[RuleInfo] = &[
     ),
     rule(
         "proof.residue",
-        "Page furniture left from a copy (Share, 4 min read, …)",
+        "Page furniture left from a copy (Share, 4 min read, a picture's caption, …)",
         Recommended,
     ),
     rule(
