@@ -439,3 +439,42 @@ fn a_correction_left_empty_can_be_removed_and_a_written_one_stays() {
     harness.run_steps(3);
     assert!(draft(&harness).corrections.is_empty());
 }
+
+#[test]
+fn enter_goes_from_the_headline_to_the_standfirst_and_on_to_the_body() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
+    harness.run_steps(3);
+    // A new article's headline has the keys.
+    harness
+        .get_by_role_and_label(Role::TextInput, "Headline")
+        .type_text("Council approves bridge");
+    harness.run_steps(2);
+    harness.key_press(egui::Key::Enter);
+    harness.run_steps(3);
+    assert!(
+        harness
+            .get_by_role_and_label(Role::MultilineTextInput, "Standfirst")
+            .is_focused()
+    );
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, "Standfirst")
+        .type_text("The vote was close.");
+    harness.run_steps(2);
+    harness.key_press(egui::Key::Enter);
+    harness.run_steps(3);
+    assert!(
+        harness
+            .get_by_role_and_label(Role::MultilineTextInput, "Body paragraph 1")
+            .is_focused()
+    );
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, "Body paragraph 1")
+        .type_text("Work starts in May.");
+    harness.run_steps(3);
+    let article = draft(&harness);
+    assert_eq!(article.headline, "Council approves bridge");
+    assert_eq!(article.standfirst, "The vote was close.", "no line break");
+    assert_eq!(article.body, "Work starts in May.");
+}

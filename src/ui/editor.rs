@@ -161,8 +161,20 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
                     fields::text_with_meter(ui, field.label(), value, meter, enabled, marks);
                 mark(&mut change, Some(typed), &response);
                 super::text_menu::attach(ui, &response, field, &state.review, draft, out);
+                // Enter in the headline goes on to the standfirst, as a writer goes on.
+                if field == Field::Headline && entered(ui, &response) {
+                    let end = draft.standfirst.chars().count();
+                    state.pending_field_cursor = Some(("Standfirst".into(), end, end));
+                }
             }
             let standfirst_length = draft.standfirst.chars().count();
+            // The standfirst is one paragraph: Enter goes on to the body's start (Shift+Enter
+            // still breaks the line).
+            if ui.memory(|m| m.has_focus(fields::field_id("Standfirst")))
+                && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Enter))
+            {
+                state.pending_body_cursor = Some((0, 0));
+            }
             let response = fields::multiline(
                 ui,
                 "Standfirst",
@@ -352,6 +364,11 @@ fn mark(change: &mut Change, typed: Option<&'static str>, response: &egui::Respo
     if response.changed() {
         *change = Some(typed);
     }
+}
+
+/// Whether Enter just took the keys out of the one-line box of `response`.
+fn entered(ui: &egui::Ui, response: &egui::Response) -> bool {
+    response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter))
 }
 
 #[cfg(test)]
