@@ -1,6 +1,7 @@
 //! Every user action is a `Command`: menus, keyboard shortcuts, the command palette and tests all
 //! go through this one enum.
 
+pub use crate::app::command_keys::shortcut_name;
 use crate::app::copy_out::CopyFormat;
 use crate::app::find::FindAction;
 use crate::app::settings::{SidePane, Zoom};

@@ -111,7 +111,7 @@ impl Command {
 
     /// The first shortcut as text ("Ctrl+S"), for menus and the palette.
     pub fn shortcut_text(&self, ctx: &egui::Context) -> Option<String> {
-        self.shortcuts().first().map(|s| ctx.format_shortcut(s))
+        self.shortcuts().first().map(|s| shortcut_name(ctx, s))
     }
 
     /// The commands whose shortcut was pressed this frame, consumed so no widget also sees them.
@@ -129,6 +129,16 @@ impl Command {
             }
         }
         pressed
+    }
+}
+
+/// A shortcut as menus show it: egui's name for it, with a comma shown as one ("Ctrl+,", not
+/// "Ctrl+Comma").
+pub fn shortcut_name(ctx: &egui::Context, shortcut: &KeyboardShortcut) -> String {
+    let name = ctx.format_shortcut(shortcut);
+    match shortcut.logical_key {
+        Key::Comma => name.replace("Comma", ","),
+        _ => name,
     }
 }
 

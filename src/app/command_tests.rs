@@ -41,3 +41,10 @@ fn the_issue_s_shortcuts_are_bound() {
     assert!(has(Command::Redo, CMD_SHIFT, Key::Z) && has(Command::Redo, CMD, Key::Y));
     assert!(has(Command::OpenPalette, CMD_SHIFT, Key::P) && has(Command::OpenPalette, CMD, Key::K));
 }
+
+#[test]
+fn a_comma_shortcut_is_shown_as_a_comma() {
+    let ctx = egui::Context::default();
+    let shown = Command::Preferences.shortcut_text(&ctx).unwrap();
+    assert!(shown.ends_with(',') && !shown.contains("Comma"), "{shown}");
+}
