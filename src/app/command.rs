@@ -117,7 +117,7 @@ pub enum Command {
     CyclePreviewMode,
     /// Show or hide the article list.
     ToggleListPane,
-    /// Show or hide the preview.
+    /// Show or hide the side pane (preview, review, history).
     TogglePreviewPane,
     /// Open the command palette.
     OpenPalette,
@@ -347,6 +347,7 @@ impl Command {
             Command::ExportDialog => "ninjs html markdown json-ld plain text files",
             Command::CopyArticleAs(_) => "clipboard cms paste email",
             Command::Clipboard(_) => "clipboard selection",
+            Command::TogglePreviewPane => "preview review history",
             Command::OpenPageInBrowser => "html web view",
             Command::KeyboardShortcuts => "help keys",
             Command::About => "help version licence",
@@ -389,7 +390,7 @@ impl Command {
             Command::SetPreviewMode(mode) => format!("Preview: {}", mode.label()),
             Command::CyclePreviewMode => "Next preview mode".into(),
             Command::ToggleListPane => "Show or hide the article list".into(),
-            Command::TogglePreviewPane => "Show or hide the preview".into(),
+            Command::TogglePreviewPane => "Show or hide the side pane".into(),
             Command::OpenPalette => "Command palette…".into(),
             Command::Quit => "Quit".into(),
             Command::QuitWithoutSaving => "Quit without saving".into(),

@@ -151,5 +151,8 @@ mod tests {
         assert!(matches("clipboard").len() >= 3, "the three Copy article as");
         // A name's letters still come first.
         assert_eq!(matches("save")[0], &Command::Save);
+        // The side pane's toggle, by its name and by what the pane shows.
+        assert_eq!(matches("side pane")[0], &Command::TogglePreviewPane);
+        assert!(matches("review").contains(&&Command::TogglePreviewPane));
     }
 }
