@@ -3,6 +3,15 @@
 use super::AppState;
 use crate::history::{History, WordDiff, word_diff};
 
+/// The word diff of one text field between two revisions.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FieldDiff {
+    /// The field's name ("Headline", "Standfirst", "Body").
+    pub field: &'static str,
+    /// Its runs of unchanged, removed and added text.
+    pub runs: WordDiff,
+}
+
 /// The history of the open article, loaded when the pane shows it.
 #[derive(Debug, Default)]
 pub struct HistoryView {
@@ -10,8 +19,9 @@ pub struct HistoryView {
     pub history: Option<History>,
     /// Why the history could not be read.
     pub error: Option<String>,
-    /// The two revisions compared, older first, and their word diff.
-    pub comparison: Option<((usize, usize), WordDiff)>,
+    /// The two revisions compared, older first, and the word diffs of the text fields that
+    /// differ (headline, standfirst, body; none when all three are the same).
+    pub comparison: Option<((usize, usize), Vec<FieldDiff>)>,
     /// The revisions chosen in the pane's "From" and "To" boxes.
     pub chosen: Option<(usize, usize)>,
     /// The fields besides the text that differ between the compared revisions.
@@ -49,7 +59,7 @@ impl AppState {
         let (old, new) = (a.min(b), a.max(b));
         let (runs, others) = match (history.article_at(old), history.article_at(new)) {
             (Ok(before), Ok(after)) => (
-                word_diff(&compared_text(&before), &compared_text(&after)),
+                compared_fields(&before, &after),
                 crate::model::changes::changed_fields(&before, &after),
             ),
             _ => {
@@ -107,10 +117,22 @@ impl AppState {
     }
 }
 
-/// The text a comparison shows word by word: headline, standfirst and body.
-fn compared_text(article: &crate::model::Article) -> String {
-    format!(
-        "{}\n\n{}\n\n{}",
-        article.headline, article.standfirst, article.body
-    )
+/// The word diffs of the text fields that differ between two revisions, each under its name,
+/// so a change shows in its field.
+fn compared_fields(
+    before: &crate::model::Article,
+    after: &crate::model::Article,
+) -> Vec<FieldDiff> {
+    [
+        ("Headline", &before.headline, &after.headline),
+        ("Standfirst", &before.standfirst, &after.standfirst),
+        ("Body", &before.body, &after.body),
+    ]
+    .into_iter()
+    .filter(|(_, old, new)| old != new)
+    .map(|(field, old, new)| FieldDiff {
+        field,
+        runs: word_diff(old, new),
+    })
+    .collect()
 }

@@ -92,7 +92,7 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
     if shown != Some((from.min(to), from.max(to))) {
         out.push(Command::CompareRevisions(from, to));
     }
-    let Some(((old, new), runs)) = &state.history.comparison else {
+    let Some(((old, new), fields)) = &state.history.comparison else {
         return;
     };
     ui.label(RichText::new(format!("Changes from revision {} to {}", old + 1, new + 1)).strong());
@@ -100,16 +100,30 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
     if !others.is_empty() {
         ui.label(format!("Also changed: {}", others.join(", ")));
     }
-    if runs.iter().all(|(change, _)| *change == Change::Same) {
+    if fields.is_empty() {
         ui.weak("The headline, standfirst and body are the same in both.");
         return;
     }
+    egui::ScrollArea::vertical()
+        .id_salt("diff-scroll")
+        .show(ui, |ui| {
+            for diff in fields {
+                ui.add_space(4.0);
+                ui.label(RichText::new(diff.field).italics());
+                ui.label(diff_job(ui, &diff.runs))
+                    .on_hover_text("Green: added. Red, struck through: removed.");
+            }
+        });
+}
+
+/// One field's runs laid out: added text on green, removed text struck through on red, long
+/// unchanged stretches cut to the words beside the changes.
+fn diff_job(ui: &egui::Ui, runs: &[(Change, String)]) -> LayoutJob {
     let mut job = LayoutJob::default();
     let font = egui::TextStyle::Body.resolve(ui.style());
     let text_color = ui.visuals().text_color();
-    let last = runs.len() - 1;
+    let last = runs.len().saturating_sub(1);
     for (index, (change, text)) in runs.iter().enumerate() {
-        // Long stretches that did not change are cut to the words beside the changes.
         let text = if *change == Change::Same {
             elided(text, index > 0, index < last)
         } else {
@@ -127,12 +141,7 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
         job.append(&text, 0.0, format);
     }
     job.wrap.max_width = ui.available_width();
-    egui::ScrollArea::vertical()
-        .id_salt("diff-scroll")
-        .show(ui, |ui| {
-            ui.label(job)
-                .on_hover_text("Green: added. Red, struck through: removed.");
-        });
+    job
 }
 
 /// Characters of unchanged text kept beside a change, on each side.
