@@ -1,7 +1,7 @@
 //! Edits to articles and to the project's order, each recorded as an undoable step.
 
 use super::command::{Command, Markup};
-use super::undo::{Step, TypingKey};
+use super::undo::{Refiling, Step, TypingKey};
 use super::{AppState, Modal};
 use crate::model::Article;
 use crate::review::Field;
@@ -197,10 +197,11 @@ impl AppState {
             return;
         };
         let Some(id) = step.article_id() else {
-            if let Step::Project { after, .. } = step {
+            if let Step::Project { after, refiled, .. } = step {
                 *bundle.project_mut() = *after;
                 self.review.invalidate();
                 self.mark_unsaved();
+                self.refile(&refiled);
             }
             return;
         };
@@ -229,6 +230,41 @@ impl AppState {
                 self.edited(id, true);
             }
             Err(error) => self.warn(error.to_string()),
+        }
+    }
+
+    /// Files the articles of each renamed section under its new name (the open one's draft
+    /// too); their last update stays, as a refiling is the desk's, not the story's.
+    fn refile(&mut self, refiled: &[Refiling]) {
+        let Some(bundle) = &mut self.bundle else {
+            return;
+        };
+        let mut touched = Vec::new();
+        let mut failed = None;
+        for refiling in refiled {
+            for id in &refiling.articles {
+                let moved = bundle.update_article(*id, |article| {
+                    if article.section == refiling.from {
+                        article.section = refiling.to.clone();
+                    }
+                });
+                match moved {
+                    Ok(_) => touched.push(*id),
+                    Err(error) => failed = Some(error.to_string()),
+                }
+            }
+            if let Some(draft) = &mut self.draft
+                && refiling.articles.contains(&draft.id)
+                && draft.section == refiling.from
+            {
+                draft.section = refiling.to.clone();
+            }
+        }
+        for id in touched {
+            self.edited(id, true);
+        }
+        if let Some(error) = failed {
+            self.warn(format!("Some articles could not be refiled: {error}"));
         }
     }
 

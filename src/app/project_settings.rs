@@ -3,7 +3,7 @@
 //! byline): each works on a copy and applies it at once, the project's as one undoable step.
 
 use super::settings_draft::SettingsDraft;
-use super::undo::Step;
+use super::undo::{Refiling, Step};
 use super::{AppState, Modal};
 
 impl AppState {
@@ -39,15 +39,38 @@ impl AppState {
         let mut after = draft.project.clone();
         after.title = after.title.trim().to_owned();
         after.settings.base_url = after.settings.base_url.trim().to_owned();
+        // The articles of each renamed section go with it.
+        let refiled: Vec<Refiling> = draft
+            .renamed
+            .iter()
+            .map(|(from, to)| Refiling {
+                from: from.clone(),
+                to: to.clone(),
+                articles: bundle
+                    .summaries()
+                    .filter(|summary| summary.section == *from)
+                    .map(|summary| summary.id)
+                    .collect(),
+            })
+            .collect();
         self.modal = None;
         if after == before {
             return;
         }
+        let moved: usize = refiled.iter().map(|r| r.articles.len()).sum();
         self.run_step(Step::Project {
             before: Box::new(before),
             after: Box::new(after),
+            refiled,
         });
-        self.tell("Project settings changed (Ctrl+Z undoes)");
+        if moved > 0 {
+            self.tell(format!(
+                "Project settings changed; {} refiled under the renamed sections (Ctrl+Z undoes)",
+                crate::model::plural::counted(moved, "article")
+            ));
+        } else {
+            self.tell("Project settings changed (Ctrl+Z undoes)");
+        }
     }
 
     /// Whether the project settings dialog is open with changes not applied yet.

@@ -381,6 +381,7 @@ impl AppState {
         self.run_step(Step::Project {
             before: Box::new(before),
             after: Box::new(after),
+            refiled: Vec::new(),
         });
         self.tell(format!("Added \"{word}\" to the project dictionary"));
     }

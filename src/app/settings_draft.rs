@@ -77,6 +77,11 @@ pub struct SettingsDraft {
     pub filed: std::collections::HashMap<String, usize>,
     /// Why the last entry typed was not added, with the action that tried (its button's name).
     pub refusal: Option<(&'static str, String)>,
+    /// The section being renamed: its row, and the new name typed so far.
+    pub renaming: Option<(usize, String)>,
+    /// The sections renamed in the dialog: each original name with its new one. Applying files
+    /// their articles under the new names.
+    pub renamed: Vec<(String, String)>,
 }
 
 impl SettingsDraft {
@@ -88,6 +93,8 @@ impl SettingsDraft {
             typed: Typed::default(),
             filed: Default::default(),
             refusal: None,
+            renaming: None,
+            renamed: Vec::new(),
         }
     }
 
@@ -115,6 +122,62 @@ impl SettingsDraft {
         add_unique(&mut self.project.settings.sections, name, "section")?;
         self.typed.section.clear();
         Ok(())
+    }
+
+    /// Gives the section being renamed the name typed, unless it is empty or another section's;
+    /// its articles (counted beside it) will follow it when the settings are applied.
+    pub fn rename_section(&mut self) -> Result<(), String> {
+        let Some((at, typed)) = &self.renaming else {
+            return Ok(());
+        };
+        let sections = &mut self.project.settings.sections;
+        let Some(old) = sections.get(*at).cloned() else {
+            self.renaming = None;
+            return Ok(());
+        };
+        let new = typed.trim().to_owned();
+        if new.is_empty() {
+            return Err("Type the section's new name".to_owned());
+        }
+        let taken = |s: &String| s.to_lowercase() == new.to_lowercase();
+        if sections
+            .iter()
+            .enumerate()
+            .any(|(i, s)| i != *at && taken(s))
+        {
+            return Err(format!("There is a section \"{new}\" already"));
+        }
+        sections[*at] = new.clone();
+        // A second rename of the same section goes on from its original name.
+        match self.renamed.iter().position(|(_, to)| *to == old) {
+            Some(i) if self.renamed[i].0 == new => {
+                self.renamed.remove(i);
+            }
+            Some(i) => self.renamed[i].1 = new.clone(),
+            None => self.renamed.push((old.clone(), new.clone())),
+        }
+        if let Some(count) = self.filed.remove(&old) {
+            self.filed.insert(new, count);
+        }
+        self.renaming = None;
+        Ok(())
+    }
+
+    /// Removes section `at`: its articles stay where they are, under the name they had when the
+    /// dialog opened, whatever it was renamed to since.
+    pub fn remove_section(&mut self, at: usize) {
+        let sections = &mut self.project.settings.sections;
+        if at >= sections.len() {
+            return;
+        }
+        let removed = sections.remove(at);
+        if let Some(i) = self.renamed.iter().position(|(_, to)| *to == removed) {
+            let (original, _) = self.renamed.remove(i);
+            if let Some(count) = self.filed.remove(&removed) {
+                self.filed.insert(original, count);
+            }
+        }
+        self.renaming = None;
     }
 
     /// Adds the word typed to the dictionary, unless it is empty, holds a space or is listed.
@@ -242,6 +305,36 @@ mod tests {
 
     fn draft() -> SettingsDraft {
         SettingsDraft::new(Project::new("Desk"))
+    }
+
+    /// Renames the section named `from` to `to` as the dialog does.
+    fn rename(draft: &mut SettingsDraft, from: &str, to: &str) -> Result<(), String> {
+        let sections = &draft.project.settings.sections;
+        let at = sections.iter().position(|s| s == from).expect("listed");
+        draft.renaming = Some((at, to.into()));
+        draft.rename_section()
+    }
+
+    #[test]
+    fn a_section_renamed_twice_is_refiled_once_from_its_first_name() {
+        let mut draft = draft();
+        draft.project.settings.sections = vec!["World".into(), "Sport".into()];
+        draft.filed.insert("Sport".into(), 4);
+        assert!(rename(&mut draft, "Sport", " ").is_err());
+        assert!(rename(&mut draft, "Sport", "WORLD").is_err());
+        assert_eq!(rename(&mut draft, "Sport", "Sports"), Ok(()));
+        assert_eq!(rename(&mut draft, "Sports", "Games"), Ok(()));
+        assert_eq!(draft.renamed, [("Sport".to_owned(), "Games".to_owned())]);
+        assert_eq!(draft.filed.get("Games"), Some(&4));
+        // Back to its first name: nothing to refile.
+        assert_eq!(rename(&mut draft, "Games", "Sport"), Ok(()));
+        assert!(draft.renamed.is_empty());
+        // Renamed, then removed: its articles stay under the name they have.
+        assert_eq!(rename(&mut draft, "Sport", "Sports"), Ok(()));
+        draft.remove_section(1);
+        assert!(draft.renamed.is_empty());
+        assert_eq!(draft.filed.get("Sport"), Some(&4));
+        assert_eq!(draft.project.settings.sections, ["World"]);
     }
 
     #[test]

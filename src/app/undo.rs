@@ -34,12 +34,14 @@ pub enum Step {
         /// The article.
         article: Box<Article>,
     },
-    /// The project's settings changed (a word added to the dictionary, …).
+    /// The project's settings changed (a word added to the dictionary, a section renamed, …).
     Project {
         /// The project as it was.
         before: Box<crate::model::Project>,
         /// The project as it became.
         after: Box<crate::model::Project>,
+        /// The articles refiled with their renamed sections.
+        refiled: Vec<Refiling>,
     },
     /// An article moved in the order.
     Move {
@@ -62,9 +64,14 @@ impl Step {
             },
             Step::Insert { index, article } => Step::Delete { index, article },
             Step::Delete { index, article } => Step::Insert { index, article },
-            Step::Project { before, after } => Step::Project {
+            Step::Project {
+                before,
+                after,
+                refiled,
+            } => Step::Project {
                 before: after,
                 after: before,
+                refiled: refiled.into_iter().map(Refiling::inverse).collect(),
             },
             Step::Move { id, from, to } => Step::Move {
                 id,
@@ -81,6 +88,28 @@ impl Step {
             Step::Insert { article, .. } | Step::Delete { article, .. } => Some(article.id),
             Step::Move { id, .. } => Some(*id),
             Step::Project { .. } => None,
+        }
+    }
+}
+
+/// The articles a renamed section took along: filed under `from`, refiled under `to`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Refiling {
+    /// The section's name before.
+    pub from: String,
+    /// Its new name.
+    pub to: String,
+    /// The articles that were filed under `from`.
+    pub articles: Vec<Uuid>,
+}
+
+impl Refiling {
+    /// The refiling that takes the articles back.
+    fn inverse(self) -> Refiling {
+        Refiling {
+            from: self.to,
+            to: self.from,
+            articles: self.articles,
         }
     }
 }

@@ -5,45 +5,103 @@ use super::{add_row, entry_box, refusal};
 use crate::app::settings_draft::SettingsDraft;
 use crate::ui::fields::small_named_button as named_button;
 
-/// The sections in menu order: move, remove, add.
+/// What a click in the sections' rows asks for.
+enum SectionEdit {
+    Move(usize, usize),
+    Remove(usize),
+    StartRename(usize),
+    Rename,
+    CancelRename,
+}
+
+/// The sections in menu order: move, rename (the articles follow), remove, add.
 pub(super) fn sections(ui: &mut egui::Ui, draft: &mut SettingsDraft) {
-    ui.label("Articles are filed in these, in this order. Removing one leaves its articles where they are.");
-    let sections = &mut draft.project.settings.sections;
-    let filed = &draft.filed;
+    ui.label(
+        "Articles are filed in these, in this order. A renamed section takes its articles \
+         along; removing one leaves its articles where they are.",
+    );
+    let sections = &draft.project.settings.sections;
     let count = sections.len();
-    // (from, to): a move; (at, at): a removal.
     let mut edit = None;
     for (at, section) in sections.iter().enumerate() {
+        let renaming = draft.renaming.as_mut().filter(|(row, _)| *row == at);
+        if let Some((_, typed)) = renaming {
+            edit = rename_row(ui, section, typed).or(edit);
+            continue;
+        }
         ui.horizontal(|ui| {
             ui.label(section.as_str());
-            let articles = filed.get(section).copied().unwrap_or(0);
+            let articles = draft.filed.get(section).copied().unwrap_or(0);
             ui.weak(crate::model::plural::counted(articles, "article"));
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if named_button(ui, "Remove", &format!("Remove the section {section}"), true) {
-                    edit = Some((at, at));
+                    edit = Some(SectionEdit::Remove(at));
                 }
                 let last = at + 1 == count;
                 if named_button(ui, "Down", &format!("Move {section} down"), !last) {
-                    edit = Some((at, at + 1));
+                    edit = Some(SectionEdit::Move(at, at + 1));
                 }
                 if named_button(ui, "Up", &format!("Move {section} up"), at > 0) {
-                    edit = Some((at, at.saturating_sub(1)));
+                    edit = Some(SectionEdit::Move(at, at.saturating_sub(1)));
+                }
+                if named_button(ui, "Rename", &format!("Rename the section {section}"), true) {
+                    edit = Some(SectionEdit::StartRename(at));
                 }
             });
         });
     }
     match edit {
-        Some((at, to)) if at == to => {
-            sections.remove(at);
+        Some(SectionEdit::Move(from, to)) => draft.project.settings.sections.swap(from, to),
+        Some(SectionEdit::Remove(at)) => draft.remove_section(at),
+        Some(SectionEdit::StartRename(at)) => {
+            draft.renaming = Some((at, draft.project.settings.sections[at].clone()));
+            ui.memory_mut(|m| m.request_focus(rename_box_id()));
         }
-        Some((from, to)) => sections.swap(from, to),
+        Some(SectionEdit::Rename) => draft.attempt(RENAME, SettingsDraft::rename_section),
+        Some(SectionEdit::CancelRename) => draft.renaming = None,
         None => {}
     }
+    refusal(ui, draft, RENAME);
     let action = "Add section";
     if add_row(ui, "New section", &mut draft.typed.section, action) {
         draft.attempt(action, SettingsDraft::add_section);
     }
     refusal(ui, draft, action);
+}
+
+/// The name of the button that renames a section, under which its refusal is kept.
+const RENAME: &str = "Rename section";
+
+/// The id of the box a section's new name is typed in.
+fn rename_box_id() -> egui::Id {
+    egui::Id::unique("copydesk-rename-section")
+}
+
+/// The row of the section being renamed: its new name's box (Enter renames), Rename, Cancel.
+fn rename_row(ui: &mut egui::Ui, section: &str, typed: &mut String) -> Option<SectionEdit> {
+    ui.horizontal(|ui| {
+        let label = ui.label(format!("New name for {section}"));
+        let field = ui
+            .add(
+                egui::TextEdit::singleline(typed)
+                    .id(rename_box_id())
+                    .desired_width(200.0),
+            )
+            .labelled_by(label.id);
+        let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        if entered {
+            // A refused name stays in the box, with the keys, to be mended.
+            field.request_focus();
+        }
+        if ui.button(RENAME).clicked() || entered {
+            Some(SectionEdit::Rename)
+        } else if ui.button("Cancel renaming").clicked() {
+            Some(SectionEdit::CancelRename)
+        } else {
+            None
+        }
+    })
+    .inner
 }
 
 /// The project dictionary in alphabetical order: remove, add.
