@@ -445,9 +445,9 @@ fn a_fix_found_twice_is_applied_everywhere_in_one_undoable_step() {
     harness.run_steps(3);
     assert_eq!(body(&harness).matches("Kyivs").count(), 2);
     harness
-        .get_all_by_label("Fix all 2")
+        .get_all_by_label("Fix all 2: \"Kyivs\" → Kyiv's")
         .next()
-        .expect("offered beside each of the two")
+        .expect("offered beside each of the two, named by what it mends")
         .click();
     settle(&mut harness);
     let fixed = body(&harness);
@@ -457,7 +457,7 @@ fn a_fix_found_twice_is_applied_everywhere_in_one_undoable_step() {
         2,
         "both fixed, nothing else"
     );
-    assert!(harness.query_by_label("Fix all 2").is_none());
+    assert!(harness.query_by_label_contains("Fix all 2").is_none());
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run_steps(3);
     assert_eq!(body(&harness).matches("Kyivs").count(), 2, "one undo");

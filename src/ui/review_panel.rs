@@ -140,7 +140,15 @@ pub fn actions(
                 out.push(command);
             }
         }
-        if twins > 1 && ui.small_button(format!("Fix all {twins}")).clicked() {
+        // Named for a screen reader by what it mends, as several may be shown at once.
+        if twins > 1
+            && super::fields::small_named_button(
+                ui,
+                &format!("Fix all {twins}"),
+                &format!("Fix all {twins}: \"{flagged}\" {shown}"),
+                true,
+            )
+        {
             out.push(Command::ApplyFixEverywhere(index));
         }
     }
