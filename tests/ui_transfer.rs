@@ -320,14 +320,20 @@ fn the_export_summary_shows_the_folder_in_the_file_manager() {
     harness
         .get_by_role_and_label(Role::Button, "Show the folder")
         .click();
-    harness.run_steps(2);
+    // The file manager is asked on a worker thread: the window goes on meanwhile.
+    wait_until(&mut harness, |_| !file_manager.0.lock().unwrap().is_empty());
     assert_eq!(*file_manager.0.lock().unwrap(), [out.path().to_owned()]);
     // Without a file manager, the status bar says where the files are.
     harness.state_mut().state.jobs.dialogs = no_dialogs();
     harness
         .get_by_role_and_label(Role::Button, "Show the folder")
         .click();
-    harness.run_steps(2);
+    wait_until(&mut harness, |w| {
+        w.state
+            .notice
+            .as_ref()
+            .is_some_and(|n| n.text.starts_with("No file manager"))
+    });
     let notice = harness.state().state.notice.clone().expect("a notice");
     assert!(notice.error && notice.text.ends_with(&format!("the files are in {folder}")));
 }

@@ -44,6 +44,9 @@ impl DialogPurpose {
     }
 }
 
+/// How long the system's opener is given to say whether it found an application.
+const OPENER_ANSWER: std::time::Duration = std::time::Duration::from_secs(2);
+
 /// Native file dialogs, behind a trait so tests can answer them.
 pub trait FileDialogs: Send + Sync {
     /// Whether dialogs can be shown at all; when not, the window asks for a typed path.
@@ -60,7 +63,7 @@ pub trait FileDialogs: Send + Sync {
     }
     /// Shows a folder in the system's file manager, or a file in the application the system
     /// opens it with (a page in the browser); false when none could be started. Called from
-    /// worker threads too.
+    /// worker threads only: it may wait a moment for the system's answer.
     fn show(&self, _path: &std::path::Path) -> bool {
         false
     }
@@ -117,12 +120,28 @@ impl FileDialogs for NativeDialogs {
         } else {
             "xdg-open"
         };
-        std::process::Command::new(opener)
+        let started = std::process::Command::new(opener)
             .arg(path)
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::null())
-            .spawn()
-            .is_ok()
+            .spawn();
+        let Ok(mut child) = started else {
+            return false;
+        };
+        // The opener says within a moment whether it found an application (xdg-open exits 3
+        // or 4 when it did not); one still running has started one, and is waited for on a
+        // thread of its own so it does not linger as a zombie.
+        let deadline = std::time::Instant::now() + OPENER_ANSWER;
+        while std::time::Instant::now() < deadline {
+            match child.try_wait() {
+                // Explorer answers 1 although it showed the folder.
+                Ok(Some(status)) => return status.success() || cfg!(windows),
+                Ok(None) => std::thread::sleep(std::time::Duration::from_millis(25)),
+                Err(_) => return false,
+            }
+        }
+        std::thread::spawn(move || child.wait());
+        true
     }
 
     fn clipboard_image(&self) -> Option<Vec<u8>> {
@@ -161,6 +180,8 @@ pub enum Outcome {
     /// The open article's page was written for a browser: where, and whether a browser was
     /// started (or it could not be written, with the message).
     PageWritten(Result<(PathBuf, bool), String>),
+    /// A folder was shown in the file manager (or none could be started: false).
+    FolderShown(PathBuf, bool),
 }
 
 /// The channel background work reports on, and the dialogs in use.
@@ -202,6 +223,21 @@ impl Jobs {
             };
             let result = crate::export::run_export(&job, &mut progress).map_err(|e| e.to_string());
             let _ = sender.send(Outcome::Exported(result));
+            waker();
+        });
+    }
+
+    /// Shows `folder` in the system's file manager on a worker thread (the system's opener
+    /// may take a moment to answer).
+    pub fn show_folder(&self, folder: PathBuf) {
+        let (sender, waker, dialogs) = (
+            self.sender.clone(),
+            self.waker.clone(),
+            self.dialogs.clone(),
+        );
+        std::thread::spawn(move || {
+            let shown = dialogs.show(&folder);
+            let _ = sender.send(Outcome::FolderShown(folder, shown));
             waker();
         });
     }

@@ -127,6 +127,7 @@ impl AppState {
                 Outcome::ExportProgress(done, total) => self.export_progressed(done, total),
                 Outcome::Exported(result) => self.export_finished(result),
                 Outcome::PageWritten(result) => self.page_written(result),
+                Outcome::FolderShown(folder, shown) => self.folder_shown(folder, shown),
                 Outcome::ImageStored(target, result) => self.image_stored(target, result),
                 Outcome::Thumbnail(asset, result) => self.thumbnails.arrived.push((asset, result)),
                 Outcome::Indexed(path, index) => {

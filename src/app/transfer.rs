@@ -147,10 +147,15 @@ impl AppState {
         }
     }
 
-    /// Shows the last export's folder in the system's file manager.
+    /// Shows the last export's folder in the system's file manager (on a worker thread).
     pub fn show_export_folder(&mut self) {
-        let folder = PathBuf::from(&self.settings.export_folder);
-        if !self.jobs.dialogs.show(&folder) {
+        self.jobs
+            .show_folder(PathBuf::from(&self.settings.export_folder));
+    }
+
+    /// Says where the files are when no file manager could show their folder.
+    pub(super) fn folder_shown(&mut self, folder: PathBuf, shown: bool) {
+        if !shown {
             let said = format!(
                 "No file manager could be started; the files are in {}",
                 folder.display()
