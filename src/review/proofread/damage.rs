@@ -109,7 +109,14 @@ static PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 /// Jan. 11. (AP Photo/A24 Films, Atsushi Nishijima)AP2014" (corpus 07), "(REUTERS/Kevin
 /// Lamarque)", "(Photo by … /Getty Images)"; the credit and what is glued after it.
 pub fn photo_credit(line: &str) -> Option<std::ops::Range<usize>> {
-    PHOTO_CREDIT.find(line.trim_end()).map(|m| m.range())
+    let line = line.trim_end();
+    // Most lines do not end with a parenthesis, give or take a few glued characters: they are
+    // passed over without the pattern.
+    let close = line.rfind(')')?;
+    if line.len() - close > 40 {
+        return None;
+    }
+    PHOTO_CREDIT.find(line).map(|m| m.range())
 }
 
 /// Closing quotes on the wrong side of their space, as pasted copy loses and gains spaces:
