@@ -454,6 +454,11 @@ fn a_renamed_section_takes_its_articles_along_in_one_undoable_step() {
     let mut harness = open(&root, no_dialogs());
     let before = (project(&harness), filed_sections(&harness));
     assert_eq!(draft(&harness).section, "World", "the open article");
+    // The list shows the Culture section's articles.
+    harness.state_mut().state.filter.section = Some("Culture".into());
+    harness.state_mut().state.articles_changed();
+    harness.run_steps(2);
+    assert_eq!(harness.state().state.visible.len(), 3);
     open_settings(&mut harness);
     press(&mut harness, Role::Tab, "Sections");
     // A name another section has is refused, and the row stays open to try again.
@@ -486,8 +491,13 @@ fn a_renamed_section_takes_its_articles_along_in_one_undoable_step() {
     assert!(after.0.settings.sections.contains(&"Arts".to_owned()));
     assert_eq!(after.1.iter().filter(|s| *s == "Arts").count(), 3);
     assert!(!after.1.iter().any(|s| s == "Culture" || s == "World"));
-    // The open article went along, and says so in the editor.
+    // The open article went along, and says so in the editor; the list's filter followed.
     assert_eq!(draft(&harness).section, "International");
+    assert_eq!(
+        harness.state().state.filter.section.as_deref(),
+        Some("Arts")
+    );
+    assert_eq!(harness.state().state.visible.len(), 3);
     assert!(harness.query_by_label_contains("refiled").is_some());
 
     // One Ctrl+Z files them all back, and Ctrl+Y again.

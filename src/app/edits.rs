@@ -259,6 +259,10 @@ impl AppState {
             {
                 draft.section = refiling.to.clone();
             }
+            // The list's section filter follows the section too.
+            if self.filter.section.as_ref() == Some(&refiling.from) {
+                self.filter.section = Some(refiling.to.clone());
+            }
         }
         for id in touched {
             self.edited(id, true);
