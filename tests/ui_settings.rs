@@ -461,6 +461,12 @@ fn a_renamed_section_takes_its_articles_along_in_one_undoable_step() {
     assert_eq!(harness.state().state.visible.len(), 3);
     open_settings(&mut harness);
     press(&mut harness, Role::Tab, "Sections");
+    // Escape gives up a renaming, not the dialog.
+    press(&mut harness, Role::Button, "Rename the section Science");
+    harness.key_press(Key::Escape);
+    harness.run_steps(2);
+    assert!(harness.query_by_label("New name for Science").is_none());
+    assert!(harness.state().state.modal.is_some(), "the dialog stays");
     // A name another section has is refused, and the row stays open to try again.
     rename_section(&mut harness, "Culture", "business");
     assert!(

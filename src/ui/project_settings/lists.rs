@@ -78,7 +78,11 @@ fn rename_box_id() -> egui::Id {
 }
 
 /// The row of the section being renamed: its new name's box (Enter renames), Rename, Cancel.
+/// Escape cancels the renaming (a second Escape, the dialog).
 fn rename_row(ui: &mut egui::Ui, section: &str, typed: &mut String) -> Option<SectionEdit> {
+    if ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape)) {
+        return Some(SectionEdit::CancelRename);
+    }
     ui.horizontal(|ui| {
         let label = ui.label(format!("New name for {section}"));
         let field = ui
