@@ -1,5 +1,6 @@
-//! Edit → Cut, Copy and Paste, from the menu and the palette, act on the text box that last had
-//! the keys, with its selection, although the menu or the palette took the keys to run them.
+//! Edit → Cut, Copy, Paste and Select all, from the menu and the palette, act on the text box
+//! that last had the keys, with its selection, although the menu or the palette took the keys
+//! to run them.
 
 mod common;
 
@@ -75,6 +76,7 @@ fn read_only_the_menu_copies_but_does_not_cut_or_paste() {
     harness.state_mut().state.read_only = Some("Another Copydesk has it open".into());
     harness.run_steps(2);
     assert!(!greyed(&mut harness, "Edit", "Copy Ctrl+C"));
+    assert!(!greyed(&mut harness, "Edit", "Select all Ctrl+A"));
     assert!(greyed(&mut harness, "Edit", "Cut Ctrl+X"));
     assert!(greyed(&mut harness, "Edit", "Paste Ctrl+V"));
 }
@@ -129,4 +131,26 @@ fn the_palette_s_paste_goes_to_the_text_box_that_had_the_keys() {
         "{}",
         draft(&harness).standfirst
     );
+}
+
+#[test]
+fn edit_select_all_selects_the_whole_box_or_the_whole_body() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    let headline = draft(&harness).headline;
+    harness.state_mut().state.pending_field_cursor = Some(("Headline".into(), 3, 3));
+    harness.run_steps(3);
+    choose_in_menu(&mut harness, "Edit", "Select all Ctrl+A");
+    harness.run_steps(2);
+    choose_in_menu(&mut harness, "Edit", "Copy Ctrl+C");
+    harness.event(Event::Copy);
+    harness.step();
+    assert_eq!(copied(&harness), Some(headline));
+    // In the body, all of the body: every paragraph.
+    harness.state_mut().state.pending_body_cursor = Some((5, 5));
+    harness.run_steps(3);
+    choose_in_menu(&mut harness, "Edit", "Select all Ctrl+A");
+    harness.run_steps(2);
+    let length = draft(&harness).body.chars().count();
+    assert_eq!(harness.state().state.body_selection, Some((0, length)));
 }

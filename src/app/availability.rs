@@ -17,7 +17,7 @@ impl AppState {
                 Some("No recent projects".to_owned())
             }
             Command::Redo if !self.undo.can_redo() => Some("Nothing to redo".to_owned()),
-            Command::Clipboard(action) => self.why_no_clipboard(*action),
+            Command::EditText(action) => self.why_no_text_action(*action),
             Command::Save
             | Command::SaveAs
             | Command::ExportDialog

@@ -58,24 +58,32 @@ pub enum Markup {
     List,
 }
 
-/// What Edit → Cut, Copy and Paste do, to the text box that last had the keys.
+/// What Edit → Cut, Copy, Paste and Select all do, to the text box that last had the keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ClipboardAction {
+pub enum TextAction {
     /// Move the selection to the clipboard.
     Cut,
     /// Copy the selection to the clipboard.
     Copy,
     /// Put the clipboard's text where the cursor is.
     Paste,
+    /// Select all of the box's text (all of the body, in the body).
+    SelectAll,
 }
 
-impl ClipboardAction {
-    /// The three, in the order menus show them.
-    pub const ALL: [ClipboardAction; 3] = [
-        ClipboardAction::Cut,
-        ClipboardAction::Copy,
-        ClipboardAction::Paste,
+impl TextAction {
+    /// The four, in the order menus show them.
+    pub const ALL: [TextAction; 4] = [
+        TextAction::Cut,
+        TextAction::Copy,
+        TextAction::Paste,
+        TextAction::SelectAll,
     ];
+
+    /// Whether it changes the text (refused in a read-only project).
+    pub fn changes_text(self) -> bool {
+        matches!(self, TextAction::Cut | TextAction::Paste)
+    }
 }
 
 /// A user action.
@@ -107,8 +115,8 @@ pub enum Command {
     Find(crate::app::find::FindAction),
     /// Undo the last edit.
     Undo,
-    /// Cut, copy or paste in the text box that last had the keys.
-    Clipboard(ClipboardAction),
+    /// Cut, copy, paste or select all in the text box that last had the keys.
+    EditText(TextAction),
     /// Redo the last undone edit.
     Redo,
     /// Show the preview in a mode.
@@ -255,9 +263,10 @@ pub const PALETTE: &[Command] = &[
     Command::Find(FindAction::ReplaceAll),
     Command::Undo,
     Command::Redo,
-    Command::Clipboard(ClipboardAction::Cut),
-    Command::Clipboard(ClipboardAction::Copy),
-    Command::Clipboard(ClipboardAction::Paste),
+    Command::EditText(TextAction::Cut),
+    Command::EditText(TextAction::Copy),
+    Command::EditText(TextAction::Paste),
+    Command::EditText(TextAction::SelectAll),
     Command::SetPreviewMode(PreviewMode::Page),
     Command::SetPreviewMode(PreviewMode::SearchSnippet),
     Command::SetPreviewMode(PreviewMode::SocialCard),
@@ -346,7 +355,7 @@ impl Command {
             Command::Zoom(Zoom::Reset) => "reset text size font",
             Command::ExportDialog => "ninjs html markdown json-ld plain text files",
             Command::CopyArticleAs(_) => "clipboard cms paste email",
-            Command::Clipboard(_) => "clipboard selection",
+            Command::EditText(_) => "clipboard selection",
             Command::TogglePreviewPane => "preview review history",
             Command::OpenPageInBrowser => "html web view",
             Command::KeyboardShortcuts => "help keys",
@@ -384,9 +393,10 @@ impl Command {
             .into(),
             Command::Undo => "Undo".into(),
             Command::Redo => "Redo".into(),
-            Command::Clipboard(ClipboardAction::Cut) => "Cut".into(),
-            Command::Clipboard(ClipboardAction::Copy) => "Copy".into(),
-            Command::Clipboard(ClipboardAction::Paste) => "Paste".into(),
+            Command::EditText(TextAction::Cut) => "Cut".into(),
+            Command::EditText(TextAction::Copy) => "Copy".into(),
+            Command::EditText(TextAction::Paste) => "Paste".into(),
+            Command::EditText(TextAction::SelectAll) => "Select all".into(),
             Command::SetPreviewMode(mode) => format!("Preview: {}", mode.label()),
             Command::CyclePreviewMode => "Next preview mode".into(),
             Command::ToggleListPane => "Show or hide the article list".into(),

@@ -1,6 +1,6 @@
 //! The commands' keyboard shortcuts, and which were pressed this frame.
 
-use super::command::{ClipboardAction, Command, Markup, PALETTE};
+use super::command::{Command, Markup, PALETTE, TextAction};
 use crate::app::find::FindAction;
 use crate::app::settings::{SidePane, Zoom};
 use egui::{Key, KeyboardShortcut, Modifiers};
@@ -29,11 +29,6 @@ impl Command {
         const PREVIOUS_MATCH: &[KeyboardShortcut] = &[key(Modifiers::SHIFT, Key::F3)];
         const UNDO: &[KeyboardShortcut] = &[key(CMD, Key::Z)];
         const REDO: &[KeyboardShortcut] = &[key(CMD_SHIFT, Key::Z), key(CMD, Key::Y)];
-        // The window turns Ctrl+X, C and V into clipboard events of its own for the text box
-        // with the keys; the menus and the palette show them.
-        const CUT: &[KeyboardShortcut] = &[key(CMD, Key::X)];
-        const COPY: &[KeyboardShortcut] = &[key(CMD, Key::C)];
-        const PASTE: &[KeyboardShortcut] = &[key(CMD, Key::V)];
         const PALETTE_KEYS: &[KeyboardShortcut] = &[key(CMD_SHIFT, Key::P), key(CMD, Key::K)];
         const CYCLE: &[KeyboardShortcut] = &[key(CMD, Key::P)];
         const LIST: &[KeyboardShortcut] = &[key(CMD, Key::Num1)];
@@ -75,9 +70,6 @@ impl Command {
             Command::Find(FindAction::Previous) => PREVIOUS_MATCH,
             Command::Undo => UNDO,
             Command::Redo => REDO,
-            Command::Clipboard(ClipboardAction::Cut) => CUT,
-            Command::Clipboard(ClipboardAction::Copy) => COPY,
-            Command::Clipboard(ClipboardAction::Paste) => PASTE,
             Command::OpenPalette => PALETTE_KEYS,
             Command::CyclePreviewMode => CYCLE,
             Command::ToggleListPane => LIST,
@@ -109,9 +101,26 @@ impl Command {
         }
     }
 
+    /// The keys a text box answers itself for this command (Ctrl+X, C, V and A), which menus
+    /// and the palette show; the window does not take them as shortcuts.
+    pub fn text_box_keys(&self) -> &'static [KeyboardShortcut] {
+        const CUT: &[KeyboardShortcut] = &[key(CMD, Key::X)];
+        const COPY: &[KeyboardShortcut] = &[key(CMD, Key::C)];
+        const PASTE: &[KeyboardShortcut] = &[key(CMD, Key::V)];
+        const SELECT_ALL: &[KeyboardShortcut] = &[key(CMD, Key::A)];
+        match self {
+            Command::EditText(TextAction::Cut) => CUT,
+            Command::EditText(TextAction::Copy) => COPY,
+            Command::EditText(TextAction::Paste) => PASTE,
+            Command::EditText(TextAction::SelectAll) => SELECT_ALL,
+            _ => &[],
+        }
+    }
+
     /// The first shortcut as text ("Ctrl+S"), for menus and the palette.
     pub fn shortcut_text(&self, ctx: &egui::Context) -> Option<String> {
-        self.shortcuts().first().map(|s| shortcut_name(ctx, s))
+        let keys = self.shortcuts().iter().chain(self.text_box_keys());
+        keys.take(1).next().map(|s| shortcut_name(ctx, s))
     }
 
     /// The commands whose shortcut was pressed this frame, consumed so no widget also sees them.

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 fn no_two_commands_share_a_shortcut() {
     let mut seen: HashMap<KeyboardShortcut, String> = HashMap::new();
     for command in PALETTE {
-        for shortcut in command.shortcuts() {
+        for shortcut in command.shortcuts().iter().chain(command.text_box_keys()) {
             if let Some(other) = seen.insert(*shortcut, command.label()) {
                 panic!(
                     "{shortcut:?} is bound to both {other} and {}",

@@ -206,10 +206,10 @@ pub struct AppState {
     pub clock: fn() -> DateTime<Utc>,
     /// Set when the window may close.
     pub close_now: bool,
-    /// The text box that last had the keys, for Edit → Cut, Copy and Paste.
+    /// The text box that last had the keys, for Edit → Cut, Copy, Paste and Select all.
     pub text_focus: Option<text_focus::TextFocus>,
-    /// Cut, Copy or Paste asked for this frame, carried out by the window at its end.
-    pub clipboard_request: Option<command::ClipboardAction>,
+    /// Cut, Copy, Paste or Select all asked for this frame, carried out by the window at its end.
+    pub text_request: Option<command::TextAction>,
     /// Text for the clipboard ("Copy article as"), taken by the window at the end of the frame.
     pub to_clipboard: Option<String>,
     /// Where "Open the page in a browser" writes pages, a folder per article.
@@ -261,7 +261,7 @@ impl AppState {
             clock: Utc::now,
             close_now: false,
             text_focus: None,
-            clipboard_request: None,
+            text_request: None,
             to_clipboard: None,
             page_folder: crate::sample::data_dir().join("page-preview"),
             opening: None,
@@ -341,7 +341,7 @@ impl AppState {
             Command::ToggleListPane => self.settings.show_list = !self.settings.show_list,
             Command::TogglePreviewPane => self.settings.show_preview = !self.settings.show_preview,
             Command::OpenPalette => self.palette = Some(Palette::default()),
-            Command::Clipboard(action) => self.clipboard_request = Some(action),
+            Command::EditText(action) => self.text_request = Some(action),
             Command::SetTheme(theme) => self.settings.theme = theme,
             Command::Zoom(change) => self.settings.zoom(change),
             Command::Select(id) => self.select(Some(id)),

@@ -1,8 +1,9 @@
-//! The text box that last had the keys, kept so that Edit → Cut, Copy and Paste act on it: the
+//! The text box that last had the keys, kept so that Edit → Cut, Copy, Paste and Select all act
+//! on it: the
 //! menu or the palette that runs them has taken the keys by then.
 
 use super::AppState;
-use super::command::ClipboardAction;
+use super::command::TextAction;
 
 /// A text box that had the keys: its widget and its selection then.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -16,10 +17,10 @@ pub struct TextFocus {
 impl AppState {
     /// Why `action` cannot run now: no text box had the keys, or the project is read-only
     /// (Cut and Paste change text).
-    pub(super) fn why_no_clipboard(&self, action: ClipboardAction) -> Option<String> {
+    pub(super) fn why_no_text_action(&self, action: TextAction) -> Option<String> {
         if self.text_focus.is_none() {
             Some("Click in a text box first".to_owned())
-        } else if self.read_only.is_some() && action != ClipboardAction::Copy {
+        } else if self.read_only.is_some() && action.changes_text() {
             Some("The project is open read-only".to_owned())
         } else {
             None

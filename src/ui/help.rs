@@ -41,6 +41,7 @@ pub fn shortcuts(ui: &mut egui::Ui, first_frame: bool, out: &mut Vec<Command>) {
                         let keys: Vec<String> = command
                             .shortcuts()
                             .iter()
+                            .chain(command.text_box_keys())
                             .map(|shortcut| crate::app::command::shortcut_name(ui.ctx(), shortcut))
                             .collect();
                         if !keys.is_empty() {

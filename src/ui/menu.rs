@@ -1,7 +1,7 @@
 //! The menu bar: every entry is a `Command`, shown with its shortcut.
 
 use crate::app::AppState;
-use crate::app::command::{ClipboardAction, Command, Markup, PreviewMode};
+use crate::app::command::{Command, Markup, PreviewMode, TextAction};
 use crate::app::copy_out::CopyFormat;
 use crate::app::find::FindAction;
 use crate::app::settings::Zoom;
@@ -49,8 +49,8 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
             item(ui, state, Command::Undo, out);
             item(ui, state, Command::Redo, out);
             ui.separator();
-            for action in ClipboardAction::ALL {
-                item(ui, state, Command::Clipboard(action), out);
+            for action in TextAction::ALL {
+                item(ui, state, Command::EditText(action), out);
             }
             ui.separator();
             ui.menu_button("Copy article as", |ui| {

@@ -100,6 +100,7 @@ impl Workstation {
         if self.state.modal.is_none() {
             commands.extend(ctx.input_mut(Command::pressed));
         }
+        text_focus::press_pending_keys(&ctx);
         self.take_dropped_files(&ctx, &mut commands);
         ctx.set_theme(self.state.settings.theme);
         // The zoom is the settings' (View → Zoom in, Ctrl+Plus), within its range.

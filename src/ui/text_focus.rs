@@ -1,9 +1,9 @@
-//! Edit → Cut, Copy and Paste from the menu or the palette: the text box that last had the keys
-//! is noted at the end of every frame, and given the keys and its selection back when one of
-//! them runs, as the right-click menu's Cut, Copy and Paste do.
+//! Edit → Cut, Copy, Paste and Select all from the menu or the palette: the text box that last
+//! had the keys is noted at the end of every frame, and given the keys and its selection back
+//! when one of them runs, as the right-click menu's entries do.
 
 use crate::app::AppState;
-use crate::app::command::ClipboardAction;
+use crate::app::command::TextAction;
 use crate::app::text_focus::TextFocus;
 use egui::text_edit::TextEditState;
 
@@ -39,11 +39,11 @@ pub fn note(ctx: &egui::Context, state: &mut AppState, modal_shown: bool) {
 /// When the palette or a dialog was drawn this frame (`modal_shown`), it waits a frame: egui
 /// keeps the keys from the boxes under a modal layer until the frame after it went.
 pub fn act(ctx: &egui::Context, state: &mut AppState, modal_shown: bool) {
-    if modal_shown && state.clipboard_request.is_some() {
+    if modal_shown && state.text_request.is_some() {
         ctx.request_repaint();
         return;
     }
-    let Some(action) = state.clipboard_request.take() else {
+    let Some(action) = state.text_request.take() else {
         return;
     };
     let Some(focus) = state.text_focus else {
@@ -58,14 +58,42 @@ pub fn act(ctx: &egui::Context, state: &mut AppState, modal_shown: bool) {
     ask_window(ctx, focus.id, action);
 }
 
-/// Gives text box `id` the keys and asks the window for `action` on it: the window answers next
-/// frame with the event its keyboard shortcut makes (Ctrl+X, C or V), and with the clipboard's
-/// text for a paste.
-pub fn ask_window(ctx: &egui::Context, id: egui::Id, action: ClipboardAction) {
+/// Gives text box `id` the keys and asks for `action` on it. For Cut, Copy and Paste the window
+/// answers next frame with the event its keyboard shortcut makes (Ctrl+X, C or V), and with the
+/// clipboard's text for a paste; for Select all, Ctrl+A is pressed for it next frame
+/// ([`press_pending_keys`]), so the body selects all of itself as it does for the key.
+pub fn ask_window(ctx: &egui::Context, id: egui::Id, action: TextAction) {
     ctx.memory_mut(|m| m.request_focus(id));
-    ctx.send_viewport_cmd(match action {
-        ClipboardAction::Cut => egui::ViewportCommand::RequestCut,
-        ClipboardAction::Copy => egui::ViewportCommand::RequestCopy,
-        ClipboardAction::Paste => egui::ViewportCommand::RequestPaste,
-    });
+    let command = match action {
+        TextAction::Cut => egui::ViewportCommand::RequestCut,
+        TextAction::Copy => egui::ViewportCommand::RequestCopy,
+        TextAction::Paste => egui::ViewportCommand::RequestPaste,
+        TextAction::SelectAll => {
+            ctx.data_mut(|d| d.insert_temp(select_all_id(), true));
+            ctx.request_repaint();
+            return;
+        }
+    };
+    ctx.send_viewport_cmd(command);
+}
+
+/// The id under which a Ctrl+A to press next frame is kept.
+fn select_all_id() -> egui::Id {
+    egui::Id::unique("copydesk-select-all-next-frame")
+}
+
+/// At the start of a frame, before the panes: presses the Ctrl+A that Select all asked for.
+pub fn press_pending_keys(ctx: &egui::Context) {
+    if ctx.data_mut(|d| d.remove_temp::<bool>(select_all_id())) == Some(true) {
+        let modifiers = egui::Modifiers::COMMAND;
+        ctx.input_mut(|i| {
+            i.events.push(egui::Event::Key {
+                key: egui::Key::A,
+                physical_key: None,
+                pressed: true,
+                repeat: false,
+                modifiers,
+            });
+        });
+    }
 }

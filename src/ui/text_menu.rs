@@ -1,7 +1,7 @@
 //! The right-click menu on the editor's text boxes: the findings under the pointer, each with
 //! the buttons the review pane gives it (its fix, "Fix all", "Add to dictionary", "Waive…"), so
-//! a misspelling is mended where it is read; then Cut, Copy and Paste. Shift+F10 or the Menu key
-//! opens it from the keyboard.
+//! a misspelling is mended where it is read; then Cut, Copy, Paste and Select all. Shift+F10 or
+//! the Menu key opens it from the keyboard.
 
 use crate::app::command::Command;
 use crate::app::review::ReviewState;
@@ -224,18 +224,18 @@ pub fn attach(
     });
 }
 
-/// Cut, Copy and Paste for the text box of `response`, as its keyboard shortcuts do them: the
-/// box takes the keys back and the window asks the system's clipboard (Cut and Paste are greyed
-/// out in a read-only box).
+/// Cut, Copy, Paste and Select all for the text box of `response`, as its keyboard shortcuts
+/// do them: the box takes the keys back and the window asks the system's clipboard (Cut and
+/// Paste are greyed out in a read-only box).
 fn clipboard(ui: &mut Ui, response: &Response) {
-    use crate::app::command::ClipboardAction;
-    for action in ClipboardAction::ALL {
-        let command = Command::Clipboard(action);
+    use crate::app::command::TextAction;
+    for action in TextAction::ALL {
+        let command = Command::EditText(action);
         let mut button = egui::Button::new(command.label());
         if let Some(shortcut) = command.shortcut_text(ui.ctx()) {
             button = button.shortcut_text(shortcut);
         }
-        let changes = action != ClipboardAction::Copy;
+        let changes = action.changes_text();
         if ui
             .add_enabled(response.enabled() || !changes, button)
             .clicked()
