@@ -102,6 +102,20 @@ pub fn generate(root: &Path, n: usize) -> Vec<uuid::Uuid> {
     ids
 }
 
+/// Copies folder `from` to `to`, with everything in it.
+pub fn copy_folder(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("copy folder");
+    for entry in std::fs::read_dir(from).expect("read folder") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("type").is_dir() {
+            copy_folder(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).expect("copy file");
+        }
+    }
+}
+
 /// The fixtures' temporary folders: fixtures live in statics, which are never dropped, so
 /// [`run`] removes the folders when the benchmarks end.
 static TEMP_DIRS: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
