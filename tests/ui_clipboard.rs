@@ -154,3 +154,22 @@ fn edit_select_all_selects_the_whole_box_or_the_whole_body() {
     let length = draft(&harness).body.chars().count();
     assert_eq!(harness.state().state.body_selection, Some((0, length)));
 }
+
+#[test]
+fn another_article_opened_from_the_list_leaves_nothing_to_paste_into() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    harness.state_mut().state.pending_field_cursor = Some(("Headline".into(), 0, 7));
+    harness.run_steps(3);
+    assert!(!greyed(&mut harness, "Edit", "Paste Ctrl+V"));
+    // The list takes the click, not the keys: the headline noted was the other article's.
+    harness
+        .get_by_label("City library opens its stacks to night readers")
+        .click();
+    harness.run_steps(3);
+    assert!(greyed(&mut harness, "Edit", "Paste Ctrl+V"));
+    assert_eq!(
+        draft(&harness).headline,
+        "City library opens its stacks to night readers"
+    );
+}

@@ -20,6 +20,7 @@ pub fn note(ctx: &egui::Context, state: &mut AppState, modal_shown: bool) {
             state.text_focus = TextEditState::load(ctx, id).map(|edit| TextFocus {
                 id,
                 selection: edit.cursor.char_range(),
+                article: state.selected,
             });
         }
         // (`read_response` is asked only here: for a box with the keys it would take them away
@@ -46,7 +47,7 @@ pub fn act(ctx: &egui::Context, state: &mut AppState, modal_shown: bool) {
     let Some(action) = state.text_request.take() else {
         return;
     };
-    let Some(focus) = state.text_focus else {
+    let Some(focus) = state.noted_text_box() else {
         return;
     };
     if let Some(selection) = focus.selection
