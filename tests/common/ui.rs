@@ -272,3 +272,17 @@ pub fn choose_in_menu(harness: &mut Harness<'static, Workstation>, menu: &str, l
     harness.get_by_label_contains(label).click();
     harness.step();
 }
+
+/// Opens the project settings dialog from the File menu.
+pub fn open_settings(harness: &mut Harness<'static, Workstation>) {
+    harness.get_by_label("File").click();
+    harness.run_steps(2);
+    harness.get_by_label("Project settings…").click();
+    harness.run_steps(3);
+}
+
+/// The open project as the window holds it.
+pub fn project(harness: &Harness<'static, Workstation>) -> copydesk::model::Project {
+    let state = &harness.state().state;
+    state.bundle.as_ref().expect("a project").project().clone()
+}
