@@ -53,7 +53,12 @@ fn the_review_lists_the_reference_article_s_findings_and_a_click_selects_the_spa
             .next()
             .unwrap(),
     );
-    let fix = bounds(harness.get_all_by_label("Fix → Kyiv's").next().unwrap());
+    let fix = bounds(
+        harness
+            .get_all_by_label("Fix \"Kyivs\" → Kyiv's")
+            .next()
+            .unwrap(),
+    );
     assert!(
         (0.0..8.0).contains(&(fix.y0 - message.y1)),
         "{fix:?} is right below {message:?}"
@@ -84,7 +89,7 @@ fn a_fix_changes_the_body_and_undoes() {
     harness.get_by_label_contains("Review (").click();
     harness.run_steps(3);
     assert!(body(&harness).contains("Russias Defense"));
-    harness.get_by_label("Fix → Russia's").click();
+    harness.get_by_label("Fix \"Russias\" → Russia's").click();
     harness.run_steps(3);
     settle(&mut harness);
     assert!(
@@ -92,7 +97,9 @@ fn a_fix_changes_the_body_and_undoes() {
         "the fix is applied"
     );
     assert!(
-        harness.query_by_label("Fix → Russia's").is_none(),
+        harness
+            .query_by_label("Fix \"Russias\" → Russia's")
+            .is_none(),
         "and its finding is gone"
     );
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
@@ -430,7 +437,9 @@ fn f8_walks_through_the_findings_and_shift_f8_walks_back() {
     harness.run_steps(4);
     harness.get_by_label_contains("Review (").click();
     harness.run_steps(3);
-    harness.get_by_label("Fix → membership—a").click();
+    harness
+        .get_by_label("Fix \"membershipa\" → membership—a")
+        .click();
     settle(&mut harness);
     harness.key_press(Key::F8);
     harness.run_steps(4);

@@ -46,7 +46,11 @@ fn article_with_lost_apostrophes() -> Harness<'static, copydesk::ui::Workstation
 #[test]
 fn a_right_click_on_an_underlined_word_in_the_body_offers_its_fix() {
     let mut harness = article_with_lost_apostrophes();
-    assert!(harness.query_by_label("Fix → Moscow's").is_none());
+    assert!(
+        harness
+            .query_by_label("Fix \"Moscows\" → Moscow's")
+            .is_none()
+    );
     let on_moscows = first_word_of(&harness, "Body paragraph 1");
     right_click(&mut harness, on_moscows);
     harness.check_accessibility();
@@ -61,11 +65,13 @@ fn a_right_click_on_an_underlined_word_in_the_body_offers_its_fix() {
         })
         .count();
     assert_eq!(said, 1);
-    harness.get_by_label("Fix → Moscow's").click();
+    harness.get_by_label("Fix \"Moscows\" → Moscow's").click();
     harness.run_steps(3);
     assert_eq!(draft(&harness).body, "Moscow's talks went on.");
     assert!(
-        harness.query_by_label("Fix → Moscow's").is_none(),
+        harness
+            .query_by_label("Fix \"Moscows\" → Moscow's")
+            .is_none(),
         "the menu closes once a fix is chosen"
     );
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
@@ -82,7 +88,7 @@ fn a_right_click_on_an_underlined_word_in_the_headline_offers_its_fix() {
     let mut harness = article_with_lost_apostrophes();
     let on_moscows = first_word_of(&harness, "Headline");
     right_click(&mut harness, on_moscows);
-    harness.get_by_label("Fix → Moscow's").click();
+    harness.get_by_label("Fix \"Moscows\" → Moscow's").click();
     harness.run_steps(3);
     assert_eq!(draft(&harness).headline, "Moscow's reply");
 }
@@ -103,7 +109,11 @@ fn away_from_any_finding_the_menu_offers_cut_copy_and_paste() {
             .query_by_label_contains("looks like a possessive")
             .is_none()
     );
-    assert!(harness.query_by_label("Fix → Moscow's").is_none());
+    assert!(
+        harness
+            .query_by_label("Fix \"Moscows\" → Moscow's")
+            .is_none()
+    );
     harness.get_by_label_contains("Cut");
     harness.get_by_label_contains("Copy");
     // Paste gives the paragraph the keys back and asks the window for the clipboard, which
@@ -153,8 +163,10 @@ fn a_misspelling_offers_its_other_likely_repairs_too() {
     let other = finding.alternatives[0].clone();
     let on_wierd = first_word_of(&harness, "Body paragraph 1");
     right_click(&mut harness, on_wierd);
-    harness.get_by_label("Fix → weird");
-    harness.get_by_label(&format!("Fix → {other}")).click();
+    harness.get_by_label("Fix \"wierd\" → weird");
+    harness
+        .get_by_label(&format!("Fix \"wierd\" → {other}"))
+        .click();
     harness.run_steps(3);
     assert_eq!(draft(&harness).body, format!("{other} results came in."));
 }
@@ -202,7 +214,7 @@ fn shift_f10_opens_the_menu_at_the_text_cursor_with_the_keys_in_it() {
     harness.key_press_modifiers(Modifiers::SHIFT, Key::F10);
     harness.run_steps(3);
     harness.check_accessibility();
-    let fix = harness.get_by_label("Fix → Moscow's");
+    let fix = harness.get_by_label("Fix \"Moscows\" → Moscow's");
     let menu_top = fix.accesskit_node().bounding_box().unwrap().y0;
     let field = harness
         .get_by_label("Headline")
@@ -226,11 +238,19 @@ fn shift_f10_in_the_body_offers_the_fix_at_the_cursor() {
     harness.run_steps(3);
     harness.key_press_modifiers(Modifiers::SHIFT, Key::F10);
     harness.run_steps(3);
-    assert!(harness.get_by_label("Fix → Moscow's").is_focused());
+    assert!(
+        harness
+            .get_by_label("Fix \"Moscows\" → Moscow's")
+            .is_focused()
+    );
     // Escape closes it and gives the keys back to the paragraph.
     harness.key_press(Key::Escape);
     harness.run_steps(3);
-    assert!(harness.query_by_label("Fix → Moscow's").is_none());
+    assert!(
+        harness
+            .query_by_label("Fix \"Moscows\" → Moscow's")
+            .is_none()
+    );
     assert!(harness.get_by_label("Body paragraph 1").is_focused());
     harness.key_press_modifiers(Modifiers::SHIFT, Key::F10);
     harness.run_steps(3);

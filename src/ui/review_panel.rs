@@ -131,12 +131,23 @@ pub fn actions(
             }
             _ => format!("→ {fix}"),
         };
-        if ui.small_button(format!("Fix {shown}")).clicked() {
+        // Named for a screen reader by what it mends as well as what it puts there.
+        let name = |shown: &str| match shown {
+            "delete" => format!("Fix: delete \"{flagged}\""),
+            _ => format!("Fix \"{flagged}\" {shown}"),
+        };
+        let fix_button = super::fields::small_named_button;
+        if fix_button(ui, &format!("Fix {shown}"), &name(&shown), true) {
             out.push(Command::ApplyFix(index));
         }
         for alternative in &finding.alternatives {
             let command = Command::ApplyAlternative(index, alternative.clone());
-            if ui.small_button(command.label()).clicked() {
+            if fix_button(
+                ui,
+                &command.label(),
+                &name(&format!("→ {alternative}")),
+                true,
+            ) {
                 out.push(command);
             }
         }
