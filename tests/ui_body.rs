@@ -465,3 +465,15 @@ fn tab_nests_a_list_item_under_the_one_above_and_shift_tab_brings_it_back() {
         body(&harness)
     );
 }
+
+#[test]
+fn escape_leaves_the_body_so_tab_goes_on_from_the_first_control() {
+    let (_dir, mut harness) = new_article_with("One two.");
+    assert_eq!(paragraph(&harness, 1), Some(true));
+    // Tab in the body types a tab (outside a list); Escape lets the keys go.
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    assert_eq!(paragraph(&harness, 1), Some(false));
+    press(&mut harness, Modifiers::NONE, Key::Tab);
+    assert!(harness.get_by_label("File").is_focused());
+    assert_eq!(body(&harness), "One two.");
+}

@@ -19,7 +19,9 @@ const KEYS_IN_PLACE: &[(&str, &str)] = &[
     ),
     (
         "Escape",
-        "Close a menu, the find bar or a dialog; in the list search: clear it",
+        "Close a menu, the find bar or a dialog; in the list search: clear it; in the body \
+         (where Tab indents a list item or types a tab): leave it, and Tab goes on from the \
+         window's first control",
     ),
     ("Tab / Shift+Tab", "The next or previous field"),
 ];
