@@ -54,6 +54,7 @@ fn a_renamed_section_takes_its_articles_along_in_one_undoable_step() {
     press(&mut harness, Role::Tab, "Sections");
     // Escape gives up a renaming, not the dialog.
     press(&mut harness, Role::Button, "Rename the section Science");
+    harness.check_accessibility();
     harness.key_press(Key::Escape);
     harness.run_steps(2);
     assert!(harness.query_by_label("New name for Science").is_none());
