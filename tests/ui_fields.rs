@@ -8,6 +8,8 @@ use common::ui::*;
 use egui::accesskit::Role;
 use egui_kittest::kittest::{NodeT, Queryable};
 
+type Workstation = egui_kittest::Harness<'static, copydesk::ui::Workstation>;
+
 #[test]
 fn tags_are_typed_comma_separated_once_each_and_removed_from_their_chips() {
     let (_dir, root) = sample_copy();
@@ -477,4 +479,17 @@ fn enter_goes_from_the_headline_to_the_standfirst_and_on_to_the_body() {
     assert_eq!(article.headline, "Council approves bridge");
     assert_eq!(article.standfirst, "The vote was close.", "no line break");
     assert_eq!(article.body, "Work starts in May.");
+    // From the SEO title, Enter goes on to the social title, and from there to the standfirst.
+    let field = |harness: &Workstation, role, name| -> bool {
+        harness.get_by_role_and_label(role, name).is_focused()
+    };
+    harness.state_mut().state.pending_field_cursor = Some(("SEO title".into(), 0, 0));
+    harness.run_steps(3);
+    assert!(field(&harness, Role::TextInput, "SEO title"));
+    harness.key_press(egui::Key::Enter);
+    harness.run_steps(3);
+    assert!(field(&harness, Role::TextInput, "Social title"));
+    harness.key_press(egui::Key::Enter);
+    harness.run_steps(3);
+    assert!(field(&harness, Role::MultilineTextInput, "Standfirst"));
 }

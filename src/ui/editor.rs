@@ -161,10 +161,15 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
                     fields::text_with_meter(ui, field.label(), value, meter, enabled, marks);
                 mark(&mut change, Some(typed), &response);
                 super::text_menu::attach(ui, &response, field, &state.review, draft, out);
-                // Enter in the headline goes on to the standfirst, as a writer goes on.
-                if field == Field::Headline && entered(ui, &response) {
-                    let end = draft.standfirst.chars().count();
-                    state.pending_field_cursor = Some(("Standfirst".into(), end, end));
+                // Enter goes on to the next field a writer fills in: from the headline to the
+                // standfirst (the two titles may stay empty), from a title to the next one.
+                if entered(ui, &response) {
+                    let next = match field {
+                        Field::SeoTitle => Field::SocialTitle,
+                        _ => Field::Standfirst,
+                    };
+                    let end = next.text(draft).map_or(0, |text| text.chars().count());
+                    state.pending_field_cursor = Some((next.label().into(), end, end));
                 }
             }
             let standfirst_length = draft.standfirst.chars().count();

@@ -11,7 +11,8 @@ const KEYS_IN_PLACE: &[(&str, &str)] = &[
     (
         "Enter",
         "In the list: open the article; in a tag or byline box: take the first offer; in the \
-         headline: go on to the standfirst, and from the standfirst to the body",
+         headline: go on to the standfirst, and from the standfirst to the body; in the SEO \
+         title: go on to the social title, and from there to the standfirst",
     ),
     (
         "↑ / ↓",
