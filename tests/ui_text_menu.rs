@@ -19,12 +19,17 @@ fn first_word_of(harness: &Harness<'static, copydesk::ui::Workstation>, label: &
     )
 }
 
+/// The window, and the temporary copy of the sample it works on (removed when dropped: keep
+/// it for as long as the window).
+type Window = (
+    tempfile::TempDir,
+    Harness<'static, copydesk::ui::Workstation>,
+);
+
 /// A new article in a copy of the sample with `headline` and `body` typed in, checked.
-fn new_article(headline: &str, body: &str) -> Harness<'static, copydesk::ui::Workstation> {
+fn new_article(headline: &str, body: &str) -> Window {
     let (dir, root) = sample_copy();
     let mut harness = open(&root, no_dialogs());
-    // The folder must outlive the harness; the test process ends soon after.
-    std::mem::forget(dir);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
     harness.run_steps(3);
     type_into(&mut harness, Role::TextInput, "Headline", headline);
@@ -35,17 +40,17 @@ fn new_article(headline: &str, body: &str) -> Harness<'static, copydesk::ui::Wor
         body,
     );
     settle(&mut harness);
-    harness
+    (dir, harness)
 }
 
 /// A new article whose headline and body each begin with a possessive that lost its apostrophe.
-fn article_with_lost_apostrophes() -> Harness<'static, copydesk::ui::Workstation> {
+fn article_with_lost_apostrophes() -> Window {
     new_article("Moscows reply", "Moscows talks went on.")
 }
 
 #[test]
 fn a_right_click_on_an_underlined_word_in_the_body_offers_its_fix() {
-    let mut harness = article_with_lost_apostrophes();
+    let (_dir, mut harness) = article_with_lost_apostrophes();
     assert!(
         harness
             .query_by_label("Fix \"Moscows\" → Moscow's")
@@ -85,7 +90,7 @@ fn a_right_click_on_an_underlined_word_in_the_body_offers_its_fix() {
 
 #[test]
 fn a_right_click_on_an_underlined_word_in_the_headline_offers_its_fix() {
-    let mut harness = article_with_lost_apostrophes();
+    let (_dir, mut harness) = article_with_lost_apostrophes();
     let on_moscows = first_word_of(&harness, "Headline");
     right_click(&mut harness, on_moscows);
     harness.get_by_label("Fix \"Moscows\" → Moscow's").click();
@@ -95,7 +100,7 @@ fn a_right_click_on_an_underlined_word_in_the_headline_offers_its_fix() {
 
 #[test]
 fn away_from_any_finding_the_menu_offers_cut_copy_and_paste() {
-    let mut harness = article_with_lost_apostrophes();
+    let (_dir, mut harness) = article_with_lost_apostrophes();
     // The end of the body's text, past "went on.", has no finding.
     let node = harness.get_by_label("Body paragraph 1");
     let bounds = node.accesskit_node().bounding_box().expect("drawn");
@@ -141,7 +146,7 @@ fn away_from_any_finding_the_menu_offers_cut_copy_and_paste() {
 
 #[test]
 fn a_misspelling_offers_its_other_likely_repairs_too() {
-    let mut harness = new_article("Results", "wierd results came in.");
+    let (_dir, mut harness) = new_article("Results", "wierd results came in.");
     // The dictionary's repairs come from the review thread once typing has paused.
     wait_until(&mut harness, |w| {
         w.state
@@ -173,7 +178,7 @@ fn a_misspelling_offers_its_other_likely_repairs_too() {
 
 #[test]
 fn a_right_click_inside_a_selection_keeps_it_for_the_menu_s_copy() {
-    let mut harness = article_with_lost_apostrophes();
+    let (_dir, mut harness) = article_with_lost_apostrophes();
     // "Moscows" selected in the headline, as a double-click or a finding would select it.
     harness.state_mut().state.pending_field_cursor = Some(("Headline".into(), 0, 7));
     harness.run_steps(3);
@@ -207,7 +212,7 @@ fn a_right_click_inside_a_selection_keeps_it_for_the_menu_s_copy() {
 
 #[test]
 fn shift_f10_opens_the_menu_at_the_text_cursor_with_the_keys_in_it() {
-    let mut harness = article_with_lost_apostrophes();
+    let (_dir, mut harness) = article_with_lost_apostrophes();
     harness.state_mut().state.pending_field_cursor = Some(("Headline".into(), 3, 3));
     harness.run_steps(3);
     assert!(harness.get_by_label("Headline").is_focused());
@@ -233,7 +238,7 @@ fn shift_f10_opens_the_menu_at_the_text_cursor_with_the_keys_in_it() {
 
 #[test]
 fn shift_f10_in_the_body_offers_the_fix_at_the_cursor() {
-    let mut harness = article_with_lost_apostrophes();
+    let (_dir, mut harness) = article_with_lost_apostrophes();
     harness.state_mut().state.pending_body_cursor = Some((2, 2));
     harness.run_steps(3);
     harness.key_press_modifiers(Modifiers::SHIFT, Key::F10);
@@ -261,7 +266,7 @@ fn shift_f10_in_the_body_offers_the_fix_at_the_cursor() {
 
 #[test]
 fn the_menu_s_copy_takes_a_selection_across_paragraphs() {
-    let mut harness = new_article("Two paragraphs", "One two.\n\nThree four.");
+    let (_dir, mut harness) = new_article("Two paragraphs", "One two.\n\nThree four.");
     harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
     harness.run_steps(3);
     assert_eq!(harness.state().state.body_selection, Some((0, 21)));
@@ -286,7 +291,8 @@ fn the_menu_s_copy_takes_a_selection_across_paragraphs() {
 
 #[test]
 fn a_right_click_outside_a_selection_across_paragraphs_ends_it() {
-    let mut harness = new_article("Three paragraphs", "One two.\n\nThree four.\n\nFive six.");
+    let (_dir, mut harness) =
+        new_article("Three paragraphs", "One two.\n\nThree four.\n\nFive six.");
     harness.state_mut().state.pending_body_cursor = Some((0, 0));
     harness.run_steps(3);
     for _ in 0..2 {

@@ -264,8 +264,17 @@ fn write_thumbnail(
         .to_rgba8()
         .write_to(&mut Cursor::new(&mut png), ImageFormat::Png)
         .map_err(|e| io_error(asset.as_str(), e))?;
-    if let Some(folder) = path.parent() {
-        std::fs::create_dir_all(folder).map_err(|e| io_error(asset.as_str(), e))?;
+    // The cache's folders are made inside the project, never the project's own folder: one
+    // moved or deleted while its thumbnail was made is not brought back as a folder of
+    // thumbnails, and the thumbnail is just not kept.
+    let local = root.join(LOCAL_DIR);
+    for folder in [local.join("thumbs"), local].iter().rev() {
+        match std::fs::create_dir(folder) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+            Err(e) => return Err(io_error(asset.as_str(), e)),
+        }
     }
     crate::bundle::fsio::write_atomic_unsynced(&path, &png).map_err(|e| io_error(asset.as_str(), e))
 }
@@ -339,4 +348,25 @@ pub fn remove_assets(root: &Path, names: &[AssetName]) -> Result<usize, MediaErr
         let _ = std::fs::remove_file(thumbnail_path(root, name));
     }
     Ok(removed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_thumbnail_made_for_a_project_gone_meanwhile_makes_no_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let gone = dir.path().join("Gone.copydesk");
+        let asset = AssetName::parse(&format!("{}.png", "a".repeat(64))).unwrap();
+        let picture = DynamicImage::new_rgb8(4, 3);
+        assert!(write_thumbnail(&gone, &asset, &picture).is_ok());
+        assert!(!gone.exists(), "the project's folder is not made again");
+        std::fs::create_dir(&gone).unwrap();
+        write_thumbnail(&gone, &asset, &picture).unwrap();
+        assert!(
+            thumbnail_path(&gone, &asset).is_file(),
+            "kept while it is there"
+        );
+    }
 }
