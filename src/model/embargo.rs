@@ -175,18 +175,7 @@ pub fn zones_matching(typed: &str, limit: usize) -> Vec<&'static str> {
 /// The IANA zone whose name is nearest to a mistyped one ("Europe/Kyev" → "Europe/Kyiv"),
 /// when one is within two letters of it.
 pub fn nearest_zone(typed: &str) -> Option<&'static str> {
-    let typed = typed.trim().to_lowercase();
-    chrono_tz::TZ_VARIANTS
-        .iter()
-        .map(|tz| {
-            (
-                strsim::levenshtein(&typed, &tz.name().to_lowercase()),
-                tz.name(),
-            )
-        })
-        .filter(|(distance, _)| *distance <= 2)
-        .min()
-        .map(|(_, name)| name)
+    super::nearest::nearest_name(typed, chrono_tz::TZ_VARIANTS.iter().map(|tz| tz.name()))
 }
 
 impl Embargo {

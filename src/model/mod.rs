@@ -4,6 +4,7 @@ pub mod article;
 pub mod changes;
 pub mod embargo;
 pub mod language;
+pub mod nearest;
 pub mod plural;
 pub mod project;
 pub mod records;

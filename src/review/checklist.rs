@@ -229,20 +229,14 @@ fn section_known(a: &Article, c: &CheckContext, level: Severity, out: &mut Vec<F
     if section.is_empty() || sections.is_empty() || sections.iter().any(|s| s == section) {
         return;
     }
-    let typed = section.to_lowercase();
-    let nearest = sections
-        .iter()
-        .map(|s| (strsim::levenshtein(&typed, &s.to_lowercase()), s))
-        .filter(|(distance, _)| *distance <= 2)
-        .min_by_key(|(distance, _)| *distance)
-        .map(|(_, s)| s);
+    let nearest = crate::model::nearest::nearest_name(section, sections.iter().map(String::as_str));
     let finding = |message: String| Finding::new("section.known", level, Field::Section, message);
     out.push(match nearest {
         Some(known) => finding(format!(
             "\u{201c}{section}\u{201d} is not one of the project's sections: did you mean {known}?"
         ))
         .at(0..a.section.len())
-        .fix(known.clone()),
+        .fix(known.to_owned()),
         None => finding(format!(
             "\u{201c}{section}\u{201d} is not one of the project's sections (File \u{2192} Project settings\u{2026} adds it)"
         )),
