@@ -95,24 +95,10 @@ pub fn analyse(
     if input.in_code || text.trim().is_empty() {
         return result;
     }
-    if input.in_body && damage::is_residue(text) {
-        let message = format!(
-            "\"{}\" looks like page furniture left from a copy",
-            text.trim()
-        );
-        result
-            .local
-            .push(finding("proof.residue", message, 0..text.len()).fix(""));
-        return result;
-    }
     if input.in_body
-        && let Some(credit) = damage::photo_credit(text)
+        && let Some(message) = residue(text)
     {
-        let message = format!(
-            "This paragraph ends with a picture's credit, \"{}\": it looks like a caption left \
-             from a copy (a caption goes with its picture)",
-            &text[credit]
-        );
+        // Left from a copy: the whole line goes.
         result
             .local
             .push(finding("proof.residue", message, 0..text.len()).fix(""));
@@ -128,6 +114,24 @@ pub fn analyse(
     damage_findings(text, &in_prose, style.curly_quotes, &mut result.local);
     words(text, &in_prose, speller, project_words, &mut result);
     result
+}
+
+/// What a body line left from a copy is, when it is one: page furniture, or a picture's caption
+/// (a paragraph ending with its credit).
+fn residue(text: &str) -> Option<String> {
+    if damage::is_residue(text) {
+        return Some(format!(
+            "\"{}\" looks like page furniture left from a copy",
+            text.trim()
+        ));
+    }
+    damage::photo_credit(text).map(|credit| {
+        format!(
+            "This paragraph ends with a picture's credit, \"{}\": it looks like a caption left \
+             from a copy (a caption goes with its picture)",
+            &text[credit]
+        )
+    })
 }
 
 fn damage_findings(
