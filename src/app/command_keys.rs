@@ -119,8 +119,8 @@ impl Command {
 
     /// The first shortcut as text ("Ctrl+S"), for menus and the palette.
     pub fn shortcut_text(&self, ctx: &egui::Context) -> Option<String> {
-        let keys = self.shortcuts().iter().chain(self.text_box_keys());
-        keys.take(1).next().map(|s| shortcut_name(ctx, s))
+        let mut keys = self.shortcuts().iter().chain(self.text_box_keys());
+        keys.next().map(|s| shortcut_name(ctx, s))
     }
 
     /// The commands whose shortcut was pressed this frame, consumed so no widget also sees them.

@@ -123,16 +123,15 @@ fn compared_fields(
     before: &crate::model::Article,
     after: &crate::model::Article,
 ) -> Vec<FieldDiff> {
-    [
-        ("Headline", &before.headline, &after.headline),
-        ("Standfirst", &before.standfirst, &after.standfirst),
-        ("Body", &before.body, &after.body),
-    ]
-    .into_iter()
-    .filter(|(_, old, new)| old != new)
-    .map(|(field, old, new)| FieldDiff {
-        field,
-        runs: word_diff(old, new),
-    })
-    .collect()
+    use crate::review::Field;
+    [Field::Headline, Field::Standfirst, Field::Body]
+        .into_iter()
+        .filter_map(|field| {
+            let (old, new) = (field.text(before)?, field.text(after)?);
+            (old != new).then(|| FieldDiff {
+                field: field.label(),
+                runs: word_diff(old, new),
+            })
+        })
+        .collect()
 }

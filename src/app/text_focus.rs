@@ -1,6 +1,5 @@
 //! The text box that last had the keys, kept so that Edit → Cut, Copy, Paste and Select all act
-//! on it: the
-//! menu or the palette that runs them has taken the keys by then.
+//! on it: the menu or the palette that runs them has taken the keys by then.
 
 use super::AppState;
 use super::command::TextAction;
