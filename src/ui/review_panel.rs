@@ -131,35 +131,27 @@ pub fn actions(
             }
             _ => format!("→ {fix}"),
         };
-        // Named for a screen reader by what it mends as well as what it puts there.
-        let name = |shown: &str| match shown {
-            "delete" => format!("Fix: delete \"{flagged}\""),
-            _ => format!("Fix \"{flagged}\" {shown}"),
-        };
+        // Each is named for a screen reader by what it mends as well as what it puts there,
+        // as several may be shown at once.
         let fix_button = super::fields::small_named_button;
-        if fix_button(ui, &format!("Fix {shown}"), &name(&shown), true) {
+        let mends = format!("\"{flagged}\" {shown}");
+        let name = if fix.is_empty() {
+            format!("Fix: delete \"{flagged}\"")
+        } else {
+            format!("Fix {mends}")
+        };
+        if fix_button(ui, &format!("Fix {shown}"), &name, true) {
             out.push(Command::ApplyFix(index));
         }
         for alternative in &finding.alternatives {
             let command = Command::ApplyAlternative(index, alternative.clone());
-            if fix_button(
-                ui,
-                &command.label(),
-                &name(&format!("→ {alternative}")),
-                true,
-            ) {
+            let name = format!("Fix \"{flagged}\" → {alternative}");
+            if fix_button(ui, &command.label(), &name, true) {
                 out.push(command);
             }
         }
-        // Named for a screen reader by what it mends, as several may be shown at once.
-        if twins > 1
-            && super::fields::small_named_button(
-                ui,
-                &format!("Fix all {twins}"),
-                &format!("Fix all {twins}: \"{flagged}\" {shown}"),
-                true,
-            )
-        {
+        let name = format!("Fix all {twins}: {mends}");
+        if twins > 1 && fix_button(ui, &format!("Fix all {twins}"), &name, true) {
             out.push(Command::ApplyFixEverywhere(index));
         }
     }
