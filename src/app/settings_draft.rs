@@ -139,12 +139,8 @@ impl SettingsDraft {
         if new.is_empty() {
             return Err("Type the section's new name".to_owned());
         }
-        let taken = |s: &String| s.to_lowercase() == new.to_lowercase();
-        if sections
-            .iter()
-            .enumerate()
-            .any(|(i, s)| i != *at && taken(s))
-        {
+        let others = sections.iter().enumerate().filter(|(i, _)| i != at);
+        if listed(others.map(|(_, s)| s), &new).is_some() {
             return Err(format!("There is a section \"{new}\" already"));
         }
         sections[*at] = new.clone();
@@ -289,14 +285,17 @@ fn add_unique(list: &mut Vec<String>, value: String, what: &str) -> Result<(), S
     if value.is_empty() {
         return Err(format!("Type the {what} first"));
     }
-    if let Some(there) = list
-        .iter()
-        .find(|v| v.to_lowercase() == value.to_lowercase())
-    {
+    if let Some(there) = listed(list.iter(), &value) {
         return Err(format!("\"{there}\" is already listed"));
     }
     list.push(value);
     Ok(())
+}
+
+/// The entry of `list` that is `value` in any capitals, if there is one.
+fn listed<'a>(mut list: impl Iterator<Item = &'a String>, value: &str) -> Option<&'a String> {
+    let value = value.to_lowercase();
+    list.find(|entry| entry.to_lowercase() == value)
 }
 
 #[cfg(test)]
