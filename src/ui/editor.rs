@@ -190,9 +190,14 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
             );
             mark(&mut change, Some("standfirst"), &response);
             super::text_menu::attach(ui, &response, Field::Standfirst, &state.review, draft, out);
-            ui.weak(format!(
-                "{standfirst_length} characters ({}–{})",
-                limits.standfirst_min, limits.standfirst_max
+            let (shortest, longest) = (limits.standfirst_min, limits.standfirst_max);
+            let level = fields::range_level(standfirst_length, shortest, longest);
+            ui.colored_label(
+                fields::meter_color(ui, level),
+                format!("{standfirst_length} characters ({shortest}–{longest})"),
+            )
+            .on_hover_text(format!(
+                "Standfirst: {standfirst_length} characters; between {shortest} and {longest} is best"
             ));
 
             ui.horizontal(|ui| {

@@ -216,6 +216,25 @@ pub fn length_level(length: usize, limit: usize) -> LengthLevel {
     }
 }
 
+/// Where a field with a recommended range stands (the standfirst's 50–160 characters): as
+/// [`length_level`] against the longest, and amber too while it is written shorter than the
+/// shortest.
+pub fn range_level(length: usize, shortest: usize, longest: usize) -> LengthLevel {
+    match length_level(length, longest) {
+        LengthLevel::Fine if length > 0 && length < shortest => LengthLevel::Near,
+        level => level,
+    }
+}
+
+/// The colour a length meter is shown in at `level`: weak, amber or red.
+pub fn meter_color(ui: &Ui, level: LengthLevel) -> Color32 {
+    match level {
+        LengthLevel::Fine => ui.visuals().weak_text_color(),
+        LengthLevel::Near => Color32::from_rgb(214, 140, 0),
+        LengthLevel::Over => Color32::from_rgb(210, 40, 40),
+    }
+}
+
 /// What a field's length meter measures against.
 #[derive(Debug, Clone, Copy)]
 pub struct Meter {
@@ -241,11 +260,7 @@ pub fn text_with_meter(
         let limit = meter.limit;
         let stand_in = meter.stand_in.filter(|_| value.trim().is_empty());
         let length = stand_in.unwrap_or_else(|| value.chars().count());
-        let color = match length_level(length, limit) {
-            LengthLevel::Fine => ui.visuals().weak_text_color(),
-            LengthLevel::Near => Color32::from_rgb(214, 140, 0),
-            LengthLevel::Over => Color32::from_rgb(210, 40, 40),
-        };
+        let color = meter_color(ui, length_level(length, limit));
         let meter_width = 64.0;
         let width = (ui.available_width() - meter_width).max(80.0);
         let id = field_id(label);
@@ -278,5 +293,14 @@ mod tests {
         assert_eq!(length_level(99, 110), LengthLevel::Near);
         assert_eq!(length_level(110, 110), LengthLevel::Near);
         assert_eq!(length_level(111, 110), LengthLevel::Over);
+    }
+
+    #[test]
+    fn a_range_meter_turns_amber_when_short_and_red_when_long() {
+        assert_eq!(range_level(0, 50, 160), LengthLevel::Fine);
+        assert_eq!(range_level(20, 50, 160), LengthLevel::Near);
+        assert_eq!(range_level(100, 50, 160), LengthLevel::Fine);
+        assert_eq!(range_level(150, 50, 160), LengthLevel::Near);
+        assert_eq!(range_level(164, 50, 160), LengthLevel::Over);
     }
 }
