@@ -692,6 +692,8 @@ fn spelling_uses_the_dictionary_and_the_project_words() {
         )
         .is_empty()
     );
+    // Plurals of abbreviations (corpus 04: "others took CSEs") are abbreviations too.
+    assert!(flagged_in_body("proof.spelling", "Pupils took CSEs; NGOs and MPs agreed.").is_empty());
     assert!(spelled_right_with_project_word(
         "Kupyans",
         "Fighting near Kupyans went on."
@@ -761,6 +763,29 @@ fn doubled_words_and_spaces() {
         ["  "]
     );
     assert!(flagged_in_body("proof.doubled_word", "The\nthe line break. Bora Bora.").len() <= 1);
+}
+
+#[test]
+fn a_hyphen_between_spaces_is_mended_to_a_dash() {
+    // Corpus 04: "the GCSE system today - almost 30 years later"; a range of years closes up.
+    let body = "The system today - almost 30 years later.\n\nFlights: 1975 - 2014.\n\n- a list item\n\n`a - b`";
+    assert_eq!(flagged_in_body("proof.hyphen_dash", body), ["-", " - "]);
+    let mut article = edited(|a| a.body = body.into());
+    let found = findings(&article);
+    let dash = found
+        .iter()
+        .find(|f| f.rule == "proof.hyphen_dash")
+        .expect("found");
+    assert_eq!(dash.alternatives, ["–"]);
+    for finding in found.iter().filter(|f| f.rule == "proof.hyphen_dash").rev() {
+        assert!(finding.apply_fix(&mut article));
+    }
+    assert!(
+        article
+            .body
+            .starts_with("The system today — almost 30 years later.")
+    );
+    assert!(article.body.contains("Flights: 1975–2014."));
 }
 
 #[test]

@@ -161,6 +161,18 @@ fn damage_findings(
             );
         }
     }
+    for (span, repairs) in damage::hyphen_dashes(text) {
+        if in_prose(&span) {
+            let message = if repairs.len() == 1 {
+                "A hyphen between spaces in a range of numbers: an en dash, closed up, belongs there"
+            } else {
+                "A hyphen between spaces stands for a dash"
+            };
+            let mut found = finding("proof.hyphen_dash", message.into(), span);
+            found.set_repairs(&repairs);
+            out.push(found);
+        }
+    }
     for (span, repair) in damage::misplaced_quotes(text) {
         if in_prose(&span) {
             let message = "A closing quote is glued to the next word: the space belongs after it";
@@ -242,11 +254,14 @@ fn words(
                 .push(finding("proof.apostrophe", message, range).fix(repair));
             continue;
         }
-        let all_caps = word.chars().count() > 1 && !word.chars().any(char::is_lowercase);
         let prefix = after == Some('-') && HYPHEN_PREFIXES.contains(&word.to_lowercase().as_str());
         // "Kyiv's" is as right as "Kyiv": a possessive is checked by the word it is made from.
         let base = possessive_base(word);
-        if all_caps || prefix || project_words.contains(word) || project_words.contains(base) {
+        if abbreviation(word)
+            || prefix
+            || project_words.contains(word)
+            || project_words.contains(base)
+        {
             continue;
         }
         if token.capitalized {
@@ -316,4 +331,10 @@ fn lost_dash(word: &str, speller: &mut Speller) -> Option<String> {
         let head = word.strip_suffix(tail)?;
         (head.chars().count() >= 4 && speller.knows(head)).then(|| format!("{head}—{tail}"))
     })
+}
+
+/// An abbreviation in capitals or its plural ("NATO", "MPs", "CSEs"): spelling leaves it be.
+fn abbreviation(word: &str) -> bool {
+    let stem = word.strip_suffix('s').unwrap_or(word);
+    stem.chars().count() > 1 && !stem.chars().any(char::is_lowercase)
 }

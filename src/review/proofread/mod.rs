@@ -51,6 +51,11 @@ pub const RULES: &[RuleInfo] = &[
         "Words run together where a dash or space was lost",
         Recommended,
     ),
+    rule(
+        "proof.hyphen_dash",
+        "A hyphen between spaces where a dash belongs (today - almost)",
+        Recommended,
+    ),
     rule("proof.doubled_word", "Doubled words", Recommended),
     rule("proof.double_space", "Doubled spaces", Recommended),
     rule(
