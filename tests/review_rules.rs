@@ -364,6 +364,11 @@ fn embargo_rules() {
         !rules_of(&draft_past).contains(&"embargo.future"),
         "only ready articles are held to it"
     );
+    // Published before the embargo lifts: refused; after it, fine.
+    let published =
+        |until| edited(|a| (a.status, a.embargo) = (Status::Published, embargo(until, "UTC")));
+    flags("embargo.lifted", &published(future), &published(past));
+    assert!(!rules_of(&ready_future).contains(&"embargo.lifted"));
     flags(
         "embargo.time_zone",
         &edited(|a| a.embargo = embargo(future, "")),

@@ -134,6 +134,10 @@ pub const RULES: &[(RuleInfo, CheckFn)] = &[
         super::embargo::embargo_future,
     ),
     (
+        rule("embargo.lifted", "Embargo lifted when published", Required),
+        super::embargo::embargo_lifted,
+    ),
+    (
         rule(
             "embargo.time_zone",
             "Embargo in a known time zone",

@@ -1,5 +1,5 @@
-//! The embargo's rules: not lifted already when the article is ready, and given in a time zone
-//! the desk's clocks know, on that zone's offset.
+//! The embargo's rules: not lifted already when the article is ready, lifted when it is
+//! published, and given in a time zone the desk's clocks know, on that zone's offset.
 
 use super::checklist::CheckContext;
 use super::{Field, Finding, Severity};
@@ -24,6 +24,32 @@ pub(super) fn embargo_future(
         );
         out.push(Finding::new(
             "embargo.future",
+            level,
+            Field::Embargo,
+            message,
+        ));
+    }
+}
+
+/// A published article's embargo must have lifted: marking it published before then would
+/// break the embargo, so the move is refused until the time comes.
+pub(super) fn embargo_lifted(
+    a: &Article,
+    c: &CheckContext,
+    level: Severity,
+    out: &mut Vec<Finding>,
+) {
+    if let Some(embargo) = &a.embargo
+        && matches!(a.status, Status::Published | Status::Corrected)
+        && embargo.until.with_timezone(&Utc) > c.now
+    {
+        let message = format!(
+            "The article is {} but is under embargo until {}: keep it ready until then",
+            a.status,
+            embargo.describe()
+        );
+        out.push(Finding::new(
+            "embargo.lifted",
             level,
             Field::Embargo,
             message,
