@@ -439,7 +439,7 @@ fn a_section_not_in_the_projects_list_is_named_and_a_near_miss_mended() {
     assert!(
         of_rule("section.known", &other)[0]
             .message
-            .contains("Project settings")
+            .contains("add it to them")
     );
     // A project that lists no sections files articles anywhere.
     let mut open = settings();

@@ -148,6 +148,33 @@ fn a_waiver_is_recorded_with_its_reason() {
             .count(),
         2
     );
+
+    // Withdrawn again from either finding: both count again, and Ctrl+Z puts the waiver back.
+    harness
+        .query_all_by_label_contains("Withdraw the waiver: ")
+        .next()
+        .expect("a withdraw button")
+        .click();
+    harness.run_steps(2);
+    settle(&mut harness);
+    assert!(
+        harness
+            .state()
+            .state
+            .draft
+            .as_ref()
+            .unwrap()
+            .waivers
+            .is_empty()
+    );
+    assert!(harness.query_by_label_contains("waived: ").is_none());
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run_steps(2);
+    settle(&mut harness);
+    assert_eq!(
+        harness.state().state.draft.as_ref().unwrap().waivers.len(),
+        1
+    );
 }
 
 #[test]

@@ -119,3 +119,53 @@ fn a_renamed_section_takes_its_articles_along_in_one_undoable_step() {
         .collect();
     assert_eq!(sections.iter().filter(|s| *s == "Arts").count(), 3);
 }
+
+/// Replaces the open article's section with `name`, typed into the box beside the menu.
+fn type_section(harness: &mut Workstation, name: &str) {
+    harness
+        .get_by_role_and_label(Role::TextInput, "Section")
+        .click();
+    harness.run_steps(2);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
+    harness.run_steps(1);
+    harness
+        .get_by_role_and_label(Role::TextInput, "Section")
+        .type_text(name);
+    settle(harness);
+}
+
+#[test]
+fn an_unknown_section_is_added_to_the_projects_from_its_finding_in_one_undoable_step() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    let sections_before = project(&harness).settings.sections;
+    type_section(&mut harness, "Politics");
+    assert!(has_finding(&harness, |f| f.rule == "section.known"));
+    harness.get_by_label_contains("Review (").click();
+    harness.run_steps(2);
+    harness.check_accessibility();
+    press(
+        &mut harness,
+        Role::Button,
+        "Add \"Politics\" to the sections",
+    );
+    settle(&mut harness);
+    let sections = project(&harness).settings.sections;
+    assert_eq!(sections.last().map(String::as_str), Some("Politics"));
+    assert_eq!(sections.len(), sections_before.len() + 1);
+    assert!(!has_finding(&harness, |f| f.rule == "section.known"));
+
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
+    harness.run_steps(2);
+    assert_eq!(project(&harness).settings.sections, sections_before);
+
+    // A section listed already in other capitals is named, not listed twice.
+    type_section(&mut harness, "world");
+    press(&mut harness, Role::Button, "Add \"world\" to the sections");
+    assert_eq!(project(&harness).settings.sections, sections_before);
+    assert!(
+        harness
+            .query_by_label_contains("has the section \"World\" already")
+            .is_some()
+    );
+}

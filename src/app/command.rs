@@ -189,8 +189,12 @@ pub enum Command {
         /// The editor's reason.
         reason: String,
     },
+    /// Withdraw the waiver of the open article's finding at this index.
+    WithdrawWaiver(usize),
     /// Add a word to the project dictionary.
     AddToDictionary(String),
+    /// Add a section to the project's list of sections.
+    AddSection(String),
     /// Kill the open article with a reason (the kill dialog's answer).
     Kill(String),
     /// Check the open article again now (after the system's dictionaries changed, say).
@@ -430,7 +434,9 @@ impl Command {
             Command::EditBodyAt(_) => "Edit this in the body".into(),
             Command::AskWaiver(_) => "Waive…".into(),
             Command::Waive { .. } => "Waive".into(),
+            Command::WithdrawWaiver(_) => "Withdraw the waiver".into(),
             Command::AddToDictionary(word) => format!("Add \"{word}\" to the dictionary"),
+            Command::AddSection(name) => format!("Add \"{name}\" to the sections"),
             Command::Kill(_) => "Kill article".into(),
             Command::Recheck => "Check the article again".into(),
             Command::NextFinding => "Next finding".into(),

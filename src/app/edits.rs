@@ -112,7 +112,9 @@ impl AppState {
                 text,
                 reason,
             } => self.waive(rule, field, text, reason),
+            Command::WithdrawWaiver(index) => self.withdraw_waiver(index),
             Command::AddToDictionary(word) => self.add_to_dictionary(word),
+            Command::AddSection(name) => self.add_section(name),
             Command::RestoreRevision(index) => self.restore_revision(index),
             Command::MoveUp | Command::MoveDown => {
                 let (Some(id), Some(from)) = (self.selected, self.selected_index()) else {

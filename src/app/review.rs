@@ -334,6 +334,23 @@ impl AppState {
         }
     }
 
+    /// Withdraws the waiver of finding `index`, so that it counts again (one undoable step).
+    pub fn withdraw_waiver(&mut self, index: usize) {
+        let (Some(finding), Some(draft)) = (self.review.findings.get(index), &mut self.draft)
+        else {
+            return;
+        };
+        if finding.waived.is_none() {
+            return;
+        }
+        let text = finding.flagged_text(draft).to_owned();
+        let (rule, field) = (finding.rule, finding.field.as_str());
+        draft.waivers.retain(|w| !w.covers(rule, field, &text));
+        self.undo.break_typing();
+        self.commit_draft(None);
+        self.tell("Waiver withdrawn: the finding counts again");
+    }
+
     /// Asks for the reason of a waiver.
     pub fn ask_waiver(&mut self, index: usize) {
         let (Some(finding), Some(draft)) = (self.review.findings.get(index), &self.draft) else {
@@ -369,21 +386,51 @@ impl AppState {
 
     /// Adds a word to the project dictionary, as one undoable step.
     pub fn add_to_dictionary(&mut self, word: String) {
+        let told = format!("Added \"{word}\" to the project dictionary");
+        self.add_to_project_list(|s| &mut s.dictionary, word, told);
+    }
+
+    /// Adds a section to the project's list (an imported page's own, say), as one undoable
+    /// step; a section listed already in other capitals is named instead of added again.
+    pub fn add_section(&mut self, name: String) {
+        let name = name.trim().to_owned();
+        let listed = self.bundle.as_ref().and_then(|b| {
+            super::settings_draft::listed(b.project().settings.sections.iter(), &name).cloned()
+        });
+        match listed {
+            Some(known) if known != name => self.warn(format!(
+                "The project has the section \"{known}\" already; choose it in the section menu"
+            )),
+            _ => {
+                let told = format!("Added \"{name}\" to the project's sections");
+                self.add_to_project_list(|s| &mut s.sections, name, told);
+            }
+        }
+    }
+
+    /// Appends `entry` to one of the project settings' lists as one undoable step, unless it
+    /// is there already, and says `told`.
+    fn add_to_project_list(
+        &mut self,
+        list: impl Fn(&mut crate::model::ProjectSettings) -> &mut Vec<String>,
+        entry: String,
+        told: String,
+    ) {
         let Some(bundle) = &self.bundle else {
             return;
         };
         let before = bundle.project().clone();
         let mut after = before.clone();
-        if after.settings.dictionary.contains(&word) {
+        if entry.is_empty() || list(&mut after.settings).contains(&entry) {
             return;
         }
-        after.settings.dictionary.push(word.clone());
+        list(&mut after.settings).push(entry);
         self.run_step(Step::Project {
             before: Box::new(before),
             after: Box::new(after),
             refiled: Vec::new(),
         });
-        self.tell(format!("Added \"{word}\" to the project dictionary"));
+        self.tell(told);
     }
 
     /// Moves the open article to a status through the workflow; killing asks for a reason.

@@ -293,7 +293,10 @@ fn add_unique(list: &mut Vec<String>, value: String, what: &str) -> Result<(), S
 }
 
 /// The entry of `list` that is `value` in any capitals, if there is one.
-fn listed<'a>(mut list: impl Iterator<Item = &'a String>, value: &str) -> Option<&'a String> {
+pub(super) fn listed<'a>(
+    mut list: impl Iterator<Item = &'a String>,
+    value: &str,
+) -> Option<&'a String> {
     let value = value.to_lowercase();
     list.find(|entry| entry.to_lowercase() == value)
 }

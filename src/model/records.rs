@@ -22,6 +22,13 @@ pub struct Waiver {
     pub at: DateTime<Utc>,
 }
 
+impl Waiver {
+    /// Whether this waiver covers a finding of `rule` in `field` flagging `text`.
+    pub fn covers(&self, rule: &str, field: &str, text: &str) -> bool {
+        self.rule == rule && self.field == field && self.text == text
+    }
+}
+
 /// One change of workflow status.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Transition {

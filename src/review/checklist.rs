@@ -242,7 +242,7 @@ fn section_known(a: &Article, c: &CheckContext, level: Severity, out: &mut Vec<F
         .at(0..a.section.len())
         .fix(known.to_owned()),
         None => finding(format!(
-            "\u{201c}{section}\u{201d} is not one of the project's sections (File \u{2192} Project settings\u{2026} adds it)"
+            "\u{201c}{section}\u{201d} is not one of the project's sections: choose one, or add it to them"
         )),
     });
 }
@@ -412,9 +412,7 @@ impl Reviewer {
             finding.waived = article
                 .waivers
                 .iter()
-                .find(|w| {
-                    w.rule == finding.rule && w.field == finding.field.as_str() && w.text == text
-                })
+                .find(|w| w.covers(finding.rule, finding.field.as_str(), text))
                 .map(|w| w.reason.clone());
         }
         findings.sort_by_key(|f| (f.level, f.field, f.span.as_ref().map_or(0, |s| s.start)));

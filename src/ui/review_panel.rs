@@ -111,7 +111,8 @@ fn row(
 }
 
 /// A finding's buttons: its fix, the same fix everywhere when `twins` findings share it
-/// ([`crate::review::fix_twin_counts`]), "Add to dictionary" for a spelling, and "Waive…" (or
+/// ([`crate::review::fix_twin_counts`]), "Add to dictionary" for a spelling, "Add to the
+/// sections" for an unknown section, and "Waive…" (or
 /// the reason it was waived). The review pane and the right-click menu on underlined text both
 /// offer them.
 pub fn actions(
@@ -163,6 +164,14 @@ pub fn actions(
     {
         out.push(Command::AddToDictionary(flagged.to_owned()));
     }
+    // A section the project does not list yet (an imported page's own) can be added to it.
+    let section = draft.section.trim();
+    if finding.rule == "section.known" && !section.is_empty() {
+        let command = Command::AddSection(section.to_owned());
+        if ui.small_button(command.label()).clicked() {
+            out.push(command);
+        }
+    }
     // Named for a screen reader by the finding it waives, as each finding has one.
     if finding.level == Severity::Recommended
         && finding.waived.is_none()
@@ -177,6 +186,10 @@ pub fn actions(
     }
     if let Some(reason) = &finding.waived {
         ui.weak(format!("waived: {reason}"));
+        let name = format!("Withdraw the waiver: {}", finding.message);
+        if super::fields::small_named_button(ui, "Withdraw", &name, true) {
+            out.push(Command::WithdrawWaiver(index));
+        }
     }
 }
 
