@@ -25,20 +25,24 @@ pub fn fuzzy_score(query: &str, label: &str) -> Option<i32> {
     Some(score - (label.len() as i32) / 10)
 }
 
-/// The palette's commands that match `query`, best first: by their names, then by their other
-/// words ([`Command::keywords`]), which a query must begin.
+/// The palette's commands that match `query`, best first: by their names, or by their other
+/// words ([`Command::keywords`]), which a query must begin. A query that begins one of those
+/// words scores as if it began a word of the name, a little less, so "sect" finds the project
+/// settings before the names that merely hold its letters ("Select all").
 pub fn matches(query: &str) -> Vec<&'static Command> {
     let typed = query.trim().to_lowercase();
+    let typed_letters = typed.chars().filter(|c| !c.is_whitespace()).count() as i32;
     let by_keyword = |c: &Command| {
         let words = c.keywords();
-        (!typed.is_empty() && words.split(' ').any(|word| word.starts_with(&typed))).then_some(0)
+        (!typed.is_empty() && words.split(' ').any(|word| word.starts_with(&typed)))
+            .then_some(3 * typed_letters)
     };
     let mut scored: Vec<(i32, usize, &Command)> = PALETTE
         .iter()
         .enumerate()
         .filter(|(_, c)| **c != Command::OpenPalette)
         .filter_map(|(i, c)| {
-            let score = fuzzy_score(query, &c.label()).or_else(|| by_keyword(c));
+            let score = fuzzy_score(query, &c.label()).max(by_keyword(c));
             score.map(|s| (s, i, c))
         })
         .collect();
@@ -146,6 +150,8 @@ mod tests {
     #[test]
     fn a_command_is_found_by_its_other_words_too() {
         assert_eq!(matches("dictionary")[0], &Command::ProjectSettings);
+        // Before names that only hold the letters ("Select all", "Status: corrected").
+        assert_eq!(matches("sect")[0], &Command::ProjectSettings);
         assert_eq!(matches("byline")[0], &Command::Preferences);
         assert!(matches("font").contains(&&Command::Zoom(crate::app::settings::Zoom::In)));
         assert!(matches("clipboard").len() >= 3, "the three Copy article as");
