@@ -123,15 +123,16 @@ pub fn actions(
     out: &mut Vec<Command>,
 ) {
     let flagged = finding.flagged_text(draft);
+    let shown_for = |fix: &str| match (&finding.span, finding.field.text(draft)) {
+        _ if fix.is_empty() => "delete".to_owned(),
+        // A space or a mark alone says little on a button: the words beside it show it.
+        (Some(span), Some(text)) if !fix.chars().any(char::is_alphanumeric) => {
+            format!("→ {}", fix_in_context(text, span.clone(), fix))
+        }
+        _ => format!("→ {fix}"),
+    };
     if let Some(fix) = &finding.suggestion {
-        let shown = match (&finding.span, finding.field.text(draft)) {
-            _ if fix.is_empty() => "delete".to_owned(),
-            // A space or a mark alone says little on a button: the words beside it show it.
-            (Some(span), Some(text)) if !fix.chars().any(char::is_alphanumeric) => {
-                format!("→ {}", fix_in_context(text, span.clone(), fix))
-            }
-            _ => format!("→ {fix}"),
-        };
+        let shown = shown_for(fix);
         // Each is named for a screen reader by what it mends as well as what it puts there,
         // as several may be shown at once.
         let fix_button = super::fields::small_named_button;
@@ -146,8 +147,9 @@ pub fn actions(
         }
         for alternative in &finding.alternatives {
             let command = Command::ApplyAlternative(index, alternative.clone());
-            let name = format!("Fix \"{flagged}\" → {alternative}");
-            if fix_button(ui, &command.label(), &name, true) {
+            let shown = shown_for(alternative);
+            let name = format!("Fix \"{flagged}\" {shown}");
+            if fix_button(ui, &format!("Fix {shown}"), &name, true) {
                 out.push(command);
             }
         }
@@ -194,28 +196,26 @@ pub fn actions(
 }
 
 /// A fix of `span` in `text` as the text would read with it: the replacement between the
-/// fragments of words touching the span ("Year,” out" for a closing quote moved before its
-/// space), at most a dozen characters each.
+/// words beside the span ("Year,” out" for a closing quote moved before its space, "today —
+/// almost" for a hyphen between spaces), at most a dozen characters of each.
 fn fix_in_context(text: &str, span: std::ops::Range<usize>, fix: &str) -> String {
     let (Some(before), Some(after)) = (text.get(..span.start), text.get(span.end..)) else {
         return fix.to_owned();
     };
-    let left: String = {
-        let mut kept: Vec<char> = before
-            .chars()
-            .rev()
-            .take_while(|c| !c.is_whitespace())
-            .take(12)
-            .collect();
-        kept.reverse();
-        kept.into_iter().collect()
-    };
-    let right: String = after
-        .chars()
-        .take_while(|c| !c.is_whitespace())
-        .take(12)
-        .collect();
+    let mut left = beside(before.chars().rev());
+    left.reverse();
+    let left: String = left.into_iter().collect();
+    let right: String = beside(after.chars()).into_iter().collect();
     format!("{left}{fix}{right}").trim().to_owned()
+}
+
+/// The characters beside a fix, read outward from it: the word touching it or, when a space
+/// touches it, that space and the word beyond.
+fn beside(outward: impl Iterator<Item = char>) -> Vec<char> {
+    let mut outward = outward.peekable();
+    let space = outward.next_if(|c| *c == ' ');
+    let word = outward.take_while(|c| !c.is_whitespace()).take(12);
+    space.into_iter().chain(word).collect()
 }
 
 #[cfg(test)]
@@ -233,7 +233,13 @@ mod tests {
         let doubled = "he said  that";
         assert_eq!(fix_in_context(doubled, 7..9, " "), "said that");
         let straight = "said \"Hello";
-        assert_eq!(fix_in_context(straight, 5..6, "\u{201c}"), "\u{201c}Hello");
+        assert_eq!(
+            fix_in_context(straight, 5..6, "\u{201c}"),
+            "said \u{201c}Hello"
+        );
+        // A hyphen between spaces: the words beyond the spaces.
+        let hyphen = "the system today - almost 30 years";
+        assert_eq!(fix_in_context(hyphen, 17..18, "—"), "today — almost");
         // A span out of the text shows the fix alone.
         assert_eq!(fix_in_context("short", 3..40, "!"), "!");
     }
