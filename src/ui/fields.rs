@@ -130,7 +130,8 @@ pub fn offer_buttons<'a>(ui: &mut Ui, caption: &str, offers: &[&'a str]) -> Opti
 /// its text stays as typed, even while it does not parse yet, and what `parse` says is wrong
 /// (the format, say) is shown beside it in the warning colour. Returns the box and, when the
 /// text was changed and parses, the value it gives; the box shows `shown` again once it loses
-/// the focus.
+/// the focus, and text left in it that does not parse is named beside it as not kept, until
+/// the box has the focus again or shows another value.
 pub fn parsed_box<T>(
     ui: &mut Ui,
     id: egui::Id,
@@ -140,19 +141,37 @@ pub fn parsed_box<T>(
     parse: impl Fn(&str) -> Result<T, String>,
 ) -> (Response, Option<T>) {
     let typed_id = id.with("typed");
-    let mut text = ui.data_mut(|d| d.get_temp(typed_id)).unwrap_or(shown);
+    let refused_id = id.with("refused");
+    let typed: Option<String> = ui.data_mut(|d| d.get_temp(typed_id));
+    let was_typed = typed.is_some();
+    let mut text = typed.unwrap_or_else(|| shown.clone());
     let response = ui.add_enabled(
         enabled,
         TextEdit::singleline(&mut text).id(id).desired_width(width),
     );
     let value = parse(text.trim());
+    let warn = ui.visuals().warn_fg_color;
     if response.has_focus() {
         if let Err(wrong) = &value {
-            ui.colored_label(ui.visuals().warn_fg_color, wrong);
+            ui.colored_label(warn, wrong);
         }
-        ui.data_mut(|d| d.insert_temp(typed_id, text));
+        ui.data_mut(|d| {
+            d.insert_temp(typed_id, text);
+            d.remove::<(String, String)>(refused_id);
+        });
     } else {
         ui.data_mut(|d| d.remove::<String>(typed_id));
+        if was_typed && let Err(wrong) = &value {
+            let message = format!("\u{201c}{}\u{201d} not kept ({wrong})", text.trim());
+            ui.data_mut(|d| d.insert_temp(refused_id, (shown.clone(), message)));
+        }
+        match ui.data(|d| d.get_temp::<(String, String)>(refused_id)) {
+            Some((kept, message)) if kept == shown => {
+                ui.colored_label(warn, message);
+            }
+            Some(_) => ui.data_mut(|d| d.remove::<(String, String)>(refused_id)),
+            None => {}
+        }
     }
     let changed = response.changed();
     (response, value.ok().filter(|_| changed))

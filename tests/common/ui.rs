@@ -286,3 +286,18 @@ pub fn project(harness: &Harness<'static, Workstation>) -> copydesk::model::Proj
     let state = &harness.state().state;
     state.bundle.as_ref().expect("a project").project().clone()
 }
+
+/// Clicks the box named `label`, empties it and types `text` into it.
+pub fn retype(harness: &mut Harness<'static, Workstation>, label: &str, text: &str) {
+    harness
+        .get_by_role_and_label(Role::TextInput, label)
+        .click();
+    harness.run_steps(2);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.key_press(egui::Key::Backspace);
+    harness.run_steps(1);
+    harness
+        .get_by_role_and_label(Role::TextInput, label)
+        .type_text(text);
+    harness.run_steps(2);
+}
