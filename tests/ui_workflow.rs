@@ -67,7 +67,7 @@ fn an_embargoed_article_cannot_be_marked_published_before_the_embargo_lifts() {
         notice.text.contains("Not moved to published")
             && notice
                 .text
-                .contains("under embargo until 03 Dec 2026 07:00 Europe/London"),
+                .contains("The embargo lifts only at 03 Dec 2026 07:00 Europe/London"),
         "{}",
         notice.text
     );

@@ -44,9 +44,9 @@ pub(super) fn embargo_lifted(
         && embargo.until.with_timezone(&Utc) > c.now
     {
         let message = format!(
-            "The article is {} but is under embargo until {}: keep it ready until then",
-            a.status,
-            embargo.describe()
+            "The embargo lifts only at {}: the article cannot be {} before then (keep it ready)",
+            embargo.describe(),
+            a.status
         );
         out.push(Finding::new(
             "embargo.lifted",
