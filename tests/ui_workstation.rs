@@ -320,8 +320,9 @@ fn every_control_is_named_in_every_state() {
 fn a_duplicate_of_a_published_article_is_a_new_draft_without_its_record() {
     let (_dir, root) = sample_copy();
     let mut harness = open(&root, no_dialogs());
-    // The ready article is published (a step in its workflow log); the corrected one has a
-    // correction to its readers.
+    // The ready article is published once its embargo has lifted (a step in its workflow
+    // log); the corrected one has a correction to its readers.
+    harness.state_mut().state.clock = || "2026-12-03T07:00:01Z".parse().unwrap();
     select(&mut harness, "5a3e0000-0000-4000-8000-000000000003");
     harness
         .state_mut()
