@@ -44,6 +44,26 @@ impl DialogPurpose {
     }
 }
 
+/// The path typed in place of a file dialog: `~` stands for the home folder, and a path that is
+/// not absolute is taken from the home folder too (the window's own working folder means
+/// nothing to the person typing).
+pub fn typed_path(text: &str) -> std::path::PathBuf {
+    typed_path_from(text, dirs::home_dir())
+}
+
+/// [`typed_path`] against the home folder `home`, when it is known.
+fn typed_path_from(text: &str, home: Option<std::path::PathBuf>) -> std::path::PathBuf {
+    let text = text.trim();
+    let in_home = text
+        .strip_prefix("~/")
+        .or_else(|| (text == "~").then_some(""));
+    let relative = in_home.or_else(|| (!std::path::Path::new(text).is_absolute()).then_some(text));
+    match (relative, home) {
+        (Some(rest), Some(home)) => home.join(rest),
+        _ => std::path::PathBuf::from(text),
+    }
+}
+
 /// How long the system's opener is given to say whether it found an application.
 const OPENER_ANSWER: std::time::Duration = std::time::Duration::from_secs(2);
 
@@ -346,5 +366,27 @@ impl Jobs {
     /// A sender for work that reports here.
     pub fn sender(&self) -> Sender<Outcome> {
         self.sender.clone()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    #[test]
+    fn a_typed_path_is_taken_from_the_home_folder_unless_it_is_absolute() {
+        let home = || Some(PathBuf::from("/home/ed"));
+        let typed = |text| typed_path_from(text, home());
+        assert_eq!(
+            typed("~/Desk.copydesk"),
+            PathBuf::from("/home/ed/Desk.copydesk")
+        );
+        assert_eq!(typed(" ~ "), PathBuf::from("/home/ed/"));
+        assert_eq!(typed("Desk"), PathBuf::from("/home/ed/Desk"));
+        assert_eq!(typed("/srv/desk"), PathBuf::from("/srv/desk"));
+        // "~ed" is not the home folder's shorthand here, and no home leaves the text as typed.
+        assert_eq!(typed("~ed/x"), PathBuf::from("/home/ed/~ed/x"));
+        assert_eq!(typed_path_from("Desk", None), PathBuf::from("Desk"));
     }
 }

@@ -104,7 +104,7 @@ impl AppState {
         let Some(Modal::Export(choice)) = self.modal.clone() else {
             return;
         };
-        let folder = PathBuf::from(choice.folder.trim());
+        let folder = super::jobs::typed_path(&choice.folder);
         if choice.folder.trim().is_empty() {
             if self.jobs.dialogs.available() {
                 self.jobs.pick(super::jobs::DialogPurpose::ExportFolder);

@@ -154,6 +154,7 @@ pub fn ui(ctx: &egui::Context, state: &mut AppState, out: &mut Vec<Command>) {
                 ui.heading("Type a path");
                 ui.label("No file dialog is available on this system.");
                 ui.label(purpose.typed_path_prompt());
+                ui.weak("~ is your home folder; a path not starting with / is taken from it.");
                 let label = ui.label("Path");
                 let field = ui.add(egui::TextEdit::singleline(text).desired_width(420.0)).labelled_by(label.id);
                 if first_frame {
