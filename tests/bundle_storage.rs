@@ -352,6 +352,34 @@ fn save_as_writes_a_complete_copy_and_moves_there() {
 }
 
 #[test]
+fn the_copy_s_history_grows_apart_from_the_original_s() {
+    let (dir, root, ids) = bundle_with(1);
+    let history = |root: &std::path::Path| {
+        fs::read_to_string(root.join(format!("history/{}.jsonl", ids[0]))).unwrap_or_default()
+    };
+    let mut bundle = open_rw(&root);
+    bundle
+        .update_article(ids[0], |a| a.headline = "Saved in the original".into())
+        .unwrap();
+    bundle.save().unwrap();
+    let original = history(&root);
+    assert!(!original.is_empty(), "a revision was recorded");
+    let target = dir.path().join("Copy.copydesk");
+    bundle.save_as(&target).unwrap();
+    // Revisions saved in the copy go to the copy's history only.
+    bundle
+        .update_article(ids[0], |a| a.headline = "Saved in the copy".into())
+        .unwrap();
+    bundle.save().unwrap();
+    assert_eq!(
+        history(&root),
+        original,
+        "the original's history is as it was"
+    );
+    assert!(history(&target).len() > original.len());
+}
+
+#[test]
 fn new_refuses_a_folder_that_is_not_empty() {
     let dir = tempfile::tempdir().unwrap();
     fs::write(dir.path().join("notes.txt"), b"mine").unwrap();

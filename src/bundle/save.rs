@@ -176,9 +176,19 @@ impl Bundle {
             &target.join(".gitignore"),
             format!("{LOCAL_DIR}/\n").as_bytes(),
         )?;
-        copy_folder(&self.root.join(ASSETS_DIR), &target.join(ASSETS_DIR))?;
+        // Pictures are never rewritten, so the copy may share their files; histories grow by
+        // appending, so each bundle gets its own.
+        copy_folder(
+            &self.root.join(ASSETS_DIR),
+            &target.join(ASSETS_DIR),
+            Sharing::Link,
+        )?;
         let history = crate::history::HISTORY_DIR;
-        copy_folder(&self.root.join(history), &target.join(history))?;
+        copy_folder(
+            &self.root.join(history),
+            &target.join(history),
+            Sharing::Copy,
+        )?;
         for aside in &self.set_aside {
             if let Some(name) = aside.problem.path.file_name() {
                 let _ = fs::copy(&aside.problem.path, articles_dir.join(name));
@@ -268,11 +278,20 @@ impl Bundle {
 }
 
 /// Copies (or hard-links) the files of one folder into another.
-fn copy_folder(from: &Path, to: &Path) -> Result<(), BundleError> {
+/// Whether a copied folder's files may be shared with the original (hard links).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Sharing {
+    /// Files that are never changed in place: linked where the file system allows.
+    Link,
+    /// Files that grow or change: always copied.
+    Copy,
+}
+
+fn copy_folder(from: &Path, to: &Path, sharing: Sharing) -> Result<(), BundleError> {
     fs::create_dir_all(to).map_err(|e| BundleError::io(to, e))?;
     for entry in fs::read_dir(from).into_iter().flatten().flatten() {
         let target = to.join(entry.file_name());
-        if fs::hard_link(entry.path(), &target).is_err() {
+        if sharing == Sharing::Copy || fs::hard_link(entry.path(), &target).is_err() {
             fs::copy(entry.path(), &target).map_err(|e| BundleError::io(entry.path(), e))?;
         }
     }
