@@ -176,3 +176,22 @@ fn part_stat_article_files() -> u64 {
         .map(|e| e.metadata().unwrap().len())
         .sum()
 }
+
+/// Save as of the whole 10,000-article project into a new folder: every article read, written
+/// with its fsync, and the history and pictures copied (on the window's thread).
+#[divan::bench(sample_count = 3)]
+fn save_as_the_whole_project(bencher: divan::Bencher) {
+    let fixture = fixture();
+    bencher
+        .with_inputs(|| {
+            let bundle = Bundle::open(&fixture.root, Access::ReadOnly).expect("open");
+            (bundle, support::temp_dir())
+        })
+        .bench_local_values(|(mut bundle, dir)| {
+            bundle
+                .save_as(&dir.path().join("Copy.copydesk"))
+                .expect("saved as");
+            // Returned, so that divan drops the copy outside the timed section.
+            (bundle, dir)
+        });
+}

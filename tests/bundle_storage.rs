@@ -380,6 +380,46 @@ fn the_copy_s_history_grows_apart_from_the_original_s() {
 }
 
 #[test]
+fn a_save_as_job_reports_its_progress_and_an_edit_made_meanwhile_stays_to_save() {
+    let (dir, root, ids) = bundle_with(3);
+    let mut bundle = open_rw(&root);
+    bundle
+        .update_article(ids[0], |a| a.headline = "Before the copy".into())
+        .unwrap();
+    let target = dir.path().join("Copy.copydesk");
+    let job = bundle.save_as_job(&target).unwrap();
+    assert_eq!(job.len(), 3);
+    // An edit while the copy is written elsewhere.
+    bundle
+        .update_article(ids[1], |a| a.headline = "After the copy was taken".into())
+        .unwrap();
+    let mut seen = Vec::new();
+    let copy = job.run(|done, total| seen.push((done, total))).unwrap();
+    assert_eq!((seen.first(), seen.last()), (Some(&(0, 3)), Some(&(3, 3))));
+    bundle.continue_at(copy);
+    assert_eq!(bundle.root(), target);
+    assert!(
+        bundle.has_unsaved_changes(),
+        "the later edit is still to save"
+    );
+    bundle.save().unwrap();
+    drop(bundle);
+    let headlines: Vec<String> = open_ro(&target)
+        .summaries()
+        .map(|s| s.headline.clone())
+        .collect();
+    assert_eq!(
+        headlines[..2],
+        ["Before the copy", "After the copy was taken"]
+    );
+    assert!(
+        open_ro(&root)
+            .summaries()
+            .all(|s| !s.headline.contains("copy"))
+    );
+}
+
+#[test]
 fn new_refuses_a_folder_that_is_not_empty() {
     let dir = tempfile::tempdir().unwrap();
     fs::write(dir.path().join("notes.txt"), b"mine").unwrap();

@@ -190,6 +190,10 @@ pub enum Outcome {
     ExportProgress(usize, usize),
     /// An export finished (or failed, with the message).
     Exported(Result<crate::export::ExportReport, String>),
+    /// A Save as has written this many articles of so many.
+    SaveAsProgress(usize, usize),
+    /// A Save as finished (or failed).
+    SavedAs(Box<Result<crate::bundle::SavedCopy, BundleError>>),
     /// A picture was checked and stored in the bundle (or refused, with the message).
     ImageStored(
         crate::app::images::ImageUse,
@@ -243,6 +247,20 @@ impl Jobs {
             };
             let result = crate::export::run_export(&job, &mut progress).map_err(|e| e.to_string());
             let _ = sender.send(Outcome::Exported(result));
+            waker();
+        });
+    }
+
+    /// Writes a Save as copy on a worker thread, reporting its progress.
+    pub fn save_as(&self, job: crate::bundle::SaveAsJob) {
+        let sender = self.sender.clone();
+        let waker = self.waker.clone();
+        std::thread::spawn(move || {
+            let result = job.run(|done, total| {
+                let _ = sender.send(Outcome::SaveAsProgress(done, total));
+                waker();
+            });
+            let _ = sender.send(Outcome::SavedAs(Box::new(result)));
             waker();
         });
     }

@@ -94,6 +94,15 @@ pub enum Modal {
     },
     /// What an export did.
     ExportSummary(crate::export::ExportReport),
+    /// A Save as running: the folder it writes, and its articles written of the total.
+    SavingAs {
+        /// The new folder.
+        target: PathBuf,
+        /// Articles written.
+        done: usize,
+        /// Articles in all.
+        total: usize,
+    },
     /// Pictures no article uses, offered for deletion.
     UnusedPictures(Vec<crate::model::AssetName>),
     /// The project settings dialog, on a working copy.

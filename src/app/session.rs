@@ -125,6 +125,12 @@ impl AppState {
                     }
                 }
                 Outcome::ExportProgress(done, total) => self.export_progressed(done, total),
+                Outcome::SaveAsProgress(written, _) => {
+                    if let Some(Modal::SavingAs { done, .. }) = &mut self.modal {
+                        *done = written;
+                    }
+                }
+                Outcome::SavedAs(result) => self.saved_as(*result),
                 Outcome::Exported(result) => self.export_finished(result),
                 Outcome::PageWritten(result) => self.page_written(result),
                 Outcome::FolderShown(folder, shown) => self.folder_shown(folder, shown),
@@ -174,22 +180,49 @@ impl AppState {
                     Err(error) => self.warn(error.to_string()),
                 }
             }
-            DialogPurpose::SaveAs => {
-                let Some(bundle) = &mut self.bundle else {
-                    return;
-                };
-                match bundle.save_as(&path) {
-                    Ok(()) => {
-                        clear_journal(&path);
-                        self.read_only = None;
-                        self.settings.remember(path.clone());
-                        self.last_saved = Some(chrono::Local::now());
-                        self.tell(format!("Saved as {}", path.display()));
-                    }
-                    Err(error) => self.warn(error.to_string()),
-                }
-            }
+            DialogPurpose::SaveAs => self.start_save_as(path),
         }
+    }
+
+    /// Starts writing the project as a copy in `target`, on a worker: the window shows its
+    /// progress meanwhile, and edits wait until the copy is written.
+    fn start_save_as(&mut self, target: PathBuf) {
+        let Some(bundle) = &self.bundle else {
+            return;
+        };
+        match bundle.save_as_job(&target) {
+            Ok(job) => {
+                let total = job.len();
+                self.modal = Some(Modal::SavingAs {
+                    target,
+                    done: 0,
+                    total,
+                });
+                self.jobs.save_as(job);
+            }
+            Err(error) => self.warn(error.to_string()),
+        }
+    }
+
+    /// Continues at the copy a Save as wrote, or says why it could not be written.
+    fn saved_as(&mut self, result: Result<crate::bundle::SavedCopy, BundleError>) {
+        if matches!(self.modal, Some(Modal::SavingAs { .. })) {
+            self.modal = None;
+        }
+        let copy = match result {
+            Ok(copy) => copy,
+            Err(error) => return self.warn(format!("Not saved as a copy: {error}")),
+        };
+        let Some(bundle) = self.bundle.as_mut().filter(|b| b.root() == copy.original()) else {
+            return;
+        };
+        let path = copy.root().to_owned();
+        bundle.continue_at(copy);
+        clear_journal(&path);
+        self.read_only = None;
+        self.settings.remember(path.clone());
+        self.last_saved = Some(chrono::Local::now());
+        self.tell(format!("Saved as {}", path.display()));
     }
 
     /// Saves changed articles; a conflict with changes on disk asks the user.

@@ -12,11 +12,13 @@ pub mod lock;
 mod open;
 pub mod recovery;
 mod save;
+mod save_as;
 mod scan;
 
 pub use error::{BundleError, Problem};
 pub use index::ArticleSummary;
 pub use save::SaveReport;
+pub use save_as::{SaveAsJob, SavedCopy};
 
 use crate::model::{Article, Project, slug};
 use format::{ARTICLES_DIR, LOCAL_DIR};

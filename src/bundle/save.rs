@@ -1,13 +1,11 @@
 //! Saving: only what changed, atomically, never over a file that changed on disk.
 
-use super::format::{ARTICLES_DIR, ASSETS_DIR, LOCAL_DIR, MANIFEST_FILE, Manifest};
+use super::format::{ARTICLES_DIR, LOCAL_DIR, MANIFEST_FILE, Manifest};
 use super::fsio::{hash_on_disk, sha256_hex, sync_dir, to_pretty_json, write_atomic};
 use super::index::{DiskState, INDEX_FILE, IndexEntry, write_index};
-use super::lock::BundleLock;
-use super::open::ensure_empty_target;
 use super::{Bundle, BundleError, article_path, backup};
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use uuid::Uuid;
 
 /// What a save wrote.
@@ -162,58 +160,8 @@ impl Bundle {
         Ok(())
     }
 
-    /// Writes the whole bundle to `target` (a new or empty folder), then continues there: the
-    /// lock moves to the new bundle, and the old one is left as it was on disk.
-    pub fn save_as(&mut self, target: &Path) -> Result<(), BundleError> {
-        ensure_empty_target(target)?;
-        for id in self.ids() {
-            self.load(id)?;
-        }
-        let articles_dir = target.join(ARTICLES_DIR);
-        fs::create_dir_all(&articles_dir).map_err(|e| BundleError::io(&articles_dir, e))?;
-        let lock = BundleLock::acquire(target)?;
-        write_atomic(
-            &target.join(".gitignore"),
-            format!("{LOCAL_DIR}/\n").as_bytes(),
-        )?;
-        // Pictures are never rewritten, so the copy may share their files; histories grow by
-        // appending, so each bundle gets its own.
-        copy_folder(
-            &self.root.join(ASSETS_DIR),
-            &target.join(ASSETS_DIR),
-            Sharing::Link,
-        )?;
-        let history = crate::history::HISTORY_DIR;
-        copy_folder(
-            &self.root.join(history),
-            &target.join(history),
-            Sharing::Copy,
-        )?;
-        for aside in &self.set_aside {
-            if let Some(name) = aside.problem.path.file_name() {
-                let _ = fs::copy(&aside.problem.path, articles_dir.join(name));
-            }
-        }
-        let old_root = std::mem::replace(&mut self.root, target.to_owned());
-        self.histories.clear();
-        self.lock = Some(lock);
-        self.deleted.clear();
-        self.manifest_sha256 = None;
-        self.manifest_dirty = true;
-        for entry in &mut self.entries {
-            entry.disk = None;
-            entry.dirty = true;
-        }
-        self.entries_maybe_dirty = true;
-        if let Err(error) = self.save() {
-            self.root = old_root;
-            return Err(error);
-        }
-        Ok(())
-    }
-
     /// The manifest as it would be written now.
-    fn manifest(&self) -> Manifest {
+    pub(super) fn manifest(&self) -> Manifest {
         let mut order: Vec<String> = self
             .entries
             .iter()
@@ -278,26 +226,6 @@ impl Bundle {
 }
 
 /// Copies (or hard-links) the files of one folder into another.
-/// Whether a copied folder's files may be shared with the original (hard links).
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Sharing {
-    /// Files that are never changed in place: linked where the file system allows.
-    Link,
-    /// Files that grow or change: always copied.
-    Copy,
-}
-
-fn copy_folder(from: &Path, to: &Path, sharing: Sharing) -> Result<(), BundleError> {
-    fs::create_dir_all(to).map_err(|e| BundleError::io(to, e))?;
-    for entry in fs::read_dir(from).into_iter().flatten().flatten() {
-        let target = to.join(entry.file_name());
-        if sharing == Sharing::Copy || fs::hard_link(entry.path(), &target).is_err() {
-            fs::copy(entry.path(), &target).map_err(|e| BundleError::io(entry.path(), e))?;
-        }
-    }
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::SaveReport;

@@ -140,6 +140,19 @@ pub fn choose(
 /// The progress of a running export.
 pub fn progress(ui: &mut egui::Ui, done: usize, total: usize) {
     ui.heading("Exporting…");
+    articles_done(ui, done, total);
+}
+
+/// The progress of a running Save as, and where it writes.
+pub fn saving_as(ui: &mut egui::Ui, target: &std::path::Path, done: usize, total: usize) {
+    ui.heading("Saving a copy…");
+    ui.label(format!("Writing the project to {}", target.display()));
+    articles_done(ui, done, total);
+    ui.weak("Your work continues in the copy once it is written.");
+}
+
+/// A progress bar of articles done of the total.
+fn articles_done(ui: &mut egui::Ui, done: usize, total: usize) {
     let fraction = if total == 0 {
         0.0
     } else {

@@ -115,6 +115,11 @@ pub fn ui(ctx: &egui::Context, state: &mut AppState, out: &mut Vec<Command>) {
             }
             Modal::Export(choice) => super::export_dialog::choose(ui, choice, can_pick, &counts, out),
             Modal::Exporting { done, total, .. } => super::export_dialog::progress(ui, *done, *total),
+            Modal::SavingAs {
+                target,
+                done,
+                total,
+            } => super::export_dialog::saving_as(ui, target, *done, *total),
             Modal::ExportSummary(report) => {
                 super::export_dialog::summary(ui, report, first_frame, out)
             }
@@ -173,7 +178,7 @@ pub fn ui(ctx: &egui::Context, state: &mut AppState, out: &mut Vec<Command>) {
     });
     let busy = matches!(
         state.modal,
-        Some(Modal::Recovery(_)) | Some(Modal::Exporting { .. })
+        Some(Modal::Recovery(_)) | Some(Modal::Exporting { .. }) | Some(Modal::SavingAs { .. })
     );
     // A click beside a form being filled in is more often a slip than a choice: what was typed
     // there stays until Cancel or Escape.

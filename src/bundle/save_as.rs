@@ -1,0 +1,224 @@
+//! Save as: the whole bundle written to a new folder, then continued there. What to write is
+//! taken from the bundle at once ([`Bundle::save_as_job`]), the writing can run on another
+//! thread with its progress ([`SaveAsJob::run`]), and the bundle then continues at the copy
+//! ([`Bundle::continue_at`]).
+
+use super::format::{ARTICLES_DIR, ASSETS_DIR, LOCAL_DIR, MANIFEST_FILE};
+use super::fsio::{sha256_hex, sync_dir, to_pretty_json, write_atomic};
+use super::index::DiskState;
+use super::lock::BundleLock;
+use super::open::ensure_empty_target;
+use super::{Bundle, BundleError, article_path};
+use crate::model::Article;
+use std::fs;
+use std::path::{Path, PathBuf};
+use uuid::Uuid;
+
+/// Where an article's bytes come from in the copy.
+enum Source {
+    /// Its file in the original, as read (the article was never loaded).
+    File(PathBuf),
+    /// Its text as it stands; with the article when it has unsaved changes, for its revision.
+    Text(Vec<u8>, Option<Box<Article>>),
+}
+
+/// Everything a Save as writes, taken from the bundle at once so that the writing can run
+/// elsewhere. It holds the new folder's lock.
+pub struct SaveAsJob {
+    from: PathBuf,
+    target: PathBuf,
+    lock: BundleLock,
+    articles: Vec<(Uuid, Source)>,
+    set_aside: Vec<PathBuf>,
+    manifest: Vec<u8>,
+    editor: String,
+}
+
+/// What a finished Save as wrote, for the bundle to continue at the copy.
+pub struct SavedCopy {
+    from: PathBuf,
+    target: PathBuf,
+    lock: BundleLock,
+    disk: Vec<(Uuid, DiskState)>,
+    manifest_sha256: String,
+}
+
+impl SavedCopy {
+    /// The copy's folder.
+    pub fn root(&self) -> &Path {
+        &self.target
+    }
+
+    /// The folder it is a copy of.
+    pub fn original(&self) -> &Path {
+        &self.from
+    }
+}
+
+impl SaveAsJob {
+    /// How many articles the job writes.
+    pub fn len(&self) -> usize {
+        self.articles.len()
+    }
+
+    /// Whether the job writes no article (an empty project).
+    pub fn is_empty(&self) -> bool {
+        self.articles.is_empty()
+    }
+
+    /// Writes the copy, telling `progress` how many articles of how many are written. A failure
+    /// leaves the original as it was and names the file; the copy so far stays in its folder.
+    pub fn run(self, mut progress: impl FnMut(usize, usize)) -> Result<SavedCopy, BundleError> {
+        let articles_dir = self.target.join(ARTICLES_DIR);
+        fs::create_dir_all(&articles_dir).map_err(|e| BundleError::io(&articles_dir, e))?;
+        let ignore = format!("{LOCAL_DIR}/\n");
+        write_atomic(&self.target.join(".gitignore"), ignore.as_bytes())?;
+        // Pictures are never rewritten, so the copy may share their files; histories grow by
+        // appending, so each bundle gets its own.
+        let (assets, history) = (ASSETS_DIR, crate::history::HISTORY_DIR);
+        copy_folder(
+            &self.from.join(assets),
+            &self.target.join(assets),
+            Sharing::Link,
+        )?;
+        copy_folder(
+            &self.from.join(history),
+            &self.target.join(history),
+            Sharing::Copy,
+        )?;
+        for path in &self.set_aside {
+            if let Some(name) = path.file_name() {
+                let _ = fs::copy(path, articles_dir.join(name));
+            }
+        }
+        let total = self.articles.len();
+        let mut disk = Vec::with_capacity(total);
+        for (done, (id, source)) in self.articles.iter().enumerate() {
+            if done % 100 == 0 {
+                progress(done, total);
+            }
+            let read;
+            let bytes = match source {
+                Source::File(from) => {
+                    read = fs::read(from).map_err(|e| BundleError::io(from, e))?;
+                    &read
+                }
+                Source::Text(bytes, _) => bytes,
+            };
+            let path = article_path(&self.target, *id);
+            write_atomic(&path, bytes)?;
+            let meta = fs::metadata(&path).map_err(|e| BundleError::io(&path, e))?;
+            disk.push((*id, DiskState::new(bytes, &meta)));
+        }
+        sync_dir(&articles_dir)?;
+        write_atomic(&self.target.join(MANIFEST_FILE), &self.manifest)?;
+        sync_dir(&self.target)?;
+        // The unsaved changes are a revision of the copy, as a save would make them.
+        for (_, source) in &self.articles {
+            if let Source::Text(_, Some(article)) = source {
+                crate::history::record(&self.target, article, &self.editor)?;
+            }
+        }
+        progress(total, total);
+        Ok(SavedCopy {
+            from: self.from,
+            target: self.target,
+            lock: self.lock,
+            disk,
+            manifest_sha256: sha256_hex(&self.manifest),
+        })
+    }
+}
+
+impl Bundle {
+    /// What a Save as to `target` (a new or empty folder) writes, with the new folder's lock
+    /// taken; nothing is written yet. Articles never loaded are copied from their files.
+    pub fn save_as_job(&self, target: &Path) -> Result<SaveAsJob, BundleError> {
+        ensure_empty_target(target)?;
+        fs::create_dir_all(target).map_err(|e| BundleError::io(target, e))?;
+        let lock = BundleLock::acquire(target)?;
+        let articles = self
+            .entries
+            .iter()
+            .map(|entry| {
+                let id = entry.summary.id;
+                let source = match &entry.article {
+                    Some(article) => Source::Text(
+                        to_pretty_json(article.as_ref()),
+                        entry.dirty.then(|| article.clone()),
+                    ),
+                    None => Source::File(article_path(&self.root, id)),
+                };
+                (id, source)
+            })
+            .collect();
+        Ok(SaveAsJob {
+            from: self.root.clone(),
+            target: target.to_owned(),
+            lock,
+            articles,
+            set_aside: self
+                .set_aside
+                .iter()
+                .map(|s| s.problem.path.clone())
+                .collect(),
+            manifest: to_pretty_json(&self.manifest()),
+            editor: self.editor.clone(),
+        })
+    }
+
+    /// Continues at the copy a finished Save as wrote: its folder, its lock and its files. An
+    /// article or setting changed since the job was taken stays unsaved.
+    pub fn continue_at(&mut self, copy: SavedCopy) {
+        self.root = copy.target;
+        self.lock = Some(copy.lock);
+        self.histories.clear();
+        self.deleted.clear();
+        for (id, disk) in copy.disk {
+            if let Some(&position) = self.positions.get(&id) {
+                let entry = &mut self.entries[position];
+                entry.dirty = entry
+                    .article
+                    .as_deref()
+                    .is_some_and(|article| sha256_hex(&to_pretty_json(article)) != disk.sha256);
+                entry.disk = Some(disk);
+            }
+        }
+        // An article added meanwhile is not in the copy yet.
+        for entry in self.entries.iter_mut().filter(|e| e.disk.is_none()) {
+            entry.dirty = true;
+        }
+        self.entries_maybe_dirty = self.entries.iter().any(|e| e.dirty);
+        self.manifest_dirty = sha256_hex(&to_pretty_json(&self.manifest())) != copy.manifest_sha256;
+        self.manifest_sha256 = Some(copy.manifest_sha256);
+        self.index_dirty = true;
+    }
+
+    /// Writes the whole bundle to `target` (a new or empty folder), then continues there: the
+    /// lock moves to the new bundle, and the old one is left as it was on disk.
+    pub fn save_as(&mut self, target: &Path) -> Result<(), BundleError> {
+        let copy = self.save_as_job(target)?.run(|_, _| {})?;
+        self.continue_at(copy);
+        Ok(())
+    }
+}
+
+/// Whether a copied folder's files may be shared with the original (hard links).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Sharing {
+    /// Files that are never changed in place: linked where the file system allows.
+    Link,
+    /// Files that grow or change: always copied.
+    Copy,
+}
+
+fn copy_folder(from: &Path, to: &Path, sharing: Sharing) -> Result<(), BundleError> {
+    fs::create_dir_all(to).map_err(|e| BundleError::io(to, e))?;
+    for entry in fs::read_dir(from).into_iter().flatten().flatten() {
+        let target = to.join(entry.file_name());
+        if sharing == Sharing::Copy || fs::hard_link(entry.path(), &target).is_err() {
+            fs::copy(entry.path(), &target).map_err(|e| BundleError::io(entry.path(), e))?;
+        }
+    }
+    Ok(())
+}
