@@ -188,3 +188,42 @@ fn typing_without_a_pause_still_writes_the_recovery_journal() {
     let harness = open(&root, no_dialogs());
     assert!(harness.query_by_label("Recover unsaved changes?").is_some());
 }
+
+#[test]
+fn while_a_copy_is_written_its_progress_shows_and_the_window_stays_open() {
+    let (dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    // A Save as under way (the worker's progress arrives as these numbers).
+    harness.state_mut().state.modal = Some(copydesk::app::Modal::SavingAs {
+        target: dir.path().join("Copy.copydesk"),
+        done: 3_400,
+        total: 10_000,
+    });
+    harness.run_steps(2);
+    assert!(
+        harness
+            .query_by_label_contains("3,400 of 10,000 articles")
+            .is_some()
+    );
+    harness.check_accessibility();
+    harness
+        .input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    harness.run_steps(2);
+    let state = &harness.state().state;
+    assert!(
+        state
+            .notice
+            .as_ref()
+            .is_some_and(|n| n.text.starts_with("A copy of the project is being written"))
+    );
+    assert!(matches!(
+        state.modal,
+        Some(copydesk::app::Modal::SavingAs { .. })
+    ));
+    assert!(!state.close_now);
+}

@@ -228,8 +228,13 @@ impl Workstation {
         if !ctx.input(|i| i.viewport().close_requested()) {
             return;
         }
+        // A copy half written is no copy: the window stays until Save as is done.
+        if matches!(self.state.modal, Some(crate::app::Modal::SavingAs { .. })) {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.state
+                .warn("A copy of the project is being written: close the window once it is done");
         // What is typed in a dialog (settings not applied, a waiver's reason) would be lost.
-        if self.state.dialog_holds_typing() {
+        } else if self.state.dialog_holds_typing() {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.state
                 .warn("The open dialog holds what you typed: finish it or Cancel it first");
