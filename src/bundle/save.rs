@@ -225,7 +225,6 @@ impl Bundle {
     }
 }
 
-/// Copies (or hard-links) the files of one folder into another.
 #[cfg(test)]
 mod tests {
     use super::SaveReport;

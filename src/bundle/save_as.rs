@@ -212,6 +212,7 @@ enum Sharing {
     Copy,
 }
 
+/// Copies the files of one folder into another, hard-linking them where `sharing` allows.
 fn copy_folder(from: &Path, to: &Path, sharing: Sharing) -> Result<(), BundleError> {
     fs::create_dir_all(to).map_err(|e| BundleError::io(to, e))?;
     for entry in fs::read_dir(from).into_iter().flatten().flatten() {
