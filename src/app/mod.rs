@@ -384,7 +384,6 @@ impl AppState {
             }
             Command::PathEntered(purpose, path) => {
                 self.modal = None;
-                let path = jobs::typed_path(&path.to_string_lossy());
                 self.path_chosen(purpose, path);
             }
             Command::CloseModal => self.modal = None,

@@ -169,7 +169,8 @@ pub fn ui(ctx: &egui::Context, state: &mut AppState, out: &mut Vec<Command>) {
                 ui.horizontal(|ui| {
                     let use_it = ui.button("Use this path").clicked();
                     if (use_it || entered) && !text.trim().is_empty() {
-                        out.push(Command::PathEntered(*purpose, text.trim().into()));
+                        let path = crate::app::jobs::typed_path(text);
+                        out.push(Command::PathEntered(*purpose, path));
                     }
                     button(ui, Command::CloseModal, out);
                 });
