@@ -206,14 +206,7 @@ fn while_a_copy_is_written_its_progress_shows_and_the_window_stays_open() {
             .is_some()
     );
     harness.check_accessibility();
-    harness
-        .input_mut()
-        .viewports
-        .entry(egui::ViewportId::ROOT)
-        .or_default()
-        .events
-        .push(egui::ViewportEvent::Close);
-    harness.run_steps(2);
+    request_close(&mut harness);
     let state = &harness.state().state;
     assert!(
         state

@@ -317,17 +317,7 @@ fn closing_the_window_keeps_what_a_dialog_holds() {
     let mut harness = open(&root, no_dialogs());
     open_settings(&mut harness);
     type_into(&mut harness, Role::TextInput, "Title", " (weekend)");
-    let close = |harness: &mut Workstation| {
-        harness
-            .input_mut()
-            .viewports
-            .entry(egui::ViewportId::ROOT)
-            .or_default()
-            .events
-            .push(egui::ViewportEvent::Close);
-        harness.run_steps(2);
-    };
-    close(&mut harness);
+    request_close(&mut harness);
     // The dialog stays with what was typed, and says why the window did not close.
     assert!(
         harness
@@ -346,7 +336,7 @@ fn closing_the_window_keeps_what_a_dialog_holds() {
     harness.event(egui::Event::Text("Agency spelling".into()));
     harness.run_steps(2);
     harness.state_mut().state.notice = None;
-    close(&mut harness);
+    request_close(&mut harness);
     let notice = harness
         .state()
         .state
@@ -374,7 +364,7 @@ fn closing_the_window_keeps_what_a_dialog_holds() {
         "/tmp/weekend-pages",
     );
     harness.state_mut().state.notice = None;
-    close(&mut harness);
+    request_close(&mut harness);
     let notice = harness.state().state.notice.clone();
     assert!(
         notice.is_some_and(|n| n.text.starts_with("The open dialog holds what you typed")),

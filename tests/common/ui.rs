@@ -301,3 +301,15 @@ pub fn retype(harness: &mut Harness<'static, Workstation>, label: &str, text: &s
         .type_text(text);
     harness.run_steps(2);
 }
+
+/// Asks the window to close, as its title bar's close button does, and lets it answer.
+pub fn request_close(harness: &mut Harness<'static, Workstation>) {
+    harness
+        .input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    harness.run_steps(2);
+}
