@@ -292,10 +292,15 @@ pub fn load_for_append(root: &Path, id: Uuid) -> Result<History, BundleError> {
     }
 }
 
-/// Appends a revision to an article's history file when the article changed since the last one.
-pub fn record(root: &Path, article: &Article, editor: &str) -> Result<bool, BundleError> {
-    let sha256 = sha256_hex(&crate::bundle::fsio::to_pretty_json(article));
-    load_for_append(root, article.id)?.append(root, article, editor, &sha256)
+/// Appends a revision to an article's history file when the article changed since the last one;
+/// `sha256` is the hash of the article file just written, which the save already holds.
+pub fn record(
+    root: &Path,
+    article: &Article,
+    editor: &str,
+    sha256: &str,
+) -> Result<bool, BundleError> {
+    load_for_append(root, article.id)?.append(root, article, editor, sha256)
 }
 
 /// The edits that turn one line list into another.
@@ -376,19 +381,25 @@ pub fn word_diff(old: &str, new: &str) -> WordDiff {
 mod tests {
     use super::*;
 
+    /// Records `article` as a save would, with the hash of its file.
+    fn record_saved(root: &Path, article: &Article, editor: &str) -> Result<bool, BundleError> {
+        let sha256 = sha256_hex(&crate::bundle::fsio::to_pretty_json(article));
+        record(root, article, editor, &sha256)
+    }
+
     #[test]
     fn revisions_are_deduplicated_and_restore_exactly() {
         let dir = tempfile::tempdir().unwrap();
         let mut article = Article::new("Talks end");
         article.body = "First line.\n\nSecond line.".into();
-        assert!(record(dir.path(), &article, "Ann").unwrap());
+        assert!(record_saved(dir.path(), &article, "Ann").unwrap());
         assert!(
-            !record(dir.path(), &article, "Ann").unwrap(),
+            !record_saved(dir.path(), &article, "Ann").unwrap(),
             "an unchanged save adds nothing"
         );
         article.body.push_str("\n\nThird line.");
         article.headline = "Talks end without a deal".into();
-        assert!(record(dir.path(), &article, "Ben").unwrap());
+        assert!(record_saved(dir.path(), &article, "Ben").unwrap());
         let history = History::load(dir.path(), article.id).unwrap();
         assert_eq!(history.revisions.len(), 2);
         assert_eq!(history.article_at(1).unwrap(), article);
@@ -438,7 +449,7 @@ mod tests {
     fn a_line_torn_by_a_crash_is_dropped_and_cut_before_the_next_append() {
         let dir = tempfile::tempdir().unwrap();
         let mut article = Article::new("Talks");
-        record(dir.path(), &article, "Ann").unwrap();
+        record_saved(dir.path(), &article, "Ann").unwrap();
         let path = history_path(dir.path(), article.id);
         let mut bytes = std::fs::read(&path).unwrap();
         let whole = bytes.len();
@@ -452,7 +463,7 @@ mod tests {
             1
         );
         article.headline = "Talks end".into();
-        assert!(record(dir.path(), &article, "Ann").unwrap());
+        assert!(record_saved(dir.path(), &article, "Ann").unwrap());
         let history = History::load(dir.path(), article.id).unwrap();
         assert_eq!(history.revisions.len(), 2);
         assert_eq!(history.article_at(1).unwrap().headline, "Talks end");
@@ -466,7 +477,7 @@ mod tests {
         let mut mine = load_for_append(dir.path(), article.id).unwrap();
         mine.append(dir.path(), &article, "Ann", "a").unwrap();
         article.headline = "Talks (their edit)".into();
-        record(dir.path(), &article, "Ben").unwrap();
+        record_saved(dir.path(), &article, "Ben").unwrap();
         article.headline = "Talks (my edit)".into();
         mine.append(dir.path(), &article, "Ann", "c").unwrap();
         let history = History::load(dir.path(), article.id).unwrap();
@@ -501,7 +512,7 @@ mod tests {
             error.contains(&format!("{id}.jsonl")) && error.contains("line 1"),
             "{error}"
         );
-        assert!(record(dir.path(), &article, "Ann").unwrap());
+        assert!(record_saved(dir.path(), &article, "Ann").unwrap());
         let aside = dir
             .path()
             .join(HISTORY_DIR)

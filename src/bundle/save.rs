@@ -149,12 +149,11 @@ impl Bundle {
     /// by then; an error here names the history file that could not be written.
     fn record_revisions(&self, ids: &[Uuid]) -> Result<(), BundleError> {
         for id in ids {
-            let article = self
-                .positions
-                .get(id)
-                .and_then(|&p| self.entries[p].article.as_deref());
-            if let Some(article) = article {
-                crate::history::record(&self.root, article, &self.editor)?;
+            let Some(entry) = self.positions.get(id).map(|&p| &self.entries[p]) else {
+                continue;
+            };
+            if let (Some(article), Some(disk)) = (entry.article.as_deref(), &entry.disk) {
+                crate::history::record(&self.root, article, &self.editor, &disk.sha256)?;
             }
         }
         Ok(())

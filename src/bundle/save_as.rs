@@ -114,9 +114,9 @@ impl SaveAsJob {
         write_atomic(&self.target.join(MANIFEST_FILE), &self.manifest)?;
         sync_dir(&self.target)?;
         // The unsaved changes are a revision of the copy, as a save would make them.
-        for (_, source) in &self.articles {
+        for ((_, source), (_, written)) in self.articles.iter().zip(&disk) {
             if let Source::Text(_, Some(article)) = source {
-                crate::history::record(&self.target, article, &self.editor)?;
+                crate::history::record(&self.target, article, &self.editor, &written.sha256)?;
             }
         }
         progress(total, total);
