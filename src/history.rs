@@ -218,8 +218,7 @@ impl History {
         let Some(record) = self.next_record(article, editor, sha256) else {
             return Ok(false);
         };
-        let folder = root.join(HISTORY_DIR);
-        std::fs::create_dir_all(&folder).map_err(|e| BundleError::io(&folder, e))?;
+        crate::bundle::fsio::make_dir_in(root, HISTORY_DIR)?;
         let mut line = serde_json::to_vec(&record).expect("history records always serialize");
         line.push(b'\n');
         let mut file = std::fs::OpenOptions::new()

@@ -470,3 +470,39 @@ fn keep_mine_overwrites_only_after_accepting_the_disk_version_and_reload_takes_t
     );
     assert!(!bundle.is_dirty(ids[0]));
 }
+
+#[test]
+fn a_project_folder_deleted_while_open_is_not_brought_back() {
+    use copydesk::bundle::recovery::{Journal, write_journal};
+    let (_dir, root, ids) = bundle_with(2);
+    let mut bundle = open_rw(&root);
+    bundle
+        .update_article(ids[0], |a| a.headline = "Saved before".into())
+        .unwrap();
+    // This save leaves the index to be written when the bundle is closed.
+    bundle.save().unwrap();
+    bundle
+        .update_article(ids[1], |a| a.headline = "Not saved".into())
+        .unwrap();
+    fs::remove_dir_all(&root).unwrap();
+
+    let journal = Journal {
+        written: chrono::Utc::now(),
+        articles: bundle.unsaved_articles(),
+        deleted: Vec::new(),
+    };
+    let error = write_journal(&root, &journal).unwrap_err().to_string();
+    assert!(error.contains(".local"), "{error}");
+    bundle
+        .accept_disk_versions(&[bundle.article_path(ids[1])])
+        .unwrap();
+    let error = bundle.save().unwrap_err().to_string();
+    assert!(error.contains("articles"), "{error}");
+    let mut png = Vec::new();
+    image::RgbaImage::new(2, 2)
+        .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+        .unwrap();
+    assert!(copydesk::media::store(&root, &png, "dot.png").is_err());
+    drop(bundle);
+    assert!(!root.exists(), "the deleted folder came back");
+}

@@ -15,7 +15,7 @@ pub const BACKUPS_DIR: &str = "backups";
 /// hard-linked where possible: the bundle replaces files rather than rewriting them, so a link
 /// keeps the old bytes.
 pub fn take_backup(root: &Path, reason: &str) -> Result<PathBuf, BundleError> {
-    let backups = root.join(LOCAL_DIR).join(BACKUPS_DIR);
+    let backups = super::fsio::make_local_dir(root)?.join(BACKUPS_DIR);
     let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S%.6fZ");
     let target = backups.join(format!("{stamp}-{reason}"));
     let target_articles = target.join(ARTICLES_DIR);

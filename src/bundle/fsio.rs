@@ -4,7 +4,7 @@ use super::error::BundleError;
 use sha2::{Digest, Sha256};
 use std::fs::{self, File};
 use std::io::{Read, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// The largest file the bundle reads as JSON (an article of 100,000 words is about 1 MB).
 pub const MAX_JSON_FILE: u64 = 16 * 1024 * 1024;
@@ -18,6 +18,24 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
         let _ = write!(out, "{byte:02x}");
     }
     out
+}
+
+/// Makes the folder `name` of the bundle at `root` (its articles, pictures, histories or
+/// machine-local files) unless it exists, but never the project's folder itself: a project
+/// folder deleted or moved while it is open is not brought back holding a lock, a journal or a
+/// lone file, and the write that needed it fails with the folder's name instead.
+pub fn make_dir_in(root: &Path, name: &str) -> Result<PathBuf, BundleError> {
+    let folder = root.join(name);
+    match fs::create_dir(&folder) {
+        Err(e) if e.kind() != std::io::ErrorKind::AlreadyExists => Err(BundleError::io(&folder, e)),
+        _ => Ok(folder),
+    }
+}
+
+/// The bundle's machine-local folder (its lock, index, journal and caches), made if needed
+/// as [`make_dir_in`] makes folders.
+pub fn make_local_dir(root: &Path) -> Result<PathBuf, BundleError> {
+    make_dir_in(root, super::format::LOCAL_DIR)
 }
 
 /// Writes `bytes` to `path` atomically: a temporary file in the same folder, fsync, rename.

@@ -45,8 +45,7 @@ pub struct BundleLock {
 impl BundleLock {
     /// Takes the lock of the bundle at `root`, taking over a stale one.
     pub fn acquire(root: &Path) -> Result<Self, BundleError> {
-        let local = root.join(LOCAL_DIR);
-        fs::create_dir_all(&local).map_err(|e| BundleError::io(&local, e))?;
+        let local = super::fsio::make_local_dir(root)?;
         let path = local.join(LOCK_FILE);
         let holder = LockHolder::current();
         let bytes = serde_json::to_vec_pretty(&holder).expect("lock holder serializes");

@@ -31,10 +31,7 @@ pub fn journal_path(root: &Path) -> PathBuf {
 
 /// Writes the journal atomically (fsynced: it is what survives a crash).
 pub fn write_journal(root: &Path, journal: &Journal) -> Result<(), BundleError> {
-    let path = journal_path(root);
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).map_err(|e| BundleError::io(dir, e))?;
-    }
+    let path = super::fsio::make_local_dir(root)?.join(JOURNAL_FILE);
     let bytes = serde_json::to_vec(journal).expect("journal serializes");
     write_atomic(&path, &bytes)
 }

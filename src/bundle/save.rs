@@ -93,7 +93,7 @@ impl Bundle {
         let mut revised = Vec::with_capacity(writes.len());
         let articles_dir = self.root.join(ARTICLES_DIR);
         if !writes.is_empty() || !self.deleted.is_empty() {
-            fs::create_dir_all(&articles_dir).map_err(|e| BundleError::io(&articles_dir, e))?;
+            super::fsio::make_dir_in(&self.root, ARTICLES_DIR)?;
         }
         for write in writes {
             write_atomic(&write.path, &write.bytes)?;
@@ -203,8 +203,7 @@ impl Bundle {
 
     /// Writes the machine-local index of clean articles (a cache; unsaved edits are left out).
     pub(super) fn write_index(&mut self) -> Result<(), BundleError> {
-        let local = self.root.join(LOCAL_DIR);
-        fs::create_dir_all(&local).map_err(|e| BundleError::io(&local, e))?;
+        let local = super::fsio::make_local_dir(&self.root)?;
         let entries: Vec<IndexEntry> = self
             .entries
             .iter()

@@ -69,8 +69,7 @@ impl SaveAsJob {
     /// Writes the copy, telling `progress` how many articles of how many are written. A failure
     /// leaves the original as it was and names the file; the copy so far stays in its folder.
     pub fn run(self, mut progress: impl FnMut(usize, usize)) -> Result<SavedCopy, BundleError> {
-        let articles_dir = self.target.join(ARTICLES_DIR);
-        fs::create_dir_all(&articles_dir).map_err(|e| BundleError::io(&articles_dir, e))?;
+        let articles_dir = super::fsio::make_dir_in(&self.target, ARTICLES_DIR)?;
         let ignore = format!("{LOCAL_DIR}/\n");
         write_atomic(&self.target.join(".gitignore"), ignore.as_bytes())?;
         // Pictures are never rewritten, so the copy may share their files; histories grow by

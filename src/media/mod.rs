@@ -212,10 +212,9 @@ pub fn store(root: &Path, bytes: &[u8], name: &str) -> Result<(AssetName, ImageI
     let picture = decode(bytes, name)?;
     let asset = AssetName::parse(&format!("{}.{}", sha256_hex(bytes), extension(info.format)))
         .map_err(|e| io_error(name, e))?;
-    let folder = root.join(ASSETS_DIR);
-    let path = folder.join(asset.as_str());
+    let path = root.join(ASSETS_DIR).join(asset.as_str());
     if !path.exists() {
-        std::fs::create_dir_all(&folder).map_err(|e| io_error(name, e))?;
+        crate::bundle::fsio::make_dir_in(root, ASSETS_DIR).map_err(|e| io_error(name, e))?;
         write_atomic(&path, bytes).map_err(|e| io_error(name, e))?;
     }
     write_thumbnail(root, &asset, &picture)?;
