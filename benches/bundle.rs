@@ -178,7 +178,8 @@ fn part_stat_article_files() -> u64 {
 }
 
 /// Save as of the whole 10,000-article project into a new folder: every article read, written
-/// with its fsync, and the history and pictures copied (on the window's thread).
+/// with its fsync, and the history and pictures copied (run here on the bench's thread; the
+/// window runs it on a worker).
 #[divan::bench(sample_count = 3)]
 fn save_as_the_whole_project(bencher: divan::Bencher) {
     let fixture = fixture();

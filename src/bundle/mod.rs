@@ -13,12 +13,14 @@ mod open;
 pub mod recovery;
 mod save;
 mod save_as;
+mod save_job;
 mod scan;
 
 pub use error::{BundleError, Problem};
 pub use index::ArticleSummary;
 pub use save::SaveReport;
 pub use save_as::{SaveAsJob, SavedCopy};
+pub use save_job::{SaveJob, SavedFiles};
 
 use crate::model::{Article, Project, slug};
 use format::{ARTICLES_DIR, LOCAL_DIR};
@@ -45,6 +47,9 @@ struct Entry {
     /// The file as last read or written; `None` for an article never saved.
     disk: Option<DiskState>,
     dirty: bool,
+    /// Counts the edits made to the article, so that a save finished on another thread can tell
+    /// whether the article changed while it was written.
+    edits: u64,
     /// The summary's word count predates the last edit (recounted before the index is written).
     words_stale: bool,
 }
@@ -65,6 +70,8 @@ pub struct Bundle {
     manifest_extra: BTreeMap<String, Value>,
     manifest_sha256: Option<String>,
     manifest_dirty: bool,
+    /// Counts the changes to the project and the order, as `Entry::edits` counts an article's.
+    manifest_edits: u64,
     entries: Vec<Entry>,
     positions: HashMap<Uuid, usize>,
     /// Counts the changes that gave articles other positions (removals and moves).
@@ -95,8 +102,14 @@ impl Bundle {
 
     /// The project, for changing its title or settings.
     pub fn project_mut(&mut self) -> &mut Project {
-        self.manifest_dirty = true;
+        self.touch_manifest();
         &mut self.project
+    }
+
+    /// Marks the manifest (the project or the order) as changed since the last save.
+    fn touch_manifest(&mut self) {
+        self.manifest_dirty = true;
+        self.manifest_edits += 1;
     }
 
     /// Sets the name recorded with the revisions this session saves.
@@ -192,6 +205,7 @@ impl Bundle {
         entry.summary = ArticleSummary::of_counted(article, entry.summary.words);
         entry.words_stale = true;
         entry.dirty = true;
+        entry.edits += 1;
         self.entries_maybe_dirty = true;
         Ok(result)
     }
@@ -233,9 +247,10 @@ impl Bundle {
             article: Some(Box::new(article)),
             disk: None,
             dirty: true,
+            edits: 0,
         });
         self.entries_maybe_dirty = true;
-        self.manifest_dirty = true;
+        self.touch_manifest();
         Ok(id)
     }
 
@@ -245,7 +260,7 @@ impl Bundle {
         let entry = self.entries.remove(position);
         self.reindex();
         self.deleted.push((id, entry.disk));
-        self.manifest_dirty = true;
+        self.touch_manifest();
         Ok(*entry.article.expect("loaded"))
     }
 
@@ -258,7 +273,7 @@ impl Bundle {
         let entry = self.entries.remove(from);
         self.entries.insert(to.min(self.entries.len()), entry);
         self.reindex();
-        self.manifest_dirty = true;
+        self.touch_manifest();
         Ok(())
     }
 

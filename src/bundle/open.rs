@@ -47,6 +47,7 @@ impl Bundle {
             manifest_extra: BTreeMap::new(),
             manifest_sha256: None,
             manifest_dirty: true,
+            manifest_edits: 0,
             entries: Vec::new(),
             positions: HashMap::new(),
             order_version: 0,
@@ -234,6 +235,7 @@ fn lazy_entry(cached: IndexEntry) -> Entry {
             fingerprint: cached.fingerprint,
         }),
         dirty: false,
+        edits: 0,
     }
 }
 
@@ -244,6 +246,7 @@ fn loaded_entry(article: Article, disk: DiskState, migrated: bool) -> Entry {
         article: Some(Box::new(article)),
         disk: Some(disk),
         dirty: migrated,
+        edits: 0,
     }
 }
 

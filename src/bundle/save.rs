@@ -1,12 +1,8 @@
 //! Saving: only what changed, atomically, never over a file that changed on disk.
 
-use super::format::{ARTICLES_DIR, LOCAL_DIR, MANIFEST_FILE, Manifest};
-use super::fsio::{hash_on_disk, sha256_hex, sync_dir, to_pretty_json, write_atomic};
-use super::index::{DiskState, INDEX_FILE, IndexEntry, write_index};
-use super::{Bundle, BundleError, article_path, backup};
-use std::fs;
-use std::path::PathBuf;
-use uuid::Uuid;
+use super::format::Manifest;
+use super::index::{INDEX_FILE, IndexEntry, write_index};
+use super::{Bundle, BundleError};
 
 /// What a save wrote.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -42,97 +38,13 @@ impl SaveReport {
     }
 }
 
-/// One planned file write, with the hash the file must still have on disk.
-struct PlannedWrite {
-    id: Uuid,
-    path: PathBuf,
-    bytes: Vec<u8>,
-    expected: Option<String>,
-}
-
 impl Bundle {
-    /// Writes what changed since the last save. Before anything is written, every target file is
-    /// checked against the hash taken when it was read: if another program changed it, nothing
-    /// is written and [`BundleError::ChangedOnDisk`] names the files.
+    /// Writes what changed since the last save, on this thread. Before anything is written,
+    /// every target file is checked against the hash taken when it was read: if another
+    /// program changed it, nothing is written and [`BundleError::ChangedOnDisk`] names the files.
     pub fn save(&mut self) -> Result<SaveReport, BundleError> {
-        if self.lock.is_none() {
-            return Err(BundleError::ReadOnly {
-                path: self.root.clone(),
-            });
-        }
-        self.recount_words();
-        let writes = self.planned_article_writes();
-        let manifest = self
-            .manifest_dirty
-            .then(|| to_pretty_json(&self.manifest()));
-        let manifest_path = self.root.join(MANIFEST_FILE);
-        let manifest =
-            manifest.filter(|bytes| self.manifest_sha256.as_deref() != Some(&sha256_hex(bytes)));
-
-        let mut conflicts = Vec::new();
-        for write in &writes {
-            if hash_on_disk(&write.path)? != write.expected {
-                conflicts.push(write.path.clone());
-            }
-        }
-        for (id, disk) in &self.deleted {
-            let path = article_path(&self.root, *id);
-            let on_disk = hash_on_disk(&path)?;
-            if on_disk.is_some() && on_disk != disk.as_ref().map(|d| d.sha256.clone()) {
-                conflicts.push(path);
-            }
-        }
-        if manifest.is_some() && hash_on_disk(&manifest_path)? != self.manifest_sha256 {
-            conflicts.push(manifest_path.clone());
-        }
-        if !conflicts.is_empty() {
-            return Err(BundleError::ChangedOnDisk { paths: conflicts });
-        }
-
-        let mut report = SaveReport::default();
-        let mut revised = Vec::with_capacity(writes.len());
-        let articles_dir = self.root.join(ARTICLES_DIR);
-        if !writes.is_empty() || !self.deleted.is_empty() {
-            super::fsio::make_dir_in(&self.root, ARTICLES_DIR)?;
-        }
-        for write in writes {
-            write_atomic(&write.path, &write.bytes)?;
-            let meta = fs::metadata(&write.path).map_err(|e| BundleError::io(&write.path, e))?;
-            let position = self.positions[&write.id];
-            let entry = &mut self.entries[position];
-            entry.disk = Some(DiskState::new(&write.bytes, &meta));
-            entry.dirty = false;
-            report.written += 1;
-            revised.push(write.id);
-        }
-        if !self.deleted.is_empty() {
-            backup::take_backup(&self.root, "before-delete")?;
-            for (id, _) in std::mem::take(&mut self.deleted) {
-                let path = article_path(&self.root, id);
-                match fs::remove_file(&path) {
-                    Ok(()) => report.deleted += 1,
-                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-                    Err(e) => return Err(BundleError::io(&path, e)),
-                }
-            }
-        }
-        for entry in &mut self.entries {
-            entry.dirty = false;
-        }
-        self.entries_maybe_dirty = false;
-        if report.written + report.deleted > 0 {
-            sync_dir(&articles_dir)?;
-            self.index_dirty = true;
-        }
-        if let Some(bytes) = manifest {
-            write_atomic(&manifest_path, &bytes)?;
-            sync_dir(&self.root)?;
-            self.manifest_sha256 = Some(sha256_hex(&bytes));
-            report.manifest = true;
-        }
-        self.manifest_dirty = false;
-        self.record_revisions(&revised)?;
-        Ok(report)
+        let saved = self.save_job()?.run(|_, _| {});
+        self.finish_save(saved)
     }
 
     /// Brings the word counts of edited articles' summaries up to date.
@@ -143,20 +55,6 @@ impl Bundle {
             }
             entry.words_stale = false;
         }
-    }
-
-    /// Adds a revision to the history of each article just written. The articles are saved
-    /// by then; an error here names the history file that could not be written.
-    fn record_revisions(&self, ids: &[Uuid]) -> Result<(), BundleError> {
-        for id in ids {
-            let Some(entry) = self.positions.get(id).map(|&p| &self.entries[p]) else {
-                continue;
-            };
-            if let (Some(article), Some(disk)) = (entry.article.as_deref(), &entry.disk) {
-                crate::history::record(&self.root, article, &self.editor, &disk.sha256)?;
-            }
-        }
-        Ok(())
     }
 
     /// The manifest as it would be written now.
@@ -178,27 +76,6 @@ impl Bundle {
             self.manifest_minor,
             self.manifest_extra.clone(),
         )
-    }
-
-    fn planned_article_writes(&self) -> Vec<PlannedWrite> {
-        self.entries
-            .iter()
-            .filter(|e| e.dirty)
-            .filter_map(|entry| {
-                let article = entry.article.as_deref()?;
-                let bytes = to_pretty_json(article);
-                let expected = entry.disk.as_ref().map(|d| d.sha256.clone());
-                if expected.as_deref() == Some(sha256_hex(&bytes).as_str()) {
-                    return None;
-                }
-                Some(PlannedWrite {
-                    id: article.id,
-                    path: article_path(&self.root, article.id),
-                    bytes,
-                    expected,
-                })
-            })
-            .collect()
     }
 
     /// Writes the machine-local index of clean articles (a cache; unsaved edits are left out).

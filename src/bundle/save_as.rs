@@ -28,9 +28,11 @@ pub struct SaveAsJob {
     from: PathBuf,
     target: PathBuf,
     lock: BundleLock,
-    articles: Vec<(Uuid, Source)>,
+    /// Each article with its edit count when the job was taken.
+    articles: Vec<(Uuid, u64, Source)>,
     set_aside: Vec<PathBuf>,
-    manifest: Vec<u8>,
+    /// The manifest's bytes, with its edit count then.
+    manifest: (Vec<u8>, u64),
     editor: String,
 }
 
@@ -39,8 +41,10 @@ pub struct SavedCopy {
     from: PathBuf,
     target: PathBuf,
     lock: BundleLock,
-    disk: Vec<(Uuid, DiskState)>,
+    /// Each article's file in the copy, with the article's edit count when the job was taken.
+    disk: Vec<(Uuid, u64, DiskState)>,
     manifest_sha256: String,
+    manifest_edits: u64,
 }
 
 impl SavedCopy {
@@ -92,7 +96,7 @@ impl SaveAsJob {
         }
         let total = self.articles.len();
         let mut disk = Vec::with_capacity(total);
-        for (done, (id, source)) in self.articles.iter().enumerate() {
+        for (done, (id, edits, source)) in self.articles.iter().enumerate() {
             if done % 100 == 0 {
                 progress(done, total);
             }
@@ -107,13 +111,14 @@ impl SaveAsJob {
             let path = article_path(&self.target, *id);
             write_atomic(&path, bytes)?;
             let meta = fs::metadata(&path).map_err(|e| BundleError::io(&path, e))?;
-            disk.push((*id, DiskState::new(bytes, &meta)));
+            disk.push((*id, *edits, DiskState::new(bytes, &meta)));
         }
         sync_dir(&articles_dir)?;
-        write_atomic(&self.target.join(MANIFEST_FILE), &self.manifest)?;
+        let (manifest, manifest_edits) = &self.manifest;
+        write_atomic(&self.target.join(MANIFEST_FILE), manifest)?;
         sync_dir(&self.target)?;
         // The unsaved changes are a revision of the copy, as a save would make them.
-        for ((_, source), (_, written)) in self.articles.iter().zip(&disk) {
+        for ((_, _, source), (_, _, written)) in self.articles.iter().zip(&disk) {
             if let Source::Text(_, Some(article)) = source {
                 crate::history::record(&self.target, article, &self.editor, &written.sha256)?;
             }
@@ -124,7 +129,8 @@ impl SaveAsJob {
             target: self.target,
             lock: self.lock,
             disk,
-            manifest_sha256: sha256_hex(&self.manifest),
+            manifest_sha256: sha256_hex(manifest),
+            manifest_edits: *manifest_edits,
         })
     }
 }
@@ -148,7 +154,7 @@ impl Bundle {
                     ),
                     None => Source::File(article_path(&self.root, id)),
                 };
-                (id, source)
+                (id, entry.edits, source)
             })
             .collect();
         Ok(SaveAsJob {
@@ -161,7 +167,7 @@ impl Bundle {
                 .iter()
                 .map(|s| s.problem.path.clone())
                 .collect(),
-            manifest: to_pretty_json(&self.manifest()),
+            manifest: (to_pretty_json(&self.manifest()), self.manifest_edits),
             editor: self.editor.clone(),
         })
     }
@@ -173,13 +179,10 @@ impl Bundle {
         self.lock = Some(copy.lock);
         self.histories.clear();
         self.deleted.clear();
-        for (id, disk) in copy.disk {
+        for (id, edits, disk) in copy.disk {
             if let Some(&position) = self.positions.get(&id) {
                 let entry = &mut self.entries[position];
-                entry.dirty = entry
-                    .article
-                    .as_deref()
-                    .is_some_and(|article| sha256_hex(&to_pretty_json(article)) != disk.sha256);
+                entry.dirty = entry.edits != edits;
                 entry.disk = Some(disk);
             }
         }
@@ -188,7 +191,7 @@ impl Bundle {
             entry.dirty = true;
         }
         self.entries_maybe_dirty = self.entries.iter().any(|e| e.dirty);
-        self.manifest_dirty = sha256_hex(&to_pretty_json(&self.manifest())) != copy.manifest_sha256;
+        self.manifest_dirty = self.manifest_edits != copy.manifest_edits;
         self.manifest_sha256 = Some(copy.manifest_sha256);
         self.index_dirty = true;
     }

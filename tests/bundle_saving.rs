@@ -1,0 +1,163 @@
+//! Saving elsewhere and on another thread: Save as, and a save taken as a job.
+
+mod common;
+
+use common::*;
+use std::fs;
+
+#[test]
+fn a_save_job_reports_its_progress_and_an_edit_made_meanwhile_stays_to_save() {
+    let (_dir, root, ids) = bundle_with(3);
+    let mut bundle = open_rw(&root);
+    bundle
+        .update_article(ids[0], |a| a.headline = "Saved by the job".into())
+        .unwrap();
+    bundle
+        .update_article(ids[1], |a| a.headline = "Taken by the job".into())
+        .unwrap();
+    bundle.remove_article(ids[2]).unwrap();
+    let job = bundle.save_job().unwrap();
+    assert_eq!(job.len(), 3, "two articles written, one deleted");
+    // An edit while the job is written on another thread.
+    bundle
+        .update_article(ids[1], |a| a.headline = "Edited meanwhile".into())
+        .unwrap();
+    let mut seen = Vec::new();
+    let saved = job.run(|done, total| seen.push((done, total)));
+    assert_eq!((seen.first(), seen.last()), (Some(&(0, 3)), Some(&(3, 3))));
+    let report = bundle.finish_save(saved).unwrap();
+    assert_eq!(
+        (report.written, report.deleted, report.manifest),
+        (2, 1, true)
+    );
+    assert!(!bundle.is_dirty(ids[0]));
+    assert!(bundle.is_dirty(ids[1]), "the later edit is still to save");
+    assert!(!root.join(format!("articles/{}.json", ids[2])).exists());
+    // The job's own writes are the bundle's: saving again is no conflict.
+    let report = bundle.save().unwrap();
+    assert_eq!(
+        (report.written, report.deleted, report.manifest),
+        (1, 0, false)
+    );
+    drop(bundle);
+    let headlines: Vec<String> = open_ro(&root)
+        .summaries()
+        .map(|s| s.headline.clone())
+        .collect();
+    assert_eq!(headlines, ["Saved by the job", "Edited meanwhile"]);
+}
+
+#[test]
+fn a_save_job_writes_nothing_over_a_file_changed_on_disk() {
+    let (_dir, root, ids) = bundle_with(2);
+    let mut bundle = open_rw(&root);
+    bundle
+        .update_article(ids[0], |a| a.headline = "Mine".into())
+        .unwrap();
+    let path = bundle.article_path(ids[0]);
+    let job = bundle.save_job().unwrap();
+    let theirs = fs::read_to_string(&path)
+        .unwrap()
+        .replace("Headline number 0", "Theirs");
+    fs::write(&path, &theirs).unwrap();
+    let error = bundle.finish_save(job.run(|_, _| {})).unwrap_err();
+    let named = match &error {
+        copydesk::bundle::BundleError::ChangedOnDisk { paths } => paths.clone(),
+        _ => Vec::new(),
+    };
+    assert_eq!(named, vec![path.clone()], "{error}");
+    assert_eq!(fs::read_to_string(&path).unwrap(), theirs);
+    assert!(bundle.is_dirty(ids[0]), "mine is still to save");
+}
+
+#[test]
+fn save_as_writes_a_complete_copy_and_moves_there() {
+    let (dir, root, ids) = bundle_with(2);
+    let mut bundle = open_rw(&root);
+    bundle
+        .update_article(ids[0], |a| a.headline = "Only in the copy".into())
+        .unwrap();
+    let target = dir.path().join("Copy.copydesk");
+    bundle.save_as(&target).unwrap();
+    assert_eq!(bundle.root(), target);
+    assert!(!bundle.has_unsaved_changes());
+    drop(bundle);
+    assert_eq!(
+        open_ro(&target).summaries().next().unwrap().headline,
+        "Only in the copy"
+    );
+    assert_eq!(
+        open_ro(&root).summaries().next().unwrap().headline,
+        "Headline number 0"
+    );
+    let err = open_rw(&target).save_as(&root).unwrap_err().to_string();
+    assert!(err.contains("already exists"), "{err}");
+}
+
+#[test]
+fn the_copy_s_history_grows_apart_from_the_original_s() {
+    let (dir, root, ids) = bundle_with(1);
+    let history = |root: &std::path::Path| {
+        fs::read_to_string(root.join(format!("history/{}.jsonl", ids[0]))).unwrap_or_default()
+    };
+    let mut bundle = open_rw(&root);
+    bundle
+        .update_article(ids[0], |a| a.headline = "Saved in the original".into())
+        .unwrap();
+    bundle.save().unwrap();
+    let original = history(&root);
+    assert!(!original.is_empty(), "a revision was recorded");
+    let target = dir.path().join("Copy.copydesk");
+    bundle.save_as(&target).unwrap();
+    // Revisions saved in the copy go to the copy's history only.
+    bundle
+        .update_article(ids[0], |a| a.headline = "Saved in the copy".into())
+        .unwrap();
+    bundle.save().unwrap();
+    assert_eq!(
+        history(&root),
+        original,
+        "the original's history is as it was"
+    );
+    assert!(history(&target).len() > original.len());
+}
+
+#[test]
+fn a_save_as_job_reports_its_progress_and_an_edit_made_meanwhile_stays_to_save() {
+    let (dir, root, ids) = bundle_with(3);
+    let mut bundle = open_rw(&root);
+    bundle
+        .update_article(ids[0], |a| a.headline = "Before the copy".into())
+        .unwrap();
+    let target = dir.path().join("Copy.copydesk");
+    let job = bundle.save_as_job(&target).unwrap();
+    assert_eq!(job.len(), 3);
+    // An edit while the copy is written elsewhere.
+    bundle
+        .update_article(ids[1], |a| a.headline = "After the copy was taken".into())
+        .unwrap();
+    let mut seen = Vec::new();
+    let copy = job.run(|done, total| seen.push((done, total))).unwrap();
+    assert_eq!((seen.first(), seen.last()), (Some(&(0, 3)), Some(&(3, 3))));
+    bundle.continue_at(copy);
+    assert_eq!(bundle.root(), target);
+    assert!(
+        bundle.has_unsaved_changes(),
+        "the later edit is still to save"
+    );
+    bundle.save().unwrap();
+    drop(bundle);
+    let headlines: Vec<String> = open_ro(&target)
+        .summaries()
+        .map(|s| s.headline.clone())
+        .collect();
+    assert_eq!(
+        headlines[..2],
+        ["Before the copy", "After the copy was taken"]
+    );
+    assert!(
+        open_ro(&root)
+            .summaries()
+            .all(|s| !s.headline.contains("copy"))
+    );
+}
