@@ -5,8 +5,10 @@ mod common;
 
 use common::ui::*;
 
+use copydesk::ui::Workstation;
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
+use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use std::sync::{Arc, Mutex};
 
@@ -190,33 +192,102 @@ fn typing_without_a_pause_still_writes_the_recovery_journal() {
 }
 
 #[test]
-fn while_a_copy_is_written_its_progress_shows_and_the_window_stays_open() {
+fn while_a_copy_or_a_large_save_is_written_its_progress_shows_and_the_window_stays_open() {
+    use copydesk::app::Modal;
     let (dir, root) = sample_copy();
     let mut harness = open(&root, no_dialogs());
-    // A Save as under way (the worker's progress arrives as these numbers).
-    harness.state_mut().state.modal = Some(copydesk::app::Modal::SavingAs {
+    // A Save as, then a save, under way (the worker's progress arrives as these numbers).
+    let copying = Modal::SavingAs {
         target: dir.path().join("Copy.copydesk"),
         done: 3_400,
         total: 10_000,
-    });
-    harness.run_steps(2);
+    };
+    let saving = Modal::Saving {
+        done: 1_200,
+        total: 2_500,
+    };
+    for (modal, progress, refusal) in [
+        (
+            copying,
+            "3,400 of 10,000 articles",
+            "A copy of the project is being written",
+        ),
+        (
+            saving,
+            "1,200 of 2,500 articles",
+            "The project is being saved",
+        ),
+    ] {
+        harness.state_mut().state.modal = Some(modal);
+        harness.run_steps(2);
+        assert!(harness.query_by_label_contains(progress).is_some());
+        harness.check_accessibility();
+        request_close(&mut harness);
+        let state = &harness.state().state;
+        assert!(
+            state
+                .notice
+                .as_ref()
+                .is_some_and(|n| n.text.starts_with(refusal)),
+            "{:?}",
+            state.notice
+        );
+        assert!(matches!(
+            state.modal,
+            Some(Modal::SavingAs { .. } | Modal::Saving { .. })
+        ));
+        assert!(!state.close_now);
+    }
+}
+
+/// Adds `n` new articles to the open project, as a batch edit would leave them: unsaved.
+fn add_unsaved_articles(harness: &mut Harness<'static, Workstation>, n: usize) {
+    let state = &mut harness.state_mut().state;
+    let bundle = state.bundle.as_mut().unwrap();
+    for i in 0..n {
+        let article = copydesk::model::Article::new(format!("Brief number {i}"));
+        bundle.insert_article(article).unwrap();
+    }
+    state.articles_changed();
+}
+
+#[test]
+fn a_save_of_many_articles_runs_on_a_worker_and_save_and_quit_waits_for_it() {
+    use copydesk::app::{Modal, SAVE_ON_WORKER_FROM};
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    add_unsaved_articles(&mut harness, SAVE_ON_WORKER_FROM + 20);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.step();
+    assert!(
+        matches!(harness.state().state.modal, Some(Modal::Saving { total, .. }) if total == SAVE_ON_WORKER_FROM + 20),
+        "the save runs on a worker"
+    );
+    wait_until(&mut harness, |w| w.state.modal.is_none());
+    assert!(!harness.state().state.has_unsaved_changes());
     assert!(
         harness
-            .query_by_label_contains("3,400 of 10,000 articles")
+            .query_by_label_contains("Saved: 120 articles written, project file updated")
             .is_some()
     );
-    harness.check_accessibility();
-    request_close(&mut harness);
-    let state = &harness.state().state;
-    assert!(
-        state
-            .notice
-            .as_ref()
-            .is_some_and(|n| n.text.starts_with("A copy of the project is being written"))
-    );
+    let files = || std::fs::read_dir(root.join("articles")).unwrap().count();
+    assert_eq!(files(), 7 + 120);
+
+    add_unsaved_articles(&mut harness, SAVE_ON_WORKER_FROM);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Q);
+    harness.run_steps(3);
+    harness
+        .get_by_role_and_label(Role::Button, "Save and quit")
+        .click();
+    harness.step();
     assert!(matches!(
-        state.modal,
-        Some(copydesk::app::Modal::SavingAs { .. })
+        harness.state().state.modal,
+        Some(Modal::Saving { .. })
     ));
-    assert!(!state.close_now);
+    assert!(
+        !harness.state().state.close_now,
+        "not before the save is done"
+    );
+    wait_until(&mut harness, |w| w.state.close_now);
+    assert_eq!(files(), 7 + 120 + 100);
 }

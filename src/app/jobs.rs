@@ -194,6 +194,10 @@ pub enum Outcome {
     SaveAsProgress(usize, usize),
     /// A Save as finished (or failed).
     SavedAs(Box<Result<crate::bundle::SavedCopy, BundleError>>),
+    /// A save on a worker has written this many articles of so many.
+    SaveProgress(usize, usize),
+    /// A save on a worker finished (its error is inside).
+    Saved(Box<crate::bundle::SavedFiles>),
     /// A picture was checked and stored in the bundle (or refused, with the message).
     ImageStored(
         crate::app::images::ImageUse,
@@ -236,32 +240,44 @@ impl Jobs {
         (self.waker)();
     }
 
-    /// Runs an export on a worker thread, reporting progress.
-    pub fn export(&self, job: crate::export::ExportJob) {
+    /// Runs `work` on a worker thread. Its progress is sent as `progress(done, total)`, and its
+    /// end as the outcome it returns; each wakes the window.
+    fn spawn_with_progress(
+        &self,
+        progress: fn(usize, usize) -> Outcome,
+        work: impl FnOnce(&mut dyn FnMut(usize, usize)) -> Outcome + Send + 'static,
+    ) {
         let sender = self.sender.clone();
         let waker = self.waker.clone();
         std::thread::spawn(move || {
-            let mut progress = |done, total| {
-                let _ = sender.send(Outcome::ExportProgress(done, total));
+            let mut report = |done, total| {
+                let _ = sender.send(progress(done, total));
                 waker();
             };
-            let result = crate::export::run_export(&job, &mut progress).map_err(|e| e.to_string());
-            let _ = sender.send(Outcome::Exported(result));
+            let outcome = work(&mut report);
+            let _ = sender.send(outcome);
             waker();
+        });
+    }
+
+    /// Runs an export on a worker thread, reporting progress.
+    pub fn export(&self, job: crate::export::ExportJob) {
+        self.spawn_with_progress(Outcome::ExportProgress, move |progress| {
+            Outcome::Exported(crate::export::run_export(&job, progress).map_err(|e| e.to_string()))
         });
     }
 
     /// Writes a Save as copy on a worker thread, reporting its progress.
     pub fn save_as(&self, job: crate::bundle::SaveAsJob) {
-        let sender = self.sender.clone();
-        let waker = self.waker.clone();
-        std::thread::spawn(move || {
-            let result = job.run(|done, total| {
-                let _ = sender.send(Outcome::SaveAsProgress(done, total));
-                waker();
-            });
-            let _ = sender.send(Outcome::SavedAs(Box::new(result)));
-            waker();
+        self.spawn_with_progress(Outcome::SaveAsProgress, move |progress| {
+            Outcome::SavedAs(Box::new(job.run(progress)))
+        });
+    }
+
+    /// Writes a save on a worker thread, reporting its progress.
+    pub fn save(&self, job: crate::bundle::SaveJob) {
+        self.spawn_with_progress(Outcome::SaveProgress, move |progress| {
+            Outcome::Saved(Box::new(job.run(progress)))
         });
     }
 

@@ -39,6 +39,10 @@ use std::time::Instant;
 use undo::UndoStack;
 use uuid::Uuid;
 
+/// Saves writing at least this many articles (a section renamed across the project) run on a
+/// worker, with their progress shown; smaller ones take a few milliseconds on the window's thread.
+pub const SAVE_ON_WORKER_FROM: usize = 100;
+
 /// Autosave this long after typing stops.
 pub const AUTOSAVE_AFTER: std::time::Duration = std::time::Duration::from_secs(3);
 /// Write the recovery journal this long after an edit.
@@ -98,6 +102,13 @@ pub enum Modal {
     SavingAs {
         /// The new folder.
         target: PathBuf,
+        /// Articles written.
+        done: usize,
+        /// Articles in all.
+        total: usize,
+    },
+    /// A large save running on a worker: its articles written of the total.
+    Saving {
         /// Articles written.
         done: usize,
         /// Articles in all.
@@ -215,6 +226,8 @@ pub struct AppState {
     pub clock: fn() -> DateTime<Utc>,
     /// Set when the window may close.
     pub close_now: bool,
+    /// Set by Save and quit while its save runs on a worker: the window closes once it is done.
+    quit_when_saved: bool,
     /// The text box that last had the keys, for Edit → Cut, Copy, Paste and Select all.
     pub text_focus: Option<text_focus::TextFocus>,
     /// Cut, Copy, Paste or Select all asked for this frame, carried out by the window at its end.
@@ -269,6 +282,7 @@ impl AppState {
             jobs,
             clock: Utc::now,
             close_now: false,
+            quit_when_saved: false,
             text_focus: None,
             text_request: None,
             to_clipboard: None,
@@ -359,7 +373,9 @@ impl AppState {
             Command::SaveAndQuit => {
                 self.modal = None;
                 self.save();
-                if !self.has_unsaved_changes() {
+                if matches!(self.modal, Some(Modal::Saving { .. })) {
+                    self.quit_when_saved = true;
+                } else if !self.has_unsaved_changes() {
                     self.close_now = true;
                 }
             }

@@ -1,7 +1,7 @@
 //! Opening, saving, autosave, the recovery journal and changes made on disk by others.
 
 use super::jobs::{DialogPurpose, Outcome};
-use super::{AUTOSAVE_AFTER, AppState, JOURNAL_AFTER, JOURNAL_AT_MOST, Modal};
+use super::{AUTOSAVE_AFTER, AppState, JOURNAL_AFTER, JOURNAL_AT_MOST, Modal, SAVE_ON_WORKER_FROM};
 use crate::bundle::recovery::{Journal, clear_journal, read_journal, write_journal};
 use crate::bundle::{Bundle, BundleError};
 use crate::model::plural::counted;
@@ -28,7 +28,7 @@ impl AppState {
     /// could not be saved (the save said why), and the project must stay.
     fn saved_before_leaving(&mut self) -> bool {
         if self.has_unsaved_changes() && self.read_only.is_none() {
-            self.save();
+            self.save_now();
         }
         self.read_only.is_some() || !self.has_unsaved_changes()
     }
@@ -125,10 +125,23 @@ impl AppState {
                     }
                 }
                 Outcome::ExportProgress(done, total) => self.export_progressed(done, total),
-                Outcome::SaveAsProgress(written, _) => {
-                    if let Some(Modal::SavingAs { done, .. }) = &mut self.modal {
+                Outcome::SaveAsProgress(written, _) | Outcome::SaveProgress(written, _) => {
+                    if let Some(Modal::SavingAs { done, .. } | Modal::Saving { done, .. }) =
+                        &mut self.modal
+                    {
                         *done = written;
                     }
+                }
+                Outcome::Saved(saved) => {
+                    if matches!(self.modal, Some(Modal::Saving { .. })) {
+                        self.modal = None;
+                    }
+                    let result = self.bundle.as_mut().map(|b| b.finish_save(*saved));
+                    if let Some(result) = result {
+                        self.saved(result);
+                    }
+                    let quit = std::mem::take(&mut self.quit_when_saved);
+                    self.close_now |= quit && !self.has_unsaved_changes();
                 }
                 Outcome::SavedAs(result) => self.saved_as(*result),
                 Outcome::Exported(result) => self.export_finished(result),
@@ -225,8 +238,20 @@ impl AppState {
         self.tell(format!("Saved as {}", path.display()));
     }
 
-    /// Saves changed articles; a conflict with changes on disk asks the user.
+    /// Saves changed articles; a conflict with changes on disk asks the user. A save of many
+    /// articles runs on a worker, with its progress shown, while edits wait.
     pub fn save(&mut self) {
+        self.save_with(SAVE_ON_WORKER_FROM);
+    }
+
+    /// Saves changed articles before going on, on the window's thread whatever their number
+    /// (before another project is opened, or the window closes).
+    pub fn save_now(&mut self) {
+        self.save_with(usize::MAX);
+    }
+
+    /// Saves on a worker when the save writes at least `on_worker_from` articles.
+    fn save_with(&mut self, on_worker_from: usize) {
         let Some(bundle) = &mut self.bundle else {
             return;
         };
@@ -235,7 +260,28 @@ impl AppState {
             self.warn(format!("{reason} Use Save as to keep your changes."));
             return;
         }
-        match bundle.save() {
+        let job = match bundle.save_job() {
+            Ok(job) => job,
+            Err(error) => return self.warn(format!("Not saved: {error}")),
+        };
+        if job.len() >= on_worker_from {
+            self.modal = Some(Modal::Saving {
+                done: 0,
+                total: job.len(),
+            });
+            self.jobs.save(job);
+        } else {
+            let result = bundle.finish_save(job.run(|_, _| {}));
+            self.saved(result);
+        }
+    }
+
+    /// Says what a save did, or asks about files changed on disk, or says why it failed.
+    fn saved(&mut self, result: Result<crate::bundle::SaveReport, BundleError>) {
+        let Some(bundle) = &self.bundle else {
+            return;
+        };
+        match result {
             Ok(report) => {
                 clear_journal(bundle.root());
                 self.unjournaled_since = None;
