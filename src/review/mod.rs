@@ -311,8 +311,21 @@ impl Finding {
         if text.len() <= 2 * REACH + span.len() {
             return None;
         }
-        let before = text.get(..span.start)?;
-        let after = text.get(span.end..)?;
+        let flagged = text.get(span.clone())?;
+        // A paragraph flagged with its line breaks (to be deleted whole) is shown without them,
+        // and without words from the next paragraph.
+        let shown = match flagged.trim_matches('\n') {
+            "" => flagged,
+            trimmed => trimmed,
+        };
+        let before = match flagged.starts_with('\n') {
+            true => "",
+            false => text.get(..span.start)?,
+        };
+        let after = match flagged.ends_with('\n') {
+            true => "",
+            false => text.get(span.end..)?,
+        };
         let line_start = before.rfind('\n').map_or(0, |at| at + 1);
         let line_end = after.find('\n').unwrap_or(after.len());
         let (before, after) = (&before[line_start..], &after[..line_end]);
@@ -329,10 +342,7 @@ impl Finding {
         };
         let open = if head.len() < before.len() { "…" } else { "" };
         let close = if tail.len() < after.len() { "…" } else { "" };
-        Some(format!(
-            "{open}{head}{}{tail}{close}",
-            text.get(span.clone())?
-        ))
+        Some(format!("{open}{head}{shown}{tail}{close}"))
     }
 
     /// The span as character offsets in the field (what `check --json` and text cursors use).
@@ -479,4 +489,33 @@ pub fn review_articles(
             ArticleReview { article, findings }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_paragraph_flagged_whole_is_shown_without_its_line_breaks() {
+        let mut article = crate::model::Article::new("Talks");
+        article.body = "In this image released by A24 Films, Jessica Chastain appears in a scene. \
+                        (AP Photo/A24 Films)\n\nOscar Isaac has had a pretty stellar year. It started off \
+                        with a Golden Globe nomination for his portrayal of the title role."
+            .into();
+        let caption_end = article.body.find("Oscar").unwrap();
+        let finding = Finding::new(
+            "proof.residue",
+            Severity::Recommended,
+            Field::Body,
+            String::new(),
+        )
+        .at(0..caption_end);
+        assert_eq!(
+            finding.context(&article).as_deref(),
+            Some(
+                "In this image released by A24 Films, Jessica Chastain appears in a scene. \
+                 (AP Photo/A24 Films)"
+            )
+        );
+    }
 }

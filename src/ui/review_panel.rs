@@ -131,6 +131,10 @@ pub fn actions(
         }
         _ => format!("→ {fix}"),
     };
+    let label = |fix: &str| match fix.is_empty() {
+        true => "Fix: delete".to_owned(),
+        false => format!("Fix {}", shown_for(fix)),
+    };
     if let Some(fix) = &finding.suggestion {
         let shown = shown_for(fix);
         // Each is named for a screen reader by what it mends as well as what it puts there,
@@ -142,14 +146,14 @@ pub fn actions(
         } else {
             format!("Fix {mends}")
         };
-        if fix_button(ui, &format!("Fix {shown}"), &name, true) {
+        if fix_button(ui, &label(fix), &name, true) {
             out.push(Command::ApplyFix(index));
         }
         for alternative in &finding.alternatives {
             let command = Command::ApplyAlternative(index, alternative.clone());
             let shown = shown_for(alternative);
             let name = format!("Fix \"{flagged}\" {shown}");
-            if fix_button(ui, &format!("Fix {shown}"), &name, true) {
+            if fix_button(ui, &label(alternative), &name, true) {
                 out.push(command);
             }
         }
