@@ -9,8 +9,13 @@ use std::fs;
 fn a_save_job_reports_its_progress_and_an_edit_made_meanwhile_stays_to_save() {
     let (_dir, root, ids) = bundle_with(3);
     let mut bundle = open_rw(&root);
+    let words = |bundle: &copydesk::bundle::Bundle| bundle.summaries().next().unwrap().words;
+    let before = words(&bundle);
     bundle
-        .update_article(ids[0], |a| a.headline = "Saved by the job".into())
+        .update_article(ids[0], |a| {
+            a.headline = "Saved by the job".into();
+            a.body.push_str(" Three more words.");
+        })
         .unwrap();
     bundle
         .update_article(ids[1], |a| a.headline = "Taken by the job".into())
@@ -31,6 +36,7 @@ fn a_save_job_reports_its_progress_and_an_edit_made_meanwhile_stays_to_save() {
         (2, 1, true)
     );
     assert!(!bundle.is_dirty(ids[0]));
+    assert_eq!(words(&bundle), before + 3, "counted with the save");
     assert!(bundle.is_dirty(ids[1]), "the later edit is still to save");
     assert!(!root.join(format!("articles/{}.json", ids[2])).exists());
     // The job's own writes are the bundle's: saving again is no conflict.

@@ -47,16 +47,6 @@ impl Bundle {
         self.finish_save(saved)
     }
 
-    /// Brings the word counts of edited articles' summaries up to date.
-    pub fn recount_words(&mut self) {
-        for entry in self.entries.iter_mut().filter(|e| e.words_stale) {
-            if let Some(article) = entry.article.as_deref() {
-                entry.summary.words = article.body_stats().words;
-            }
-            entry.words_stale = false;
-        }
-    }
-
     /// The manifest as it would be written now.
     pub(super) fn manifest(&self) -> Manifest {
         let mut order: Vec<String> = self

@@ -19,6 +19,20 @@ struct ArticleToSave {
     expected: Option<String>,
     /// The article's edit count then.
     edits: u64,
+    /// Whether its summary's word count predates its last edit (counting 20,000 words takes
+    /// half a millisecond, so the count is made with the save, off the window's thread).
+    count_words: bool,
+}
+
+/// An article a save wrote, or found its file already holding.
+struct SavedArticle {
+    id: Uuid,
+    /// Its edit count when the save was taken.
+    edits: u64,
+    /// Its file's new state when it was written (`None`: the file already held it).
+    disk: Option<DiskState>,
+    /// Its word count, when the summary's was out of date.
+    words: Option<usize>,
 }
 
 /// Everything a save writes, taken from the bundle at once so that the writing can run on
@@ -37,14 +51,24 @@ pub struct SaveJob {
 /// What a save wrote, for the bundle to take back; with the error that stopped it, if one did.
 pub struct SavedFiles {
     root: PathBuf,
-    /// Each article now as it is on disk: its id, its edit count when taken, and its file's new
-    /// state when it was written (`None`: the file already held it).
-    articles: Vec<(Uuid, u64, Option<DiskState>)>,
+    articles: Vec<SavedArticle>,
     deleted: Vec<Uuid>,
     /// The manifest's hash when it was written or found unchanged, with its edit count.
     manifest: Option<(String, u64)>,
     report: SaveReport,
     failure: Option<BundleError>,
+}
+
+impl ArticleToSave {
+    /// What the save did with the article: `disk` is its file's new state when it was written.
+    fn saved(&self, disk: Option<DiskState>) -> SavedArticle {
+        SavedArticle {
+            id: self.article.id,
+            edits: self.edits,
+            disk,
+            words: self.count_words.then(|| self.article.body_stats().words),
+        }
+    }
 }
 
 impl SaveJob {
@@ -92,7 +116,7 @@ impl SaveJob {
         for item in &self.articles {
             let bytes = to_pretty_json(item.article.as_ref());
             if item.expected.as_deref() == Some(sha256_hex(&bytes).as_str()) {
-                saved.articles.push((item.article.id, item.edits, None));
+                saved.articles.push(item.saved(None));
             } else {
                 writes.push((item, bytes));
             }
@@ -128,9 +152,7 @@ impl SaveJob {
             if let Err(error) = recorded {
                 history_failure.get_or_insert(error);
             }
-            saved
-                .articles
-                .push((item.article.id, item.edits, Some(disk)));
+            saved.articles.push(item.saved(Some(disk)));
             saved.report.written += 1;
             done += 1;
             if done.is_multiple_of(50) {
@@ -205,7 +227,6 @@ impl Bundle {
                 path: self.root.clone(),
             });
         }
-        self.recount_words();
         let articles = self
             .entries
             .iter()
@@ -215,6 +236,7 @@ impl Bundle {
                     article: entry.article.clone()?,
                     expected: entry.disk.as_ref().map(|d| d.sha256.clone()),
                     edits: entry.edits,
+                    count_words: entry.words_stale,
                 })
             })
             .collect();
@@ -242,16 +264,20 @@ impl Bundle {
         if saved.root != self.root {
             return saved.failure.map_or(Ok(saved.report), Err);
         }
-        for (id, edits, disk) in saved.articles {
-            let Some(&position) = self.positions.get(&id) else {
+        for article in saved.articles {
+            let Some(&position) = self.positions.get(&article.id) else {
                 continue;
             };
             let entry = &mut self.entries[position];
-            if let Some(disk) = disk {
+            if let Some(disk) = article.disk {
                 entry.disk = Some(disk);
             }
-            if entry.edits == edits {
+            if entry.edits == article.edits {
                 entry.dirty = false;
+                if let Some(words) = article.words {
+                    entry.summary.words = words;
+                    entry.words_stale = false;
+                }
             }
         }
         self.deleted.retain(|(id, _)| !saved.deleted.contains(id));
