@@ -414,3 +414,20 @@ fn a_project_folder_deleted_while_open_is_not_brought_back() {
     drop(bundle);
     assert!(!root.exists(), "the deleted folder came back");
 }
+
+#[test]
+fn an_article_loaded_after_another_program_changed_it_lists_its_new_word_count() {
+    let (_dir, root, ids) = bundle_with(2);
+    // Opened again: the articles are listed from the index and loaded on first use.
+    drop(open_rw(&root));
+    let mut bundle = open_rw(&root);
+    let listed = |bundle: &Bundle| bundle.summaries().nth(1).unwrap().words;
+    let before = listed(&bundle);
+    let path = bundle.article_path(ids[1]);
+    let text = fs::read_to_string(&path)
+        .unwrap()
+        .replace("Third paragraph.", "Third paragraph, with four words more.");
+    fs::write(&path, text).unwrap();
+    bundle.article(ids[1]).unwrap();
+    assert_eq!(listed(&bundle), before + 4);
+}

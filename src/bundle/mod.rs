@@ -385,7 +385,17 @@ impl Bundle {
         match open::read_article(&path, id, format::FORMAT_VERSION) {
             Ok((article, disk)) => {
                 let entry = &mut self.entries[position];
-                entry.summary = ArticleSummary::of(&article);
+                // A listed summary made from this very file keeps its word count: counting
+                // 20,000 words takes half a millisecond, and a section renamed across the
+                // project loads thousands of articles at once.
+                let words = match &entry.disk {
+                    Some(listed) if listed.sha256 == disk.sha256 && !entry.words_stale => {
+                        entry.summary.words
+                    }
+                    _ => article.body_stats().words,
+                };
+                entry.summary = ArticleSummary::of_counted(&article, words);
+                entry.words_stale = false;
                 entry.disk = Some(disk);
                 entry.article = Some(Box::new(article));
                 Ok(position)
