@@ -167,3 +167,18 @@ fn a_save_as_job_reports_its_progress_and_an_edit_made_meanwhile_stays_to_save()
             .all(|s| !s.headline.contains("copy"))
     );
 }
+
+#[test]
+fn an_article_removed_while_its_save_was_written_is_deleted_by_the_next_save() {
+    let (_dir, root, ids) = bundle_with(2);
+    let mut bundle = open_rw(&root);
+    bundle
+        .update_article(ids[0], |a| a.headline = "Saved, then removed".into())
+        .unwrap();
+    let job = bundle.save_job().unwrap();
+    bundle.remove_article(ids[0]).unwrap();
+    bundle.finish_save(job.run(|_, _| {})).unwrap();
+    let report = bundle.save().unwrap();
+    assert_eq!(report.deleted, 1, "no conflict with the save's own file");
+    assert!(!root.join(format!("articles/{}.json", ids[0])).exists());
+}

@@ -5,6 +5,7 @@ mod common;
 
 use common::ui::*;
 
+use copydesk::app::command::Command;
 use copydesk::ui::Workstation;
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
@@ -196,48 +197,50 @@ fn while_a_copy_or_a_large_save_is_written_its_progress_shows_and_the_window_sta
     use copydesk::app::Modal;
     let (dir, root) = sample_copy();
     let mut harness = open(&root, no_dialogs());
-    // A Save as, then a save, under way (the worker's progress arrives as these numbers).
-    let copying = Modal::SavingAs {
+    // A Save as under way (the worker's progress arrives as these numbers): a dialog.
+    harness.state_mut().state.modal = Some(Modal::SavingAs {
         target: dir.path().join("Copy.copydesk"),
         done: 3_400,
         total: 10_000,
-    };
-    let saving = Modal::Saving {
-        done: 1_200,
-        total: 2_500,
-    };
-    for (modal, progress, refusal) in [
-        (
-            copying,
-            "3,400 of 10,000 articles",
-            "A copy of the project is being written",
-        ),
-        (
-            saving,
-            "1,200 of 2,500 articles",
-            "The project is being saved",
-        ),
-    ] {
-        harness.state_mut().state.modal = Some(modal);
-        harness.run_steps(2);
-        assert!(harness.query_by_label_contains(progress).is_some());
-        harness.check_accessibility();
-        request_close(&mut harness);
-        let state = &harness.state().state;
-        assert!(
-            state
-                .notice
-                .as_ref()
-                .is_some_and(|n| n.text.starts_with(refusal)),
-            "{:?}",
-            state.notice
-        );
-        assert!(matches!(
-            state.modal,
-            Some(Modal::SavingAs { .. } | Modal::Saving { .. })
-        ));
-        assert!(!state.close_now);
-    }
+    });
+    harness.run_steps(2);
+    assert!(
+        harness
+            .query_by_label_contains("3,400 of 10,000 articles")
+            .is_some()
+    );
+    assert_close_refused(&mut harness, "A copy of the project is being written");
+    assert!(matches!(
+        harness.state().state.modal,
+        Some(Modal::SavingAs { .. })
+    ));
+    // A large save under way: the status bar, while editing goes on.
+    let state = &mut harness.state_mut().state;
+    state.modal = None;
+    state.saving = Some((1_200, 2_500));
+    harness.run_steps(2);
+    assert!(
+        harness
+            .query_by_label_contains("Saving… 1,200 of 2,500 articles")
+            .is_some()
+    );
+    assert_close_refused(&mut harness, "The project is being saved");
+}
+
+/// Asks the window to close, and checks that it stays, saying why.
+fn assert_close_refused(harness: &mut Harness<'static, Workstation>, refusal: &str) {
+    harness.check_accessibility();
+    request_close(harness);
+    let state = &harness.state().state;
+    assert!(
+        state
+            .notice
+            .as_ref()
+            .is_some_and(|n| n.text.starts_with(refusal)),
+        "{:?}",
+        state.notice
+    );
+    assert!(!state.close_now);
 }
 
 /// Adds `n` new articles to the open project, as a batch edit would leave them: unsaved.
@@ -252,19 +255,24 @@ fn add_unsaved_articles(harness: &mut Harness<'static, Workstation>, n: usize) {
 }
 
 #[test]
-fn a_save_of_many_articles_runs_on_a_worker_and_save_and_quit_waits_for_it() {
-    use copydesk::app::{Modal, SAVE_ON_WORKER_FROM};
+fn a_save_of_many_articles_runs_on_a_worker_while_editing_goes_on() {
+    use copydesk::app::SAVE_ON_WORKER_FROM;
     let (_dir, root) = sample_copy();
     let mut harness = open(&root, no_dialogs());
     add_unsaved_articles(&mut harness, SAVE_ON_WORKER_FROM + 20);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
     harness.step();
+    let state = &harness.state().state;
     assert!(
-        matches!(harness.state().state.modal, Some(Modal::Saving { total, .. }) if total == SAVE_ON_WORKER_FROM + 20),
+        state
+            .saving
+            .is_some_and(|(_, total)| total == SAVE_ON_WORKER_FROM + 20),
         "the save runs on a worker"
     );
-    wait_until(&mut harness, |w| w.state.modal.is_none());
-    assert!(!harness.state().state.has_unsaved_changes());
+    assert!(state.modal.is_none(), "and editing goes on");
+    // An edit while the save is written (no frame between: the save cannot be done yet).
+    harness.state_mut().state.apply(Command::NewArticle);
+    wait_until(&mut harness, |w| w.state.saving.is_none());
     assert!(
         harness
             .query_by_label_contains("Saved: 120 articles written, project file updated")
@@ -272,6 +280,14 @@ fn a_save_of_many_articles_runs_on_a_worker_and_save_and_quit_waits_for_it() {
     );
     let files = || std::fs::read_dir(root.join("articles")).unwrap().count();
     assert_eq!(files(), 7 + 120);
+    assert!(
+        harness.state().state.has_unsaved_changes(),
+        "the new article is still to save"
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run_steps(2);
+    assert!(!harness.state().state.has_unsaved_changes());
+    assert_eq!(files(), 7 + 120 + 1);
 
     add_unsaved_articles(&mut harness, SAVE_ON_WORKER_FROM);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Q);
@@ -280,14 +296,11 @@ fn a_save_of_many_articles_runs_on_a_worker_and_save_and_quit_waits_for_it() {
         .get_by_role_and_label(Role::Button, "Save and quit")
         .click();
     harness.step();
-    assert!(matches!(
-        harness.state().state.modal,
-        Some(Modal::Saving { .. })
-    ));
+    assert!(harness.state().state.saving.is_some());
     assert!(
         !harness.state().state.close_now,
         "not before the save is done"
     );
     wait_until(&mut harness, |w| w.state.close_now);
-    assert_eq!(files(), 7 + 120 + 100);
+    assert_eq!(files(), 7 + 120 + 1 + 100);
 }

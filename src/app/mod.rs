@@ -40,8 +40,13 @@ use undo::UndoStack;
 use uuid::Uuid;
 
 /// Saves writing at least this many articles (a section renamed across the project) run on a
-/// worker, with their progress shown; smaller ones take a few milliseconds on the window's thread.
+/// worker while editing goes on, with their progress in the status bar; smaller ones take a few
+/// milliseconds on the window's thread.
 pub const SAVE_ON_WORKER_FROM: usize = 100;
+
+/// What is said when leaving the project must wait for a save on a worker.
+pub const SAVING_REFUSAL: &str =
+    "The project is being saved: close it or open another once the save is done";
 
 /// Autosave this long after typing stops.
 pub const AUTOSAVE_AFTER: std::time::Duration = std::time::Duration::from_secs(3);
@@ -102,13 +107,6 @@ pub enum Modal {
     SavingAs {
         /// The new folder.
         target: PathBuf,
-        /// Articles written.
-        done: usize,
-        /// Articles in all.
-        total: usize,
-    },
-    /// A large save running on a worker: its articles written of the total.
-    Saving {
         /// Articles written.
         done: usize,
         /// Articles in all.
@@ -226,6 +224,11 @@ pub struct AppState {
     pub clock: fn() -> DateTime<Utc>,
     /// Set when the window may close.
     pub close_now: bool,
+    /// A large save running on a worker, while editing goes on: its articles written of the
+    /// total.
+    pub saving: Option<(usize, usize)>,
+    /// Set by a save asked for while one runs: it starts when that one is done.
+    save_again: bool,
     /// Set by Save and quit while its save runs on a worker: the window closes once it is done.
     quit_when_saved: bool,
     /// The text box that last had the keys, for Edit → Cut, Copy, Paste and Select all.
@@ -282,6 +285,8 @@ impl AppState {
             jobs,
             clock: Utc::now,
             close_now: false,
+            saving: None,
+            save_again: false,
             quit_when_saved: false,
             text_focus: None,
             text_request: None,
@@ -347,6 +352,11 @@ impl AppState {
                     self.close_now = true;
                 }
             }
+            // Quitting while a save writes would leave it half done.
+            Command::QuitWithoutSaving if self.saving.is_some() => {
+                self.modal = None;
+                self.warn(SAVING_REFUSAL);
+            }
             Command::QuitWithoutSaving => {
                 self.modal = None;
                 if let Some(bundle) = &self.bundle {
@@ -373,7 +383,7 @@ impl AppState {
             Command::SaveAndQuit => {
                 self.modal = None;
                 self.save();
-                if matches!(self.modal, Some(Modal::Saving { .. })) {
+                if self.saving.is_some() {
                     self.quit_when_saved = true;
                 } else if !self.has_unsaved_changes() {
                     self.close_now = true;

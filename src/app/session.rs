@@ -27,6 +27,10 @@ impl AppState {
     /// Saves the open project's changes before another project replaces it; false when they
     /// could not be saved (the save said why), and the project must stay.
     fn saved_before_leaving(&mut self) -> bool {
+        if self.saving.is_some() {
+            self.warn(super::SAVING_REFUSAL);
+            return false;
+        }
         if self.has_unsaved_changes() && self.read_only.is_none() {
             self.save_now();
         }
@@ -125,24 +129,17 @@ impl AppState {
                     }
                 }
                 Outcome::ExportProgress(done, total) => self.export_progressed(done, total),
-                Outcome::SaveAsProgress(written, _) | Outcome::SaveProgress(written, _) => {
-                    if let Some(Modal::SavingAs { done, .. } | Modal::Saving { done, .. }) =
-                        &mut self.modal
-                    {
+                Outcome::SaveAsProgress(written, _) => {
+                    if let Some(Modal::SavingAs { done, .. }) = &mut self.modal {
                         *done = written;
                     }
                 }
-                Outcome::Saved(saved) => {
-                    if matches!(self.modal, Some(Modal::Saving { .. })) {
-                        self.modal = None;
+                Outcome::SaveProgress(done, total) => {
+                    if self.saving.is_some() {
+                        self.saving = Some((done, total));
                     }
-                    let result = self.bundle.as_mut().map(|b| b.finish_save(*saved));
-                    if let Some(result) = result {
-                        self.saved(result);
-                    }
-                    let quit = std::mem::take(&mut self.quit_when_saved);
-                    self.close_now |= quit && !self.has_unsaved_changes();
                 }
+                Outcome::Saved(saved) => self.saved_on_worker(*saved),
                 Outcome::SavedAs(result) => self.saved_as(*result),
                 Outcome::Exported(result) => self.export_finished(result),
                 Outcome::PageWritten(result) => self.page_written(result),
@@ -203,6 +200,9 @@ impl AppState {
         let Some(bundle) = &self.bundle else {
             return;
         };
+        if self.saving.is_some() {
+            return self.warn("The project is being saved: save a copy once the save is done");
+        }
         match bundle.save_as_job(&target) {
             Ok(job) => {
                 let total = job.len();
@@ -239,7 +239,8 @@ impl AppState {
     }
 
     /// Saves changed articles; a conflict with changes on disk asks the user. A save of many
-    /// articles runs on a worker, with its progress shown, while edits wait.
+    /// articles runs on a worker while editing goes on, its progress in the status bar; a save
+    /// asked for meanwhile follows it.
     pub fn save(&mut self) {
         self.save_with(SAVE_ON_WORKER_FROM);
     }
@@ -252,6 +253,10 @@ impl AppState {
 
     /// Saves on a worker when the save writes at least `on_worker_from` articles.
     fn save_with(&mut self, on_worker_from: usize) {
+        if self.saving.is_some() {
+            self.save_again = true;
+            return;
+        }
         let Some(bundle) = &mut self.bundle else {
             return;
         };
@@ -265,14 +270,28 @@ impl AppState {
             Err(error) => return self.warn(format!("Not saved: {error}")),
         };
         if job.len() >= on_worker_from {
-            self.modal = Some(Modal::Saving {
-                done: 0,
-                total: job.len(),
-            });
+            self.saving = Some((0, job.len()));
             self.jobs.save(job);
         } else {
             let result = bundle.finish_save(job.run(|_, _| {}));
             self.saved(result);
+        }
+    }
+
+    /// Takes back what a save on a worker wrote; then the save asked for meanwhile, if any,
+    /// and the quit that waited for it.
+    fn saved_on_worker(&mut self, saved: crate::bundle::SavedFiles) {
+        self.saving = None;
+        let result = self.bundle.as_mut().map(|b| b.finish_save(saved));
+        if let Some(result) = result {
+            self.saved(result);
+        }
+        if std::mem::take(&mut self.save_again) && self.has_unsaved_changes() {
+            self.save();
+        }
+        if self.quit_when_saved && self.saving.is_none() {
+            self.quit_when_saved = false;
+            self.close_now = !self.has_unsaved_changes();
         }
     }
 
@@ -284,7 +303,8 @@ impl AppState {
         match result {
             Ok(report) => {
                 clear_journal(bundle.root());
-                self.unjournaled_since = None;
+                // Edits made while a save was written on a worker are journaled again.
+                self.unjournaled_since = bundle.has_unsaved_changes().then(Instant::now);
                 self.history.forget();
                 self.last_saved = Some(chrono::Local::now());
                 self.tell(format!("Saved: {}", report.describe()));
@@ -395,7 +415,8 @@ impl AppState {
         let (Some(bundle), Some(id)) = (&mut self.bundle, self.selected) else {
             return;
         };
-        if self.modal.is_some() || !bundle.changed_on_disk(id) {
+        // A save on a worker rewrites the files as it goes: they are the bundle's own.
+        if self.modal.is_some() || self.saving.is_some() || !bundle.changed_on_disk(id) {
             return;
         }
         let path = bundle.article_path(id);

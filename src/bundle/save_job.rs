@@ -266,6 +266,11 @@ impl Bundle {
         }
         for article in saved.articles {
             let Some(&position) = self.positions.get(&article.id) else {
+                // Removed meanwhile: its deletion must expect the file the save wrote.
+                let removed = self.deleted.iter_mut().find(|(id, _)| *id == article.id);
+                if let (Some((_, disk)), Some(written)) = (removed, article.disk) {
+                    *disk = Some(written);
+                }
                 continue;
             };
             let entry = &mut self.entries[position];

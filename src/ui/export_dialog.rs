@@ -151,13 +151,6 @@ pub fn saving_as(ui: &mut egui::Ui, target: &std::path::Path, done: usize, total
     ui.weak("Your work continues in the copy once it is written.");
 }
 
-/// A save of many articles under way, with its progress.
-pub fn saving(ui: &mut egui::Ui, done: usize, total: usize) {
-    ui.heading("Saving…");
-    ui.label("Writing the changed articles and adding their revisions to their histories.");
-    articles_done(ui, done, total);
-}
-
 /// A progress bar of articles done of the total ("3,400 of 10,000 articles").
 fn articles_done(ui: &mut egui::Ui, done: usize, total: usize) {
     use crate::model::plural::grouped;

@@ -233,10 +233,9 @@ impl Workstation {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.state
                 .warn("A copy of the project is being written: close the window once it is done");
-        } else if matches!(self.state.modal, Some(crate::app::Modal::Saving { .. })) {
+        } else if self.state.saving.is_some() {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-            self.state
-                .warn("The project is being saved: close the window once it is done");
+            self.state.warn(crate::app::SAVING_REFUSAL);
         // What is typed in a dialog (settings not applied, a waiver's reason) would be lost.
         } else if self.state.dialog_holds_typing() {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);

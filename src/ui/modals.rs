@@ -120,7 +120,6 @@ pub fn ui(ctx: &egui::Context, state: &mut AppState, out: &mut Vec<Command>) {
                 done,
                 total,
             } => super::export_dialog::saving_as(ui, target, *done, *total),
-            Modal::Saving { done, total } => super::export_dialog::saving(ui, *done, *total),
             Modal::ExportSummary(report) => {
                 super::export_dialog::summary(ui, report, first_frame, out)
             }
@@ -180,12 +179,7 @@ pub fn ui(ctx: &egui::Context, state: &mut AppState, out: &mut Vec<Command>) {
     });
     let busy = matches!(
         state.modal,
-        Some(
-            Modal::Recovery(_)
-                | Modal::Exporting { .. }
-                | Modal::SavingAs { .. }
-                | Modal::Saving { .. }
-        )
+        Some(Modal::Recovery(_) | Modal::Exporting { .. } | Modal::SavingAs { .. })
     );
     // A click beside a form being filled in is more often a slip than a choice: what was typed
     // there stays until Cancel or Escape.

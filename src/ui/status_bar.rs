@@ -66,6 +66,10 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState) {
         }
         let save_state = if state.bundle.is_none() {
             String::new()
+        } else if let Some((done, total)) = state.saving {
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_millis(100));
+            format!("Saving… {} of {}", grouped(done), counted(total, "article"))
         } else if state.has_unsaved_changes() {
             "Unsaved changes".to_owned()
         } else if let Some(at) = state.last_saved {
