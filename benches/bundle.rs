@@ -196,3 +196,22 @@ fn save_as_the_whole_project(bencher: divan::Bencher) {
             (bundle, dir)
         });
 }
+
+/// What the review gathers of the 10,000 listed articles when an article is opened: which
+/// articles hold each slug, and how each tag is written (two tags an article).
+#[divan::bench(sample_count = 30)]
+fn project_facts_of_the_listed_articles(bencher: divan::Bencher) {
+    let bundle = Bundle::open(&fixture().root, Access::ReadOnly).expect("open");
+    bencher.bench_local(|| copydesk::review::ProjectFacts::of(bundle.summaries()));
+}
+
+/// The slugs alone, as the review gathered them before it looked at tags (for reference).
+#[divan::bench(sample_count = 30)]
+fn slug_owners_of_the_listed_articles(bencher: divan::Bencher) {
+    let bundle = Bundle::open(&fixture().root, Access::ReadOnly).expect("open");
+    bencher.bench_local(|| {
+        copydesk::review::ProjectFacts::of_slugs(
+            bundle.summaries().map(|s| (s.slug.as_str(), s.id)),
+        )
+    });
+}

@@ -3,8 +3,7 @@
 //! copy from the corpus, so spelling meets real words and names. Run: `cargo bench --bench review`.
 
 use copydesk::model::{Article, Byline, ProjectSettings};
-use copydesk::review::{CheckContext, Reviewer};
-use std::collections::HashMap;
+use copydesk::review::{CheckContext, ProjectFacts, Reviewer};
 use std::sync::OnceLock;
 
 fn main() {
@@ -63,14 +62,11 @@ fn roman(mut n: usize) -> String {
     out
 }
 
-fn context<'a>(
-    settings: &'a ProjectSettings,
-    owners: &'a HashMap<String, Vec<uuid::Uuid>>,
-) -> CheckContext<'a> {
+fn context<'a>(settings: &'a ProjectSettings, project: &'a ProjectFacts) -> CheckContext<'a> {
     CheckContext {
         settings,
         now: chrono::Utc::now(),
-        slug_owners: owners,
+        project,
         assets: None,
     }
 }
@@ -79,7 +75,7 @@ fn context<'a>(
 #[divan::bench(sample_count = 20)]
 fn full_check_20k_words(bencher: divan::Bencher) {
     let settings = ProjectSettings::default();
-    let owners = HashMap::new();
+    let owners = ProjectFacts::default();
     let article = article();
     assert!(article.body_stats().words >= 20_000);
     Reviewer::new(&settings).check(article, &context(&settings, &owners)); // loads the dictionaries once
@@ -91,7 +87,7 @@ fn full_check_20k_words(bencher: divan::Bencher) {
 #[divan::bench(sample_count = 200)]
 fn recheck_after_one_word_edit(bencher: divan::Bencher) {
     let settings = ProjectSettings::default();
-    let owners = HashMap::new();
+    let owners = ProjectFacts::default();
     let mut reviewer = Reviewer::new(&settings);
     let mut article = article().clone();
     reviewer.check(&article, &context(&settings, &owners));

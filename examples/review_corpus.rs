@@ -3,7 +3,6 @@
 
 use copydesk::model::{Article, ProjectSettings};
 use copydesk::review::{CheckContext, Reviewer};
-use std::collections::HashMap;
 
 fn main() {
     let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/articles");
@@ -14,11 +13,11 @@ fn main() {
         .collect();
     files.sort();
     let settings = ProjectSettings::default();
-    let owners = HashMap::new();
+    let owners = copydesk::review::ProjectFacts::default();
     let context = CheckContext {
         settings: &settings,
         now: chrono::Utc::now(),
-        slug_owners: &owners,
+        project: &owners,
         assets: None,
     };
     let mut reviewer = Reviewer::new(&settings);

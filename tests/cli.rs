@@ -241,3 +241,29 @@ fn check_names_settings_out_of_range_on_stderr() {
     let findings: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert!(findings.is_array());
 }
+
+#[test]
+fn check_flags_a_tag_written_otherwise_than_the_project_s_other_articles_write_it() {
+    let (_dir, root, ids) = bundle_with(3);
+    let mut bundle = open_rw(&root);
+    for (id, tag) in ids.iter().zip(["Ukraine", "Ukraine", "ukraine"]) {
+        bundle
+            .update_article(*id, |a| a.tags = vec![tag.to_owned()])
+            .unwrap();
+    }
+    bundle.save().unwrap();
+    drop(bundle);
+    let output = copydesk(&["check", root.to_str().unwrap()]);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let flagged: Vec<&str> = stdout
+        .lines()
+        .filter(|l| l.contains("tags.consistent"))
+        .collect();
+    assert_eq!(flagged.len(), 1, "{stdout}");
+    assert!(
+        flagged[0].starts_with("headline-number-2\t")
+            && flagged[0].contains("is written \u{201c}Ukraine\u{201d} in 2 other articles"),
+        "{}",
+        flagged[0]
+    );
+}

@@ -386,7 +386,7 @@ fn a_picture_s_caption_pasted_with_a_page_is_flagged_as_residue_and_nothing_else
     let context = copydesk::review::CheckContext {
         settings: &settings,
         now: now(),
-        slug_owners: &owners,
+        project: &owners,
         assets: None,
     };
     let mut reviewer = copydesk::review::Reviewer::new(&settings);

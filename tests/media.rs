@@ -167,7 +167,7 @@ fn findings(article: &Article, assets: Option<&std::path::Path>) -> Vec<copydesk
     let context = CheckContext {
         settings: &settings,
         now: chrono::Utc::now(),
-        slug_owners: &owners,
+        project: &owners,
         assets,
     };
     Reviewer::new(&settings).check(article, &context)

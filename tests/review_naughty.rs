@@ -8,7 +8,7 @@ mod common;
 use chrono::{TimeZone, Utc};
 use common::*;
 use copydesk::model::{Article, ProjectSettings};
-use copydesk::review::{CheckContext, Reviewer, checklist};
+use copydesk::review::{CheckContext, ProjectFacts, Reviewer};
 
 #[test]
 fn every_naughty_string_is_reviewed_and_fixed_without_a_panic() {
@@ -24,11 +24,11 @@ fn every_naughty_string_is_reviewed_and_fixed_without_a_panic() {
         article.body = format!(
             "{s}\n\n    {s}\n\nKyiv said Kyivs {s} talks wierd Chastian.\n\nChastain and Chastain."
         );
-        let owners = checklist::slug_owners([(article.slug.as_str(), article.id)].into_iter());
+        let owners = ProjectFacts::of_slugs([(article.slug.as_str(), article.id)].into_iter());
         let context = CheckContext {
             settings: &settings,
             now,
-            slug_owners: &owners,
+            project: &owners,
             assets: None,
         };
         let findings = reviewer.check_with_suggestions(&article, &context);

@@ -5,8 +5,7 @@ use copydesk::model::{
     Article, AssetName, Byline, Correction, CorrectionKind, Embargo, ImageRef, ProjectSettings,
     Status, Transition,
 };
-use copydesk::review::{CheckContext, Finding, Level, Reviewer, Severity, checklist};
-use std::collections::HashMap;
+use copydesk::review::{CheckContext, Finding, Level, ProjectFacts, Reviewer, Severity};
 
 const BODY_WORD: &str =
     "The council met on Tuesday and agreed to extend the library's opening hours. ";
@@ -37,7 +36,7 @@ fn findings_with(
     settings: &ProjectSettings,
     others: &[(&str, uuid::Uuid)],
 ) -> Vec<Finding> {
-    let owners = checklist::slug_owners(
+    let owners = ProjectFacts::of_slugs(
         others
             .iter()
             .map(|(s, id)| (*s, *id))
@@ -46,7 +45,7 @@ fn findings_with(
     let context = CheckContext {
         settings,
         now: Utc.with_ymd_and_hms(2026, 11, 28, 12, 0, 0).unwrap(),
-        slug_owners: &owners,
+        project: &owners,
         assets: None,
     };
     Reviewer::new(settings).check_with_suggestions(article, &context)
@@ -935,11 +934,11 @@ fn spans_are_char_offsets_in_json() {
 fn rechecking_gives_the_same_findings() {
     let mut article = edited(|a| a.body = "Kyiv. Kyivs allies. The goverment.".into());
     let settings = settings();
-    let owners: HashMap<String, Vec<uuid::Uuid>> = HashMap::new();
+    let owners = ProjectFacts::default();
     let context = CheckContext {
         settings: &settings,
         now: Utc::now(),
-        slug_owners: &owners,
+        project: &owners,
         assets: None,
     };
     let mut reviewer = Reviewer::new(&settings);

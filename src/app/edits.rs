@@ -183,9 +183,10 @@ impl AppState {
         if follows {
             let id = draft.id;
             // The review's map of slugs, not a scan of every article on each keystroke.
-            let owners = self.review.slug_owners(bundle);
+            let project = self.review.project_facts(bundle);
             draft.slug = slug::unique_slug(&slug::slug_for(&draft.headline, id), |s| {
-                owners
+                project
+                    .slug_owners
                     .get(s)
                     .is_some_and(|holders| holders.iter().any(|other| *other != id))
             });

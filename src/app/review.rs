@@ -6,11 +6,9 @@ use super::undo::Step;
 use super::{AppState, Modal};
 use crate::model::{Article, Status, Waiver};
 use crate::review::workflow::{self, Move, Refusal};
-use crate::review::{CheckContext, Field, Finding, Reviewer, Severity, checklist};
-use std::collections::HashMap;
+use crate::review::{CheckContext, Field, Finding, ProjectFacts, Reviewer, Severity};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
-use uuid::Uuid;
 
 /// Findings of the open article, re-checked on the review thread whenever it changes.
 #[derive(Default)]
@@ -22,7 +20,7 @@ pub struct ReviewState {
     requested: Option<(u64, Arc<Article>)>,
     /// The request number of the findings shown.
     shown: u64,
-    slug_owners: Option<Arc<HashMap<String, Vec<Uuid>>>>,
+    project: Option<Arc<ProjectFacts>>,
     /// The findings of the open article, Required first.
     pub findings: Vec<Finding>,
     /// The article as it was when the findings were made: their spans are offsets into it.
@@ -63,21 +61,14 @@ impl ReviewState {
     /// Forgets what was checked, so the next refresh checks again (settings or other articles changed).
     pub fn invalidate(&mut self) {
         self.requested = None;
-        self.slug_owners = None;
+        self.project = None;
     }
 
-    /// Which articles hold each slug, built once per selection (another article's slug can
-    /// only change while that article is the selected one).
-    pub(super) fn slug_owners(
-        &mut self,
-        bundle: &crate::bundle::Bundle,
-    ) -> Arc<HashMap<String, Vec<Uuid>>> {
-        self.slug_owners
-            .get_or_insert_with(|| {
-                Arc::new(checklist::slug_owners(
-                    bundle.summaries().map(|s| (s.slug.as_str(), s.id)),
-                ))
-            })
+    /// What the project's articles hold (slugs, tags), gathered once per selection: another
+    /// article's can only change while that article is the selected one.
+    pub(super) fn project_facts(&mut self, bundle: &crate::bundle::Bundle) -> Arc<ProjectFacts> {
+        self.project
+            .get_or_insert_with(|| Arc::new(ProjectFacts::of(bundle.summaries())))
             .clone()
     }
 
@@ -163,14 +154,14 @@ impl AppState {
             .map_or(review.shown, |(g, _)| *g)
             .max(review.shown)
             + 1;
-        let slug_owners = review.slug_owners(bundle);
+        let project = review.project_facts(bundle);
         let article = Arc::new(draft.clone());
         if let Some(worker) = &review.worker {
             worker.request(Request {
                 generation,
                 article: article.clone(),
                 settings: bundle.project().settings.clone(),
-                slug_owners,
+                project,
                 now: (self.clock)(),
                 assets: Some(bundle.root().join(crate::bundle::format::ASSETS_DIR)),
             });
@@ -482,12 +473,12 @@ fn check_with(
     if !review.reviewer.as_ref().is_some_and(|r| r.is_for(settings)) {
         review.reviewer = Some(Reviewer::new(settings));
     }
-    let owners = review.slug_owners(bundle);
+    let project = review.project_facts(bundle);
     let assets = bundle.root().join(crate::bundle::format::ASSETS_DIR);
     let context = CheckContext {
         settings,
         now,
-        slug_owners: &owners,
+        project: &project,
         assets: Some(&assets),
     };
     match &mut review.reviewer {

@@ -4,12 +4,10 @@
 
 use crate::model::{Article, ProjectSettings};
 use crate::review::{CheckContext, Finding, Reviewer};
-use std::collections::HashMap;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::time::Duration;
-use uuid::Uuid;
 
 /// What to check.
 pub struct Request {
@@ -19,8 +17,8 @@ pub struct Request {
     pub article: std::sync::Arc<Article>,
     /// The project's settings.
     pub settings: ProjectSettings,
-    /// Which articles hold each slug.
-    pub slug_owners: Arc<HashMap<String, Vec<Uuid>>>,
+    /// What the project's other articles hold: slugs and tags.
+    pub project: Arc<crate::review::ProjectFacts>,
     /// The present moment.
     pub now: chrono::DateTime<chrono::Utc>,
     /// The bundle's asset folder.
@@ -103,7 +101,7 @@ fn serve(
         let context = CheckContext {
             settings: &request.settings,
             now: request.now,
-            slug_owners: &request.slug_owners,
+            project: &request.project,
             assets: request.assets.as_deref(),
         };
         let mut findings = reviewer.check(&request.article, &context);

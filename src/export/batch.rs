@@ -49,8 +49,8 @@ pub struct ExportJob {
     pub project: crate::model::Project,
     /// The bundle's asset folder.
     pub assets: std::path::PathBuf,
-    /// Which articles of the project hold each slug (for the checklist).
-    pub slug_owners: std::collections::HashMap<String, Vec<Uuid>>,
+    /// What the project's articles hold (slugs and tags, for the checklist).
+    pub project_facts: crate::review::ProjectFacts,
     /// The formats to write.
     pub formats: Vec<Format>,
     /// The folder to write to.
@@ -76,9 +76,7 @@ impl ExportJob {
             articles,
             project: bundle.project().clone(),
             assets: bundle.root().join(crate::bundle::format::ASSETS_DIR),
-            slug_owners: crate::review::checklist::slug_owners(
-                bundle.summaries().map(|s| (s.slug.as_str(), s.id)),
-            ),
+            project_facts: crate::review::ProjectFacts::of(bundle.summaries()),
             formats: formats.to_vec(),
             out: out.to_owned(),
             force,
@@ -113,7 +111,7 @@ pub fn run_export(
     let context = crate::review::CheckContext {
         settings: &job.project.settings,
         now: chrono::Utc::now(),
-        slug_owners: &job.slug_owners,
+        project: &job.project_facts,
         assets: Some(&job.assets),
     };
     let reviews = crate::review::review_articles(job.articles.clone(), &context, false);

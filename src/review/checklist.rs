@@ -17,10 +17,40 @@ pub struct CheckContext<'a> {
     pub settings: &'a ProjectSettings,
     /// The present moment, for embargoes.
     pub now: DateTime<Utc>,
-    /// Which articles hold each slug in the project.
-    pub slug_owners: &'a HashMap<String, Vec<Uuid>>,
+    /// What the project's other articles hold: their slugs and tags.
+    pub project: &'a ProjectFacts,
     /// The bundle's asset folder, when picture files can be checked.
     pub assets: Option<&'a std::path::Path>,
+}
+
+/// What rules need to know of the project's articles beyond the one checked.
+#[derive(Debug, Clone, Default)]
+pub struct ProjectFacts {
+    /// Which articles hold each slug.
+    pub slug_owners: HashMap<String, Vec<Uuid>>,
+    /// How the articles write each tag.
+    pub tag_spellings: super::tags::TagSpellings,
+}
+
+impl ProjectFacts {
+    /// The facts of a project's listed articles.
+    pub fn of<'a>(summaries: impl Iterator<Item = &'a crate::bundle::ArticleSummary>) -> Self {
+        let mut facts = ProjectFacts::default();
+        for summary in summaries {
+            let owners = facts.slug_owners.entry(summary.slug.clone()).or_default();
+            owners.push(summary.id);
+            super::tags::note(&mut facts.tag_spellings, &summary.tags, summary.id);
+        }
+        facts
+    }
+
+    /// Facts holding only which articles hold each slug.
+    pub fn of_slugs<'a>(slugs: impl Iterator<Item = (&'a str, Uuid)>) -> Self {
+        ProjectFacts {
+            slug_owners: slug_owners(slugs),
+            ..ProjectFacts::default()
+        }
+    }
 }
 
 /// A rule's check: adds findings at the given severity.
@@ -84,6 +114,14 @@ pub const RULES: &[(RuleInfo, CheckFn)] = &[
     (
         rule("tags.present", "At least one tag", Recommended),
         tags_present,
+    ),
+    (
+        rule(
+            "tags.consistent",
+            "Tags written as the project's other articles write them",
+            Recommended,
+        ),
+        super::tags::tags_consistent,
     ),
     (
         rule("dateline.place", "Dateline place", Recommended),
@@ -287,7 +325,8 @@ fn slug_valid(a: &Article, _: &CheckContext, level: Severity, out: &mut Vec<Find
 
 fn slug_unique(a: &Article, c: &CheckContext, level: Severity, out: &mut Vec<Finding>) {
     let taken = |slug: &str| {
-        c.slug_owners
+        c.project
+            .slug_owners
             .get(slug)
             .is_some_and(|ids| ids.iter().any(|id| *id != a.id))
     };

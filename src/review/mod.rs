@@ -9,9 +9,10 @@ mod lengths;
 mod links;
 pub mod profile;
 pub mod proofread;
+pub mod tags;
 pub mod workflow;
 
-pub use checklist::{CheckContext, Reviewer};
+pub use checklist::{CheckContext, ProjectFacts, Reviewer};
 pub use profile::{ChecklistProfile, HouseStyle, Level, Limits, PatternRule, Preferred};
 
 use serde::Serialize;
@@ -460,12 +461,12 @@ pub fn check_articles(
         .iter()
         .map(|&id| bundle.article(id).cloned())
         .collect::<Result<Vec<_>, _>>()?;
-    let owners = checklist::slug_owners(bundle.summaries().map(|s| (s.slug.as_str(), s.id)));
+    let project = ProjectFacts::of(bundle.summaries());
     let assets = bundle.root().join(crate::bundle::format::ASSETS_DIR);
     let context = CheckContext {
         settings: &bundle.project().settings,
         now,
-        slug_owners: &owners,
+        project: &project,
         assets: Some(&assets),
     };
     Ok(review_articles(articles, &context, suggestions))
