@@ -270,9 +270,18 @@ fn a_save_of_many_articles_runs_on_a_worker_while_editing_goes_on() {
         "the save runs on a worker"
     );
     assert!(state.modal.is_none(), "and editing goes on");
-    // An edit while the save is written (no frame between: the save cannot be done yet).
-    harness.state_mut().state.apply(Command::NewArticle);
+    // An edit while the save is written (no frame between: the save cannot be done yet), and
+    // the recovery journal that then holds it.
+    let state = &mut harness.state_mut().state;
+    state.apply(Command::NewArticle);
+    let added = state.selected.unwrap();
+    state.write_journal();
     wait_until(&mut harness, |w| w.state.saving.is_none());
+    let journal = copydesk::bundle::recovery::read_journal(&root);
+    assert!(
+        journal.is_some_and(|j| j.articles.iter().any(|a| a.id == added)),
+        "the edit made meanwhile keeps its journal"
+    );
     assert!(
         harness
             .query_by_label_contains("Saved: 120 articles written, project file updated")

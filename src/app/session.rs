@@ -302,9 +302,14 @@ impl AppState {
         };
         match result {
             Ok(report) => {
-                clear_journal(bundle.root());
-                // Edits made while a save was written on a worker are journaled again.
-                self.unjournaled_since = bundle.has_unsaved_changes().then(Instant::now);
+                // Edits made while a save was written on a worker keep the journal that holds
+                // them, until it is written again without what was saved.
+                if bundle.has_unsaved_changes() {
+                    self.unjournaled_since = Some(Instant::now());
+                } else {
+                    clear_journal(bundle.root());
+                    self.unjournaled_since = None;
+                }
                 self.history.forget();
                 self.last_saved = Some(chrono::Local::now());
                 self.tell(format!("Saved: {}", report.describe()));
