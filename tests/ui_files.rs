@@ -9,7 +9,7 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 /// A file dropped on the window.
 #[derive(Debug)]
@@ -170,4 +170,22 @@ fn a_new_project_saves_the_open_one_first_and_opens_empty() {
         first_article_on_disk(&root).slugline,
         "RUSSIA-UKRAINE-TALKS-KEPT"
     );
+}
+
+#[test]
+fn a_new_project_typed_without_the_bundle_extension_gets_it() {
+    let (dir, root) = sample_copy();
+    let typed = dir.path().join("Desk");
+    let mut harness = open(
+        &root,
+        Arc::new(FakeDialogs(Mutex::new(Some(typed.clone())))),
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::N);
+    wait_until(&mut harness, |w| {
+        w.state.bundle.as_ref().is_some_and(|b| b.root() != root)
+    });
+    let bundle = harness.state().state.bundle.as_ref().unwrap();
+    assert_eq!(bundle.root(), dir.path().join("Desk.copydesk"));
+    assert_eq!(bundle.project().title, "Desk");
+    assert!(!typed.exists(), "no folder without the extension");
 }

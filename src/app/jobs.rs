@@ -31,8 +31,12 @@ impl DialogPurpose {
     pub fn typed_path_prompt(self) -> &'static str {
         match self {
             DialogPurpose::Open => "Type the path of the project folder to open:",
-            DialogPurpose::NewProject => "Type the path of the folder for the new project:",
-            DialogPurpose::SaveAs => "Type the path of the folder to save the project as:",
+            DialogPurpose::NewProject => {
+                "Type the path of the folder for the new project (.copydesk is added if missing):"
+            }
+            DialogPurpose::SaveAs => {
+                "Type the path of the folder to save the project as (.copydesk is added if missing):"
+            }
             DialogPurpose::Import => {
                 "Type the path of the file to import (.txt, .md, .html or ninjs .json):"
             }

@@ -181,6 +181,7 @@ impl AppState {
                 if !self.saved_before_leaving() {
                     return;
                 }
+                let path = crate::bundle::format::bundle_folder(&path);
                 let title = path
                     .file_stem()
                     .map(|s| s.to_string_lossy().into_owned())
@@ -190,7 +191,9 @@ impl AppState {
                     Err(error) => self.warn(error.to_string()),
                 }
             }
-            DialogPurpose::SaveAs => self.start_save_as(path),
+            DialogPurpose::SaveAs => {
+                self.start_save_as(crate::bundle::format::bundle_folder(&path))
+            }
         }
     }
 

@@ -20,6 +20,26 @@ pub const ASSETS_DIR: &str = "assets";
 /// The folder of machine-local state (lock, caches, backups), for `.gitignore`.
 pub const LOCAL_DIR: &str = ".local";
 
+/// The extension of a bundle's folder (`Name.copydesk`).
+pub const BUNDLE_EXTENSION: &str = "copydesk";
+
+/// The folder a new bundle chosen as `path` is made in: `path` itself when it ends in
+/// `.copydesk`, else `path` with that extension ("Desk" → "Desk.copydesk").
+pub fn bundle_folder(path: &std::path::Path) -> std::path::PathBuf {
+    let named = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case(BUNDLE_EXTENSION));
+    match named {
+        true => path.to_owned(),
+        false => {
+            let mut name = path.as_os_str().to_owned();
+            name.push(".");
+            name.push(BUNDLE_EXTENSION);
+            name.into()
+        }
+    }
+}
+
 /// `bundle.json`: what the project is and the order of its articles.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Manifest {
@@ -92,6 +112,20 @@ pub fn migrate_article(value: &mut Value, from: u64) {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_new_bundle_s_folder_ends_in_copydesk() {
+        use std::path::Path;
+        let folder = |p: &str| super::bundle_folder(Path::new(p));
+        assert_eq!(
+            folder("/home/ann/Desk"),
+            Path::new("/home/ann/Desk.copydesk")
+        );
+        assert_eq!(folder("Desk.copydesk"), Path::new("Desk.copydesk"));
+        assert_eq!(folder("Desk.COPYDESK"), Path::new("Desk.COPYDESK"));
+        assert_eq!(folder("News 2026.v2"), Path::new("News 2026.v2.copydesk"));
+    }
+
     use super::*;
 
     #[test]
