@@ -37,8 +37,7 @@ impl ProjectFacts {
     pub fn of<'a>(summaries: impl Iterator<Item = &'a crate::bundle::ArticleSummary>) -> Self {
         let mut facts = ProjectFacts::default();
         for summary in summaries {
-            let owners = facts.slug_owners.entry(summary.slug.clone()).or_default();
-            owners.push(summary.id);
+            facts.note_slug(&summary.slug, summary.id);
             super::tags::note(&mut facts.tag_spellings, &summary.tags, summary.id);
         }
         facts
@@ -46,10 +45,19 @@ impl ProjectFacts {
 
     /// Facts holding only which articles hold each slug.
     pub fn of_slugs<'a>(slugs: impl Iterator<Item = (&'a str, Uuid)>) -> Self {
-        ProjectFacts {
-            slug_owners: slug_owners(slugs),
-            ..ProjectFacts::default()
+        let mut facts = ProjectFacts::default();
+        for (slug, id) in slugs {
+            facts.note_slug(slug, id);
         }
+        facts
+    }
+
+    /// Notes that article `id` holds `slug`.
+    fn note_slug(&mut self, slug: &str, id: Uuid) {
+        self.slug_owners
+            .entry(slug.to_owned())
+            .or_default()
+            .push(id);
     }
 }
 
@@ -457,17 +465,6 @@ impl Reviewer {
         findings.sort_by_key(|f| (f.level, f.field, f.span.as_ref().map_or(0, |s| s.start)));
         findings
     }
-}
-
-/// Which articles hold each slug, for the uniqueness rule.
-pub fn slug_owners<'a>(
-    articles: impl Iterator<Item = (&'a str, Uuid)>,
-) -> HashMap<String, Vec<Uuid>> {
-    let mut owners: HashMap<String, Vec<Uuid>> = HashMap::new();
-    for (slug, id) in articles {
-        owners.entry(slug.to_owned()).or_default().push(id);
-    }
-    owners
 }
 
 /// The Required findings that stop an article from moving on.
