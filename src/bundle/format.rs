@@ -112,11 +112,12 @@ pub fn migrate_article(value: &mut Value, from: u64) {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
 
     #[test]
     fn a_new_bundle_s_folder_ends_in_copydesk() {
         use std::path::Path;
-        let folder = |p: &str| super::bundle_folder(Path::new(p));
+        let folder = |p: &str| bundle_folder(Path::new(p));
         assert_eq!(
             folder("/home/ann/Desk"),
             Path::new("/home/ann/Desk.copydesk")
@@ -125,8 +126,6 @@ mod tests {
         assert_eq!(folder("Desk.COPYDESK"), Path::new("Desk.COPYDESK"));
         assert_eq!(folder("News 2026.v2"), Path::new("News 2026.v2.copydesk"));
     }
-
-    use super::*;
 
     #[test]
     fn version_one_bylines_become_objects() {

@@ -50,7 +50,7 @@ struct Entry {
     /// Counts the edits made to the article, so that a save finished on another thread can tell
     /// whether the article changed while it was written.
     edits: u64,
-    /// The summary's word count predates the last edit (recounted before the index is written).
+    /// The summary's word count predates the last edit (counted again by the next save).
     words_stale: bool,
 }
 

@@ -31,7 +31,8 @@ pub fn journal_path(root: &Path) -> PathBuf {
 
 /// Writes the journal atomically (fsynced: it is what survives a crash).
 pub fn write_journal(root: &Path, journal: &Journal) -> Result<(), BundleError> {
-    let path = super::fsio::make_local_dir(root)?.join(JOURNAL_FILE);
+    super::fsio::make_local_dir(root)?;
+    let path = journal_path(root);
     let bytes = serde_json::to_vec(journal).expect("journal serializes");
     write_atomic(&path, &bytes)
 }

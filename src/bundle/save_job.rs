@@ -82,11 +82,6 @@ impl SaveJob {
         self.len() == 0
     }
 
-    /// The bundle's folder.
-    pub fn root(&self) -> &std::path::Path {
-        &self.root
-    }
-
     /// Writes the save, telling `progress` how many articles of how many are done. Before
     /// anything is written, every target file is checked against the hash taken when it was
     /// read: if another program changed it, nothing is written and the result's error is
@@ -122,16 +117,15 @@ impl SaveJob {
             }
         }
         let manifest_path = self.root.join(MANIFEST_FILE);
-        let manifest = self.manifest.as_ref().map(|(bytes, edits)| {
-            let sha256 = sha256_hex(bytes);
-            let unchanged = self.manifest_expected.as_deref() == Some(sha256.as_str());
-            (bytes, *edits, sha256, unchanged)
+        let manifest = self
+            .manifest
+            .as_ref()
+            .map(|(bytes, edits)| (bytes, *edits, sha256_hex(bytes)));
+        // The manifest is written only when its bytes differ from the file's.
+        let manifest_changed = manifest.as_ref().is_some_and(|(_, _, sha256)| {
+            self.manifest_expected.as_deref() != Some(sha256.as_str())
         });
-        self.check_disk(
-            &writes,
-            &manifest_path,
-            manifest.as_ref().is_some_and(|m| !m.3),
-        )?;
+        self.check_disk(&writes, &manifest_path, manifest_changed)?;
 
         let articles_dir = self.root.join(ARTICLES_DIR);
         if !writes.is_empty() || !self.deleted.is_empty() {
@@ -174,8 +168,8 @@ impl SaveJob {
         if saved.report.written + saved.report.deleted > 0 {
             sync_dir(&articles_dir)?;
         }
-        if let Some((bytes, edits, sha256, unchanged)) = manifest {
-            if !unchanged {
+        if let Some((bytes, edits, sha256)) = manifest {
+            if manifest_changed {
                 write_atomic(&manifest_path, bytes)?;
                 sync_dir(&self.root)?;
                 saved.report.manifest = true;
