@@ -228,19 +228,20 @@ impl Workstation {
         if !ctx.input(|i| i.viewport().close_requested()) {
             return;
         }
-        // A copy half written is no copy: the window stays until Save as is done.
-        if matches!(self.state.modal, Some(crate::app::Modal::SavingAs { .. })) {
-            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-            self.state
-                .warn("A copy of the project is being written: close the window once it is done");
+        // A copy or a save half written is no copy or save, and what is typed in a dialog
+        // (settings not applied, a waiver's reason) would be lost: the window stays, saying why.
+        let refusal = if matches!(self.state.modal, Some(crate::app::Modal::SavingAs { .. })) {
+            Some("A copy of the project is being written: close the window once it is done")
         } else if self.state.saving.is_some() {
-            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-            self.state.warn(crate::app::SAVING_REFUSAL);
-        // What is typed in a dialog (settings not applied, a waiver's reason) would be lost.
+            Some(crate::app::SAVING_REFUSAL)
         } else if self.state.dialog_holds_typing() {
+            Some("The open dialog holds what you typed: finish it or Cancel it first")
+        } else {
+            None
+        };
+        if let Some(refusal) = refusal {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-            self.state
-                .warn("The open dialog holds what you typed: finish it or Cancel it first");
+            self.state.warn(refusal);
         } else if self.state.has_unsaved_changes() {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.state.modal = Some(crate::app::Modal::UnsavedOnQuit);

@@ -131,9 +131,9 @@ pub fn actions(
         }
         _ => format!("→ {fix}"),
     };
-    let label = |fix: &str| match fix.is_empty() {
+    let label = |fix: &str, shown: &str| match fix.is_empty() {
         true => "Fix: delete".to_owned(),
-        false => format!("Fix {}", shown_for(fix)),
+        false => format!("Fix {shown}"),
     };
     if let Some(fix) = &finding.suggestion {
         let shown = shown_for(fix);
@@ -146,14 +146,14 @@ pub fn actions(
         } else {
             format!("Fix {mends}")
         };
-        if fix_button(ui, &label(fix), &name, true) {
+        if fix_button(ui, &label(fix, &shown), &name, true) {
             out.push(Command::ApplyFix(index));
         }
         for alternative in &finding.alternatives {
             let command = Command::ApplyAlternative(index, alternative.clone());
             let shown = shown_for(alternative);
             let name = format!("Fix \"{flagged}\" {shown}");
-            if fix_button(ui, &label(alternative), &name, true) {
+            if fix_button(ui, &label(alternative, &shown), &name, true) {
                 out.push(command);
             }
         }
