@@ -230,7 +230,7 @@ fn plain_text_is_wire_style_and_wraps_as_set() {
     article.body = "word ".repeat(40).trim_end().to_owned();
     let text = String::from_utf8(ExportContext::new(&article, &project, None).export(Format::Text))
         .unwrap();
-    assert!(text.starts_with("LIBRARY-HOURS\n\nCOUNCIL EXTENDS LIBRARY HOURS TO MIDNIGHT\n\n"));
+    assert!(text.starts_with("LIBRARY-HOURS\n\nCouncil extends library hours to midnight\n\n"));
     assert!(text.contains("LEEDS, Nov 2 — word word"));
     assert!(text.lines().all(|l| l.chars().count() <= 72), "{text}");
     assert!(text.contains("By Ann Reporter and Ben Snapper"));
@@ -241,6 +241,19 @@ fn plain_text_is_wire_style_and_wraps_as_set() {
     assert!(
         kept.lines().any(|l| l.chars().count() > 72),
         "paragraphs kept whole"
+    );
+}
+
+#[test]
+fn plain_text_keeps_the_headline_capitals_as_written() {
+    let project = Project::new("Desk");
+    let mut article = maximal();
+    article.headline = "GCSEs move to iPads at McDonald school".into();
+    let text = String::from_utf8(ExportContext::new(&article, &project, None).export(Format::Text))
+        .unwrap();
+    assert!(
+        text.contains("\nGCSEs move to iPads at McDonald school\n"),
+        "{text}"
     );
 }
 

@@ -1,4 +1,7 @@
 //! Plain text, wire style: slugline, headline, standfirst, dateline and body, byline, corrections.
+//!
+//! The headline keeps its capitals as written: upper-casing it would lose what cannot be
+//! restored ("GCSEs", "iPhone", "McDonald").
 
 use super::ExportContext;
 use crate::markdown::{Block, plain_text};
@@ -45,7 +48,7 @@ pub fn export(context: &ExportContext) -> Vec<u8> {
     if !article.slugline.is_empty() {
         out.push(article.slugline.clone());
     }
-    out.push(wrap(&article.headline.to_uppercase(), width));
+    out.push(wrap(&article.headline, width));
     if !article.standfirst.is_empty() {
         out.push(wrap(&article.standfirst, width));
     }
