@@ -313,3 +313,58 @@ fn a_save_of_many_articles_runs_on_a_worker_while_editing_goes_on() {
     wait_until(&mut harness, |w| w.state.close_now);
     assert_eq!(files(), 7 + 120 + 1 + 100);
 }
+
+#[test]
+fn a_conflict_found_by_a_save_on_a_worker_waits_for_an_open_dialog_to_close() {
+    use copydesk::app::SAVE_ON_WORKER_FROM;
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    // An article other than the open one, edited here and changed on disk by another program.
+    let state = &mut harness.state_mut().state;
+    let bundle = state.bundle.as_mut().unwrap();
+    let other = bundle.ids()[1];
+    assert_ne!(Some(other), state.selected);
+    bundle
+        .update_article(other, |a| a.slugline.push_str("-MINE"))
+        .unwrap();
+    let path = bundle.article_path(other);
+    let theirs = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("\"language\"", "\"language\"  ");
+    std::fs::write(&path, &theirs).unwrap();
+    add_unsaved_articles(&mut harness, SAVE_ON_WORKER_FROM);
+    // A save, and a dialog opened while it runs on a worker (no frame between: the window has
+    // not taken its result yet).
+    let state = &mut harness.state_mut().state;
+    state.apply(Command::Save);
+    assert!(state.saving.is_some(), "the save runs on a worker");
+    state.apply(Command::ExportDialog);
+    wait_until(&mut harness, |w| w.state.saving.is_none());
+    harness.run_steps(2);
+    assert!(
+        matches!(
+            harness.state().state.modal,
+            Some(copydesk::app::Modal::Export(_))
+        ),
+        "the dialog stays: {:?}",
+        harness.state().state.modal
+    );
+    assert!(
+        harness
+            .query_by_label_contains("you will be asked about them when this dialog closes")
+            .is_some()
+    );
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        theirs,
+        "nothing overwritten"
+    );
+    harness.key_press(Key::Escape);
+    harness.run_steps(2);
+    assert!(
+        harness.query_by_label("Changed on disk").is_some(),
+        "the question comes once the dialog is closed"
+    );
+    let file = format!("articles/{other}.json");
+    assert!(harness.query_by_label(&file).is_some(), "{file}");
+}

@@ -231,6 +231,9 @@ pub struct AppState {
     save_again: bool,
     /// Set by Save and quit while its save runs on a worker: the window closes once it is done.
     quit_when_saved: bool,
+    /// Files a save on a worker found changed on disk while a dialog was open: the question
+    /// about them waits for the dialog to close instead of replacing it.
+    conflict_waiting: Option<Vec<PathBuf>>,
     /// The text box that last had the keys, for Edit → Cut, Copy, Paste and Select all.
     pub text_focus: Option<text_focus::TextFocus>,
     /// Cut, Copy, Paste or Select all asked for this frame, carried out by the window at its end.
@@ -288,6 +291,7 @@ impl AppState {
             saving: None,
             save_again: false,
             quit_when_saved: false,
+            conflict_waiting: None,
             text_focus: None,
             text_request: None,
             to_clipboard: None,

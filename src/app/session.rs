@@ -93,6 +93,7 @@ impl AppState {
         let first = kept.or_else(|| bundle.ids().first().copied());
         self.bundle = Some(bundle);
         self.undo.clear();
+        self.conflict_waiting = None;
         self.search = None;
         self.articles_changed();
         self.last_saved = None;
@@ -317,6 +318,15 @@ impl AppState {
                 self.last_saved = Some(chrono::Local::now());
                 self.tell(format!("Saved: {}", report.describe()));
             }
+            // A save on a worker can end while a dialog is open (a typed export folder): the
+            // question waits for it.
+            Err(BundleError::ChangedOnDisk { paths }) if self.modal.is_some() => {
+                self.conflict_waiting = Some(paths);
+                self.warn(
+                    "Not saved: files changed on disk; you will be asked about them when this \
+                     dialog closes",
+                );
+            }
             Err(BundleError::ChangedOnDisk { paths }) => {
                 self.modal = Some(Modal::Conflict { paths })
             }
@@ -384,6 +394,11 @@ impl AppState {
 
     /// Per-frame housekeeping: autosave, the recovery journal, changes on disk.
     pub fn tick(&mut self, now: Instant) {
+        if self.modal.is_none()
+            && let Some(paths) = self.conflict_waiting.take()
+        {
+            self.modal = Some(Modal::Conflict { paths });
+        }
         let Some(last_edit) = self.last_edit else {
             return;
         };
