@@ -7,6 +7,11 @@ pub fn counted(count: usize, noun: &str) -> String {
     format!("{} {noun}{plural}", grouped(count))
 }
 
+/// A part of a counted whole, both grouped: "1,480 of 10,007 articles", "0 of 1 article".
+pub fn part_of(part: usize, whole: usize, noun: &str) -> String {
+    format!("{} of {}", grouped(part), counted(whole, noun))
+}
+
 /// `count` with its thousands grouped by commas, as a newsroom writes them: "20,000".
 pub fn grouped(count: usize) -> String {
     let digits = count.to_string();
@@ -22,7 +27,13 @@ pub fn grouped(count: usize) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::counted;
+    use super::{counted, part_of};
+
+    #[test]
+    fn a_part_takes_the_number_of_its_whole() {
+        assert_eq!(part_of(1480, 10_007, "article"), "1,480 of 10,007 articles");
+        assert_eq!(part_of(0, 1, "article"), "0 of 1 article");
+    }
 
     #[test]
     fn one_is_singular_and_every_other_count_plural() {

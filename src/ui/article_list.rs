@@ -4,7 +4,7 @@ use crate::app::AppState;
 use crate::app::command::Command;
 use crate::app::list::SortKey;
 use crate::model::Status;
-use crate::model::plural::{counted, grouped};
+use crate::model::plural::part_of;
 use crate::model::time::relative;
 use egui::{Color32, Sense};
 
@@ -82,7 +82,7 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
         });
         return;
     };
-    ui.weak(shown_of_all(state.visible.len(), bundle.len()));
+    ui.weak(part_of(state.visible.len(), bundle.len(), "article"));
     if state.visible.is_empty() && !bundle.is_empty() {
         ui.label("No article matches the search and filters.");
         if ui.button("Clear search and filters").clicked() {
@@ -335,21 +335,5 @@ fn offset_showing(ui: &egui::Ui, rows_id: egui::Id, row: usize) -> f32 {
         top
     } else {
         offset.max(top + pitch - height)
-    }
-}
-
-/// How many articles the list shows of how many the project has: "1,480 of 10,007 articles".
-fn shown_of_all(shown: usize, all: usize) -> String {
-    format!("{} of {}", grouped(shown), counted(all, "article"))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_count_groups_thousands_on_both_sides() {
-        assert_eq!(shown_of_all(1480, 10_007), "1,480 of 10,007 articles");
-        assert_eq!(shown_of_all(1, 1), "1 of 1 article");
     }
 }

@@ -151,16 +151,15 @@ pub fn saving_as(ui: &mut egui::Ui, target: &std::path::Path, done: usize, total
     ui.weak("Your work continues in the copy once it is written.");
 }
 
-/// A progress bar of articles done of the total ("3,400 of 10,000 articles").
+/// A progress bar of articles done of the total ("3,400 of 10,000 articles", "0 of 1 article").
 fn articles_done(ui: &mut egui::Ui, done: usize, total: usize) {
-    use crate::model::plural::grouped;
     let fraction = if total == 0 {
         0.0
     } else {
         done as f32 / total as f32
     };
-    let (done, total) = (grouped(done), grouped(total));
-    ui.add(egui::ProgressBar::new(fraction).text(format!("{done} of {total} articles")));
+    let text = crate::model::plural::part_of(done, total, "article");
+    ui.add(egui::ProgressBar::new(fraction).text(text));
     ui.ctx()
         .request_repaint_after(std::time::Duration::from_millis(100));
 }

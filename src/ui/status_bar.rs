@@ -2,7 +2,7 @@
 
 use crate::app::AppState;
 use crate::model::TextStats;
-use crate::model::plural::{counted, grouped};
+use crate::model::plural::{counted, grouped, part_of};
 
 /// Text statistics of the body, recounted only where it changed since the last frame.
 pub fn body_stats(body: &str) -> TextStats {
@@ -69,7 +69,7 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState) {
         } else if let Some((done, total)) = state.saving {
             ui.ctx()
                 .request_repaint_after(std::time::Duration::from_millis(100));
-            format!("Saving… {} of {}", grouped(done), counted(total, "article"))
+            format!("Saving… {}", part_of(done, total, "article"))
         } else if state.has_unsaved_changes() {
             "Unsaved changes".to_owned()
         } else if let Some(at) = state.last_saved {
