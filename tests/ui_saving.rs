@@ -155,7 +155,9 @@ fn unsaved_work_is_recovered_after_a_crash() {
         let mut harness = open(&root, no_dialogs());
         append_to(&mut harness, Role::TextInput, "Slugline", "-LOST");
         harness.state_mut().state.write_journal();
-        // Dropped without saving: as if the process had been killed.
+        harness.state().state.journal.flush();
+        // Dropped without saving, once the journal is written: as if the process had been
+        // killed then.
         std::mem::forget(harness);
     }
     std::fs::remove_file(root.join(".local/lock.json")).unwrap();
@@ -185,6 +187,7 @@ fn typing_without_a_pause_still_writes_the_recovery_journal() {
         state.unjournaled_since = Some(now - std::time::Duration::from_secs(2));
         state.tick(now);
         assert_eq!(state.unjournaled_since, None, "the journal holds the edits");
+        state.journal.flush();
         std::mem::forget(harness);
     }
     std::fs::remove_file(root.join(".local/lock.json")).unwrap();
@@ -277,6 +280,7 @@ fn a_save_of_many_articles_runs_on_a_worker_while_editing_goes_on() {
     let added = state.selected.unwrap();
     state.write_journal();
     wait_until(&mut harness, |w| w.state.saving.is_none());
+    harness.state().state.journal.flush();
     let journal = copydesk::bundle::recovery::read_journal(&root);
     assert!(
         journal.is_some_and(|j| j.articles.iter().any(|a| a.id == added)),

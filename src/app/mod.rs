@@ -10,6 +10,7 @@ pub mod find;
 pub mod history;
 pub mod images;
 pub mod jobs;
+pub mod journal_writer;
 pub mod list;
 mod list_state;
 mod notice;
@@ -191,6 +192,8 @@ pub struct AppState {
     pub last_edit: Option<Instant>,
     /// When the first edit the journal does not hold yet was made (none: it holds them all).
     pub unjournaled_since: Option<Instant>,
+    /// Writes and clears the recovery journal on a thread of its own, in order.
+    pub journal: journal_writer::JournalWriter,
     /// Why the project is read-only, when it is.
     pub read_only: Option<String>,
     /// Focus the list's search field next frame.
@@ -273,6 +276,7 @@ impl AppState {
             last_saved: None,
             last_edit: None,
             unjournaled_since: None,
+            journal: Default::default(),
             read_only: None,
             focus_search: false,
             reveal_selected: false,
@@ -364,7 +368,7 @@ impl AppState {
             Command::QuitWithoutSaving => {
                 self.modal = None;
                 if let Some(bundle) = &self.bundle {
-                    crate::bundle::recovery::clear_journal(bundle.root());
+                    self.journal.clear(bundle.root().to_owned());
                 }
                 self.close_now = true;
             }
@@ -407,7 +411,7 @@ impl AppState {
                     if restore {
                         self.recover(journal);
                     } else if let Some(bundle) = &self.bundle {
-                        crate::bundle::recovery::clear_journal(bundle.root());
+                        self.journal.clear(bundle.root().to_owned());
                         self.tell("Discarded the recovered changes");
                     }
                 }

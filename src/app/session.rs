@@ -2,7 +2,7 @@
 
 use super::jobs::{DialogPurpose, Outcome};
 use super::{AUTOSAVE_AFTER, AppState, JOURNAL_AFTER, JOURNAL_AT_MOST, Modal, SAVE_ON_WORKER_FROM};
-use crate::bundle::recovery::{Journal, clear_journal, read_journal, write_journal};
+use crate::bundle::recovery::{Journal, read_journal};
 use crate::bundle::{Bundle, BundleError};
 use crate::model::plural::counted;
 use std::path::PathBuf;
@@ -105,6 +105,8 @@ impl AppState {
             }
             None => self.tell(format!("Opened {}", path.display())),
         }
+        // A journal of this project still being written lands before it is read back.
+        self.journal.flush();
         if self.read_only.is_none()
             && let Some(journal) = read_journal(&path)
             && (!journal.articles.is_empty() || !journal.deleted.is_empty())
@@ -235,7 +237,7 @@ impl AppState {
         };
         let path = copy.root().to_owned();
         bundle.continue_at(copy);
-        clear_journal(&path);
+        self.journal.clear(path.clone());
         self.read_only = None;
         self.settings.remember(path.clone());
         self.last_saved = Some(chrono::Local::now());
@@ -311,7 +313,7 @@ impl AppState {
                 if bundle.has_unsaved_changes() {
                     self.unjournaled_since = Some(Instant::now());
                 } else {
-                    clear_journal(bundle.root());
+                    self.journal.clear(bundle.root().to_owned());
                     self.unjournaled_since = None;
                 }
                 self.history.forget();
@@ -394,6 +396,11 @@ impl AppState {
 
     /// Per-frame housekeeping: autosave, the recovery journal, changes on disk.
     pub fn tick(&mut self, now: Instant) {
+        // A journal that could not be written is tried again once edits have gone on a while.
+        for failure in self.journal.failures() {
+            self.warn(failure);
+            self.unjournaled_since.get_or_insert(now);
+        }
         if self.modal.is_none()
             && let Some(paths) = self.conflict_waiting.take()
         {
@@ -418,7 +425,7 @@ impl AppState {
         }
     }
 
-    /// Writes the unsaved articles to the recovery journal.
+    /// Writes the unsaved articles to the recovery journal, on the journal's thread.
     pub fn write_journal(&mut self) {
         let Some(bundle) = &self.bundle else { return };
         let journal = Journal {
@@ -426,10 +433,8 @@ impl AppState {
             articles: bundle.unsaved_articles(),
             deleted: bundle.unsaved_deletions(),
         };
-        match write_journal(bundle.root(), &journal) {
-            Ok(()) => self.unjournaled_since = None,
-            Err(error) => self.warn(format!("Recovery journal not written: {error}")),
-        }
+        self.journal.write(bundle.root().to_owned(), journal);
+        self.unjournaled_since = None;
     }
 
     /// Checks whether the selected article's file changed on disk; reloads it when there are no

@@ -257,6 +257,11 @@ impl eframe::App for Workstation {
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, STORAGE_KEY, &self.state.settings);
     }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        // The recovery journal's last write or clearing lands before the process ends.
+        self.state.journal.flush();
+    }
 }
 
 /// The pane beside the editor: tabs for the preview, the review and the history.
