@@ -369,6 +369,21 @@ fn taking_the_save_after_renaming_a_section_of_2500_articles(bencher: divan::Ben
         });
 }
 
+/// What a Save as after that renaming holds the window for: taking its job, with the 2,500
+/// loaded articles copied for the worker that writes them.
+#[divan::bench(sample_count = 5)]
+fn taking_a_save_as_after_renaming_a_section_of_2500_articles(bencher: divan::Bencher) {
+    let ctx = egui::Context::default();
+    bencher
+        .with_inputs(|| renamed_copy(&ctx))
+        .bench_local_values(|(copy, workstation)| {
+            let target = copy.path().join("Another.copydesk");
+            let bundle = workstation.state.bundle.as_ref().unwrap();
+            let job = bundle.save_as_job(&target).unwrap();
+            (copy, workstation, job)
+        });
+}
+
 /// What the recovery journal after that renaming (before the save) holds the window for: the
 /// 2,500 unsaved articles copied for the journal's thread, which writes them in one fsynced file
 /// (finished when the workstation is dropped, outside the timing).

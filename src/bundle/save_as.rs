@@ -18,8 +18,9 @@ use uuid::Uuid;
 enum Source {
     /// Its file in the original, as read (the article was never loaded).
     File(PathBuf),
-    /// Its text as it stands; with the article when it has unsaved changes, for its revision.
-    Text(Vec<u8>, Option<Box<Article>>),
+    /// The article as it stands (copied: it is serialized by the job, off the window's thread),
+    /// and whether it has unsaved changes, which make a revision of the copy.
+    Loaded(Box<Article>, bool),
 }
 
 /// Everything a Save as writes, taken from the bundle at once so that the writing can run
@@ -100,18 +101,14 @@ impl SaveAsJob {
             if done % 100 == 0 {
                 progress(done, total);
             }
-            let read;
             let bytes = match source {
-                Source::File(from) => {
-                    read = fs::read(from).map_err(|e| BundleError::io(from, e))?;
-                    &read
-                }
-                Source::Text(bytes, _) => bytes,
+                Source::File(from) => fs::read(from).map_err(|e| BundleError::io(from, e))?,
+                Source::Loaded(article, _) => to_pretty_json(article.as_ref()),
             };
             let path = article_path(&self.target, *id);
-            write_atomic(&path, bytes)?;
+            write_atomic(&path, &bytes)?;
             let meta = fs::metadata(&path).map_err(|e| BundleError::io(&path, e))?;
-            disk.push((*id, *edits, DiskState::new(bytes, &meta)));
+            disk.push((*id, *edits, DiskState::new(&bytes, &meta)));
         }
         sync_dir(&articles_dir)?;
         let (manifest, manifest_edits) = &self.manifest;
@@ -119,7 +116,7 @@ impl SaveAsJob {
         sync_dir(&self.target)?;
         // The unsaved changes are a revision of the copy, as a save would make them.
         for ((_, _, source), (_, _, written)) in self.articles.iter().zip(&disk) {
-            if let Source::Text(_, Some(article)) = source {
+            if let Source::Loaded(article, true) = source {
                 crate::history::record(&self.target, article, &self.editor, &written.sha256)?;
             }
         }
@@ -148,10 +145,7 @@ impl Bundle {
             .map(|entry| {
                 let id = entry.summary.id;
                 let source = match &entry.article {
-                    Some(article) => Source::Text(
-                        to_pretty_json(article.as_ref()),
-                        entry.dirty.then(|| article.clone()),
-                    ),
+                    Some(article) => Source::Loaded(article.clone(), entry.dirty),
                     None => Source::File(article_path(&self.root, id)),
                 };
                 (id, entry.edits, source)
