@@ -57,14 +57,17 @@ fn edit_menu_cut_copy_and_paste_act_on_the_text_box_that_had_the_keys() {
         "{}",
         headline(&harness)
     );
-    // Undo takes the cut and the paste back, as it does after Ctrl+X and Ctrl+V.
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
-    harness.run_steps(2);
-    assert!(
-        headline(&harness).starts_with("Kremlin indicates"),
-        "{}",
-        headline(&harness)
-    );
+    // Undo takes the paste back, then the cut: each is a step of its own, as after Ctrl+X
+    // and Ctrl+V.
+    for start in [" indicates", "Kremlin indicates"] {
+        harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+        harness.run_steps(2);
+        assert!(
+            headline(&harness).starts_with(start),
+            "{}",
+            headline(&harness)
+        );
+    }
 }
 
 #[test]
@@ -172,4 +175,29 @@ fn another_article_opened_from_the_list_leaves_nothing_to_paste_into() {
         draft(&harness).headline,
         "City library opens its stacks to night readers"
     );
+}
+
+#[test]
+fn a_paste_amid_typing_is_an_undo_step_of_its_own() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    let original = headline(&harness);
+    let end = original.chars().count();
+    harness.state_mut().state.pending_field_cursor = Some(("Headline".into(), end, end));
+    harness.run_steps(3);
+    // Typed, pasted and typed again without a pause.
+    for event in [
+        Event::Text(" at".into()),
+        Event::Paste(" noon".into()),
+        Event::Text(" today".into()),
+    ] {
+        harness.event(event);
+        harness.step();
+    }
+    assert_eq!(headline(&harness), format!("{original} at noon today"));
+    for left in [" at noon", " at", ""] {
+        harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+        harness.run_steps(2);
+        assert_eq!(headline(&harness), format!("{original}{left}"));
+    }
 }

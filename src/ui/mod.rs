@@ -96,6 +96,15 @@ impl Workstation {
             self.state.review.typed_at = None;
         }
         self.state.refresh_review();
+        // A cut or a paste is an undo step of its own, not part of the typing around it.
+        let cut_or_paste = ctx.input(|i| {
+            i.events
+                .iter()
+                .any(|e| matches!(e, egui::Event::Cut | egui::Event::Paste(_)))
+        });
+        if cut_or_paste {
+            self.state.undo.break_typing();
+        }
         let mut commands = Vec::new();
         if self.state.modal.is_none() {
             commands.extend(ctx.input_mut(Command::pressed));
@@ -151,6 +160,9 @@ impl Workstation {
 
         for command in commands {
             self.state.apply(command);
+        }
+        if cut_or_paste {
+            self.state.undo.break_typing();
         }
         text_focus::act(&ctx, &mut self.state, modal_shown);
         text_focus::note(&ctx, &mut self.state, modal_shown);
