@@ -213,3 +213,31 @@ fn a_focal_point_out_of_range_is_shown_as_it_is_and_not_changed_by_being_shown()
     let hero = draft(&harness).hero_image.unwrap();
     assert_eq!(hero.focal_point.unwrap().x, 5000);
 }
+
+#[test]
+fn what_is_below_a_picture_stays_put_when_its_thumbnail_arrives() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    wait_until(&mut harness, |w| !w.state.thumbnails.loading());
+    // Asked for again: the frame that asks shows placeholders, the worker answers later.
+    harness.state_mut().state.thumbnails.clear();
+    harness.step();
+    assert!(harness.state().state.thumbnails.loading());
+    assert!(
+        harness
+            .query_all_by_label("Loading picture…")
+            .any(|n| n.rect().height() > 0.0),
+        "placeholders are shown"
+    );
+    // Under the hero: in the editor its "decorative" box, in the preview its caption.
+    let below = |harness: &egui_kittest::Harness<'static, copydesk::ui::Workstation>| {
+        let editor = harness.get_by_label("Hero: decorative (no alt text needed)");
+        let preview = harness.get_by_label_contains("lasted five hours. Photo:");
+        (editor.rect().top(), preview.rect().top())
+    };
+    let loading = below(&harness);
+    wait_until(&mut harness, |w| !w.state.thumbnails.loading());
+    harness.run_steps(2);
+    assert!(harness.query_by_label("Loading picture…").is_none());
+    assert_eq!(below(&harness), loading);
+}

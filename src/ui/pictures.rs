@@ -7,14 +7,17 @@ use crate::app::images::{Thumb, Thumbnails, set_inline_alt};
 use crate::model::{Article, AssetName, FocalPoint, ImageRef};
 use egui::{Color32, RichText};
 
-/// Draws a picture's thumbnail at most `width` wide, or a labelled placeholder.
+/// Draws a picture's thumbnail at most `width` wide, or a labelled placeholder. `pixels` is
+/// the picture's size as the article records it (zero when unknown): a picture still loading
+/// takes the height it will have, so that what is below it does not move when it arrives.
 pub fn picture(
     ui: &mut egui::Ui,
     thumbnails: &mut Thumbnails,
-    asset: &AssetName,
+    (asset, alt): (&AssetName, &str),
     width: f32,
-    alt: &str,
+    pixels: [u32; 2],
 ) {
+    let placeholder_height = (width * 9.0 / 16.0).min(120.0);
     match thumbnails.get(asset) {
         Thumb::Ready(texture) => {
             let size = texture.size_vec2();
@@ -24,21 +27,28 @@ pub fn picture(
                     .alt_text(alt),
             );
         }
-        Thumb::Loading => placeholder(
-            ui,
-            width,
-            "Loading picture…",
-            ui.visuals().weak_text_color(),
-        ),
+        Thumb::Loading => {
+            let height = match pixels {
+                [w, h] if w > 0 && h > 0 => width * h as f32 / w as f32,
+                _ => placeholder_height,
+            };
+            let color = ui.visuals().weak_text_color();
+            placeholder(ui, [width, height], "Loading picture…", color);
+        }
         Thumb::Broken(message) => {
             let message = format!("Picture missing or damaged: {message}");
-            placeholder(ui, width, &message, ui.visuals().warn_fg_color);
+            let color = ui.visuals().warn_fg_color;
+            placeholder(ui, [width, placeholder_height], &message, color);
         }
     }
 }
 
-fn placeholder(ui: &mut egui::Ui, width: f32, text: &str, color: Color32) {
-    let height = (width * 9.0 / 16.0).min(120.0);
+/// The size in pixels the article records of a picture (zero when unknown).
+pub fn pixels(image: &ImageRef) -> [u32; 2] {
+    [image.width, image.height]
+}
+
+fn placeholder(ui: &mut egui::Ui, [width, height]: [f32; 2], text: &str, color: Color32) {
     let (rect, response) = ui.allocate_exact_size(egui::vec2(width, height), egui::Sense::hover());
     let painter = ui.painter();
     painter.rect_stroke(
@@ -95,12 +105,13 @@ pub fn editor_section(
     });
     if let Some(hero) = &mut draft.hero_image {
         ui.label("Hero picture");
+        let hero_pixels = pixels(hero);
         picture(
             ui,
             thumbnails,
-            &hero.asset.clone(),
+            (&hero.asset.clone(), &hero.alt.clone()),
             240.0,
-            &hero.alt.clone(),
+            hero_pixels,
         );
         changed |= metadata(ui, hero, "Hero", (enabled, alt_max));
         changed |= focal_point(ui, hero, enabled);
@@ -109,12 +120,13 @@ pub fn editor_section(
     for (i, image) in draft.images.iter_mut().enumerate() {
         let name = format!("Picture {}", i + 1);
         ui.label(&name);
+        let image_pixels = pixels(image);
         picture(
             ui,
             thumbnails,
-            &image.asset.clone(),
+            (&image.asset.clone(), &image.alt.clone()),
             160.0,
-            &image.alt.clone(),
+            image_pixels,
         );
         let before = image.alt.clone();
         changed |= metadata(ui, image, &name, (enabled, alt_max));

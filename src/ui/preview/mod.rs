@@ -1,6 +1,7 @@
 //! The live preview: the published page (as the reference article's site shows it), a search
 //! result snippet, or a social card. The body renders from the shared Markdown block model.
 
+use super::pictures::pixels;
 use crate::app::AppState;
 use crate::app::command::{Command, PreviewMode};
 use crate::markdown::{self, Block, Inline};
@@ -198,7 +199,8 @@ fn page(
                 if let Some(hero) = &article.hero_image {
                     ui.add_space(4.0);
                     let width = ui.available_width();
-                    super::pictures::picture(ui, thumbnails, &hero.asset, width, &hero.alt);
+                    let shown = (&hero.asset, hero.alt.as_str());
+                    super::pictures::picture(ui, thumbnails, shown, width, pixels(hero));
                     let credit = if hero.credit.is_empty() {
                         String::new()
                     } else {
@@ -213,6 +215,10 @@ fn page(
                     }
                 }
                 ui.separator();
+                let mut pictures = Pictures {
+                    thumbnails: &mut *thumbnails,
+                    records: &article.images,
+                };
                 // Blocks off screen are not drawn: a run of them takes one space of their
                 // heights and the spacing between them, as they would have taken one by one.
                 let spacing = ui.spacing().item_spacing.y;
@@ -237,7 +243,7 @@ fn page(
                     }
                     let slot = Some((rows_id, i));
                     let drawn = ui
-                        .scope(|ui| render_block(ui, block, thumbnails, slot))
+                        .scope(|ui| render_block(ui, block, &mut pictures, slot))
                         .response;
                     heights[i] = drawn.rect.height();
                     if follow == Some(i) {
@@ -300,12 +306,21 @@ fn edit_in_body_menu(drawn: &egui::Response, body: &str, index: usize, out: &mut
     });
 }
 
+/// What the page needs to draw the body's pictures: their thumbnails, and the article's
+/// record of them, whose sizes keep the page still when a thumbnail arrives.
+struct Pictures<'a> {
+    /// The thumbnails, loaded or asked for.
+    thumbnails: &'a mut crate::app::images::Thumbnails,
+    /// The article's body pictures.
+    records: &'a [crate::model::ImageRef],
+}
+
 /// Draws one block of the body; a top-level block has a slot (pane and index) in which its
 /// layout is kept, so that typing lays out only the rows around the edit again.
 fn render_block(
     ui: &mut egui::Ui,
     block: &Block,
-    thumbnails: &mut crate::app::images::Thumbnails,
+    pictures: &mut Pictures<'_>,
     slot: Option<(egui::Id, usize)>,
 ) {
     // A paragraph that is one bundle picture shows the picture.
@@ -314,7 +329,9 @@ fn render_block(
         && let Ok(asset) = crate::model::AssetName::parse(url.strip_prefix("asset:").unwrap_or(url))
     {
         let width = ui.available_width();
-        super::pictures::picture(ui, thumbnails, &asset, width, alt);
+        let size = pictures.records.iter().find(|r| r.asset == asset);
+        let size = size.map_or([0, 0], pixels);
+        super::pictures::picture(ui, pictures.thumbnails, (&asset, alt), width, size);
         return;
     }
     match block {
@@ -340,7 +357,7 @@ fn render_block(
                 ui.vertical(|ui| {
                     blocks
                         .iter()
-                        .for_each(|b| render_block(ui, b, thumbnails, None))
+                        .for_each(|b| render_block(ui, b, pictures, None))
                 });
             });
         }
@@ -351,7 +368,7 @@ fn render_block(
                     ui.label(marker);
                     ui.vertical(|ui| {
                         item.iter()
-                            .for_each(|b| render_block(ui, b, thumbnails, None))
+                            .for_each(|b| render_block(ui, b, pictures, None))
                     });
                 });
             }
