@@ -1,4 +1,5 @@
-//! Saving elsewhere and on another thread: Save as, and a save taken as a job.
+//! Saving elsewhere and on another thread: Save as, and a save taken as a job; reading many
+//! articles on another thread.
 
 mod common;
 
@@ -181,4 +182,46 @@ fn an_article_removed_while_its_save_was_written_is_deleted_by_the_next_save() {
     let report = bundle.save().unwrap();
     assert_eq!(report.deleted, 1, "no conflict with the save's own file");
     assert!(!root.join(format!("articles/{}.json", ids[0])).exists());
+}
+
+#[test]
+fn a_read_job_reads_what_is_not_in_memory_and_sets_aside_what_cannot_be_read() {
+    let (_dir, root, ids) = bundle_with(4);
+    let mut bundle = open_rw(&root);
+    let job = bundle.read_job(&ids);
+    assert_eq!(job.len(), 4, "none read at opening");
+    // Meanwhile: one read here and edited, one damaged by another program.
+    bundle
+        .update_article(ids[0], |a| a.headline = "Edited meanwhile".into())
+        .unwrap();
+    let damaged = copydesk::bundle::article_path(&root, ids[1]);
+    fs::write(&damaged, b"{ \"id\": ").unwrap();
+    let mut steps = Vec::new();
+    let read = job.run(|done, total| steps.push((done, total)));
+    assert_eq!(steps.last(), Some(&(4, 4)));
+    assert_eq!(bundle.finish_read(read), 1, "the damaged one is set aside");
+    assert_eq!(bundle.article(ids[0]).unwrap().headline, "Edited meanwhile");
+    assert!(bundle.is_dirty(ids[0]), "the edit made meanwhile is kept");
+    assert_eq!(bundle.len(), 3);
+    assert!(
+        bundle.problems().iter().any(|p| p.path == damaged),
+        "{:?}",
+        bundle.problems()
+    );
+    assert!(bundle.read_job(&ids).is_empty(), "the rest are read");
+    assert!(!bundle.is_dirty(ids[2]));
+}
+
+#[test]
+fn what_a_read_job_read_for_another_folder_is_left() {
+    let (dir, root, ids) = bundle_with(2);
+    let mut bundle = open_rw(&root);
+    let read = bundle.read_job(&ids).run(|_, _| {});
+    bundle.save_as(&dir.path().join("Copy.copydesk")).unwrap();
+    assert_eq!(bundle.finish_read(read), 0);
+    assert_eq!(
+        bundle.read_job(&ids).len(),
+        2,
+        "read from the copy when needed"
+    );
 }

@@ -6,7 +6,7 @@ mod common;
 use common::ui::*;
 use egui::Key;
 use egui::accesskit::Role;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 
 type Workstation = egui_kittest::Harness<'static, copydesk::ui::Workstation>;
 
@@ -167,5 +167,99 @@ fn an_unknown_section_is_added_to_the_projects_from_its_finding_in_one_undoable_
         harness
             .query_by_label_contains("has the section \"World\" already")
             .is_some()
+    );
+}
+
+#[test]
+fn a_section_of_many_articles_is_read_on_a_worker_before_it_is_renamed() {
+    use copydesk::app::READ_ON_WORKER_FROM;
+    use copydesk::bundle::{Access, Bundle};
+    let (_dir, root) = sample_copy();
+    {
+        let mut bundle = Bundle::open(&root, Access::ReadWrite).unwrap();
+        for i in 0..READ_ON_WORKER_FROM {
+            let mut article = copydesk::model::Article::new(format!("Exhibition {i}"));
+            article.section = "Culture".into();
+            bundle.insert_article(article).unwrap();
+        }
+        bundle.save().unwrap();
+    }
+    // Opened again: none of the articles is read until it is needed.
+    let mut harness = open(&root, no_dialogs());
+    let filed = READ_ON_WORKER_FROM + 3;
+    open_settings(&mut harness);
+    press(&mut harness, Role::Tab, "Sections");
+    rename_section(&mut harness, "Culture", "Arts");
+    // Apply (no frame between: the worker cannot have answered) waits for the reading.
+    let state = &mut harness.state_mut().state;
+    state.apply(copydesk::app::command::Command::ApplyProjectSettings);
+    let Some(copydesk::app::Modal::ProjectSettings(settings)) = &state.modal else {
+        panic!("the dialog stays while the articles are read");
+    };
+    assert!(
+        settings
+            .reading
+            .is_some_and(|(_, total)| total >= READ_ON_WORKER_FROM)
+    );
+    let sections = project(&harness).settings.sections;
+    assert!(
+        sections.contains(&"Culture".to_owned()),
+        "not yet: {sections:?}"
+    );
+    wait_until(&mut harness, |w| w.state.modal.is_none());
+    harness.run_steps(2);
+    let sections = filed_sections(&harness);
+    assert_eq!(sections.iter().filter(|s| *s == "Arts").count(), filed);
+    assert!(
+        project(&harness)
+            .settings
+            .sections
+            .contains(&"Arts".to_owned())
+    );
+    assert!(
+        harness
+            .query_by_label_contains(&format!("{filed} articles refiled"))
+            .is_some()
+    );
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
+    harness.run_steps(2);
+    let sections = filed_sections(&harness);
+    assert_eq!(sections.iter().filter(|s| *s == "Culture").count(), filed);
+}
+
+#[test]
+fn while_the_articles_to_refile_are_read_the_dialog_shows_it_and_apply_waits() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    open_settings(&mut harness);
+    // The worker's progress, as it arrives.
+    if let Some(copydesk::app::Modal::ProjectSettings(settings)) =
+        &mut harness.state_mut().state.modal
+    {
+        settings.reading = Some((1_200, 2_500));
+    }
+    harness.run_steps(2);
+    assert!(
+        harness
+            .query_by_label_contains("Reading the articles to refile")
+            .is_some()
+    );
+    assert!(
+        harness
+            .query_by_label_contains("1,200 of 2,500 articles")
+            .is_some()
+    );
+    let apply = harness.get_by_role_and_label(Role::Button, "Apply");
+    assert!(apply.accesskit_node().is_disabled());
+    let sections = harness.get_by_role_and_label(Role::Tab, "Sections");
+    assert!(
+        sections.accesskit_node().is_disabled(),
+        "nothing changes meanwhile"
+    );
+    harness.check_accessibility();
+    press(&mut harness, Role::Button, "Cancel");
+    assert!(
+        harness.state().state.modal.is_none(),
+        "Cancel still closes it"
     );
 }

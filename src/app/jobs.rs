@@ -198,6 +198,10 @@ pub enum Outcome {
     SaveAsProgress(usize, usize),
     /// A Save as finished (or failed).
     SavedAs(Box<Result<crate::bundle::SavedCopy, BundleError>>),
+    /// Articles to refile have been read, this many of so many.
+    ReadProgress(usize, usize),
+    /// The articles to refile were read (or could not be, each with its problem).
+    Read(Box<crate::bundle::ReadArticles>),
     /// A save on a worker has written this many articles of so many.
     SaveProgress(usize, usize),
     /// A save on a worker finished (its error is inside).
@@ -275,6 +279,13 @@ impl Jobs {
     pub fn save_as(&self, job: crate::bundle::SaveAsJob) {
         self.spawn_with_progress(Outcome::SaveAsProgress, move |progress| {
             Outcome::SavedAs(Box::new(job.run(progress)))
+        });
+    }
+
+    /// Reads article files on a worker thread, reporting its progress.
+    pub fn read(&self, job: crate::bundle::ReadJob) {
+        self.spawn_with_progress(Outcome::ReadProgress, move |progress| {
+            Outcome::Read(Box::new(job.run(progress)))
         });
     }
 

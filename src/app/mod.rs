@@ -16,6 +16,7 @@ mod list_state;
 mod notice;
 mod page_in_browser;
 mod project_settings;
+pub use project_settings::READ_ON_WORKER_FROM;
 pub mod review;
 mod review_worker;
 mod session;

@@ -6,6 +6,10 @@ use super::settings_draft::SettingsDraft;
 use super::undo::{Refiling, Step};
 use super::{AppState, Modal};
 
+/// Applying a renamed section that files at least this many articles not read yet reads them
+/// on a worker first, the dialog showing its progress; fewer are read at once.
+pub const READ_ON_WORKER_FROM: usize = 100;
+
 impl AppState {
     /// Opens the project settings dialog on a copy of the open project's settings.
     pub(super) fn open_project_settings(&mut self) {
@@ -31,6 +35,9 @@ impl AppState {
         else {
             return;
         };
+        if draft.reading.is_some() {
+            return;
+        }
         if let Some(problem) = draft.project.problems().into_iter().next() {
             self.warn(format!("Not applied. {problem}"));
             return;
@@ -53,6 +60,19 @@ impl AppState {
                     .collect(),
             })
             .collect();
+        // Thousands of articles to refile are read on a worker first, the dialog waiting.
+        let ids: Vec<_> = refiled
+            .iter()
+            .flat_map(|r| r.articles.iter().copied())
+            .collect();
+        let reading = bundle.read_job(&ids);
+        if reading.len() >= READ_ON_WORKER_FROM {
+            if let Some(Modal::ProjectSettings(draft)) = &mut self.modal {
+                draft.reading = Some((0, reading.len()));
+            }
+            self.jobs.read(reading);
+            return;
+        }
         self.modal = None;
         if after == before {
             return;
@@ -70,6 +90,22 @@ impl AppState {
             ));
         } else {
             self.tell("Project settings changed (Ctrl+Z undoes)");
+        }
+    }
+
+    /// Takes the articles a worker read for the settings dialog's Apply, and applies it if it
+    /// is still waiting for them (not cancelled).
+    pub(super) fn articles_read(&mut self, read: crate::bundle::ReadArticles) {
+        let set_aside = self.bundle.as_mut().map_or(0, |b| b.finish_read(read));
+        if set_aside > 0 {
+            self.articles_changed();
+            let count = crate::model::plural::counted(set_aside, "article");
+            self.warn(format!("{count} could not be read: set aside, not refiled"));
+        }
+        if let Some(Modal::ProjectSettings(draft)) = &mut self.modal
+            && draft.reading.take().is_some()
+        {
+            self.apply_project_settings();
         }
     }
 

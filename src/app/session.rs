@@ -137,6 +137,14 @@ impl AppState {
                         *done = written;
                     }
                 }
+                Outcome::ReadProgress(done, total) => {
+                    if let Some(Modal::ProjectSettings(draft)) = &mut self.modal
+                        && draft.reading.is_some()
+                    {
+                        draft.reading = Some((done, total));
+                    }
+                }
+                Outcome::Read(read) => self.articles_read(*read),
                 Outcome::SaveProgress(done, total) => {
                     if self.saving.is_some() {
                         self.saving = Some((done, total));

@@ -82,6 +82,9 @@ pub struct SettingsDraft {
     /// The sections renamed in the dialog: each original name with its new one. Applying files
     /// their articles under the new names.
     pub renamed: Vec<(String, String)>,
+    /// Apply waits while the renamed sections' articles are read on a worker: articles read
+    /// of the total.
+    pub reading: Option<(usize, usize)>,
 }
 
 impl SettingsDraft {
@@ -95,6 +98,7 @@ impl SettingsDraft {
             refusal: None,
             renaming: None,
             renamed: Vec::new(),
+            reading: None,
         }
     }
 

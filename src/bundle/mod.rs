@@ -10,6 +10,7 @@ pub mod fsio;
 pub mod index;
 pub mod lock;
 mod open;
+mod read_job;
 pub mod recovery;
 mod save;
 mod save_as;
@@ -18,6 +19,7 @@ mod scan;
 
 pub use error::{BundleError, Problem};
 pub use index::ArticleSummary;
+pub use read_job::{ReadArticles, ReadJob};
 pub use save::SaveReport;
 pub use save_as::{SaveAsJob, SavedCopy};
 pub use save_job::{SaveJob, SavedFiles};
@@ -382,7 +384,20 @@ impl Bundle {
             return Ok(position);
         }
         let path = self.article_path(id);
-        match open::read_article(&path, id, format::FORMAT_VERSION) {
+        let read = open::read_article(&path, id, format::FORMAT_VERSION);
+        self.install_read(position, id, read)?;
+        Ok(position)
+    }
+
+    /// Takes an article's file as read (here or on another thread) into the entry at
+    /// `position`; a file that could not be read is set aside and reported.
+    fn install_read(
+        &mut self,
+        position: usize,
+        id: Uuid,
+        read: Result<(Article, DiskState), Problem>,
+    ) -> Result<(), BundleError> {
+        match read {
             Ok((article, disk)) => {
                 let entry = &mut self.entries[position];
                 // A listed summary made from this very file keeps its word count: counting
@@ -398,7 +413,7 @@ impl Bundle {
                 entry.words_stale = false;
                 entry.disk = Some(disk);
                 entry.article = Some(Box::new(article));
-                Ok(position)
+                Ok(())
             }
             Err(problem) => {
                 self.entries.remove(position);

@@ -152,7 +152,7 @@ pub fn saving_as(ui: &mut egui::Ui, target: &std::path::Path, done: usize, total
 }
 
 /// A progress bar of articles done of the total ("3,400 of 10,000 articles", "0 of 1 article").
-fn articles_done(ui: &mut egui::Ui, done: usize, total: usize) {
+pub fn articles_done(ui: &mut egui::Ui, done: usize, total: usize) {
     let fraction = if total == 0 {
         0.0
     } else {

@@ -17,6 +17,38 @@ pub fn settings(
 ) {
     ui.set_max_width(560.0);
     ui.heading("Project settings");
+    // While Apply waits for the articles to refile, the dialog shows what it applies, still.
+    let reading = draft.reading;
+    ui.add_enabled_ui(reading.is_none(), |ui| {
+        tabs_and_settings(ui, draft, first_frame)
+    });
+    let problems = draft.project.problems();
+    for problem in &problems {
+        ui.colored_label(ui.visuals().warn_fg_color, problem);
+    }
+    if let Some((done, total)) = reading {
+        ui.label("Reading the articles to refile under the renamed sections…");
+        super::export_dialog::articles_done(ui, done, total);
+    }
+    ui.horizontal(|ui| {
+        let apply = ui
+            .add_enabled(
+                problems.is_empty() && reading.is_none(),
+                egui::Button::new("Apply"),
+            )
+            .on_hover_text("One step: Ctrl+Z undoes it")
+            .on_disabled_hover_text("Mend the problems above first");
+        if apply.clicked() {
+            out.push(Command::ApplyProjectSettings);
+        }
+        if ui.button(Command::CloseModal.label()).clicked() {
+            out.push(Command::CloseModal);
+        }
+    });
+}
+
+/// The dialog's tabs and the chosen tab's settings.
+fn tabs_and_settings(ui: &mut egui::Ui, draft: &mut SettingsDraft, first_frame: bool) {
     ui.horizontal(|ui| {
         for tab in SettingsTab::ALL {
             let chosen = ui.selectable_value(&mut draft.tab, tab, tab.label());
@@ -46,22 +78,6 @@ pub fn settings(
             SettingsTab::Dictionary => lists::dictionary(ui, draft),
         });
     ui.separator();
-    let problems = draft.project.problems();
-    for problem in &problems {
-        ui.colored_label(ui.visuals().warn_fg_color, problem);
-    }
-    ui.horizontal(|ui| {
-        let apply = ui
-            .add_enabled(problems.is_empty(), egui::Button::new("Apply"))
-            .on_hover_text("One step: Ctrl+Z undoes it")
-            .on_disabled_hover_text("Mend the problems above first");
-        if apply.clicked() {
-            out.push(Command::ApplyProjectSettings);
-        }
-        if ui.button(Command::CloseModal.label()).clicked() {
-            out.push(Command::CloseModal);
-        }
-    });
 }
 
 /// The preferences dialog: the editor's name, whether it is new articles' byline, and the

@@ -1,0 +1,95 @@
+//! Reading many article files off the window's thread: a section renamed across the project
+//! refiles thousands of articles, and each must be read and parsed first (about a tenth of a
+//! millisecond each). The bundle gives the job ([`Bundle::read_job`]), the job runs anywhere
+//! ([`ReadJob::run`]), and the bundle takes what it read ([`Bundle::finish_read`]).
+
+use super::index::DiskState;
+use super::{Bundle, Problem, format, open};
+use crate::model::Article;
+use std::path::PathBuf;
+use uuid::Uuid;
+
+/// An article's file as read: the article with the file's state, or why it could not be read.
+type Read = Result<(Article, DiskState), Problem>;
+
+/// The files of articles not read yet, to read elsewhere.
+pub struct ReadJob {
+    root: PathBuf,
+    files: Vec<(Uuid, PathBuf)>,
+}
+
+/// What a [`ReadJob`] read: each article with its file's state, or why it could not be read.
+pub struct ReadArticles {
+    root: PathBuf,
+    read: Vec<(Uuid, Read)>,
+}
+
+impl ReadJob {
+    /// How many files the job reads.
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    /// Whether there is nothing to read.
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+
+    /// Reads and parses the files, calling `progress(done, total)` every hundred.
+    pub fn run(self, mut progress: impl FnMut(usize, usize)) -> ReadArticles {
+        let total = self.files.len();
+        let mut read = Vec::with_capacity(total);
+        for (done, (id, path)) in self.files.into_iter().enumerate() {
+            if done % 100 == 0 {
+                progress(done, total);
+            }
+            read.push((id, open::read_article(&path, id, format::FORMAT_VERSION)));
+        }
+        progress(total, total);
+        ReadArticles {
+            root: self.root,
+            read,
+        }
+    }
+}
+
+impl Bundle {
+    /// The job that reads the articles among `ids` not in memory yet.
+    pub fn read_job(&self, ids: &[Uuid]) -> ReadJob {
+        let files = ids
+            .iter()
+            .filter(|id| {
+                self.positions
+                    .get(id)
+                    .is_some_and(|&at| self.entries[at].article.is_none())
+            })
+            .map(|&id| (id, self.article_path(id)))
+            .collect();
+        ReadJob {
+            root: self.root.clone(),
+            files,
+        }
+    }
+
+    /// Takes what a [`ReadJob`] read, as if read here. An article read or removed meanwhile,
+    /// or read for another folder (the project was saved as a copy meanwhile), is left; a file
+    /// that could not be read is set aside and reported, as [`Bundle::article`] does. Returns
+    /// how many were set aside.
+    pub fn finish_read(&mut self, done: ReadArticles) -> usize {
+        if done.root != self.root {
+            return 0;
+        }
+        let mut set_aside = 0;
+        for (id, read) in done.read {
+            let Some(&position) = self.positions.get(&id) else {
+                continue;
+            };
+            if self.entries[position].article.is_none()
+                && self.install_read(position, id, read).is_err()
+            {
+                set_aside += 1;
+            }
+        }
+        set_aside
+    }
+}
