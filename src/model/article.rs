@@ -37,6 +37,11 @@ impl Status {
         Status::Killed,
     ];
 
+    /// The status's place in [`Status::ALL`], for tables kept per status.
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
     /// The lowercase name used in files and on the command line.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -501,6 +506,13 @@ fn stand_in<'a>(title: &'a str, headline: &'a str) -> &'a str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_status_s_index_is_its_place_in_the_list_of_all() {
+        for (at, status) in Status::ALL.into_iter().enumerate() {
+            assert_eq!(status.index(), at, "{status}");
+        }
+    }
 
     #[test]
     fn a_correction_kind_s_lowercase_name_is_the_one_stored() {

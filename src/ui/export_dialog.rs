@@ -22,9 +22,7 @@ impl ArticleCounts {
     pub fn of(bundle: Option<&crate::bundle::Bundle>, listed: usize) -> Self {
         let mut by_status = [0; Status::ALL.len()];
         for summary in bundle.into_iter().flat_map(|b| b.summaries()) {
-            if let Some(at) = Status::ALL.iter().position(|s| *s == summary.status) {
-                by_status[at] += 1;
-            }
+            by_status[summary.status.index()] += 1;
         }
         ArticleCounts {
             listed,
@@ -35,8 +33,8 @@ impl ArticleCounts {
 
     /// A status as the dialog offers it, with how many articles have it: "ready (3)".
     fn status(&self, status: Status) -> String {
-        let at = Status::ALL.iter().position(|s| *s == status).unwrap_or(0);
-        format!("{} ({})", status.as_str(), grouped(self.by_status[at]))
+        let count = grouped(self.by_status[status.index()]);
+        format!("{} ({count})", status.as_str())
     }
 }
 
