@@ -73,22 +73,21 @@ impl super::AppState {
         let Some(bundle) = &self.bundle else {
             return;
         };
-        let ids: Vec<Uuid> = self
-            .visible
-            .iter()
-            .filter_map(|i| bundle.summary_at(*i).map(|s| s.id))
-            .collect();
-        let Some(last) = ids.len().checked_sub(1) else {
+        let Some(last) = self.visible.len().checked_sub(1) else {
             return;
         };
-        let row = match ids.iter().position(|id| Some(*id) == self.selected) {
+        let selected_at = self.selected.and_then(|id| bundle.position(id));
+        let row = match self.visible.iter().position(|i| Some(*i) == selected_at) {
             Some(row) => row.saturating_add_signed(step).min(last),
             None if step > 0 => 0,
             None => last,
         };
+        let Some(id) = bundle.summary_at(self.visible[row]).map(|s| s.id) else {
+            return;
+        };
         self.reveal_selected = true;
-        if self.selected != Some(ids[row]) {
-            self.select(Some(ids[row]));
+        if self.selected != Some(id) {
+            self.select(Some(id));
         }
     }
 }
