@@ -18,6 +18,9 @@ fn bundle_root() -> &'static std::path::Path {
             let dir = support::temp_dir();
             let root = dir.path().join("Export.copydesk");
             support::generate(&root, 1_000);
+            // Opened for writing once, which writes the index: as a project is opened every
+            // day, its articles are read only when needed.
+            drop(Bundle::open(&root, Access::ReadWrite).expect("open"));
             (dir, root)
         })
         .1
@@ -89,4 +92,27 @@ fn render_1000_articles_in_5_formats(bencher: divan::Bencher) {
             })
             .sum::<usize>()
     });
+}
+
+/// What starting an export of the 1,000 articles holds the window for, the project freshly
+/// opened (none of them read yet): taking the export's job.
+#[divan::bench(sample_count = 10)]
+fn taking_an_export_of_1000_articles(bencher: divan::Bencher) {
+    let out = support::temp_dir();
+    bencher
+        .with_inputs(|| Bundle::open(bundle_root(), Access::ReadOnly).expect("open"))
+        .bench_local_values(|mut bundle| {
+            let ids = bundle.ids();
+            let job = copydesk::export::ExportJob::from_bundle(
+                &mut bundle,
+                &ids,
+                &Format::ALL,
+                out.path(),
+                true,
+            )
+            .expect("job");
+            let unread = job.unread.as_ref().map_or(0, |u| u.len());
+            assert_eq!(unread, 1_000, "read by the export's worker, not here");
+            (bundle, job)
+        });
 }

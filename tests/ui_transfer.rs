@@ -4,6 +4,7 @@ mod common;
 
 use common::ui::*;
 use copydesk::app::Modal;
+use copydesk::app::command::Command;
 use copydesk::app::jobs::{DialogPurpose, FileDialogs, Outcome};
 use copydesk::ui::Workstation;
 use egui_kittest::Harness;
@@ -449,4 +450,40 @@ fn the_page_opens_in_the_browser_as_the_editor_has_it_and_nothing_is_recorded() 
     assert!(std::fs::read_to_string(&page).unwrap().contains("TK"));
     harness.run_steps(2);
     assert_eq!(draft(&harness), before);
+}
+
+#[test]
+fn a_running_export_can_be_stopped_and_what_it_wrote_stays() {
+    let (_dir, root) = sample_copy();
+    let out = tempfile::tempdir().unwrap();
+    let mut harness = open(&root, no_dialogs());
+    menu(&mut harness, "File", "Export…");
+    let state = &mut harness.state_mut().state;
+    if let Some(Modal::Export(choice)) = &mut state.modal {
+        choice.folder = out.path().to_string_lossy().into_owned();
+    }
+    // Started, then stopped before a frame has passed: the worker is still reviewing.
+    state.apply(Command::StartExport);
+    assert!(matches!(state.modal, Some(Modal::Exporting { .. })));
+    state.apply(Command::StopExport);
+    assert!(state.export_stopping());
+    wait_until(&mut harness, |w| {
+        matches!(w.state.modal, Some(Modal::ExportSummary(_)))
+    });
+    assert!(harness.query_by_label("Export stopped").is_some());
+    assert!(
+        harness
+            .query_by_label_contains("0 articles exported (0 files)")
+            .is_some()
+    );
+    // The dialog's progress offers the stop.
+    harness.state_mut().state.modal = Some(Modal::Exporting {
+        done: 3,
+        total: 7,
+        formats: vec![copydesk::export::Format::Text],
+    });
+    harness.run_steps(2);
+    let stop = harness.get_by_role_and_label(egui::accesskit::Role::Button, "Stop the export");
+    assert!(!stop.accesskit_node().is_disabled());
+    harness.check_accessibility();
 }

@@ -231,6 +231,8 @@ pub enum Command {
     ChooseExportFolder,
     /// Run the export the dialog describes.
     StartExport,
+    /// Stop the running export after the articles being written; what is written stays.
+    StopExport,
     /// Show the last export's folder in the system's file manager.
     ShowExportFolder,
     /// Import a file as a new article (asks which).
@@ -454,6 +456,7 @@ impl Command {
             Command::Preferences => "Preferences…".into(),
             Command::ChooseExportFolder => "Choose folder…".into(),
             Command::StartExport => "Export".into(),
+            Command::StopExport => "Stop the export".into(),
             Command::ShowExportFolder => "Show the folder".into(),
             Command::ImportFile => "Import file…".into(),
             Command::PasteAsArticle => "Paste as article".into(),

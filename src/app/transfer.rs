@@ -141,10 +141,24 @@ impl AppState {
                     total: ids.len(),
                     formats: formats.clone(),
                 });
+                self.export_stop = Some(job.stop.clone());
                 self.jobs.export(job);
             }
             Err(error) => self.warn(format!("Not exported: {error}")),
         }
+    }
+
+    /// Stops the running export after the articles being written (they stay written).
+    pub fn stop_export(&mut self) {
+        if let Some(stop) = &self.export_stop {
+            stop.store(true, std::sync::atomic::Ordering::Relaxed);
+            self.tell("Stopping the export…");
+        }
+    }
+
+    /// Whether the running export was asked to stop.
+    pub fn export_stopping(&self) -> bool {
+        (self.export_stop.as_ref()).is_some_and(|s| s.load(std::sync::atomic::Ordering::Relaxed))
     }
 
     /// Shows the last export's folder in the system's file manager (on a worker thread).
@@ -178,6 +192,7 @@ impl AppState {
 
     /// Shows an export's summary, and records "export anyway" on each forced article.
     pub fn export_finished(&mut self, result: Result<ExportReport, String>) {
+        self.export_stop = None;
         let formats = match self.modal.take() {
             Some(Modal::Exporting { formats, .. }) => formats,
             _ => Vec::new(),
@@ -185,8 +200,9 @@ impl AppState {
         match result {
             Ok(report) => {
                 self.record_forced_exports(&report, &formats);
+                let stopped = if report.stopped { "Stopped: " } else { "" };
                 self.tell(format!(
-                    "{} exported, {} refused",
+                    "{stopped}{} exported, {} refused",
                     counted(report.exported, "article"),
                     report.refused.len()
                 ));

@@ -288,6 +288,13 @@ impl Bundle {
             .collect()
     }
 
+    /// Whether article `id` is in memory (read from its file, or new).
+    pub fn is_loaded(&self, id: Uuid) -> bool {
+        self.positions
+            .get(&id)
+            .is_some_and(|&at| self.entries[at].article.is_some())
+    }
+
     /// Whether the article with `id` has unsaved changes.
     pub fn is_dirty(&self, id: Uuid) -> bool {
         self.positions

@@ -13,6 +13,7 @@ use uuid::Uuid;
 type Read = Result<(Article, DiskState), Problem>;
 
 /// The files of articles not read yet, to read elsewhere.
+#[derive(Debug, Clone)]
 pub struct ReadJob {
     root: PathBuf,
     files: Vec<(Uuid, PathBuf)>,
@@ -36,20 +37,27 @@ impl ReadJob {
     }
 
     /// Reads and parses the files, calling `progress(done, total)` every hundred.
-    pub fn run(self, mut progress: impl FnMut(usize, usize)) -> ReadArticles {
+    pub fn run(&self, mut progress: impl FnMut(usize, usize)) -> ReadArticles {
         let total = self.files.len();
         let mut read = Vec::with_capacity(total);
-        for (done, (id, path)) in self.files.into_iter().enumerate() {
+        for (done, (id, path)) in self.files.iter().enumerate() {
             if done % 100 == 0 {
                 progress(done, total);
             }
-            read.push((id, open::read_article(&path, id, format::FORMAT_VERSION)));
+            read.push((*id, open::read_article(path, *id, format::FORMAT_VERSION)));
         }
         progress(total, total);
         ReadArticles {
-            root: self.root,
+            root: self.root.clone(),
             read,
         }
+    }
+}
+
+impl ReadArticles {
+    /// Each article read, or why its file could not be read, by id.
+    pub fn into_articles(self) -> impl Iterator<Item = (Uuid, Result<Article, Problem>)> {
+        (self.read.into_iter()).map(|(id, read)| (id, read.map(|(article, _)| article)))
     }
 }
 

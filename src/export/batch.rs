@@ -5,6 +5,8 @@ use crate::bundle::fsio::write_atomic_unsynced;
 use crate::bundle::{Bundle, BundleError};
 use crate::review::Severity;
 use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use uuid::Uuid;
 
 /// An article that was not exported, and why.
@@ -29,6 +31,8 @@ pub struct ExportReport {
     pub refused: Vec<Refused>,
     /// Articles exported although a Required rule fails (`--force`), with their failures.
     pub forced: Vec<Refused>,
+    /// The export was stopped before every article was done; what was written stays.
+    pub stopped: bool,
 }
 
 /// What became of one article: its rendered files, or why it was refused.
@@ -43,8 +47,10 @@ enum Outcome {
 
 /// Everything an export needs, detached from the bundle so it can run on another thread.
 pub struct ExportJob {
-    /// The articles, as they are now.
+    /// The articles in memory, as they are now.
     pub articles: Vec<crate::model::Article>,
+    /// The files of the others, read by the export (off the window's thread).
+    pub unread: Option<crate::bundle::ReadJob>,
     /// Their project.
     pub project: crate::model::Project,
     /// The bundle's asset folder.
@@ -57,10 +63,13 @@ pub struct ExportJob {
     pub out: std::path::PathBuf,
     /// Export articles that fail a Required rule all the same.
     pub force: bool,
+    /// Set to stop the export after the articles being written.
+    pub stop: Arc<AtomicBool>,
 }
 
 impl ExportJob {
-    /// A job for articles of a bundle (loading them when needed).
+    /// A job for articles of a bundle: copies of those in memory, and the files of the others
+    /// to read when it runs.
     pub fn from_bundle(
         bundle: &mut Bundle,
         ids: &[Uuid],
@@ -68,19 +77,47 @@ impl ExportJob {
         out: &Path,
         force: bool,
     ) -> Result<Self, BundleError> {
-        let articles = ids
-            .iter()
-            .map(|&id| bundle.article(id).cloned())
-            .collect::<Result<_, _>>()?;
+        let unread = bundle.read_job(ids);
+        let mut articles = Vec::with_capacity(ids.len() - unread.len());
+        for &id in ids {
+            if bundle.is_loaded(id) {
+                articles.push(bundle.article(id)?.clone());
+            } else if bundle.position(id).is_none() {
+                return Err(BundleError::NoSuchArticle(id.to_string()));
+            }
+        }
         Ok(ExportJob {
             articles,
+            unread: (!unread.is_empty()).then_some(unread),
             project: bundle.project().clone(),
             assets: bundle.root().join(crate::bundle::format::ASSETS_DIR),
             project_facts: crate::review::ProjectFacts::of(bundle.summaries()),
             formats: formats.to_vec(),
             out: out.to_owned(),
             force,
+            stop: Arc::default(),
         })
+    }
+
+    /// The articles to export: those in memory, and the others read from their files; a file
+    /// that cannot be read refuses its article, naming the file.
+    fn articles(&self) -> (Vec<crate::model::Article>, Vec<Refused>) {
+        let mut articles = self.articles.clone();
+        let mut unreadable = Vec::new();
+        let read = self
+            .unread
+            .iter()
+            .flat_map(|job| job.run(|_, _| {}).into_articles());
+        for (id, read) in read {
+            match read {
+                Ok(article) => articles.push(article),
+                Err(problem) => unreadable.push(Refused {
+                    slug: id.to_string(),
+                    failures: vec![problem.to_string()],
+                }),
+            }
+        }
+        (articles, unreadable)
     }
 }
 
@@ -114,18 +151,27 @@ pub fn run_export(
         project: &job.project_facts,
         assets: Some(&job.assets),
     };
-    let reviews = crate::review::review_articles(job.articles.clone(), &context, false);
+    let (articles, unreadable) = job.articles();
+    let reviews = crate::review::review_articles(articles, &context, false);
     let (project, assets, formats, force) =
         (&job.project, &job.assets, job.formats.as_slice(), job.force);
     let total = reviews.len();
-    let mut report = ExportReport::default();
+    let mut report = ExportReport {
+        refused: unreadable,
+        ..ExportReport::default()
+    };
     let mut first_error = None;
+    let stop = job.stop.as_ref();
+    let mut processed = 0;
     let (sender, receiver) = std::sync::mpsc::channel();
     std::thread::scope(|scope| {
         for share in reviews.chunks(total.div_ceil(WORKERS).max(1)) {
             let sender = sender.clone();
             scope.spawn(move || {
                 for review in share {
+                    if stop.load(Ordering::Relaxed) {
+                        return;
+                    }
                     let outcome = render_one(review, project, assets, formats, out, force);
                     if sender.send(outcome).is_err() {
                         return;
@@ -135,6 +181,11 @@ pub fn run_export(
         }
         drop(sender);
         for (done, outcome) in receiver.iter().enumerate() {
+            // Stopped: the articles rendered meanwhile are not written.
+            if stop.load(Ordering::Relaxed) {
+                continue;
+            }
+            processed += 1;
             match outcome {
                 Outcome::Exported {
                     files,
@@ -158,6 +209,7 @@ pub fn run_export(
     if let Some(error) = first_error {
         return Err(error);
     }
+    report.stopped = processed < total;
     report.refused.sort_by(|a, b| a.slug.cmp(&b.slug));
     report.forced.sort_by(|a, b| a.slug.cmp(&b.slug));
     Ok(report)

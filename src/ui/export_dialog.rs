@@ -136,9 +136,22 @@ pub fn choose(
 }
 
 /// The progress of a running export.
-pub fn progress(ui: &mut egui::Ui, done: usize, total: usize) {
+pub fn progress(
+    ui: &mut egui::Ui,
+    (done, total): (usize, usize),
+    stopping: bool,
+    out: &mut Vec<Command>,
+) {
     ui.heading("Exporting…");
     articles_done(ui, done, total);
+    let stop = ui.add_enabled(!stopping, egui::Button::new(Command::StopExport.label()));
+    let stop = stop.on_hover_text("The files written so far stay in the folder");
+    if stop.clicked() {
+        out.push(Command::StopExport);
+    }
+    if stopping {
+        ui.weak("Stopping after the articles being written…");
+    }
 }
 
 /// The progress of a running Save as, and where it writes.
@@ -169,13 +182,20 @@ pub fn summary(
     first_frame: bool,
     out: &mut Vec<Command>,
 ) {
-    ui.heading("Export finished");
+    ui.heading(if report.stopped {
+        "Export stopped"
+    } else {
+        "Export finished"
+    });
     ui.label(format!(
         "{} exported ({}), {} refused",
         counted(report.exported, "article"),
         counted(report.files, "file"),
         report.refused.len()
     ));
+    if report.stopped {
+        ui.weak("The files written before it stopped stay in the folder.");
+    }
     if report.replaced > 0 {
         ui.weak(format!(
             "Replaced {} of the same name already in the folder.",

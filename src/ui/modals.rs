@@ -8,6 +8,7 @@ use crate::model::plural::counted;
 /// Draws the question on screen, if any.
 pub fn ui(ctx: &egui::Context, state: &mut AppState, out: &mut Vec<Command>) {
     let can_pick = state.jobs.dialogs.available();
+    let stopping = state.export_stopping();
     // How many articles the export dialog's choices take, counted only while it is open.
     let counts = match state.modal {
         Some(Modal::Export(_)) => ArticleCounts::of(state.bundle.as_ref(), state.visible.len()),
@@ -114,7 +115,9 @@ pub fn ui(ctx: &egui::Context, state: &mut AppState, out: &mut Vec<Command>) {
                 }
             }
             Modal::Export(choice) => super::export_dialog::choose(ui, choice, can_pick, &counts, out),
-            Modal::Exporting { done, total, .. } => super::export_dialog::progress(ui, *done, *total),
+            Modal::Exporting { done, total, .. } => {
+                super::export_dialog::progress(ui, (*done, *total), stopping, out)
+            }
             Modal::SavingAs {
                 target,
                 done,

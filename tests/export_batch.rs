@@ -1,0 +1,79 @@
+//! A batch export as the window runs it: articles not in memory are read by the export's
+//! worker, a file that cannot be read refuses its article, and the export can be stopped.
+
+mod common;
+
+use common::*;
+use copydesk::export::{ExportJob, Format, run_export};
+use std::sync::atomic::Ordering;
+
+/// The job exporting every article of the bundle at `root`, as text, forced.
+fn job_for_all(bundle: &mut copydesk::bundle::Bundle, out: &std::path::Path) -> ExportJob {
+    ExportJob::from_bundle(bundle, &bundle.ids(), &[Format::Text], out, true).unwrap()
+}
+
+#[test]
+fn articles_not_in_memory_are_read_by_the_export_not_before_it() {
+    let (dir, root, ids) = bundle_with(5);
+    let mut bundle = open_rw(&root);
+    bundle
+        .update_article(ids[0], |a| a.headline = "Edited, not saved".into())
+        .unwrap();
+    let out = dir.path().join("out");
+    let job = job_for_all(&mut bundle, &out);
+    assert!(
+        ids[1..].iter().all(|id| !bundle.is_loaded(*id)),
+        "the others are left for the export to read"
+    );
+    let report = run_export(&job, &mut |_, _| {}).unwrap();
+    assert_eq!((report.exported, report.files), (5, 5));
+    assert!(!report.stopped);
+    let edited = std::fs::read_to_string(out.join("headline-number-0.txt")).unwrap();
+    assert!(
+        edited.contains("Edited, not saved"),
+        "the edit in memory: {edited}"
+    );
+}
+
+#[test]
+fn a_file_that_cannot_be_read_refuses_its_article_naming_the_file() {
+    let (dir, root, ids) = bundle_with(3);
+    let mut bundle = open_rw(&root);
+    let job = job_for_all(&mut bundle, &dir.path().join("out"));
+    let damaged = copydesk::bundle::article_path(&root, ids[2]);
+    std::fs::write(&damaged, b"{ \"id\": ").unwrap();
+    let report = run_export(&job, &mut |_, _| {}).unwrap();
+    assert_eq!(report.exported, 2);
+    assert_eq!(report.refused.len(), 1);
+    let why = report.refused[0].failures.join("; ");
+    assert!(why.contains(&ids[2].to_string()), "{why}");
+}
+
+#[test]
+fn a_stopped_export_keeps_what_it_wrote_and_says_it_stopped() {
+    let (dir, root, _) = bundle_with(6);
+    let mut bundle = open_rw(&root);
+    let out = dir.path().join("out");
+    let job = job_for_all(&mut bundle, &out);
+    // Stopped once the first article is written (as the dialog's button would, meanwhile).
+    let stop = job.stop.clone();
+    let report = run_export(&job, &mut |done, _| {
+        if done == 1 {
+            stop.store(true, Ordering::Relaxed);
+        }
+    })
+    .unwrap();
+    assert!(report.stopped);
+    assert_eq!(report.exported, 1);
+    assert_eq!(
+        std::fs::read_dir(&out).unwrap().count(),
+        1,
+        "what it wrote stays"
+    );
+
+    let again = job_for_all(&mut bundle, &dir.path().join("again"));
+    again.stop.store(true, Ordering::Relaxed);
+    let report = run_export(&again, &mut |_, _| {}).unwrap();
+    assert!(report.stopped);
+    assert_eq!(report.exported, 0);
+}
