@@ -225,3 +225,40 @@ fn what_a_read_job_read_for_another_folder_is_left() {
         "read from the copy when needed"
     );
 }
+
+#[test]
+fn a_stopped_save_as_removes_its_unfinished_copy_and_leaves_the_project_as_it_was() {
+    let (dir, root, ids) = bundle_with(250);
+    for existed in [false, true] {
+        let target = dir.path().join(format!("Copy{existed}.copydesk"));
+        if existed {
+            fs::create_dir(&target).unwrap();
+        }
+        let mut bundle = open_rw(&root);
+        bundle
+            .update_article(ids[0], |a| a.headline = "Still to save".into())
+            .unwrap();
+        let job = bundle.save_as_job(&target).unwrap();
+        let stop = job.stopper();
+        // Stopped once a hundred articles are written, as the dialog's button would, meanwhile.
+        let error = job
+            .run(|done, _| {
+                if done >= 100 {
+                    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+                }
+            })
+            .err()
+            .expect("stopped");
+        assert!(
+            matches!(&error, copydesk::bundle::BundleError::Stopped { path } if *path == target),
+            "{error}"
+        );
+        assert_eq!(target.exists(), existed, "an empty folder given stays");
+        if existed {
+            assert_eq!(fs::read_dir(&target).unwrap().count(), 0);
+        }
+        assert_eq!(bundle.root(), root, "the project stays where it is");
+        assert!(bundle.is_dirty(ids[0]), "and its changes still to save");
+        drop(bundle);
+    }
+}

@@ -10,7 +10,7 @@ use copydesk::ui::Workstation;
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use std::sync::{Arc, Mutex};
 
 #[test]
@@ -371,4 +371,43 @@ fn a_conflict_found_by_a_save_on_a_worker_waits_for_an_open_dialog_to_close() {
     );
     let file = format!("articles/{other}.json");
     assert!(harness.query_by_label(&file).is_some(), "{file}");
+}
+
+#[test]
+fn a_save_as_can_be_stopped_and_the_project_stays_where_it_is() {
+    use copydesk::app::jobs::DialogPurpose;
+    let (dir, root) = sample_copy();
+    let target = dir.path().join("Copy.copydesk");
+    let mut harness = open(&root, no_dialogs());
+    append_to(&mut harness, Role::TextInput, "Headline", " today");
+    // Started, then stopped before a frame has passed: the worker is still copying pictures.
+    let state = &mut harness.state_mut().state;
+    state.apply(Command::PathEntered(DialogPurpose::SaveAs, target.clone()));
+    assert!(matches!(
+        state.modal,
+        Some(copydesk::app::Modal::SavingAs { .. })
+    ));
+    state.apply(Command::StopSaveAs);
+    assert!(state.stopping());
+    wait_until(&mut harness, |w| w.state.modal.is_none());
+    harness.run_steps(2);
+    assert!(
+        harness
+            .query_by_label_contains("Save as stopped; nothing was kept in")
+            .is_some()
+    );
+    assert!(!target.exists(), "the unfinished copy is removed");
+    let state = &harness.state().state;
+    assert_eq!(state.bundle.as_ref().unwrap().root(), root);
+    assert!(state.has_unsaved_changes(), "the edit is still to save");
+    // The dialog's progress offers the stop.
+    harness.state_mut().state.modal = Some(copydesk::app::Modal::SavingAs {
+        target,
+        done: 100,
+        total: 700,
+    });
+    harness.run_steps(2);
+    let stop = harness.get_by_role_and_label(Role::Button, "Stop saving the copy");
+    assert!(!stop.accesskit_node().is_disabled());
+    harness.check_accessibility();
 }

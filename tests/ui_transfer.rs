@@ -466,7 +466,7 @@ fn a_running_export_can_be_stopped_and_what_it_wrote_stays() {
     state.apply(Command::StartExport);
     assert!(matches!(state.modal, Some(Modal::Exporting { .. })));
     state.apply(Command::StopExport);
-    assert!(state.export_stopping());
+    assert!(state.stopping());
     wait_until(&mut harness, |w| {
         matches!(w.state.modal, Some(Modal::ExportSummary(_)))
     });

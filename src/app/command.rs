@@ -233,6 +233,8 @@ pub enum Command {
     StartExport,
     /// Stop the running export after the articles being written; what is written stays.
     StopExport,
+    /// Stop the running Save as; its unfinished copy is removed.
+    StopSaveAs,
     /// Show the last export's folder in the system's file manager.
     ShowExportFolder,
     /// Import a file as a new article (asks which).
@@ -457,6 +459,7 @@ impl Command {
             Command::ChooseExportFolder => "Choose folder…".into(),
             Command::StartExport => "Export".into(),
             Command::StopExport => "Stop the export".into(),
+            Command::StopSaveAs => "Stop saving the copy".into(),
             Command::ShowExportFolder => "Show the folder".into(),
             Command::ImportFile => "Import file…".into(),
             Command::PasteAsArticle => "Paste as article".into(),

@@ -235,8 +235,8 @@ pub struct AppState {
     save_again: bool,
     /// Set by Save and quit while its save runs on a worker: the window closes once it is done.
     quit_when_saved: bool,
-    /// Set to stop the running export.
-    export_stop: Option<std::sync::Arc<std::sync::atomic::AtomicBool>>,
+    /// Set to stop the running export or Save as.
+    stop_running: Option<std::sync::Arc<std::sync::atomic::AtomicBool>>,
     /// Files a save on a worker found changed on disk while a dialog was open: the question
     /// about them waits for the dialog to close instead of replacing it.
     conflict_waiting: Option<Vec<PathBuf>>,
@@ -299,7 +299,7 @@ impl AppState {
             save_again: false,
             quit_when_saved: false,
             conflict_waiting: None,
-            export_stop: None,
+            stop_running: None,
             text_focus: None,
             text_request: None,
             to_clipboard: None,
@@ -448,7 +448,7 @@ impl AppState {
             Command::About => self.modal = Some(Modal::About),
             Command::ChooseExportFolder => self.jobs.pick(jobs::DialogPurpose::ExportFolder),
             Command::StartExport => self.start_export(),
-            Command::StopExport => self.stop_export(),
+            Command::StopExport | Command::StopSaveAs => self.stop_job(),
             Command::ShowExportFolder => self.show_export_folder(),
             Command::ImportFile => self.ask_path(jobs::DialogPurpose::Import),
             Command::PasteAsArticle => self.paste_as_article(),

@@ -225,6 +225,7 @@ impl AppState {
                     done: 0,
                     total,
                 });
+                self.stop_running = Some(job.stopper());
                 self.jobs.save_as(job);
             }
             Err(error) => self.warn(error.to_string()),
@@ -236,8 +237,13 @@ impl AppState {
         if matches!(self.modal, Some(Modal::SavingAs { .. })) {
             self.modal = None;
         }
+        self.stop_running = None;
         let copy = match result {
             Ok(copy) => copy,
+            Err(BundleError::Stopped { path }) => {
+                let said = format!("Save as stopped; nothing was kept in {}", path.display());
+                return self.tell(said);
+            }
             Err(error) => return self.warn(format!("Not saved as a copy: {error}")),
         };
         let Some(bundle) = self.bundle.as_mut().filter(|b| b.root() == copy.original()) else {

@@ -141,24 +141,25 @@ impl AppState {
                     total: ids.len(),
                     formats: formats.clone(),
                 });
-                self.export_stop = Some(job.stop.clone());
+                self.stop_running = Some(job.stop.clone());
                 self.jobs.export(job);
             }
             Err(error) => self.warn(format!("Not exported: {error}")),
         }
     }
 
-    /// Stops the running export after the articles being written (they stay written).
-    pub fn stop_export(&mut self) {
-        if let Some(stop) = &self.export_stop {
+    /// Stops the running export after the articles being written (they stay written), or the
+    /// running Save as (its unfinished copy is removed).
+    pub fn stop_job(&mut self) {
+        if let Some(stop) = &self.stop_running {
             stop.store(true, std::sync::atomic::Ordering::Relaxed);
-            self.tell("Stopping the export…");
+            self.tell("Stopping…");
         }
     }
 
-    /// Whether the running export was asked to stop.
-    pub fn export_stopping(&self) -> bool {
-        (self.export_stop.as_ref()).is_some_and(|s| s.load(std::sync::atomic::Ordering::Relaxed))
+    /// Whether the running export or Save as was asked to stop.
+    pub fn stopping(&self) -> bool {
+        (self.stop_running.as_ref()).is_some_and(|s| s.load(std::sync::atomic::Ordering::Relaxed))
     }
 
     /// Shows the last export's folder in the system's file manager (on a worker thread).
@@ -192,7 +193,7 @@ impl AppState {
 
     /// Shows an export's summary, and records "export anyway" on each forced article.
     pub fn export_finished(&mut self, result: Result<ExportReport, String>) {
-        self.export_stop = None;
+        self.stop_running = None;
         let formats = match self.modal.take() {
             Some(Modal::Exporting { formats, .. }) => formats,
             _ => Vec::new(),

@@ -79,6 +79,12 @@ pub enum BundleError {
     /// An article file could not be loaded earlier and is set aside.
     #[error("{0}")]
     Unloadable(Problem),
+    /// A Save as was stopped before it was done, and its unfinished copy removed.
+    #[error("{path}: stopped; the unfinished copy was removed")]
+    Stopped {
+        /// The copy's folder.
+        path: PathBuf,
+    },
     /// The target of "save as" already holds something.
     #[error("{path}: already exists and is not empty; choose another place")]
     TargetExists {

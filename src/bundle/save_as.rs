@@ -12,6 +12,8 @@ use super::{Bundle, BundleError, article_path};
 use crate::model::Article;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use uuid::Uuid;
 
 /// Where an article's bytes come from in the copy.
@@ -35,6 +37,10 @@ pub struct SaveAsJob {
     /// The manifest's bytes, with its edit count then.
     manifest: (Vec<u8>, u64),
     editor: String,
+    /// Whether the target folder was there (empty) before the job made its files.
+    target_existed: bool,
+    /// Set to stop the job; the unfinished copy is then removed.
+    stop: Arc<AtomicBool>,
 }
 
 /// What a finished Save as wrote, for the bundle to continue at the copy.
@@ -71,6 +77,27 @@ impl SaveAsJob {
         self.articles.is_empty()
     }
 
+    /// What stops the job when set (from another thread): it removes the unfinished copy and
+    /// ends with [`BundleError::Stopped`].
+    pub fn stopper(&self) -> Arc<AtomicBool> {
+        self.stop.clone()
+    }
+
+    /// Removes the unfinished copy (leaving the target folder empty if it was there before),
+    /// and says so; a copy that cannot be removed is named.
+    fn abandon(self) -> BundleError {
+        let target = self.target;
+        drop(self.lock);
+        let removed = fs::remove_dir_all(&target).and_then(|()| match self.target_existed {
+            true => fs::create_dir(&target),
+            false => Ok(()),
+        });
+        match removed {
+            Ok(()) => BundleError::Stopped { path: target },
+            Err(error) => BundleError::io(&target, error),
+        }
+    }
+
     /// Writes the copy, telling `progress` how many articles of how many are written. A failure
     /// leaves the original as it was and names the file; the copy so far stays in its folder.
     pub fn run(self, mut progress: impl FnMut(usize, usize)) -> Result<SavedCopy, BundleError> {
@@ -100,6 +127,9 @@ impl SaveAsJob {
         for (done, (id, edits, source)) in self.articles.iter().enumerate() {
             if done % 100 == 0 {
                 progress(done, total);
+            }
+            if self.stop.load(Ordering::Relaxed) {
+                return Err(self.abandon());
             }
             let bytes = match source {
                 Source::File(from) => fs::read(from).map_err(|e| BundleError::io(from, e))?,
@@ -137,6 +167,7 @@ impl Bundle {
     /// taken; nothing is written yet. Articles never loaded are copied from their files.
     pub fn save_as_job(&self, target: &Path) -> Result<SaveAsJob, BundleError> {
         ensure_empty_target(target)?;
+        let target_existed = target.is_dir();
         fs::create_dir_all(target).map_err(|e| BundleError::io(target, e))?;
         let lock = BundleLock::acquire(target)?;
         let articles = self
@@ -163,6 +194,8 @@ impl Bundle {
                 .collect(),
             manifest: (to_pretty_json(&self.manifest()), self.manifest_edits),
             editor: self.editor.clone(),
+            target_existed,
+            stop: Arc::default(),
         })
     }
 

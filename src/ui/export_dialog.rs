@@ -144,22 +144,41 @@ pub fn progress(
 ) {
     ui.heading("Exporting…");
     articles_done(ui, done, total);
-    let stop = ui.add_enabled(!stopping, egui::Button::new(Command::StopExport.label()));
-    let stop = stop.on_hover_text("The files written so far stay in the folder");
-    if stop.clicked() {
-        out.push(Command::StopExport);
-    }
-    if stopping {
-        ui.weak("Stopping after the articles being written…");
-    }
+    let kept = "The files written so far stay in the folder";
+    stop_button(ui, (Command::StopExport, kept), stopping, out);
 }
 
 /// The progress of a running Save as, and where it writes.
-pub fn saving_as(ui: &mut egui::Ui, target: &std::path::Path, done: usize, total: usize) {
+pub fn saving_as(
+    ui: &mut egui::Ui,
+    target: &std::path::Path,
+    (done, total): (usize, usize),
+    stopping: bool,
+    out: &mut Vec<Command>,
+) {
     ui.heading("Saving a copy…");
     ui.label(format!("Writing the project to {}", target.display()));
     articles_done(ui, done, total);
     ui.weak("Your work continues in the copy once it is written.");
+    let removed = "The unfinished copy is removed; the project stays where it is";
+    stop_button(ui, (Command::StopSaveAs, removed), stopping, out);
+}
+
+/// The button that stops a running job (`command`, with what stopping does as its hover
+/// text), greyed once it was asked to stop.
+fn stop_button(
+    ui: &mut egui::Ui,
+    (command, what_stopping_does): (Command, &str),
+    stopping: bool,
+    out: &mut Vec<Command>,
+) {
+    let stop = ui.add_enabled(!stopping, egui::Button::new(command.label()));
+    if stop.on_hover_text(what_stopping_does).clicked() {
+        out.push(command);
+    }
+    if stopping {
+        ui.weak("Stopping…");
+    }
 }
 
 /// A progress bar of articles done of the total ("3,400 of 10,000 articles", "0 of 1 article").

@@ -8,7 +8,7 @@ use crate::model::plural::counted;
 /// Draws the question on screen, if any.
 pub fn ui(ctx: &egui::Context, state: &mut AppState, out: &mut Vec<Command>) {
     let can_pick = state.jobs.dialogs.available();
-    let stopping = state.export_stopping();
+    let stopping = state.stopping();
     // How many articles the export dialog's choices take, counted only while it is open.
     let counts = match state.modal {
         Some(Modal::Export(_)) => ArticleCounts::of(state.bundle.as_ref(), state.visible.len()),
@@ -122,7 +122,7 @@ pub fn ui(ctx: &egui::Context, state: &mut AppState, out: &mut Vec<Command>) {
                 target,
                 done,
                 total,
-            } => super::export_dialog::saving_as(ui, target, *done, *total),
+            } => super::export_dialog::saving_as(ui, target, (*done, *total), stopping, out),
             Modal::ExportSummary(report) => {
                 super::export_dialog::summary(ui, report, first_frame, out)
             }
