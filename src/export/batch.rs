@@ -152,6 +152,13 @@ pub fn run_export(
         assets: Some(&job.assets),
     };
     let (articles, unreadable) = job.articles();
+    // Stopped while the files were read: the review of thousands would take seconds more.
+    if job.stop.load(Ordering::Relaxed) && !articles.is_empty() {
+        return Ok(ExportReport {
+            stopped: true,
+            ..ExportReport::default()
+        });
+    }
     let reviews = crate::review::review_articles(articles, &context, false);
     let (project, assets, formats, force) =
         (&job.project, &job.assets, job.formats.as_slice(), job.force);
