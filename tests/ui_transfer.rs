@@ -476,13 +476,20 @@ fn a_running_export_can_be_stopped_and_what_it_wrote_stays() {
             .query_by_label_contains("0 articles exported (0 files)")
             .is_some()
     );
-    // The dialog's progress offers the stop.
+    // The dialog's progress says what comes before the first article, and offers the stop.
     harness.state_mut().state.modal = Some(Modal::Exporting {
-        done: 3,
+        done: 0,
         total: 7,
         formats: vec![copydesk::export::Format::Text],
     });
     harness.run_steps(2);
+    let first = "Reading and checking the articles first…";
+    assert!(harness.query_by_label(first).is_some());
+    if let Some(Modal::Exporting { done, .. }) = &mut harness.state_mut().state.modal {
+        *done = 3;
+    }
+    harness.run_steps(2);
+    assert!(harness.query_by_label(first).is_none());
     let stop = harness.get_by_role_and_label(egui::accesskit::Role::Button, "Stop the export");
     assert!(!stop.accesskit_node().is_disabled());
     harness.check_accessibility();
