@@ -34,10 +34,15 @@ impl Task {
 /// The journal's thread, started at its first task.
 #[derive(Default)]
 pub struct JournalWriter {
-    /// The tasks' channel and the thread, once started.
-    thread: Option<(Sender<Task>, JoinHandle<()>)>,
-    /// Why writes failed, for the window to say.
-    failures: Option<Receiver<String>>,
+    /// The thread, once started.
+    thread: Option<Thread>,
+}
+
+/// The running thread: the channel of its tasks, its handle, and why its writes failed.
+struct Thread {
+    tasks: Sender<Task>,
+    handle: JoinHandle<()>,
+    failures: Receiver<String>,
 }
 
 impl JournalWriter {
@@ -53,20 +58,20 @@ impl JournalWriter {
 
     /// Waits until everything asked so far is on disk (before a journal is read back).
     pub fn flush(&self) {
-        let Some((tasks, _)) = &self.thread else {
+        let Some(thread) = &self.thread else {
             return;
         };
         let (done, wait) = channel();
-        if tasks.send(Task::Flush(done)).is_ok() {
+        if thread.tasks.send(Task::Flush(done)).is_ok() {
             let _ = wait.recv();
         }
     }
 
     /// Why the writes since the last call failed, naming the file.
     pub fn failures(&self) -> Vec<String> {
-        self.failures
+        self.thread
             .as_ref()
-            .map(|failures| failures.try_iter().collect())
+            .map(|thread| thread.failures.try_iter().collect())
             .unwrap_or_default()
     }
 
@@ -80,15 +85,18 @@ impl JournalWriter {
                 .spawn(move || run(&inbox, &failed));
             match spawned {
                 Ok(handle) => {
-                    self.thread = Some((tasks, handle));
-                    self.failures = Some(failures);
+                    self.thread = Some(Thread {
+                        tasks,
+                        handle,
+                        failures,
+                    })
                 }
                 // No thread to be had: the work is done here, as it was before.
                 Err(_) => return run_here(task),
             }
         }
-        if let Some((tasks, _)) = &self.thread
-            && let Err(unsent) = tasks.send(task)
+        if let Some(thread) = &self.thread
+            && let Err(unsent) = thread.tasks.send(task)
         {
             run_here(unsent.0);
         }
@@ -97,7 +105,7 @@ impl JournalWriter {
 
 impl Drop for JournalWriter {
     fn drop(&mut self) {
-        if let Some((tasks, handle)) = self.thread.take() {
+        if let Some(Thread { tasks, handle, .. }) = self.thread.take() {
             drop(tasks);
             let _ = handle.join();
         }

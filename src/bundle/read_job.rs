@@ -66,11 +66,7 @@ impl Bundle {
     pub fn read_job(&self, ids: &[Uuid]) -> ReadJob {
         let files = ids
             .iter()
-            .filter(|id| {
-                self.positions
-                    .get(id)
-                    .is_some_and(|&at| self.entries[at].article.is_none())
-            })
+            .filter(|&&id| self.position(id).is_some() && !self.is_loaded(id))
             .map(|&id| (id, self.article_path(id)))
             .collect();
         ReadJob {
@@ -92,9 +88,7 @@ impl Bundle {
             let Some(&position) = self.positions.get(&id) else {
                 continue;
             };
-            if self.entries[position].article.is_none()
-                && self.install_read(position, id, read).is_err()
-            {
+            if !self.is_loaded(id) && self.install_read(position, id, read).is_err() {
                 set_aside += 1;
             }
         }

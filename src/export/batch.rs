@@ -151,9 +151,10 @@ pub fn run_export(
         project: &job.project_facts,
         assets: Some(&job.assets),
     };
+    let stop = job.stop.as_ref();
     let (articles, unreadable) = job.articles();
     // Stopped while the files were read: the review of thousands would take seconds more.
-    if job.stop.load(Ordering::Relaxed) && !articles.is_empty() {
+    if stop.load(Ordering::Relaxed) && !articles.is_empty() {
         return Ok(ExportReport {
             stopped: true,
             ..ExportReport::default()
@@ -168,7 +169,6 @@ pub fn run_export(
         ..ExportReport::default()
     };
     let mut first_error = None;
-    let stop = job.stop.as_ref();
     let mut processed = 0;
     let (sender, receiver) = std::sync::mpsc::channel();
     std::thread::scope(|scope| {
