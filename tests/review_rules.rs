@@ -808,6 +808,38 @@ fn straight_quotes_only_when_the_house_uses_curly_ones() {
 }
 
 #[test]
+fn the_house_dash_is_asked_for_between_words_and_put_back_where_one_was_lost() {
+    let body =
+        "The talks — long ones—ended – at last in 1975–2014.\n\nNATO membershipa point - rejected.";
+    // Not settled: every dash passes.
+    let article = edited(|a| a.body = body.into());
+    assert!(flagged_in_body("proof.house_style", body).is_empty());
+    let mut settings = settings();
+    settings.house_style.dash = copydesk::review::HouseDash::SpacedEn;
+    let found = findings_with(&article, &settings, &[]);
+    let fixes = |rule: &str| -> Vec<String> {
+        found
+            .iter()
+            .filter(|f| f.rule == rule)
+            .filter_map(|f| f.suggestion.clone())
+            .collect()
+    };
+    assert_eq!(fixes("proof.house_style"), [" – ", " – "]);
+    assert_eq!(fixes("proof.run_together"), ["membership – a"]);
+    assert_eq!(fixes("proof.hyphen_dash"), ["–"]);
+    let mut mended = article.clone();
+    for finding in found.iter().rev() {
+        if finding.suggestion.is_some() && finding.rule != "proof.spelling" {
+            assert!(finding.apply_fix(&mut mended), "{}", finding.message);
+        }
+    }
+    assert_eq!(
+        mended.body,
+        "The talks – long ones – ended – at last in 1975–2014.\n\nNATO membership – a point – rejected."
+    );
+}
+
+#[test]
 fn mojibake_is_found_and_repaired() {
     let article = edited(|a| a.body = "The cafÃ© said itâ€™s closed \u{FFFD} today.".into());
     let found: Vec<_> = findings(&article)

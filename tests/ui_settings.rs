@@ -242,6 +242,30 @@ fn a_banned_word_and_a_preferred_form_added_in_house_style_are_flagged() {
 }
 
 #[test]
+fn the_house_dash_chosen_in_house_style_mends_the_sample_s_lost_dash_that_way() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    let fixes = |harness: &Workstation| -> Vec<String> {
+        let findings = &harness.state().state.review.findings;
+        findings
+            .iter()
+            .filter(|f| f.message.contains("where a dash was lost"))
+            .filter_map(|f| f.suggestion.clone())
+            .collect()
+    };
+    assert_eq!(fixes(&harness), ["membership—a"]);
+    open_settings(&mut harness);
+    press(&mut harness, Role::Tab, "House style");
+    press(&mut harness, Role::ComboBox, "Dash between words");
+    press(&mut harness, Role::Button, "Spaced en dash ( – )");
+    press(&mut harness, Role::Button, "Apply");
+    settle(&mut harness);
+    let style = project(&harness).settings.house_style;
+    assert_eq!(style.dash, copydesk::review::HouseDash::SpacedEn);
+    assert_eq!(fixes(&harness), ["membership – a"]);
+}
+
+#[test]
 fn new_articles_can_start_with_the_editor_s_name_as_byline() {
     let (_dir, root) = sample_copy();
     let mut harness = open(&root, no_dialogs());

@@ -13,7 +13,7 @@ pub mod tags;
 pub mod workflow;
 
 pub use checklist::{CheckContext, ProjectFacts, Reviewer};
-pub use profile::{ChecklistProfile, HouseStyle, Level, Limits, PatternRule, Preferred};
+pub use profile::{ChecklistProfile, HouseDash, HouseStyle, Level, Limits, PatternRule, Preferred};
 
 use serde::Serialize;
 use std::ops::Range;

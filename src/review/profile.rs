@@ -120,6 +120,60 @@ pub struct HouseStyle {
     pub patterns: Vec<PatternRule>,
     /// Whether the house uses curly quotes (then straight ones are flagged).
     pub curly_quotes: bool,
+    /// How the house writes a dash between words (not written while unsettled, so that
+    /// bundles written before the setting existed stay as they were).
+    #[serde(skip_serializing_if = "HouseDash::is_unsettled")]
+    pub dash: HouseDash,
+}
+
+/// How a house writes a dash between words ("talks – at last").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HouseDash {
+    /// Not settled: any dash passes, and a hyphen standing for one is offered both.
+    #[default]
+    Any,
+    /// An em dash between spaces ("talks — at last"), as AP and many newsrooms write it.
+    SpacedEm,
+    /// An em dash closed up ("talks—at last"), as Chicago style writes it.
+    ClosedEm,
+    /// An en dash between spaces ("talks – at last"), as British houses write it.
+    SpacedEn,
+}
+
+impl HouseDash {
+    /// Every choice, in the order the settings offer them.
+    pub const ALL: [HouseDash; 4] = [
+        HouseDash::Any,
+        HouseDash::SpacedEm,
+        HouseDash::ClosedEm,
+        HouseDash::SpacedEn,
+    ];
+
+    /// The choice as the settings name it.
+    pub fn label(self) -> &'static str {
+        match self {
+            HouseDash::Any => "Not settled (any dash)",
+            HouseDash::SpacedEm => "Spaced em dash ( — )",
+            HouseDash::ClosedEm => "Closed em dash (—)",
+            HouseDash::SpacedEn => "Spaced en dash ( – )",
+        }
+    }
+
+    /// Whether the house has not settled its dash.
+    pub fn is_unsettled(&self) -> bool {
+        *self == HouseDash::Any
+    }
+
+    /// The dash with its spaces, as it stands between two words (a spaced em dash when the house
+    /// has not settled one).
+    pub fn between_words(self) -> &'static str {
+        match self {
+            HouseDash::Any | HouseDash::SpacedEm => " — ",
+            HouseDash::ClosedEm => "—",
+            HouseDash::SpacedEn => " – ",
+        }
+    }
 }
 
 impl Default for HouseStyle {
@@ -138,6 +192,26 @@ impl Default for HouseStyle {
             banned: Vec::new(),
             patterns: Vec::new(),
             curly_quotes: false,
+            dash: HouseDash::Any,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_settled_dash_is_written_and_read_back_and_an_unsettled_one_is_not_written() {
+        let unsettled = serde_json::to_value(HouseStyle::default()).unwrap();
+        assert!(unsettled.get("dash").is_none(), "{unsettled}");
+        let style = HouseStyle {
+            dash: HouseDash::SpacedEn,
+            ..HouseStyle::default()
+        };
+        let written = serde_json::to_value(&style).unwrap();
+        assert_eq!(written["dash"], "spaced_en");
+        let read: HouseStyle = serde_json::from_value(written).unwrap();
+        assert_eq!(read, style);
     }
 }

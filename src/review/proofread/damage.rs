@@ -134,27 +134,6 @@ pub fn misplaced_quotes(text: &str) -> Vec<(std::ops::Range<usize>, String)> {
         .collect()
 }
 
-/// Hyphens standing for dashes, as pasted or hastily typed copy has them: one between spaces
-/// inside a line ("today - almost 30 years later"), with its repairs best first: between two
-/// numbers the hyphen and its spaces become an en dash ("1975–2014"); between words the hyphen
-/// becomes an em dash, its spaces kept, or a spaced en dash as British houses write it.
-pub fn hyphen_dashes(text: &str) -> Vec<(std::ops::Range<usize>, Vec<String>)> {
-    text.match_indices(" - ")
-        .filter_map(|(at, _)| {
-            let before = text[..at].chars().next_back()?;
-            let after = text[at + 3..].chars().next()?;
-            if before.is_whitespace() || after.is_whitespace() {
-                return None;
-            }
-            Some(if before.is_ascii_digit() && after.is_ascii_digit() {
-                (at..at + 3, vec!["–".to_owned()])
-            } else {
-                (at + 1..at + 2, vec!["—".to_owned(), "–".to_owned()])
-            })
-        })
-        .collect()
-}
-
 /// The curly quote that should replace a straight one, from the character before it.
 pub fn curly_for(quote: char, before: Option<char>) -> char {
     let opening = before.is_none_or(|c| c.is_whitespace() || "([{—–-/".contains(c));
@@ -196,27 +175,6 @@ pub fn contraction(word: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_hyphen_between_spaces_is_a_dash() {
-        let text = "today - almost 30 - 40 years: 1975 - 2014 - and pre-war";
-        let found = hyphen_dashes(text);
-        let spans: Vec<&str> = found.iter().map(|(span, _)| &text[span.clone()]).collect();
-        assert_eq!(spans, ["-", " - ", " - ", "-"]);
-        assert_eq!(found[0].1, ["—", "–"]);
-        assert_eq!(found[2].1, ["–"]);
-        // A list item's marker, a hyphen at either end of a line and a hyphenated word are not.
-        for text in [
-            "- item",
-            "  - nested item",
-            "word -",
-            "- word",
-            "well-known",
-            "a -- b",
-        ] {
-            assert!(hyphen_dashes(text).is_empty(), "{text}");
-        }
-    }
 
     #[test]
     fn mojibake_is_repaired_to_what_it_was() {

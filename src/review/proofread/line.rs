@@ -2,6 +2,7 @@
 //! its text and an edit re-reads one line, not the article.
 
 use super::damage;
+use super::dashes;
 use super::dictionary::Speller;
 use super::style::HouseRules;
 use crate::review::{Field, Finding, Severity};
@@ -111,8 +112,8 @@ pub fn analyse(
             .any(|s| s.start < range.end && range.start < s.end)
     };
     style.check(text, &in_prose, &mut result.local);
-    damage_findings(text, &in_prose, style.curly_quotes, &mut result.local);
-    words(text, &in_prose, speller, project_words, &mut result);
+    damage_findings(text, &in_prose, style, &mut result.local);
+    words(text, &in_prose, speller, project_words, style, &mut result);
     result
 }
 
@@ -137,7 +138,7 @@ fn residue(text: &str) -> Option<String> {
 fn damage_findings(
     text: &str,
     in_prose: &dyn Fn(&Range<usize>) -> bool,
-    curly: bool,
+    style: &HouseRules,
     out: &mut Vec<Finding>,
 ) {
     for (span, repair) in damage::mojibake(text) {
@@ -161,7 +162,7 @@ fn damage_findings(
             );
         }
     }
-    for (span, repairs) in damage::hyphen_dashes(text) {
+    for (span, repairs) in dashes::hyphen_dashes(text, style.dash) {
         if in_prose(&span) {
             let message = if repairs.len() == 1 {
                 "A hyphen between spaces in a range of numbers: an en dash, closed up, belongs there"
@@ -179,7 +180,7 @@ fn damage_findings(
             out.push(finding("proof.quote_spacing", message.into(), span).fix(repair));
         }
     }
-    if curly {
+    if style.curly_quotes {
         for (at, quote) in text.char_indices().filter(|(_, c)| matches!(c, '"' | '\'')) {
             let span = at..at + 1;
             if in_prose(&span) {
@@ -224,6 +225,7 @@ fn words(
     in_prose: &dyn Fn(&Range<usize>) -> bool,
     mut speller: Option<&mut Speller>,
     project_words: &HashSet<String>,
+    style: &HouseRules,
     result: &mut LineResult,
 ) {
     let tokens = tokens(text);
@@ -285,7 +287,7 @@ fn words(
         }
         if let Some(speller) = speller.as_deref_mut()
             && !token.capitalized
-            && let Some(repair) = lost_dash(word, speller)
+            && let Some(repair) = lost_dash(word, speller, style)
         {
             let message =
                 format!("\"{word}\" looks like two words run together where a dash was lost");
@@ -325,11 +327,13 @@ fn camel_join(word: &str) -> Option<usize> {
     None
 }
 
-/// Splits an unknown word before a function word whose dash was lost: `membershipa` → `membership—a`.
-fn lost_dash(word: &str, speller: &mut Speller) -> Option<String> {
+/// Splits an unknown word before a function word whose dash was lost, putting back the house's
+/// dash: `membershipa` → `membership—a`.
+fn lost_dash(word: &str, speller: &mut Speller, style: &HouseRules) -> Option<String> {
     DASH_TAILS.iter().find_map(|tail| {
         let head = word.strip_suffix(tail)?;
-        (head.chars().count() >= 4 && speller.knows(head)).then(|| format!("{head}—{tail}"))
+        (head.chars().count() >= 4 && speller.knows(head))
+            .then(|| dashes::rejoined(head, tail, style.dash))
     })
 }
 

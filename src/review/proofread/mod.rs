@@ -3,6 +3,7 @@
 //! reads only the changed lines again.
 
 mod damage;
+mod dashes;
 pub mod dictionary;
 mod line;
 mod style;

@@ -1,6 +1,7 @@
 //! House style compiled for checking: preferred forms, banned words, regex rules.
 
-use crate::review::profile::HouseStyle;
+use super::dashes;
+use crate::review::profile::{HouseDash, HouseStyle};
 use crate::review::{Field, Finding, Severity};
 use regex::Regex;
 use std::ops::Range;
@@ -14,6 +15,8 @@ pub struct HouseRules {
     pub broken: Vec<String>,
     /// Whether straight quotes are flagged.
     pub curly_quotes: bool,
+    /// How the house writes a dash between words.
+    pub dash: HouseDash,
 }
 
 /// A case-insensitive whole-word pattern for a literal form.
@@ -70,6 +73,7 @@ impl HouseRules {
             patterns,
             broken,
             curly_quotes: style.curly_quotes,
+            dash: style.dash,
         }
     }
 
@@ -113,6 +117,10 @@ impl HouseRules {
                     None,
                 );
             }
+        }
+        for (span, fix) in dashes::off_house_dashes(text, self.dash) {
+            let message = format!("House style: a dash between words is written \"{fix}\"");
+            push(span, message, Some(fix));
         }
         for (regex, message, replacement) in &self.patterns {
             for captures in regex.captures_iter(text) {

@@ -3,6 +3,7 @@
 
 use super::{add_row, entry_box, refusal};
 use crate::app::settings_draft::SettingsDraft;
+use crate::review::HouseDash;
 use crate::ui::fields::small_named_button as named_button;
 
 /// What a click in the sections' rows asks for.
@@ -123,13 +124,20 @@ pub(super) fn dictionary(ui: &mut egui::Ui, draft: &mut SettingsDraft) {
     removable_words(ui, words, "the dictionary");
 }
 
-/// Curly quotes, preferred forms, banned words and pattern rules.
+/// Curly quotes, the dash, preferred forms, banned words and pattern rules.
 pub(super) fn house_style(ui: &mut egui::Ui, draft: &mut SettingsDraft) {
     let style = &mut draft.project.settings.house_style;
     ui.checkbox(
         &mut style.curly_quotes,
         "The house uses curly quotes (straight ones are flagged)",
     );
+    egui::ComboBox::from_label("Dash between words")
+        .selected_text(style.dash.label())
+        .show_ui(ui, |ui| {
+            for dash in HouseDash::ALL {
+                ui.selectable_value(&mut style.dash, dash, dash.label());
+            }
+        });
     ui.separator();
     ui.strong("Preferred forms");
     let rows = style.preferred.iter().enumerate().map(|(at, entry)| {

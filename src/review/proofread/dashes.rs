@@ -1,0 +1,157 @@
+//! Dashes between words: hyphens standing for them, and dashes written otherwise than the house
+//! writes them.
+
+use crate::review::profile::HouseDash;
+use std::ops::Range;
+
+/// Hyphens standing for dashes, as pasted or hastily typed copy has them: one between spaces
+/// inside a line ("today - almost 30 years later"), with its repairs best first. Between two
+/// numbers the hyphen and its spaces become an en dash, closed up ("1975–2014"). Between words
+/// it becomes the house's dash; when the house has not settled one, an em dash with its spaces
+/// kept, or a spaced en dash as British houses write it.
+pub fn hyphen_dashes(text: &str, house: HouseDash) -> Vec<(Range<usize>, Vec<String>)> {
+    text.match_indices(" - ")
+        .filter_map(|(at, _)| {
+            let before = text[..at].chars().next_back()?;
+            let after = text[at + 3..].chars().next()?;
+            if before.is_whitespace() || after.is_whitespace() {
+                return None;
+            }
+            Some(if before.is_ascii_digit() && after.is_ascii_digit() {
+                (at..at + 3, vec!["–".to_owned()])
+            } else {
+                match house {
+                    HouseDash::Any => (at + 1..at + 2, vec!["—".to_owned(), "–".to_owned()]),
+                    HouseDash::SpacedEm => (at + 1..at + 2, vec!["—".to_owned()]),
+                    HouseDash::SpacedEn => (at + 1..at + 2, vec!["–".to_owned()]),
+                    HouseDash::ClosedEm => (at..at + 3, vec!["—".to_owned()]),
+                }
+            })
+        })
+        .collect()
+}
+
+/// How a word run together with a lost dash is written again: `membership` and `a` joined by the
+/// house's dash (closed up when the house has not settled one).
+pub fn rejoined(head: &str, tail: &str, house: HouseDash) -> String {
+    match house {
+        HouseDash::Any | HouseDash::ClosedEm => format!("{head}—{tail}"),
+        HouseDash::SpacedEm => format!("{head} — {tail}"),
+        HouseDash::SpacedEn => format!("{head} – {tail}"),
+    }
+}
+
+/// Dashes between words written otherwise than the house writes them, each with its span and
+/// repair. Only dashes with a word on each side count: an en dash closed up ("1975–2014",
+/// "London–Paris") or between numbers is a range, and a dash opening or closing a line is
+/// left be.
+pub fn off_house_dashes(text: &str, house: HouseDash) -> Vec<(Range<usize>, String)> {
+    if house == HouseDash::Any {
+        return Vec::new();
+    }
+    let wanted = house.between_words();
+    text.char_indices()
+        .filter(|(_, c)| matches!(c, '—' | '–'))
+        .filter_map(|(at, dash)| {
+            let end = at + dash.len_utf8();
+            let (before, after) = (&text[..at], &text[end..]);
+            let spaced = before.ends_with(' ') && after.starts_with(' ');
+            let span = if spaced { at - 1..end + 1 } else { at..end };
+            let outer_before = text[..span.start].chars().next_back()?;
+            let outer_after = text[span.end..].chars().next()?;
+            if outer_before.is_whitespace() || outer_after.is_whitespace() {
+                return None;
+            }
+            let range = outer_before.is_ascii_digit() && outer_after.is_ascii_digit();
+            if dash == '–' && (!spaced || range) {
+                return None;
+            }
+            (&text[span.clone()] != wanted).then(|| (span, wanted.to_owned()))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_hyphen_between_spaces_is_a_dash() {
+        let text = "today - almost 30 - 40 years: 1975 - 2014 - and pre-war";
+        let found = hyphen_dashes(text, HouseDash::Any);
+        let spans: Vec<&str> = found.iter().map(|(span, _)| &text[span.clone()]).collect();
+        assert_eq!(spans, ["-", " - ", " - ", "-"]);
+        assert_eq!(found[0].1, ["—", "–"]);
+        assert_eq!(found[2].1, ["–"]);
+        // A list item's marker, a hyphen at either end of a line and a hyphenated word are not.
+        for text in [
+            "- item",
+            "  - nested item",
+            "word -",
+            "- word",
+            "well-known",
+            "a -- b",
+        ] {
+            assert!(hyphen_dashes(text, HouseDash::Any).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_hyphen_between_words_becomes_the_house_dash_and_a_range_stays_an_en_dash() {
+        let text = "today - almost: 1975 - 2014";
+        let repaired = |house| {
+            let mut out = text.to_owned();
+            for (span, repairs) in hyphen_dashes(text, house).into_iter().rev() {
+                out.replace_range(span, &repairs[0]);
+            }
+            out
+        };
+        assert_eq!(repaired(HouseDash::SpacedEn), "today – almost: 1975–2014");
+        assert_eq!(repaired(HouseDash::SpacedEm), "today — almost: 1975–2014");
+        assert_eq!(repaired(HouseDash::ClosedEm), "today—almost: 1975–2014");
+    }
+
+    #[test]
+    fn a_lost_dash_is_put_back_as_the_house_writes_it() {
+        assert_eq!(rejoined("membership", "a", HouseDash::Any), "membership—a");
+        assert_eq!(
+            rejoined("membership", "a", HouseDash::SpacedEn),
+            "membership – a"
+        );
+    }
+
+    #[test]
+    fn dashes_between_words_are_flagged_when_the_house_writes_them_otherwise() {
+        let text = "talks — long ones—ended – at last; 1975–2014, London–Paris, 10 – 12";
+        let found = |house| -> Vec<(String, String)> {
+            off_house_dashes(text, house)
+                .into_iter()
+                .map(|(span, fix)| (text[span].to_owned(), fix))
+                .collect()
+        };
+        let pair = |dash: &str, fix: &str| (dash.to_owned(), fix.to_owned());
+        assert_eq!(
+            found(HouseDash::SpacedEn),
+            [pair(" — ", " – "), pair("—", " – ")]
+        );
+        assert_eq!(
+            found(HouseDash::SpacedEm),
+            [pair("—", " — "), pair(" – ", " — ")]
+        );
+        assert_eq!(
+            found(HouseDash::ClosedEm),
+            [pair(" — ", "—"), pair(" – ", "—")]
+        );
+        assert!(found(HouseDash::Any).is_empty());
+    }
+
+    #[test]
+    fn a_dash_opening_or_closing_a_line_or_standing_alone_is_left_be() {
+        for text in ["— Reuters", "and then —", "a  —  b", "— —", "–"] {
+            assert!(
+                off_house_dashes(text, HouseDash::SpacedEn).is_empty(),
+                "{text}"
+            );
+        }
+    }
+}
