@@ -116,3 +116,29 @@ fn taking_an_export_of_1000_articles(bencher: divan::Bencher) {
             (bundle, job)
         });
 }
+
+/// How long an export of the 1,000 articles (none of them read yet) takes to write its first
+/// article, stopped there as the dialog's Stop would: the wait before the progress moves.
+#[divan::bench(sample_count = 10)]
+fn first_article_of_an_export_of_1000(bencher: divan::Bencher) {
+    let out = support::temp_dir();
+    bencher
+        .with_inputs(|| {
+            let mut bundle = Bundle::open(bundle_root(), Access::ReadOnly).expect("open");
+            let ids = bundle.ids();
+            let formats = &Format::ALL;
+            copydesk::export::ExportJob::from_bundle(&mut bundle, &ids, formats, out.path(), true)
+                .expect("job")
+        })
+        .bench_local_values(|job| {
+            let stop = job.stop.clone();
+            let report = copydesk::export::run_export(&job, &mut |done, _| {
+                if done == 1 {
+                    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+                }
+            })
+            .expect("export");
+            assert!(report.stopped && report.exported >= 1);
+            report
+        });
+}

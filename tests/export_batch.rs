@@ -40,11 +40,14 @@ fn a_file_that_cannot_be_read_refuses_its_article_naming_the_file() {
     let (dir, root, ids) = bundle_with(3);
     let mut bundle = open_rw(&root);
     let job = job_for_all(&mut bundle, &dir.path().join("out"));
+    let slug = bundle.summary_at(2).unwrap().slug.clone();
     let damaged = copydesk::bundle::article_path(&root, ids[2]);
     std::fs::write(&damaged, b"{ \"id\": ").unwrap();
     let report = run_export(&job, &mut |_, _| {}).unwrap();
     assert_eq!(report.exported, 2);
     assert_eq!(report.refused.len(), 1);
+    // Named by its slug, as the project's index has it, as every refusal is.
+    assert_eq!(report.refused[0].slug, slug);
     let why = report.refused[0].failures.join("; ");
     assert!(why.contains(&ids[2].to_string()), "{why}");
 }

@@ -19,7 +19,7 @@ mod scan;
 
 pub use error::{BundleError, Problem};
 pub use index::ArticleSummary;
-pub use read_job::{ReadArticles, ReadJob};
+pub use read_job::{FileToRead, ReadArticles, ReadJob};
 pub use save::SaveReport;
 pub use save_as::{SaveAsJob, SavedCopy};
 pub use save_job::{SaveJob, SavedFiles};

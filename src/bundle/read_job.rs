@@ -16,7 +16,29 @@ type Read = Result<(Article, DiskState), Problem>;
 #[derive(Debug, Clone)]
 pub struct ReadJob {
     root: PathBuf,
-    files: Vec<(Uuid, PathBuf)>,
+    files: Vec<FileToRead>,
+}
+
+/// One article's file to read, with what the project's index says of it.
+#[derive(Debug, Clone)]
+pub struct FileToRead {
+    /// The article's id.
+    pub id: Uuid,
+    /// Its slug as the index has it, to name an article whose file cannot be read.
+    pub slug: String,
+    /// Its file.
+    pub path: PathBuf,
+}
+
+impl FileToRead {
+    /// Reads and parses the file.
+    pub fn read(&self) -> Result<Article, Problem> {
+        self.read_with_state().map(|(article, _)| article)
+    }
+
+    fn read_with_state(&self) -> Read {
+        open::read_article(&self.path, self.id, format::FORMAT_VERSION)
+    }
 }
 
 /// What a [`ReadJob`] read: each article with its file's state, or why it could not be read.
@@ -36,15 +58,20 @@ impl ReadJob {
         self.files.is_empty()
     }
 
+    /// The files to read.
+    pub fn files(&self) -> &[FileToRead] {
+        &self.files
+    }
+
     /// Reads and parses the files, calling `progress(done, total)` every hundred.
     pub fn run(&self, mut progress: impl FnMut(usize, usize)) -> ReadArticles {
         let total = self.files.len();
         let mut read = Vec::with_capacity(total);
-        for (done, (id, path)) in self.files.iter().enumerate() {
+        for (done, file) in self.files.iter().enumerate() {
             if done % 100 == 0 {
                 progress(done, total);
             }
-            read.push((*id, open::read_article(path, *id, format::FORMAT_VERSION)));
+            read.push((file.id, file.read_with_state()));
         }
         progress(total, total);
         ReadArticles {
@@ -54,20 +81,18 @@ impl ReadJob {
     }
 }
 
-impl ReadArticles {
-    /// Each article read, or why its file could not be read, by id.
-    pub fn into_articles(self) -> impl Iterator<Item = (Uuid, Result<Article, Problem>)> {
-        (self.read.into_iter()).map(|(id, read)| (id, read.map(|(article, _)| article)))
-    }
-}
-
 impl Bundle {
     /// The job that reads the articles among `ids` not in memory yet.
     pub fn read_job(&self, ids: &[Uuid]) -> ReadJob {
         let files = ids
             .iter()
-            .filter(|&&id| self.position(id).is_some() && !self.is_loaded(id))
-            .map(|&id| (id, self.article_path(id)))
+            .filter_map(|&id| Some((id, self.position(id)?)))
+            .filter(|&(id, _)| !self.is_loaded(id))
+            .map(|(id, position)| FileToRead {
+                id,
+                slug: self.entries[position].summary.slug.clone(),
+                path: self.article_path(id),
+            })
             .collect();
         ReadJob {
             root: self.root.clone(),

@@ -99,26 +99,19 @@ impl ExportJob {
         })
     }
 
-    /// The articles to export: those in memory, and the others read from their files; a file
-    /// that cannot be read refuses its article, naming the file.
-    fn articles(&self) -> (Vec<crate::model::Article>, Vec<Refused>) {
-        let mut articles = self.articles.clone();
-        let mut unreadable = Vec::new();
-        let read = self
-            .unread
-            .iter()
-            .flat_map(|job| job.run(|_, _| {}).into_articles());
-        for (id, read) in read {
-            match read {
-                Ok(article) => articles.push(article),
-                Err(problem) => unreadable.push(Refused {
-                    slug: id.to_string(),
-                    failures: vec![problem.to_string()],
-                }),
-            }
-        }
-        (articles, unreadable)
+    /// The articles to export: those in memory, then those whose files are still to read.
+    fn sources(&self) -> Vec<Source<'_>> {
+        let unread = self.unread.iter().flat_map(|job| job.files());
+        (self.articles.iter().map(Source::Loaded))
+            .chain(unread.map(Source::Unread))
+            .collect()
     }
+}
+
+/// One article to export: a copy in memory, or its file, read by the thread that renders it.
+enum Source<'a> {
+    Loaded(&'a crate::model::Article),
+    Unread(&'a crate::bundle::FileToRead),
 }
 
 /// Exports articles of a bundle to `out` in each format; see [`run_export`].
@@ -136,9 +129,11 @@ pub fn export_articles(
     )
 }
 
-/// Runs an export: articles failing a Required rule are refused unless the job forces them.
-/// Two threads render; this one writes the files (threads creating files in one folder only
-/// wait for each other's lock). `progress` is told how many articles are done, of how many.
+/// Runs an export: articles failing a Required rule are refused unless the job forces them, and
+/// an article whose file cannot be read is refused, naming the file. Two threads read, check and
+/// render, each article in turn, so the first files are written at once; this one writes the
+/// files (threads creating files in one folder only wait for each other's lock). `progress` is
+/// told how many articles are done, of how many.
 pub fn run_export(
     job: &ExportJob,
     progress: &mut dyn FnMut(usize, usize),
@@ -152,34 +147,22 @@ pub fn run_export(
         assets: Some(&job.assets),
     };
     let stop = job.stop.as_ref();
-    let (articles, unreadable) = job.articles();
-    // Stopped while the files were read: the review of thousands would take seconds more.
-    if stop.load(Ordering::Relaxed) && !articles.is_empty() {
-        return Ok(ExportReport {
-            stopped: true,
-            ..ExportReport::default()
-        });
-    }
-    let reviews = crate::review::review_articles(articles, &context, false);
-    let (project, assets, formats, force) =
-        (&job.project, &job.assets, job.formats.as_slice(), job.force);
-    let total = reviews.len();
-    let mut report = ExportReport {
-        refused: unreadable,
-        ..ExportReport::default()
-    };
+    let sources = job.sources();
+    let total = sources.len();
+    let mut report = ExportReport::default();
     let mut first_error = None;
     let mut processed = 0;
     let (sender, receiver) = std::sync::mpsc::channel();
     std::thread::scope(|scope| {
-        for share in reviews.chunks(total.div_ceil(WORKERS).max(1)) {
-            let sender = sender.clone();
+        for share in sources.chunks(total.div_ceil(WORKERS).max(1)) {
+            let (sender, context) = (sender.clone(), &context);
             scope.spawn(move || {
-                for review in share {
+                let mut reviewer = crate::review::Reviewer::new(context.settings);
+                for source in share {
                     if stop.load(Ordering::Relaxed) {
                         return;
                     }
-                    let outcome = render_one(review, project, assets, formats, out, force);
+                    let outcome = export_one(source, &mut reviewer, context, job);
                     if sender.send(outcome).is_err() {
                         return;
                     }
@@ -222,21 +205,43 @@ pub fn run_export(
     Ok(report)
 }
 
+/// Reads one article when it is not in memory, checks it and renders it.
+fn export_one(
+    source: &Source,
+    reviewer: &mut crate::review::Reviewer,
+    context: &crate::review::CheckContext,
+    job: &ExportJob,
+) -> Outcome {
+    let read;
+    let article = match source {
+        Source::Loaded(article) => *article,
+        Source::Unread(file) => match file.read() {
+            Ok(article) => {
+                read = article;
+                &read
+            }
+            Err(problem) => {
+                return Outcome::Refused(Refused {
+                    slug: file.slug.clone(),
+                    failures: vec![problem.to_string()],
+                });
+            }
+        },
+    };
+    let findings = reviewer.check(article, context);
+    render_one(article, &findings, job)
+}
+
 /// Threads writing an export.
 const WORKERS: usize = 2;
 
 /// Renders one article in every format, unless a Required rule fails and it is not forced.
 fn render_one(
-    review: &crate::review::ArticleReview,
-    project: &crate::model::Project,
-    assets: &Path,
-    formats: &[Format],
-    out: &Path,
-    force: bool,
+    article: &crate::model::Article,
+    findings: &[crate::review::Finding],
+    job: &ExportJob,
 ) -> Outcome {
-    let article = &review.article;
-    let failures: Vec<String> = review
-        .findings
+    let failures: Vec<String> = findings
         .iter()
         .filter(|f| f.level == Severity::Required)
         .map(|f| format!("{}: {}", f.rule, f.message))
@@ -246,14 +251,18 @@ fn render_one(
         failures,
     });
     if let Some(refused) = &refused
-        && !force
+        && !job.force
     {
         return Outcome::Refused(refused.clone());
     }
-    let mut context = ExportContext::new(article, project, Some(assets));
-    let files = formats
-        .iter()
-        .map(|&format| (out.join(file_name(article, format)), context.export(format)))
+    let mut context = ExportContext::new(article, &job.project, Some(&job.assets));
+    let files = (job.formats.iter())
+        .map(|&format| {
+            (
+                job.out.join(file_name(article, format)),
+                context.export(format),
+            )
+        })
         .collect();
     Outcome::Exported {
         files,

@@ -144,10 +144,6 @@ pub fn progress(
 ) {
     ui.heading("Exporting…");
     articles_done(ui, done, total);
-    // Before the first is written, every article is read and checked: seconds for thousands.
-    if done == 0 {
-        ui.weak("Reading and checking the articles first…");
-    }
     let kept = "The files written so far stay in the folder";
     stop_button(ui, (Command::StopExport, kept), stopping, out);
 }
