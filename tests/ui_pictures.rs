@@ -241,3 +241,58 @@ fn what_is_below_a_picture_stays_put_when_its_thumbnail_arrives() {
     assert!(harness.query_by_label("Loading picture…").is_none());
     assert_eq!(below(&harness), loading);
 }
+
+#[test]
+fn an_imported_page_s_caption_goes_to_the_hero_picture_added_later() {
+    let (dir, root) = sample_copy();
+    let page = dir.path().join("telegraph.txt");
+    let corpus = common::shared().join("corpus/articles/04-telegraph-co-uk2.txt");
+    std::fs::copy(corpus, &page).unwrap();
+    let dialogs = Arc::new(FakeDialogs(Mutex::new(Some(page))));
+    let mut harness = open(&root, dialogs.clone());
+    choose_in_menu(&mut harness, "File", "Import file…");
+    wait_until(&mut harness, |w| {
+        (w.state.draft.as_ref()).is_some_and(|d| d.editors_note.contains("Photo: Getty Images"))
+    });
+    let offer = "Use the page's caption for the hero";
+    assert!(harness.query_by_label(offer).is_none(), "no picture yet");
+
+    let file = dir.path().join("exam.png");
+    image::RgbImage::from_fn(1200, 800, |x, _| image::Rgb([(x % 255) as u8, 60, 90]))
+        .save(&file)
+        .unwrap();
+    *dialogs.0.lock().unwrap() = Some(file);
+    harness.get_by_label("Add hero picture…").click();
+    wait_until(&mut harness, |w| {
+        (w.state.draft.as_ref()).is_some_and(|d| d.hero_image.is_some())
+    });
+    settle(&mut harness);
+    harness.get_by_label(offer).scroll_to_me();
+    settle(&mut harness);
+    harness.get_by_label(offer).click();
+    harness.run_steps(3);
+    let taken = draft(&harness);
+    let hero = taken.hero_image.as_ref().unwrap();
+    assert_eq!(hero.credit, "Getty Images");
+    assert!(
+        hero.caption
+            .starts_with("The papers reveal Margaret Thatcher")
+            && hero.caption.ends_with("new exam”"),
+        "{}",
+        hero.caption
+    );
+    assert!(
+        !taken.editors_note.contains("Getty"),
+        "{}",
+        taken.editors_note
+    );
+    assert!(harness.query_by_label(offer).is_none());
+
+    // One undoable step.
+    choose_in_menu(&mut harness, "Edit", "Undo Ctrl+Z");
+    harness.run_steps(3);
+    let undone = draft(&harness);
+    assert!(undone.editors_note.contains("Photo: Getty Images"));
+    assert_eq!(undone.hero_image.unwrap().caption, "");
+    harness.check_accessibility();
+}

@@ -5,6 +5,7 @@
 pub mod html;
 pub mod markdown;
 pub mod ninjs;
+pub mod noted_caption;
 pub mod pasted_page;
 
 use crate::model::Article;

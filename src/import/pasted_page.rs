@@ -232,7 +232,7 @@ pub fn import(text: &str, now: DateTime<Utc>) -> Result<Article, String> {
             }
             used[i] = true;
         } else if CAPTION.is_match(item) {
-            notes.push(format!("Caption or credit from the page: {item}"));
+            notes.push(super::noted_caption::note_line(item));
             used[i] = true;
         } else if is_furniture(item) {
             used[i] = true;

@@ -4,6 +4,7 @@
 use super::fields;
 use crate::app::command::Command;
 use crate::app::images::{Thumb, Thumbnails, set_inline_alt};
+use crate::import::noted_caption;
 use crate::model::{Article, AssetName, FocalPoint, ImageRef};
 use egui::{Color32, RichText};
 
@@ -63,6 +64,23 @@ fn placeholder(ui: &mut egui::Ui, [width, height]: [f32; 2], text: &str, color: 
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, text));
 }
 
+/// Offers a hero picture whose caption is still empty the caption an imported page had, which
+/// the import kept in the editor's note. Returns true when it was taken.
+fn page_caption_offer(ui: &mut egui::Ui, draft: &mut Article, enabled: bool) -> bool {
+    let uncaptioned =
+        (draft.hero_image.as_ref()).is_some_and(|hero| hero.caption.trim().is_empty());
+    let Some(noted) = noted_caption::first_noted(&draft.editors_note).filter(|_| uncaptioned)
+    else {
+        return false;
+    };
+    ui.weak(format!(
+        "The page's caption, kept in the editor's note: {}",
+        noted.text
+    ));
+    let offer = egui::Button::new("Use the page's caption for the hero");
+    ui.add_enabled(enabled, offer).clicked() && noted_caption::give_to_hero(draft)
+}
+
 /// The editor's pictures section: the hero with its words and focal point, then the body's
 /// pictures, their alt text metered against `alt_max`. Returns true when anything changed.
 pub fn editor_section(
@@ -116,6 +134,7 @@ pub fn editor_section(
         changed |= metadata(ui, hero, "Hero", (enabled, alt_max));
         changed |= focal_point(ui, hero, enabled);
     }
+    changed |= page_caption_offer(ui, draft, enabled);
     let mut alts = Vec::new();
     for (i, image) in draft.images.iter_mut().enumerate() {
         let name = format!("Picture {}", i + 1);
