@@ -827,6 +827,12 @@ fn the_house_dash_is_asked_for_between_words_and_put_back_where_one_was_lost() {
     assert_eq!(fixes("proof.house_style"), [" – ", " – "]);
     assert_eq!(fixes("proof.run_together"), ["membership – a"]);
     assert_eq!(fixes("proof.hyphen_dash"), ["–"]);
+    let hyphen = found.iter().find(|f| f.rule == "proof.hyphen_dash");
+    assert_eq!(
+        hyphen.map(|f| f.message.as_str()),
+        Some("A hyphen between spaces stands for a dash"),
+        "between words, not a range of numbers"
+    );
     let mut mended = article.clone();
     for finding in found.iter().rev() {
         if finding.suggestion.is_some() && finding.rule != "proof.spelling" {

@@ -4,12 +4,23 @@
 use crate::review::profile::HouseDash;
 use std::ops::Range;
 
+/// A hyphen between spaces that stands for a dash.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HyphenDash {
+    /// What the repairs replace: the hyphen, or the hyphen with its spaces.
+    pub span: Range<usize>,
+    /// The repairs, best first.
+    pub repairs: Vec<String>,
+    /// Whether it stands between two numbers (a range, "1975 - 2014").
+    pub range: bool,
+}
+
 /// Hyphens standing for dashes, as pasted or hastily typed copy has them: one between spaces
-/// inside a line ("today - almost 30 years later"), with its repairs best first. Between two
-/// numbers the hyphen and its spaces become an en dash, closed up ("1975–2014"). Between words
-/// it becomes the house's dash; when the house has not settled one, an em dash with its spaces
-/// kept, or a spaced en dash as British houses write it.
-pub fn hyphen_dashes(text: &str, house: HouseDash) -> Vec<(Range<usize>, Vec<String>)> {
+/// inside a line ("today - almost 30 years later"). Between two numbers the hyphen and its
+/// spaces become an en dash, closed up ("1975–2014"). Between words it becomes the house's dash;
+/// when the house has not settled one, an em dash with its spaces kept, or a spaced en dash as
+/// British houses write it.
+pub fn hyphen_dashes(text: &str, house: HouseDash) -> Vec<HyphenDash> {
     text.match_indices(" - ")
         .filter_map(|(at, _)| {
             let before = text[..at].chars().next_back()?;
@@ -17,15 +28,19 @@ pub fn hyphen_dashes(text: &str, house: HouseDash) -> Vec<(Range<usize>, Vec<Str
             if before.is_whitespace() || after.is_whitespace() {
                 return None;
             }
-            Some(if before.is_ascii_digit() && after.is_ascii_digit() {
-                (at..at + 3, vec!["–".to_owned()])
-            } else {
-                match house {
-                    HouseDash::Any => (at + 1..at + 2, vec!["—".to_owned(), "–".to_owned()]),
-                    HouseDash::SpacedEm => (at + 1..at + 2, vec!["—".to_owned()]),
-                    HouseDash::SpacedEn => (at + 1..at + 2, vec!["–".to_owned()]),
-                    HouseDash::ClosedEm => (at..at + 3, vec!["—".to_owned()]),
-                }
+            let range = before.is_ascii_digit() && after.is_ascii_digit();
+            let (span, repairs) = match house {
+                _ if range => (at..at + 3, vec!["–"]),
+                HouseDash::Any => (at + 1..at + 2, vec!["—", "–"]),
+                HouseDash::SpacedEm => (at + 1..at + 2, vec!["—"]),
+                HouseDash::SpacedEn => (at + 1..at + 2, vec!["–"]),
+                HouseDash::ClosedEm => (at..at + 3, vec!["—"]),
+            };
+            let repairs = repairs.into_iter().map(str::to_owned).collect();
+            Some(HyphenDash {
+                span,
+                repairs,
+                range,
             })
         })
         .collect()
@@ -79,10 +94,12 @@ mod tests {
     fn a_hyphen_between_spaces_is_a_dash() {
         let text = "today - almost 30 - 40 years: 1975 - 2014 - and pre-war";
         let found = hyphen_dashes(text, HouseDash::Any);
-        let spans: Vec<&str> = found.iter().map(|(span, _)| &text[span.clone()]).collect();
+        let spans: Vec<&str> = found.iter().map(|dash| &text[dash.span.clone()]).collect();
         assert_eq!(spans, ["-", " - ", " - ", "-"]);
-        assert_eq!(found[0].1, ["—", "–"]);
-        assert_eq!(found[2].1, ["–"]);
+        assert_eq!(found[0].repairs, ["—", "–"]);
+        assert_eq!(found[2].repairs, ["–"]);
+        let ranges: Vec<bool> = found.iter().map(|dash| dash.range).collect();
+        assert_eq!(ranges, [false, true, true, false]);
         // A list item's marker, a hyphen at either end of a line and a hyphenated word are not.
         for text in [
             "- item",
@@ -101,12 +118,14 @@ mod tests {
         let text = "today - almost: 1975 - 2014";
         let repaired = |house| {
             let mut out = text.to_owned();
-            for (span, repairs) in hyphen_dashes(text, house).into_iter().rev() {
-                out.replace_range(span, &repairs[0]);
+            for dash in hyphen_dashes(text, house).into_iter().rev() {
+                out.replace_range(dash.span, &dash.repairs[0]);
             }
             out
         };
         assert_eq!(repaired(HouseDash::SpacedEn), "today – almost: 1975–2014");
+        // One repair between words is still not a range.
+        assert!(!hyphen_dashes(text, HouseDash::SpacedEn)[0].range);
         assert_eq!(repaired(HouseDash::SpacedEm), "today — almost: 1975–2014");
         assert_eq!(repaired(HouseDash::ClosedEm), "today—almost: 1975–2014");
     }

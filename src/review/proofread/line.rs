@@ -162,15 +162,15 @@ fn damage_findings(
             );
         }
     }
-    for (span, repairs) in dashes::hyphen_dashes(text, style.dash) {
-        if in_prose(&span) {
-            let message = if repairs.len() == 1 {
+    for dash in dashes::hyphen_dashes(text, style.dash) {
+        if in_prose(&dash.span) {
+            let message = if dash.range {
                 "A hyphen between spaces in a range of numbers: an en dash, closed up, belongs there"
             } else {
                 "A hyphen between spaces stands for a dash"
             };
-            let mut found = finding("proof.hyphen_dash", message.into(), span);
-            found.set_repairs(&repairs);
+            let mut found = finding("proof.hyphen_dash", message.into(), dash.span);
+            found.set_repairs(&dash.repairs);
             out.push(found);
         }
     }
