@@ -297,6 +297,28 @@ fn index_cache_is_rebuilt_when_lost_or_stale() {
 }
 
 #[test]
+fn a_bundle_opened_without_its_index_reads_each_article_for_its_summary_and_keeps_none() {
+    let (_dir, root, ids) = bundle_with(3);
+    let _ = fs::remove_file(root.join(".local/index.json"));
+    let mut bundle = open_ro(&root);
+    assert_eq!(bundle.summaries().count(), 3);
+    assert_eq!(
+        bundle.summaries().next().unwrap().headline,
+        "Headline number 0"
+    );
+    assert!(
+        ids.iter().all(|id| !bundle.is_loaded(*id)),
+        "read for their summaries, then left on disk"
+    );
+    // Read again when needed, as the same file.
+    assert_eq!(
+        bundle.article(ids[1]).unwrap().headline,
+        "Headline number 1"
+    );
+    assert!(bundle.is_loaded(ids[1]));
+}
+
+#[test]
 fn articles_missing_from_the_manifest_are_added_and_listed_files_missing_are_dropped() {
     let (_dir, root, ids) = bundle_with(3);
     fs::remove_file(root.join(format!("articles/{}.json", ids[2]))).unwrap();

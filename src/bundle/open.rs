@@ -5,7 +5,7 @@ use super::format::{
     ARTICLES_DIR, FORMAT_NAME, FORMAT_VERSION, LOCAL_DIR, MANIFEST_FILE, Manifest, migrate_article,
 };
 use super::fsio::{read_json_bytes, sha256_hex, sync_dir, write_atomic};
-use super::index::{ArticleSummary, DiskState, INDEX_FILE, IndexEntry};
+use super::index::{ArticleSummary, DiskState, INDEX_FILE};
 use super::{Access, Bundle, BundleError, Entry, Problem, SetAside, backup, lock::BundleLock};
 use crate::model::{Article, Project};
 use serde::Deserialize;
@@ -146,16 +146,23 @@ impl Bundle {
                 Some(cached)
                     if cached.fingerprint == fingerprint && from_version == FORMAT_VERSION =>
                 {
-                    found.insert(id, lazy_entry(cached));
+                    let disk = DiskState {
+                        sha256: cached.sha256,
+                        fingerprint: cached.fingerprint,
+                    };
+                    found.insert(id, unloaded_entry(cached.summary, disk));
                 }
                 _ => {
                     self.index_dirty = true;
+                    // Read for its summary; kept in memory only when it must be written again
+                    // in the current format, so that a folder opened without an index (another
+                    // tool's, or read-only) holds no more than one opened every day.
                     match read_article(&path(), id, from_version) {
+                        Ok((article, disk)) if from_version < FORMAT_VERSION => {
+                            found.insert(id, loaded_entry(article, disk, true));
+                        }
                         Ok((article, disk)) => {
-                            found.insert(
-                                id,
-                                loaded_entry(article, disk, from_version < FORMAT_VERSION),
-                            );
+                            found.insert(id, unloaded_entry(ArticleSummary::of(&article), disk));
                         }
                         Err(problem) => self.set_aside(Some(id), problem),
                     }
@@ -225,15 +232,13 @@ impl Bundle {
     }
 }
 
-fn lazy_entry(cached: IndexEntry) -> Entry {
+/// An entry whose article stays on disk until it is needed.
+fn unloaded_entry(summary: ArticleSummary, disk: DiskState) -> Entry {
     Entry {
         words_stale: false,
-        summary: cached.summary,
+        summary,
         article: None,
-        disk: Some(DiskState {
-            sha256: cached.sha256,
-            fingerprint: cached.fingerprint,
-        }),
+        disk: Some(disk),
         dirty: false,
         edits: 0,
     }
