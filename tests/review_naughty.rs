@@ -12,7 +12,10 @@ use copydesk::review::{CheckContext, ProjectFacts, Reviewer};
 
 #[test]
 fn every_naughty_string_is_reviewed_and_fixed_without_a_panic() {
-    let settings = ProjectSettings::default();
+    // A house that settled its dash and its quotes, so that those checks and fixes run too.
+    let mut settings = ProjectSettings::default();
+    settings.house_style.dash = copydesk::review::HouseDash::SpacedEn;
+    settings.house_style.curly_quotes = true;
     let mut reviewer = Reviewer::new(&settings);
     let now = Utc.with_ymd_and_hms(2026, 11, 28, 12, 0, 0).unwrap();
     let mut fixes = 0;
@@ -22,7 +25,8 @@ fn every_naughty_string_is_reviewed_and_fixed_without_a_panic() {
         article.tags = vec![s.clone()];
         // In the body, alone, indented, and among words the proofreading looks at.
         article.body = format!(
-            "{s}\n\n    {s}\n\nKyiv said Kyivs {s} talks wierd Chastian.\n\nChastain and Chastain."
+            "{s}\n\n    {s}\n\nKyiv said Kyivs {s} talks wierd Chastian.\n\nChastain and Chastain.\n\n\
+             a — {s} — b—{s}—c - {s} - d"
         );
         let owners = ProjectFacts::of_slugs([(article.slug.as_str(), article.id)].into_iter());
         let context = CheckContext {
