@@ -195,3 +195,23 @@ fn closing_the_bar_leaves_the_keys_in_the_box_being_typed_in() {
     harness.run_steps(3);
     assert_eq!(draft(&harness).bylines[0].role, "Reporters");
 }
+
+#[test]
+fn the_bar_s_buttons_keep_their_place_in_a_narrow_pane_before_anything_is_typed() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    harness.set_size(egui::vec2(1024.0, 700.0));
+    harness.run_steps(3);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::H);
+    harness.run_steps(3);
+    let field = harness
+        .get_by_role_and_label(Role::TextInput, "Find")
+        .rect();
+    for button in ["Previous", "Next", "Close"] {
+        let rect = harness.get_by_role_and_label(Role::Button, button).rect();
+        assert!(
+            !rect.intersects(field),
+            "{button} at {rect:?} lies over the find box at {field:?}"
+        );
+    }
+}

@@ -66,12 +66,16 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
             });
         }
         let count = match (bar.query.text.is_empty(), position) {
-            (true, _) => String::new(),
-            (false, _) if !found => "No match".to_owned(),
-            (false, Some(at)) => format!("{at} of {}", grouped(count)),
-            (false, None) => counted_matches(count),
+            (true, _) => None,
+            (false, _) if !found => Some("No match".to_owned()),
+            (false, Some(at)) => Some(format!("{at} of {}", grouped(count))),
+            (false, None) => Some(counted_matches(count)),
         };
-        ui.label(count);
+        // No label at all while nothing is looked for: an empty label in a wrapping row sends
+        // the buttons after it back over the box in a narrow pane.
+        if let Some(count) = count {
+            ui.label(count);
+        }
         if ui
             .add_enabled(found, egui::Button::new("Previous"))
             .clicked()
