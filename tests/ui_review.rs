@@ -491,3 +491,39 @@ fn a_finding_about_the_embargo_zone_leads_to_the_zone_box() {
         "the zone box has the keys"
     );
 }
+
+#[test]
+fn a_name_spelled_otherwise_once_is_mended_to_the_usual_spelling_and_not_offered_to_the_dictionary()
+{
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    let text = "Chastain stars. Chastain said so. Chastain's role grew. Jessica Chastian laughed.";
+    retype(&mut harness, "Headline", text);
+    settle(&mut harness);
+    harness.get_by_label_contains("Review (").click();
+    harness.run_steps(3);
+    let message = "is spelled \"Chastain\" 3 other times";
+    assert!(
+        harness
+            .query_all_by_label_contains(message)
+            .next()
+            .is_some()
+    );
+    assert!(
+        harness
+            .query_by_label("Add \"Chastian\" to dictionary")
+            .is_none(),
+        "the slip would hide every later one"
+    );
+    harness
+        .get_all_by_role_and_label(Role::Button, "Fix \"Chastian\" → Chastain")
+        .next()
+        .expect("its fix")
+        .click();
+    settle(&mut harness);
+    assert!(
+        draft(&harness)
+            .headline
+            .ends_with("Jessica Chastain laughed.")
+    );
+}

@@ -38,6 +38,11 @@ pub const RULES: &[RuleInfo] = &[
         Recommended,
     ),
     rule(
+        "proof.name_spelling",
+        "A name spelled once otherwise than the article spells it (Chastian, Chastain)",
+        Recommended,
+    ),
+    rule(
         "proof.house_style",
         "House style: preferred forms, banned words, patterns",
         Recommended,
@@ -263,8 +268,7 @@ impl Proofreader {
                     }
                     continue;
                 }
-                let (Some(level), Some(speller)) = (level_of("proof.spelling"), speller.as_mut())
-                else {
+                let Some(speller) = speller.as_mut() else {
                     continue;
                 };
                 // A name used more than once (as itself, a plural or a possessive) is taken
@@ -273,22 +277,27 @@ impl Proofreader {
                 let base = line::possessive_base(word);
                 let repeated = uses(base.to_owned()) + uses(format!("{base}s")) > 1;
                 // Spelled once one way and more often another: the odd one out is the slip,
-                // in a full name too ("Jessica Chastian" beside eight "Chastain").
+                // in a full name too ("Jessica Chastian" beside eight "Chastain"). A rule of its
+                // own, so that the slip is never offered to the dictionary.
                 if candidate.capitalized
                     && !repeated
+                    && let Some(level) = level_of("proof.name_spelling")
                     && let Some((name, times)) = name_slipped(base, &names)
                 {
                     let message = format!(
                         "\"{word}\" is spelled \"{name}\" {times} other times in this article"
                     );
                     let repair = format!("{name}{}", &word[base.len()..]);
-                    let finding = Finding::new("proof.spelling", level, *field, message);
+                    let finding = Finding::new("proof.name_spelling", level, *field, message);
                     out.push(finding.at(span).fix(repair));
                     continue;
                 }
                 if candidate.capitalized && (repeated || candidate.in_full_name) {
                     continue;
                 }
+                let Some(level) = level_of("proof.spelling") else {
+                    continue;
+                };
                 let message = format!("\"{word}\" is not in the dictionary");
                 let mut finding = Finding::new("proof.spelling", level, *field, message).at(span);
                 if let Some(repairs) = speller.cached_repairs(word) {
