@@ -288,3 +288,25 @@ fn sorted_another_way_the_list_scrolls_to_the_open_article() {
     harness.run_steps(4);
     assert!(open_row(&harness), "the list scrolled to the open article");
 }
+
+#[test]
+fn a_project_opens_again_at_the_article_last_open_in_it() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    let first = article_ids(&harness)[0];
+    assert_eq!(harness.state().state.selected, Some(first));
+    select(&mut harness, LIBRARY);
+    // The next run starts with the settings this one leaves.
+    let settings = harness.state().state.settings.clone();
+    drop(harness);
+    let harness = open_with_settings(&root, settings.clone());
+    assert_eq!(
+        harness.state().state.selected,
+        Some(LIBRARY.parse().unwrap())
+    );
+    // An article deleted meanwhile (elsewhere) leaves the project opening at its first.
+    std::fs::remove_file(root.join(format!("articles/{LIBRARY}.json"))).unwrap();
+    drop(harness);
+    let harness = open_with_settings(&root, settings);
+    assert_eq!(harness.state().state.selected, Some(first));
+}

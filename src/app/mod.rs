@@ -507,5 +507,8 @@ impl AppState {
             },
             _ => None,
         };
+        if let (Some(draft), Some(bundle)) = (&self.draft, &self.bundle) {
+            self.settings.note_open_article(bundle.root(), draft.id);
+        }
     }
 }

@@ -86,11 +86,14 @@ impl AppState {
                 crate::bundle::format::MANIFEST_FILE
             )
         }));
-        // The same project opened again (for writing) keeps its selected article.
+        // The same project opened again (for writing) keeps its selected article; another
+        // opens at the article last open in it, if it still has it.
         let kept = self
             .selected
-            .filter(|id| self.is_open(&path) && bundle.ids().contains(id));
-        let first = kept.or_else(|| bundle.ids().first().copied());
+            .filter(|id| self.is_open(&path) && bundle.position(*id).is_some());
+        let last = (self.settings.last_article.get(&path).copied())
+            .filter(|id| bundle.position(*id).is_some());
+        let first = (kept.or(last)).or_else(|| bundle.summary_at(0).map(|s| s.id));
         self.bundle = Some(bundle);
         self.undo.clear();
         self.conflict_waiting = None;

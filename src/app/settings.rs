@@ -3,7 +3,7 @@
 use super::command::PreviewMode;
 use super::list::SortKey;
 use serde::{Deserialize, Serialize};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// The eframe storage key.
 pub const STORAGE_KEY: &str = "copydesk-settings";
@@ -42,6 +42,8 @@ pub struct Settings {
     pub export_folder: String,
     /// The formats of the last export, by file extension ("html", "md", …); empty for all.
     pub export_formats: Vec<String>,
+    /// The article last open in each recent project, opened again with it.
+    pub last_article: std::collections::BTreeMap<PathBuf, uuid::Uuid>,
 }
 
 /// What the pane beside the editor shows.
@@ -84,6 +86,7 @@ impl Default for Settings {
             side_width: 400.0,
             export_folder: String::new(),
             export_formats: Vec::new(),
+            last_article: Default::default(),
         }
     }
 }
@@ -114,11 +117,22 @@ impl Settings {
         self.zoom = (tenths / 10.0).clamp(*ZOOMS.start(), *ZOOMS.end());
     }
 
-    /// Puts `path` first in the recent list.
+    /// Puts `path` first in the recent list; the projects that fall off it are forgotten
+    /// with their last articles.
     pub fn remember(&mut self, path: PathBuf) {
         self.recent.retain(|p| *p != path);
         self.recent.insert(0, path);
         self.recent.truncate(MAX_RECENT);
+        let recent = &self.recent;
+        self.last_article
+            .retain(|project, _| recent.contains(project));
+    }
+
+    /// Notes that article `id` of the project at `project` is the one open.
+    pub fn note_open_article(&mut self, project: &Path, id: uuid::Uuid) {
+        if self.last_article.get(project) != Some(&id) {
+            self.last_article.insert(project.to_owned(), id);
+        }
     }
 }
 
@@ -159,5 +173,20 @@ mod tests {
         assert_eq!(settings.recent[0], PathBuf::from("/p/3"));
         let json = serde_json::to_string(&settings).unwrap();
         assert_eq!(serde_json::from_str::<Settings>(&json).unwrap(), settings);
+    }
+
+    #[test]
+    fn the_last_open_article_is_kept_only_for_recent_projects() {
+        let mut settings = Settings::default();
+        let article = uuid::Uuid::from_u128(7);
+        settings.remember(PathBuf::from("/p/first"));
+        settings.note_open_article(Path::new("/p/first"), article);
+        assert_eq!(settings.last_article[Path::new("/p/first")], article);
+        let json = serde_json::to_string(&settings).unwrap();
+        assert_eq!(serde_json::from_str::<Settings>(&json).unwrap(), settings);
+        for i in 0..MAX_RECENT {
+            settings.remember(PathBuf::from(format!("/p/{i}")));
+        }
+        assert!(settings.last_article.is_empty(), "fell off the recent list");
     }
 }

@@ -86,7 +86,12 @@ pub fn sample_copy() -> (tempfile::TempDir, PathBuf) {
 }
 
 pub fn open(root: &Path, dialogs: Arc<dyn FileDialogs>) -> Harness<'static, Workstation> {
-    open_with(root, dialogs, Harness::builder())
+    open_with(root, dialogs, Harness::builder(), Settings::default())
+}
+
+/// The window on the project at `root`, started with `settings` (as kept from an earlier run).
+pub fn open_with_settings(root: &Path, settings: Settings) -> Harness<'static, Workstation> {
+    open_with(root, no_dialogs(), Harness::builder(), settings)
 }
 
 /// The window on the project at `root`, drawing a box for a character no font has (as the real
@@ -95,18 +100,19 @@ pub fn open_allowing_missing_glyphs(
     root: &Path,
     dialogs: Arc<dyn FileDialogs>,
 ) -> Harness<'static, Workstation> {
-    open_with(root, dialogs, Harness::builder().allow_missing_glyphs())
+    let builder = Harness::builder().allow_missing_glyphs();
+    open_with(root, dialogs, builder, Settings::default())
 }
 
 fn open_with(
     root: &Path,
     dialogs: Arc<dyn FileDialogs>,
     builder: egui_kittest::HarnessBuilder<Workstation>,
+    settings: Settings,
 ) -> Harness<'static, Workstation> {
     let root = root.to_owned();
     let mut harness = builder.with_size([1400.0, 900.0]).build_eframe(move |cc| {
-        let mut workstation =
-            Workstation::new(&cc.egui_ctx, Settings::default(), dialogs, Some(root));
+        let mut workstation = Workstation::new(&cc.egui_ctx, settings, dialogs, Some(root));
         workstation.state.clock = fixed_clock;
         workstation
     });
