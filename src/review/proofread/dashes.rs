@@ -29,12 +29,13 @@ pub fn hyphen_dashes(text: &str, house: HouseDash) -> Vec<HyphenDash> {
                 return None;
             }
             let range = before.is_ascii_digit() && after.is_ascii_digit();
+            let settled = house.between_words();
             let (span, repairs) = match house {
                 _ if range => (at..at + 3, vec!["–"]),
                 HouseDash::Any => (at + 1..at + 2, vec!["—", "–"]),
-                HouseDash::SpacedEm => (at + 1..at + 2, vec!["—"]),
-                HouseDash::SpacedEn => (at + 1..at + 2, vec!["–"]),
-                HouseDash::ClosedEm => (at..at + 3, vec!["—"]),
+                // A spaced dash takes the hyphen's place; a closed one takes its spaces too.
+                _ if settled.starts_with(' ') => (at + 1..at + 2, vec![settled.trim()]),
+                _ => (at..at + 3, vec![settled]),
             };
             let repairs = repairs.into_iter().map(str::to_owned).collect();
             Some(HyphenDash {
@@ -49,11 +50,11 @@ pub fn hyphen_dashes(text: &str, house: HouseDash) -> Vec<HyphenDash> {
 /// How a word run together with a lost dash is written again: `membership` and `a` joined by the
 /// house's dash (closed up when the house has not settled one).
 pub fn rejoined(head: &str, tail: &str, house: HouseDash) -> String {
-    match house {
-        HouseDash::Any | HouseDash::ClosedEm => format!("{head}—{tail}"),
-        HouseDash::SpacedEm => format!("{head} — {tail}"),
-        HouseDash::SpacedEn => format!("{head} – {tail}"),
-    }
+    let dash = match house {
+        HouseDash::Any => "—",
+        settled => settled.between_words(),
+    };
+    format!("{head}{dash}{tail}")
 }
 
 /// Dashes between words written otherwise than the house writes them, each with its span and
