@@ -8,15 +8,24 @@ use std::sync::LazyLock;
 /// How the editor's note introduces a caption or credit kept from the page.
 const NOTE_PREFIX: &str = "Caption or credit from the page: ";
 
+/// The words that label a picture's credit ("Photo: Getty Images"), as a regex alternation; the
+/// import knows a caption by them too.
+pub(super) const CREDIT_LABELS: &str = "photo|picture|image|photograph|credit";
+
+/// The agencies whose name in brackets ends a caption ("(AFP/Getty)"), as a regex alternation.
+pub(super) const AGENCIES: &str = "getty|ap|reuters|afp";
+
 /// "… Photo: Getty Images": the words, then the credit after its label.
 static LABELLED_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(.*?)\s*\b(?:photo|picture|image|photograph|credit)\s*:\s*(\S.*)$")
-        .expect("valid regex")
+    Regex::new(&format!(
+        r"(?i)^(.*?)\s*\b(?:{CREDIT_LABELS})\s*:\s*(\S.*)$"
+    ))
+    .expect("valid regex")
 });
 
 /// "… (AFP/Getty)": the words, then an agency's credit in brackets.
 static AGENCY_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(.*?)\s*\(((?:getty|ap|reuters|afp)[^)]*)\)\s*$").expect("valid regex")
+    Regex::new(&format!(r"(?i)^(.*?)\s*\(((?:{AGENCIES})[^)]*)\)\s*$")).expect("valid regex")
 });
 
 /// The editor's note line that keeps a page's caption or credit aside.
@@ -64,20 +73,17 @@ pub fn first_noted(note: &str) -> Option<NotedCaption> {
 /// and credit where they are empty, and takes the line out of the note. False when the article
 /// has no hero picture or the note keeps no caption.
 pub fn give_to_hero(article: &mut Article) -> bool {
-    let (Some(hero), Some(noted)) = (&mut article.hero_image, first_noted(&article.editors_note))
-    else {
+    let mut kept: Vec<&str> = article.editors_note.lines().collect();
+    let noted = kept.iter().position(|line| line.starts_with(NOTE_PREFIX));
+    let (Some(hero), Some(at)) = (&mut article.hero_image, noted) else {
         return false;
     };
+    let noted = NotedCaption::parse(&kept.remove(at)[NOTE_PREFIX.len()..]);
     if hero.caption.trim().is_empty() {
         hero.caption = noted.caption;
     }
     if hero.credit.trim().is_empty() {
         hero.credit = noted.credit;
-    }
-    let line = note_line(&noted.text);
-    let mut kept: Vec<&str> = article.editors_note.lines().collect();
-    if let Some(at) = kept.iter().position(|l| *l == line) {
-        kept.remove(at);
     }
     article.editors_note = kept.join("\n");
     true

@@ -18,8 +18,9 @@ static AGENCY_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\((?:Reporting|Writing|Additional reporting) by ([^;)]+)").expect("valid regex")
 });
 static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:photo|picture|image|credit|photograph)\s*:\s*\S|\((?:getty|ap|reuters|afp)[^)]*\)\s*$|^credit:")
-        .expect("valid regex")
+    use super::noted_caption::{AGENCIES, CREDIT_LABELS};
+    let pattern = format!(r"(?i)(?:{CREDIT_LABELS})\s*:\s*\S|\((?:{AGENCIES})[^)]*\)\s*$|^credit:");
+    Regex::new(&pattern).expect("valid regex")
 });
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^([A-Z][A-Z .'’-]{2,40}?)(?:,\s*[A-Za-z .]{3,30}?)?\s*(?:\([^)]{2,30}\))?\s*[-—–]{1,2}\s+\S")
