@@ -67,9 +67,12 @@ fn placeholder(ui: &mut egui::Ui, [width, height]: [f32; 2], text: &str, color: 
 /// Offers a hero picture whose caption is still empty the caption an imported page had, which
 /// the import kept in the editor's note. Returns true when it was taken.
 fn page_caption_offer(ui: &mut egui::Ui, draft: &mut Article, enabled: bool) -> bool {
+    // Checked first: the note's caption is parsed only when the hero still wants one.
     let uncaptioned =
         (draft.hero_image.as_ref()).is_some_and(|hero| hero.caption.trim().is_empty());
-    let Some(noted) = noted_caption::first_noted(&draft.editors_note).filter(|_| uncaptioned)
+    let Some(noted) = uncaptioned
+        .then(|| noted_caption::first_noted(&draft.editors_note))
+        .flatten()
     else {
         return false;
     };
