@@ -50,7 +50,7 @@ pub struct ExportJob {
     /// The articles in memory, as they are now.
     pub articles: Vec<crate::model::Article>,
     /// The files of the others, read by the export (off the window's thread).
-    pub unread: Option<crate::bundle::ReadJob>,
+    pub unread: crate::bundle::ReadJob,
     /// Their project.
     pub project: crate::model::Project,
     /// The bundle's asset folder.
@@ -88,7 +88,7 @@ impl ExportJob {
         }
         Ok(ExportJob {
             articles,
-            unread: (!unread.is_empty()).then_some(unread),
+            unread,
             project: bundle.project().clone(),
             assets: bundle.root().join(crate::bundle::format::ASSETS_DIR),
             project_facts: crate::review::ProjectFacts::of(bundle.summaries()),
@@ -101,9 +101,8 @@ impl ExportJob {
 
     /// The articles to export: those in memory, then those whose files are still to read.
     fn sources(&self) -> Vec<Source<'_>> {
-        let unread = self.unread.iter().flat_map(|job| job.files());
         (self.articles.iter().map(Source::Loaded))
-            .chain(unread.map(Source::Unread))
+            .chain(self.unread.files().iter().map(Source::Unread))
             .collect()
     }
 }
