@@ -104,3 +104,85 @@ fn first_run_copies_the_sample_into_the_data_folder() {
     );
     assert_eq!(snapshot_files(sample_root()), before, "assets/ untouched");
 }
+
+/// The rules an article of the sample fails at `now`, by slug.
+fn failed_rules(root: &Path, now: chrono::DateTime<chrono::Utc>) -> Vec<(String, &'static str)> {
+    let mut bundle = open_ro(root);
+    let ids = bundle.ids();
+    let reviews = copydesk::review::check_articles(&mut bundle, &ids, now, false).unwrap();
+    let mut failed: Vec<_> = reviews
+        .iter()
+        .flat_map(|review| {
+            review
+                .findings
+                .iter()
+                .filter(|finding| finding.blocks())
+                .map(|finding| (review.article.slug.clone(), finding.rule))
+        })
+        .collect();
+    failed.sort();
+    failed.dedup();
+    failed
+}
+
+#[test]
+fn a_sample_first_opened_later_is_dated_that_day() {
+    let later: chrono::DateTime<chrono::Utc> = "2027-06-15T10:00:00Z".parse().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("Sample.copydesk");
+    copydesk::sample::extract_current_sample(&copy, later).unwrap();
+    let mut bundle = open_ro(&copy);
+    assert!(bundle.problems().is_empty(), "{:?}", bundle.problems());
+    // The reference story reads as its page did, and the embargoed one is still ahead.
+    let kremlin = bundle
+        .resolve("kremlin-indicates-lack-of-progress-following-ukraine-talks-with-us")
+        .unwrap();
+    let updated = bundle.article(kremlin).unwrap().updated;
+    assert_eq!(
+        copydesk::model::time::relative(updated, later),
+        "2 days ago"
+    );
+    let embargoed = bundle
+        .ids()
+        .into_iter()
+        .find(|&id| bundle.article(id).unwrap().embargo.is_some())
+        .unwrap();
+    let embargo = bundle.article(embargoed).unwrap().embargo.clone().unwrap();
+    assert_eq!(
+        embargo.local_until().to_rfc3339(),
+        "2027-06-20T07:00:00+01:00",
+        "07:00 London, in summer time"
+    );
+    // It fails the same checks then as the shipped sample did on the day it was written for,
+    // and its history holds one revision per article, dated as the article.
+    assert_eq!(
+        failed_rules(&copy, later),
+        failed_rules(sample_root(), copydesk::sample::sample_written_at())
+    );
+    for id in bundle.ids() {
+        let history = copydesk::history::History::load(&copy, id).unwrap();
+        let article = bundle.article(id).unwrap();
+        assert_eq!(history.revisions.len(), 1, "{}", article.slug);
+        assert_eq!(history.revisions[0].at, article.updated);
+    }
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert_eq!(leftovers.len(), 1, "no staging folder left: {leftovers:?}");
+}
+
+#[test]
+fn a_sample_cannot_be_copied_over_a_folder_that_holds_something() {
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("Sample.copydesk");
+    std::fs::create_dir_all(&copy).unwrap();
+    std::fs::write(copy.join("notes.txt"), "mine").unwrap();
+    let error = copydesk::sample::extract_current_sample(&copy, chrono::Utc::now())
+        .unwrap_err()
+        .to_string();
+    assert!(error.contains("Sample.copydesk"), "{error}");
+    assert_eq!(
+        std::fs::read_to_string(copy.join("notes.txt")).unwrap(),
+        "mine"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert_eq!(leftovers.len(), 1, "no staging folder left: {leftovers:?}");
+}

@@ -8,6 +8,7 @@ pub mod nearest;
 pub mod plural;
 pub mod project;
 pub mod records;
+pub mod shift;
 pub mod slug;
 pub mod stats;
 pub mod tags;
