@@ -245,6 +245,44 @@ fn plain_text_is_wire_style_and_wraps_as_set() {
 }
 
 #[test]
+fn a_byline_or_correction_still_being_added_is_not_printed() {
+    // The editor clicked Add byline and Add correction and typed nothing yet: no format
+    // credits an empty name ("Author: Ann Reporter, ") or prints an empty correction.
+    let project = Project::new("Desk");
+    let mut article = maximal();
+    article.bylines = vec![
+        Byline::new("Ann Reporter", "Reporter"),
+        Byline::new(" ", ""),
+    ];
+    article.corrections.push(Correction {
+        date: article.created,
+        kind: CorrectionKind::Clarification,
+        text: String::new(),
+    });
+    let export = |format| {
+        String::from_utf8(ExportContext::new(&article, &project, None).export(format)).unwrap()
+    };
+    let html = export(Format::Html);
+    assert!(html.contains("<p class=\"author-line\">Author: Ann Reporter</p>"));
+    assert_eq!(html.matches("class=\"author\"").count(), 1, "one credit");
+    assert!(!html.contains("Clarification"), "no empty clarification");
+    assert!(export(Format::Text).contains("By Ann Reporter\n"));
+    assert!(!export(Format::Text).contains("Clarification"));
+    let ninjs = ninjs_of(&article, &project);
+    assert_eq!(ninjs["by"], "Ann Reporter");
+    assert_eq!(ninjs["people"].as_array().unwrap().len(), 1);
+    assert_eq!(
+        ninjs["descriptions"].as_array().unwrap().len(),
+        2,
+        "summary, correction"
+    );
+    let markdown = export(Format::Markdown);
+    let front: serde_json::Value =
+        serde_yaml_ng::from_str(markdown.split("---\n").nth(1).unwrap()).unwrap();
+    assert_eq!(front["authors"], serde_json::json!(["Ann Reporter"]));
+}
+
+#[test]
 fn plain_text_keeps_the_headline_capitals_as_written() {
     let project = Project::new("Desk");
     let mut article = maximal();

@@ -108,3 +108,29 @@ fn the_page_follows_the_cursor_from_paragraph_to_paragraph() {
         "the page scrolled to the paragraph being edited"
     );
 }
+
+#[test]
+fn a_byline_or_correction_being_added_leaves_the_page_as_it_was() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    harness.get_by_label("By Sophia Brooks (Reporter)");
+    harness.get_by_label("Author: Sophia Brooks");
+    harness
+        .get_by_role_and_label(Role::Button, "Add byline")
+        .click();
+    harness.run_steps(3);
+    harness
+        .get_by_role_and_label(Role::Button, "Add correction")
+        .click();
+    harness.run_steps(3);
+    let article = draft(&harness);
+    assert_eq!((article.bylines.len(), article.corrections.len()), (2, 1));
+    // No dangling comma after the name, and no empty "Correction (…):" at the foot.
+    harness.get_by_label("By Sophia Brooks (Reporter)");
+    harness.get_by_label("Author: Sophia Brooks");
+    assert!(harness.query_by_label_contains("Correction (").is_none());
+    // Once written, the correction is printed.
+    harness.event(egui::Event::Text("The talks lasted five hours.".into()));
+    harness.run_steps(3);
+    harness.get_by_label_contains("): The talks lasted five hours.");
+}

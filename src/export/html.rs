@@ -146,10 +146,9 @@ fn page_body(context: &ExportContext, out: &mut String) {
         article.updated.format("%-d %B %Y"),
         context.reading_minutes()
     );
-    if !article.bylines.is_empty() {
+    if article.credited_bylines().next().is_some() {
         let names: Vec<String> = article
-            .bylines
-            .iter()
+            .credited_bylines()
             .map(|b| match b.role.as_str() {
                 "" => format!("<span class=\"author\">{}</span>", escape(&b.name)),
                 role => format!(
@@ -213,9 +212,9 @@ fn page_body(context: &ExportContext, out: &mut String) {
     out.push_str("<div class=\"body\">\n");
     out.push_str(&context.body_html());
     out.push_str("</div>\n");
-    if !article.corrections.is_empty() {
+    if article.written_corrections().next().is_some() {
         out.push_str("<section class=\"corrections\" aria-labelledby=\"corrections\">\n<h2 id=\"corrections\">Corrections</h2>\n");
-        for correction in &article.corrections {
+        for correction in article.written_corrections() {
             let kind = correction.kind.label();
             let _ = writeln!(
                 out,
@@ -227,7 +226,7 @@ fn page_body(context: &ExportContext, out: &mut String) {
         }
         out.push_str("</section>\n");
     }
-    if !article.bylines.is_empty() {
+    if article.credited_bylines().next().is_some() {
         let _ = writeln!(
             out,
             "<p class=\"author-line\">Author: {}</p>",

@@ -14,8 +14,7 @@ pub fn news_article(context: &ExportContext) -> Value {
         object.insert("description".into(), json!(article.standfirst));
     }
     let authors: Vec<Value> = article
-        .bylines
-        .iter()
+        .credited_bylines()
         .map(|b| {
             let mut person = json!({"@type": "Person", "name": b.name});
             if !b.role.is_empty() {

@@ -41,8 +41,11 @@ pub fn export(context: &ExportContext) -> Vec<u8> {
         title: &article.headline,
         date: iso(context.published()),
         lastmod: iso(article.updated),
-        author: article.bylines.first().map(|b| b.name.as_str()),
-        authors: article.bylines.iter().map(|b| b.name.as_str()).collect(),
+        author: article.credited_bylines().next().map(|b| b.name.as_str()),
+        authors: article
+            .credited_bylines()
+            .map(|b| b.name.as_str())
+            .collect(),
         tags: &article.tags,
         categories: [article.section.as_str()]
             .into_iter()

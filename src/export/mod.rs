@@ -177,8 +177,7 @@ impl<'a> ExportContext<'a> {
     pub fn by_line(&self) -> String {
         let names: Vec<&str> = self
             .article
-            .bylines
-            .iter()
+            .credited_bylines()
             .map(|b| b.name.as_str())
             .collect();
         match names.as_slice() {

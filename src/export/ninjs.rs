@@ -49,7 +49,7 @@ pub fn document(context: &ExportContext) -> Value {
             json!({"role": "summary", "contentType": "text/plain", "value": article.standfirst}),
         );
     }
-    for correction in &article.corrections {
+    for correction in article.written_corrections() {
         let role = correction.kind.as_str();
         descriptions
             .push(json!({"role": role, "contentType": "text/plain", "value": correction.text}));
@@ -78,11 +78,10 @@ pub fn document(context: &ExportContext) -> Value {
             }
         ]),
     );
-    if !article.bylines.is_empty() {
+    if article.credited_bylines().next().is_some() {
         put("by", json!(context.by_line()));
         let people: Vec<Value> = article
-            .bylines
-            .iter()
+            .credited_bylines()
             .map(|b| {
                 let rel = if b.role.is_empty() {
                     "author".to_owned()

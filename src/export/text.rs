@@ -68,10 +68,10 @@ pub fn export(context: &ExportContext) -> Vec<u8> {
         first.insert_str(0, &dateline);
     }
     out.extend(body.iter().map(|p| wrap(p, width)));
-    if !article.bylines.is_empty() {
+    if article.credited_bylines().next().is_some() {
         out.push(format!("By {}", context.by_line()));
     }
-    for correction in &article.corrections {
+    for correction in article.written_corrections() {
         let kind = correction.kind.label();
         out.push(wrap(
             &format!(

@@ -465,9 +465,23 @@ impl Article {
         stand_in(&self.social_title, &self.headline)
     }
 
-    /// The names of the bylines, in order.
+    /// The names of the credited bylines, in order.
     pub fn byline_names(&self) -> Vec<String> {
-        self.bylines.iter().map(|b| b.name.clone()).collect()
+        self.credited_bylines().map(|b| b.name.clone()).collect()
+    }
+
+    /// The bylines that name someone, as readers see them: a byline being added, its name not
+    /// typed yet, is left out (the review asks for its name).
+    pub fn credited_bylines(&self) -> impl Iterator<Item = &Byline> {
+        self.bylines.iter().filter(|b| !b.name.trim().is_empty())
+    }
+
+    /// The corrections with a wording, as readers see them: one added and not written yet is
+    /// left out (the review asks for its text).
+    pub fn written_corrections(&self) -> impl Iterator<Item = &Correction> {
+        self.corrections
+            .iter()
+            .filter(|c| !c.text.trim().is_empty())
     }
 }
 

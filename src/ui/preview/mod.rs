@@ -179,8 +179,7 @@ fn page(
                     .small(),
                 );
                 let bylines: Vec<String> = article
-                    .bylines
-                    .iter()
+                    .credited_bylines()
                     .map(|b| {
                         if b.role.is_empty() {
                             b.name.clone()
@@ -260,9 +259,10 @@ fn page(
                 if skipped > 0.0 {
                     ui.allocate_space(egui::vec2(width, skipped - spacing));
                 }
-                if !article.corrections.is_empty() {
+                let mut corrections = article.written_corrections().peekable();
+                if corrections.peek().is_some() {
                     ui.separator();
-                    for correction in &article.corrections {
+                    for correction in corrections {
                         let kind = correction.kind.label();
                         ui.label(
                             RichText::new(format!(
@@ -275,11 +275,10 @@ fn page(
                         );
                     }
                 }
-                if let Some(names) =
-                    (!article.bylines.is_empty()).then(|| article.byline_names().join(", "))
-                {
+                let names = article.byline_names();
+                if !names.is_empty() {
                     ui.add_space(8.0);
-                    ui.label(RichText::new(format!("Author: {names}")).strong());
+                    ui.label(RichText::new(format!("Author: {}", names.join(", "))).strong());
                 }
             });
         });
