@@ -350,6 +350,53 @@ fn pasted_corpus_pages_give_their_headline_byline_and_body() {
 }
 
 #[test]
+fn pasted_corpus_pages_give_their_dateline_and_keep_their_pictures_captions_aside() {
+    use copydesk::import::noted_caption::first_noted;
+    let corpus = shared().join("corpus/articles");
+    let import = |stem: &str| {
+        let page = std::fs::read_to_string(corpus.join(format!("{stem}.txt"))).unwrap();
+        import_text(&page, ImportFormat::PastedPage, stem, now()).unwrap()
+    };
+    // In the first paragraph ("LONDON (Reuters) - …"), or on a line of its own under the
+    // byline ("WASHINGTON — The Globe and Mail"); no other page has one.
+    for (stem, place) in [
+        ("01-reuters-com1", "Mumbai"),
+        ("02-reuters-com2", "Jakarta"),
+        ("03-reuters-com4", "London"),
+        ("06-theglobeandmail-com1", "Washington"),
+    ] {
+        assert_eq!(import(stem).dateline.place, place, "{stem}");
+    }
+    for (stem, _, _) in PAGES.iter().filter(|(stem, _, _)| {
+        !["01-", "02-", "03-", "06-"]
+            .iter()
+            .any(|n| stem.starts_with(n))
+    }) {
+        assert_eq!(import(stem).dateline.place, "", "{stem}");
+    }
+    // A gallery's caption ("1 of 2. A general view …") and the credit under it are one caption
+    // for the hero, not the body's first paragraph.
+    let reuters = import("03-reuters-com4");
+    assert!(
+        reuters
+            .body
+            .starts_with("LONDON (Reuters) - A healthcare worker")
+    );
+    let noted = first_noted(&reuters.editors_note).unwrap();
+    assert_eq!(
+        (noted.caption.as_str(), noted.credit.as_str()),
+        (
+            "A general view of Gartnavel General Hospital is seen in Glasgow, Scotland December 29, 2014.",
+            "Reuters/Stringer"
+        )
+    );
+    // A photographer's credit with the agencies after it.
+    let globe = import("06-theglobeandmail-com1");
+    let noted = first_noted(&globe.editors_note).unwrap();
+    assert_eq!(noted.credit, "Juni Kriswanto/AFP/Getty Images");
+}
+
+#[test]
 fn related_links_stay_out_of_the_body_and_subheadings_in_capitals_stay_in() {
     let corpus = shared().join("corpus/articles");
     let body = |stem: &str| {

@@ -12,8 +12,10 @@ const NOTE_PREFIX: &str = "Caption or credit from the page: ";
 /// import knows a caption by them too.
 pub(super) const CREDIT_LABELS: &str = "photo|picture|image|photograph|credit";
 
-/// The agencies whose name in brackets ends a caption ("(AFP/Getty)"), as a regex alternation.
-pub(super) const AGENCIES: &str = "getty|ap|reuters|afp";
+/// A credit in brackets that ends a caption, as a regex for what is inside the brackets: an
+/// agency's name, alone or after the photographer's ("(AFP/Getty)", "(Juni Kriswanto/AFP/Getty
+/// Images)").
+pub(super) const AGENCY_CREDIT_INSIDE: &str = r"(?:[^()/]{1,40}/)?(?:getty|ap|reuters|afp)\b[^)]*";
 
 /// "… Photo: Getty Images": the words, then the credit after its label.
 static LABELLED_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
@@ -25,7 +27,7 @@ static LABELLED_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "… (AFP/Getty)": the words, then an agency's credit in brackets.
 static AGENCY_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)^(.*?)\s*\(((?:{AGENCIES})[^)]*)\)\s*$")).expect("valid regex")
+    Regex::new(&format!(r"(?i)^(.*?)\s*\(({AGENCY_CREDIT_INSIDE})\)\s*$")).expect("valid regex")
 });
 
 /// The editor's note line that keeps a page's caption or credit aside.
@@ -128,6 +130,16 @@ mod tests {
             pair("Surfer Kevin Swanson survived.", "Barcroft")
         );
         assert_eq!(parts("A quiet harbour"), pair("A quiet harbour", ""));
+        // Corpus page 06: the photographer before the agencies.
+        assert_eq!(
+            parts("(Juni Kriswanto/AFP/Getty Images)"),
+            pair("", "Juni Kriswanto/AFP/Getty Images")
+        );
+        // An agency's name must be a word of its own: Apple is not AP.
+        assert_eq!(
+            parts("Shares rose at the maker (Apple)"),
+            pair("Shares rose at the maker (Apple)", "")
+        );
     }
 
     #[test]

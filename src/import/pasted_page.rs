@@ -7,6 +7,7 @@ use crate::model::{Article, Byline};
 use crate::review::proofread::{is_list_item, strip_list_marker};
 use chrono::{DateTime, Utc};
 use regex::Regex;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 static BREADCRUMB: LazyLock<Regex> =
@@ -18,14 +19,19 @@ static AGENCY_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\((?:Reporting|Writing|Additional reporting) by ([^;)]+)").expect("valid regex")
 });
 static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
-    use super::noted_caption::{AGENCIES, CREDIT_LABELS};
-    let pattern = format!(r"(?i)(?:{CREDIT_LABELS})\s*:\s*\S|\((?:{AGENCIES})[^)]*\)\s*$|^credit:");
+    use super::noted_caption::{AGENCY_CREDIT_INSIDE, CREDIT_LABELS};
+    let pattern =
+        format!(r"(?i)(?:{CREDIT_LABELS})\s*:\s*\S|\({AGENCY_CREDIT_INSIDE}\)\s*$|^credit:");
     Regex::new(&pattern).expect("valid regex")
 });
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^([A-Z][A-Z .'’-]{2,40}?)(?:,\s*[A-Za-z .]{3,30}?)?\s*(?:\([^)]{2,30}\))?\s*[-—–]{1,2}\s+\S")
         .expect("valid regex")
 });
+
+/// A picture's caption in a gallery, after its place in it: "1 of 4. Authorities monitor …".
+static GALLERY_CAPTION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\d{1,3} of \d{1,3}\.\s+(\S.*)$").expect("valid regex"));
 
 static DATE_ONLY: LazyLock<Regex> = LazyLock::new(|| {
     const MONTH: &str = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
@@ -232,6 +238,15 @@ pub fn import(text: &str, now: DateTime<Utc>) -> Result<Article, String> {
                 }
             }
             used[i] = true;
+        } else if let Some(words) = GALLERY_CAPTION.captures(item).and_then(|c| c.get(1)) {
+            // Kept with the credit on the line under it, as one caption for the hero.
+            let mut caption = words.as_str().to_owned();
+            if let Some(credit) = items.get(i + 1).filter(|l| l.starts_with("Credit:")) {
+                caption = format!("{caption} {credit}");
+                used[i + 1] = true;
+            }
+            notes.push(super::noted_caption::note_line(&caption));
+            used[i] = true;
         } else if CAPTION.is_match(item) {
             notes.push(super::noted_caption::note_line(item));
             used[i] = true;
@@ -268,6 +283,10 @@ pub fn import(text: &str, now: DateTime<Utc>) -> Result<Article, String> {
     };
     if let Some(dateline) = DATELINE.captures(items[first]) {
         article.dateline.place = title_case(dateline[1].trim());
+    } else if let Some(place) =
+        dateline_line(&items, &used, headline_at.map_or(0, |at| at + 1)..first)
+    {
+        article.dateline.place = place;
     }
     article.body = (first..=last)
         .filter_map(|i| {
@@ -292,6 +311,15 @@ pub fn import(text: &str, now: DateTime<Utc>) -> Result<Article, String> {
     }
     article.editors_note = notes.join("\n");
     Ok(article)
+}
+
+/// The place of a dateline set on a line of its own between the headline and the text, with the
+/// publication after the dash ("WASHINGTON — The Globe and Mail"), as some pages set it.
+fn dateline_line(items: &[&str], used: &[bool], between: Range<usize>) -> Option<String> {
+    between
+        .filter(|&i| !used[i] && !is_sentence(items[i]) && !items[i].contains(char::is_numeric))
+        .find_map(|i| DATELINE.captures(items[i]))
+        .map(|found| title_case(found[1].trim()))
 }
 
 /// Most lines of other text tolerated between two paragraphs of one article.
