@@ -23,6 +23,11 @@ pub fn status_color(status: Status) -> Color32 {
 }
 
 /// Draws the list pane.
+/// The list's search box.
+pub fn search_box_id() -> egui::Id {
+    egui::Id::unique("copydesk-list-search")
+}
+
 pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
     ui.horizontal(|ui| {
         ui.heading("Articles");
@@ -38,14 +43,13 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
     let search = ui
         .add(
             egui::TextEdit::singleline(&mut state.filter.query)
+                .id(search_box_id())
                 .hint_text("Headline, byline, tag, body…")
                 .desired_width(f32::INFINITY),
         )
         .labelled_by(search_label.id);
-    if state.focus_search {
-        search.request_focus();
-        state.focus_search = false;
-    }
+    // The keys were given to the box before the frame was drawn (`key_target`).
+    state.focus_search = false;
     // Escape in the search field clears the search, as search boxes do.
     if (search.has_focus() || search.lost_focus())
         && !state.filter.query.is_empty()

@@ -12,6 +12,7 @@ pub mod fonts;
 mod help;
 mod highlight;
 mod history_panel;
+mod key_target;
 mod menu;
 mod modals;
 mod palette;
@@ -110,6 +111,7 @@ impl Workstation {
             commands.extend(ctx.input_mut(Command::pressed));
         }
         text_focus::press_pending_keys(&ctx);
+        key_target::hand_over(&ctx, &self.state);
         self.take_dropped_files(&ctx, &mut commands);
         ctx.set_theme(self.state.settings.theme);
         // The zoom is the settings' (View → Zoom in, Ctrl+Plus), within its range.

@@ -5,6 +5,50 @@ use crate::app::command::Command;
 use crate::app::{AppState, Modal};
 use crate::model::plural::counted;
 
+/// Which question was drawn last frame, so that a new one gives the keys to its answer.
+type Kind = std::mem::Discriminant<Modal>;
+
+/// Where the kind of question drawn last frame is kept.
+fn shown_kind_id() -> egui::Id {
+    egui::Id::unique("copydesk-modal-first-focus")
+}
+
+/// Whether `modal` is drawn for the first time this frame.
+pub fn opening(ctx: &egui::Context, modal: &Modal) -> bool {
+    ctx.data_mut(|d| d.get_temp::<Kind>(shown_kind_id())) != Some(std::mem::discriminant(modal))
+}
+
+/// The text box a question is answered in (a path, a reason), which has the keys from its first
+/// frame; none for a question answered with a button.
+pub fn first_text_box(modal: &Modal) -> Option<egui::Id> {
+    matches!(
+        modal,
+        Modal::PathPrompt { .. } | Modal::Waiver { .. } | Modal::KillReason(_)
+    )
+    .then(answer_box_id)
+}
+
+/// The text box of the question on screen.
+fn answer_box_id() -> egui::Id {
+    egui::Id::unique("copydesk-modal-answer")
+}
+
+/// The text box a question is answered in. It is given the keys before the question's first
+/// frame is drawn (`key_target`), so a key typed as the question opens goes into it; and again
+/// after it is drawn, since the first time a question is ever shown egui lays it out in a sizing
+/// pass, whose disabled widgets drop the keys given before.
+fn answer_box(ui: &mut egui::Ui, text: &mut String, first_frame: bool) -> egui::Response {
+    let field = ui.add(
+        egui::TextEdit::singleline(text)
+            .id(answer_box_id())
+            .desired_width(420.0),
+    );
+    if first_frame {
+        field.request_focus();
+    }
+    field
+}
+
 /// Draws the question on screen, if any.
 pub fn ui(ctx: &egui::Context, state: &mut AppState, out: &mut Vec<Command>) {
     let can_pick = state.jobs.dialogs.available();
@@ -14,16 +58,12 @@ pub fn ui(ctx: &egui::Context, state: &mut AppState, out: &mut Vec<Command>) {
         Some(Modal::Export(_)) => ArticleCounts::of(state.bundle.as_ref(), state.visible.len()),
         _ => ArticleCounts::default(),
     };
-    // Which question last took the keyboard focus: a new one gives it to its answer.
-    type Kind = std::mem::Discriminant<Modal>;
-    let focus_id = egui::Id::unique("copydesk-modal-first-focus");
     let Some(modal) = &mut state.modal else {
-        ctx.data_mut(|d| d.remove::<Kind>(focus_id));
+        ctx.data_mut(|d| d.remove::<Kind>(shown_kind_id()));
         return;
     };
-    let kind = std::mem::discriminant(&*modal);
-    let first_frame = ctx.data_mut(|d| d.get_temp::<Kind>(focus_id)) != Some(kind);
-    ctx.data_mut(|d| d.insert_temp(focus_id, kind));
+    let first_frame = opening(ctx, modal);
+    ctx.data_mut(|d| d.insert_temp(shown_kind_id(), std::mem::discriminant(&*modal)));
     let response = egui::Modal::new(egui::Id::unique("copydesk-modal")).show(ctx, |ui| {
         ui.set_max_width(460.0);
         match modal {
@@ -164,10 +204,7 @@ pub fn ui(ctx: &egui::Context, state: &mut AppState, out: &mut Vec<Command>) {
                 ui.label(purpose.typed_path_prompt());
                 ui.weak("~ is your home folder; a path not starting with / is taken from it.");
                 let label = ui.label("Path");
-                let field = ui.add(egui::TextEdit::singleline(text).desired_width(420.0)).labelled_by(label.id);
-                if first_frame {
-                    field.request_focus();
-                }
+                let field = answer_box(ui, text, first_frame).labelled_by(label.id);
                 let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 ui.horizontal(|ui| {
                     let use_it = ui.button("Use this path").clicked();
@@ -203,12 +240,7 @@ fn reason_given(
     out: &mut Vec<Command>,
 ) -> bool {
     let label = ui.label(label);
-    let entered = ui
-        .add(egui::TextEdit::singleline(reason).desired_width(420.0))
-        .labelled_by(label.id);
-    if first_frame {
-        entered.request_focus();
-    }
+    let entered = answer_box(ui, reason, first_frame).labelled_by(label.id);
     let submit = entered.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
     let has_reason = !reason.trim().is_empty();
     ui.horizontal(|ui| {

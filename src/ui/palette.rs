@@ -51,6 +51,11 @@ pub fn matches(query: &str) -> Vec<&'static Command> {
 }
 
 /// Draws the palette when it is open.
+/// The palette's text box.
+pub fn field_id() -> egui::Id {
+    egui::Id::unique("copydesk-palette-field")
+}
+
 pub fn ui(ctx: &egui::Context, state: &mut AppState, out: &mut Vec<Command>) {
     // Out of the state while it is drawn, so the state can say what cannot run now.
     let Some(mut palette) = state.palette.take() else {
@@ -75,11 +80,11 @@ fn show(
         let field = ui
             .add(
                 egui::TextEdit::singleline(&mut palette.query)
+                    .id(field_id())
                     .hint_text("Type a command…")
                     .desired_width(f32::INFINITY),
             )
             .labelled_by(label.id);
-        field.request_focus();
         let found = matches(&palette.query);
         if field.changed() {
             palette.selected = 0;

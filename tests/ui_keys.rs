@@ -1,0 +1,135 @@
+//! A key typed at once after a shortcut that opens a box goes into that box, driven through the
+//! real window (egui_kittest): the box is drawn a frame after the shortcut, and the key typed in
+//! that frame used to go to the headline that had the keys, or nowhere.
+
+mod common;
+
+use common::ui::*;
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable;
+
+type Workstation = egui_kittest::Harness<'static, copydesk::ui::Workstation>;
+
+/// The next frame, with exactly `events` after `modifiers` are held (kittest's own `key_press`
+/// and `event` run a frame per event, so the frame after the shortcut would come and go before
+/// the text was typed).
+fn frame_with(harness: &mut Workstation, modifiers: Modifiers, events: Vec<egui::Event>) {
+    let input = harness.input_mut();
+    input.events = vec![egui::Event::ModifiersChanged(modifiers)];
+    input.events.extend(events);
+    harness.step();
+}
+
+/// Presses `shortcut` in one frame and types `text` in the very next, as a quick typist does.
+fn press_then_type(harness: &mut Workstation, (modifiers, key): (Modifiers, Key), text: &str) {
+    let press = egui::Event::Key {
+        key,
+        physical_key: None,
+        pressed: true,
+        repeat: false,
+        modifiers,
+    };
+    frame_with(harness, modifiers, vec![press]);
+    frame_with(
+        harness,
+        Modifiers::NONE,
+        vec![egui::Event::Text(text.into())],
+    );
+    harness.run_steps(2);
+}
+
+/// Puts the keys in the headline, presses `shortcut`, and types `text` in the very next frame.
+fn shortcut_then_type(harness: &mut Workstation, shortcut: (Modifiers, Key), text: &str) {
+    harness
+        .get_by_role_and_label(Role::TextInput, "Headline")
+        .click();
+    harness.run_steps(2);
+    press_then_type(harness, shortcut, text);
+}
+
+/// Opens the sample, puts the keys in the headline, presses `shortcut` and types `text` in the
+/// very next frame; checks that the headline did not take the text.
+fn typed_at_once(
+    dialogs: std::sync::Arc<dyn copydesk::app::jobs::FileDialogs>,
+    shortcut: (Modifiers, Key),
+    text: &str,
+) -> (tempfile::TempDir, Workstation) {
+    let (dir, root) = sample_copy();
+    let mut harness = open(&root, dialogs);
+    let headline = draft(&harness).headline;
+    shortcut_then_type(&mut harness, shortcut, text);
+    assert_eq!(draft(&harness).headline, headline);
+    (dir, harness)
+}
+
+#[test]
+fn a_command_typed_at_once_after_ctrl_k_goes_to_the_palette_not_the_headline() {
+    let (_dir, harness) = typed_at_once(no_dialogs(), (Modifiers::COMMAND, Key::K), "save");
+    let palette = harness.state().state.palette.as_ref();
+    assert_eq!(palette.expect("the palette is open").query, "save");
+}
+
+#[test]
+fn a_search_typed_at_once_after_ctrl_f_keeps_its_first_letter() {
+    let (_dir, harness) = typed_at_once(no_dialogs(), (Modifiers::COMMAND, Key::F), "library");
+    assert_eq!(harness.state().state.filter.query, "library");
+}
+
+#[test]
+fn a_word_typed_at_once_after_ctrl_h_goes_to_the_find_bar() {
+    let (_dir, harness) = typed_at_once(no_dialogs(), (Modifiers::COMMAND, Key::H), "Kremlin");
+    let bar = harness.state().state.find_bar.as_ref();
+    assert_eq!(bar.expect("the bar is open").query.text, "Kremlin");
+}
+
+/// A system with no file dialog service: paths are typed.
+struct NoDialogService;
+
+impl copydesk::app::jobs::FileDialogs for NoDialogService {
+    fn available(&self) -> bool {
+        false
+    }
+    fn pick(
+        &self,
+        _: copydesk::app::jobs::DialogPurpose,
+        _: std::sync::mpsc::Sender<copydesk::app::jobs::Outcome>,
+    ) {
+        unreachable!("no dialog is asked for where none can be shown");
+    }
+}
+
+/// The path the path prompt holds.
+fn typed_path(harness: &Workstation) -> String {
+    match &harness.state().state.modal {
+        Some(copydesk::app::Modal::PathPrompt { text, .. }) => text.clone(),
+        other => panic!("no path prompt: {other:?}"),
+    }
+}
+
+#[test]
+fn a_path_typed_at_once_when_no_dialog_can_ask_goes_to_the_path_box() {
+    // The first time a question is ever shown, egui lays it out in a sizing pass of its own.
+    let save_as = (Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    let (_dir, mut harness) =
+        typed_at_once(std::sync::Arc::new(NoDialogService), save_as, "/tmp/first");
+    assert_eq!(typed_path(&harness), "/tmp/first");
+    harness.key_press(Key::Escape);
+    harness.run_steps(2);
+    assert!(harness.state().state.modal.is_none());
+    shortcut_then_type(&mut harness, save_as, "/tmp/copy");
+    assert_eq!(typed_path(&harness), "/tmp/copy");
+}
+
+#[test]
+fn a_headline_typed_at_once_after_ctrl_n_goes_to_the_new_article_not_the_search() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    harness
+        .get_by_role_and_label(Role::TextInput, "Search articles")
+        .click();
+    harness.run_steps(2);
+    press_then_type(&mut harness, (Modifiers::COMMAND, Key::N), "Budget");
+    assert_eq!(draft(&harness).headline, "Budget");
+    assert_eq!(harness.state().state.filter.query, "");
+}
