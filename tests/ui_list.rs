@@ -310,3 +310,55 @@ fn a_project_opens_again_at_the_article_last_open_in_it() {
     let harness = open_with_settings(&root, settings);
     assert_eq!(harness.state().state.selected, Some(first));
 }
+
+#[test]
+fn a_deleted_article_gives_its_place_to_the_next_one_the_list_shows() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    let delete_open_article =
+        |harness: &mut egui_kittest::Harness<'static, copydesk::ui::Workstation>| {
+            harness.key_press_modifiers(Modifiers::COMMAND, Key::Delete);
+            harness.run_steps(3);
+            harness.key_press(Key::Enter);
+            harness.run_steps(3);
+        };
+    // By headline, the city library's story is followed by the harbour's (in the project's
+    // order, by the bakery's).
+    harness.state_mut().state.filter.sort = copydesk::app::list::SortKey::Headline;
+    harness.state_mut().state.list_dirty = true;
+    select(&mut harness, "5a3e0000-0000-4000-8000-000000000002");
+    delete_open_article(&mut harness);
+    assert_eq!(
+        draft(&harness).headline,
+        "Harbour rowing club wins first national title in 40 years"
+    );
+    // The last article the search shows: the one above it takes its place.
+    search_for(&mut harness, "a");
+    let shown = harness.state().state.visible.len();
+    let last = harness.state().state.visible[shown - 1];
+    let above = harness.state().state.visible[shown - 2];
+    let id_at = |harness: &egui_kittest::Harness<'static, copydesk::ui::Workstation>, i| {
+        harness
+            .state()
+            .state
+            .bundle
+            .as_ref()
+            .unwrap()
+            .summary_at(i)
+            .unwrap()
+            .id
+    };
+    let (last, above) = (id_at(&harness, last), id_at(&harness, above));
+    select(&mut harness, &last.to_string());
+    delete_open_article(&mut harness);
+    assert_eq!(harness.state().state.selected, Some(above));
+    // The only article the search shows: none is open after it, rather than one the list hides.
+    harness.state_mut().state.filter.query = "comet".into();
+    harness.state_mut().state.list_dirty = true;
+    harness.run_steps(2);
+    assert_eq!(harness.state().state.visible.len(), 1);
+    let comet = id_at(&harness, harness.state().state.visible[0]);
+    select(&mut harness, &comet.to_string());
+    delete_open_article(&mut harness);
+    assert_eq!(harness.state().state.selected, None);
+}

@@ -220,10 +220,16 @@ impl AppState {
             Step::Insert { index, article } => bundle
                 .insert_article(*article)
                 .and_then(|id| bundle.move_article(id, index).map(|()| Some(id))),
-            Step::Delete { index, .. } => bundle.remove_article(id).map(|_| {
-                let ids = bundle.ids();
-                ids.get(index.min(ids.len().saturating_sub(1))).copied()
-            }),
+            Step::Delete { index, .. } => {
+                let neighbour = list_neighbour(&self.visible, index)
+                    .map(|shown| shown.and_then(|i| Some(bundle.summary_at(i)?.id)));
+                bundle.remove_article(id).map(|_| {
+                    neighbour.unwrap_or_else(|| {
+                        let ids = bundle.ids();
+                        ids.get(index.min(ids.len().saturating_sub(1))).copied()
+                    })
+                })
+            }
             Step::Move { to, .. } => bundle.move_article(id, to).map(|()| Some(id)),
             Step::Project { .. } => Ok(None),
         };
@@ -415,4 +421,14 @@ fn wrap(text: &str, open: &str, close: &str) -> (String, (usize, usize)) {
         format!("{open}{text}{close}"),
         (start, start + text.chars().count()),
     )
+}
+
+/// The article that takes the place of the one at `index` when it goes: the one below it in the
+/// list as shown (`visible`, searched, filtered and sorted), or above it when it was the last;
+/// `Some(None)` when the list showed it alone, and `None` when the list did not show it.
+fn list_neighbour(visible: &[usize], index: usize) -> Option<Option<usize>> {
+    let at = visible.iter().position(|&shown| shown == index)?;
+    let below = visible.get(at + 1);
+    let above = at.checked_sub(1).and_then(|above| visible.get(above));
+    Some(below.or(above).copied())
 }
