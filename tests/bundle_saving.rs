@@ -185,6 +185,44 @@ fn an_article_removed_while_its_save_was_written_is_deleted_by_the_next_save() {
 }
 
 #[test]
+fn an_article_removed_and_put_back_before_a_save_keeps_its_file() {
+    // A delete undone before the next save: the save neither refuses the article's own file as
+    // changed on disk, nor deletes the file it keeps.
+    let (_dir, root, ids) = bundle_with(3);
+    let mut bundle = open_rw(&root);
+    let removed = bundle.remove_article(ids[1]).unwrap();
+    bundle.insert_article(removed.clone()).unwrap();
+    bundle.move_article(ids[1], 1).unwrap();
+    let report = bundle.save().unwrap();
+    assert_eq!((report.written, report.deleted), (0, 0));
+    assert!(!bundle.has_unsaved_changes());
+    drop(bundle);
+    let mut reopened = open_ro(&root);
+    assert_eq!(reopened.ids(), ids);
+    assert_eq!(reopened.article(ids[1]).unwrap(), &removed);
+    // Put back with a change, it is written over its file.
+    let mut bundle = open_rw(&root);
+    let mut removed = bundle.remove_article(ids[2]).unwrap();
+    removed.headline = "Put back, changed".into();
+    bundle.insert_article(removed).unwrap();
+    let report = bundle.save().unwrap();
+    assert_eq!((report.written, report.deleted), (1, 0));
+    drop(bundle);
+    assert_eq!(
+        open_ro(&root).article(ids[2]).unwrap().headline,
+        "Put back, changed"
+    );
+    // A new article, never saved, removed and put back: the save writes it and leaves it.
+    let mut bundle = open_rw(&root);
+    let fresh = bundle.insert_article(sample_article(9)).unwrap();
+    let fresh_article = bundle.remove_article(fresh).unwrap();
+    bundle.insert_article(fresh_article).unwrap();
+    let report = bundle.save().unwrap();
+    assert_eq!((report.written, report.deleted), (1, 0));
+    assert!(root.join(format!("articles/{fresh}.json")).exists());
+}
+
+#[test]
 fn a_read_job_reads_what_is_not_in_memory_and_sets_aside_what_cannot_be_read() {
     let (_dir, root, ids) = bundle_with(4);
     let mut bundle = open_rw(&root);

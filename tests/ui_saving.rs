@@ -54,6 +54,34 @@ fn ctrl_s_saves_and_the_title_loses_its_marker() {
 }
 
 #[test]
+fn a_delete_undone_before_the_save_leaves_every_article_on_disk() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    let files = || std::fs::read_dir(root.join("articles")).unwrap().count();
+    for new_article in [false, true] {
+        if new_article {
+            harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+            harness.run_steps(3);
+        }
+        let articles = harness.state().state.bundle.as_ref().unwrap().len();
+        harness.key_press_modifiers(Modifiers::COMMAND, Key::Delete);
+        harness.run_steps(3);
+        harness.key_press(Key::Enter);
+        harness.run_steps(3);
+        harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+        harness.run_steps(3);
+        harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+        harness.run_steps(3);
+        // Saved, not refused as changed on disk, and the file kept.
+        assert!(
+            !harness.state().state.has_unsaved_changes(),
+            "new: {new_article}"
+        );
+        assert_eq!(files(), articles, "new: {new_article}");
+    }
+}
+
+#[test]
 fn quitting_with_unsaved_changes_asks() {
     let (_dir, root) = sample_copy();
     let mut harness = open(&root, no_dialogs());

@@ -242,12 +242,19 @@ impl Bundle {
         };
         article.slug = slug::unique_slug(&base, |s| self.summaries().any(|x| x.slug == s));
         let id = article.id;
+        // An article removed since the last save and put back (an undone delete) takes its file
+        // back: the save no longer deletes it, and writes it only if the article changed.
+        let disk = self
+            .deleted
+            .iter()
+            .position(|(gone, _)| *gone == id)
+            .and_then(|at| self.deleted.remove(at).1);
         self.positions.insert(id, self.entries.len());
         self.entries.push(Entry {
             words_stale: false,
             summary: ArticleSummary::of(&article),
             article: Some(Box::new(article)),
-            disk: None,
+            disk,
             dirty: true,
             edits: 0,
         });
