@@ -48,8 +48,6 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
                 .desired_width(f32::INFINITY),
         )
         .labelled_by(search_label.id);
-    // The keys were given to the box before the frame was drawn (`key_target`).
-    state.focus_search = false;
     // Escape in the search field clears the search, as search boxes do.
     if (search.has_focus() || search.lost_focus())
         && !state.filter.query.is_empty()

@@ -53,8 +53,6 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
                     .desired_width(box_width),
             )
             .labelled_by(label.id);
-        // The keys were given to the box before the frame was drawn (`key_target`).
-        bar.focus = false;
         // Enter goes to the next match, Shift+Enter to the one before.
         if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
             let back = ui.input(|i| i.modifiers.shift);

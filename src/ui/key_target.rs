@@ -9,8 +9,9 @@ use crate::app::AppState;
 /// At the start of a frame: gives the keys to the palette's field while it is open, to a
 /// question's text box as it opens (or takes them from the article's fields when it has none),
 /// to the field a command goes to (the new article's headline), to the list's search after Find
-/// in list, and to the find bar's box after Find.
-pub fn hand_over(ctx: &egui::Context, state: &AppState) {
+/// in list, and to the find bar's box after Find. The requests for the search and the find bar
+/// are taken here, drawn or not.
+pub fn hand_over(ctx: &egui::Context, state: &mut AppState) {
     let target = if state.palette.is_some() {
         Some(super::palette::field_id())
     } else if let Some(modal) = &state.modal {
@@ -20,9 +21,10 @@ pub fn hand_over(ctx: &egui::Context, state: &AppState) {
         super::modals::first_text_box(modal)
     } else if let Some((label, ..)) = &state.pending_field_cursor {
         Some(super::fields::field_id(label))
-    } else if state.focus_search {
+    } else if std::mem::take(&mut state.focus_search) {
         Some(super::article_list::search_box_id())
-    } else if state.find_bar.as_ref().is_some_and(|bar| bar.focus) {
+    } else if let Some(bar) = state.find_bar.as_mut().filter(|bar| bar.focus) {
+        bar.focus = false;
         Some(super::find_bar::find_box_id())
     } else {
         return;

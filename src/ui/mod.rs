@@ -111,7 +111,7 @@ impl Workstation {
             commands.extend(ctx.input_mut(Command::pressed));
         }
         text_focus::press_pending_keys(&ctx);
-        key_target::hand_over(&ctx, &self.state);
+        key_target::hand_over(&ctx, &mut self.state);
         self.take_dropped_files(&ctx, &mut commands);
         ctx.set_theme(self.state.settings.theme);
         // The zoom is the settings' (View → Zoom in, Ctrl+Plus), within its range.
