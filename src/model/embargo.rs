@@ -172,10 +172,40 @@ pub fn zones_matching(typed: &str, limit: usize) -> Vec<&'static str> {
         .collect()
 }
 
+/// Old names the IANA database keeps as links to a zone since renamed, never offered for a
+/// mistyped name ("Europe/Kyev" is as near to the old "Europe/Kiev" as to "Europe/Kyiv").
+const RENAMED_ZONES: &[&str] = &[
+    "America/Buenos_Aires",
+    "America/Godthab",
+    "Asia/Ashkhabad",
+    "Asia/Calcutta",
+    "Asia/Chongqing",
+    "Asia/Chungking",
+    "Asia/Dacca",
+    "Asia/Katmandu",
+    "Asia/Macao",
+    "Asia/Rangoon",
+    "Asia/Saigon",
+    "Asia/Thimbu",
+    "Asia/Ujung_Pandang",
+    "Asia/Ulan_Bator",
+    "Atlantic/Faeroe",
+    "Europe/Kiev",
+    "Europe/Uzhgorod",
+    "Europe/Zaporozhye",
+    "Pacific/Enderbury",
+    "Pacific/Ponape",
+    "Pacific/Truk",
+];
+
 /// The IANA zone whose name is nearest to a mistyped one ("Europe/Kyev" → "Europe/Kyiv"),
-/// when one is within two letters of it.
+/// when one is within two letters of it; a zone's current name, never its old one.
 pub fn nearest_zone(typed: &str) -> Option<&'static str> {
-    super::nearest::nearest_name(typed, chrono_tz::TZ_VARIANTS.iter().map(|tz| tz.name()))
+    let current = chrono_tz::TZ_VARIANTS
+        .iter()
+        .map(|tz| tz.name())
+        .filter(|name| !RENAMED_ZONES.contains(name));
+    super::nearest::nearest_name(typed, current)
 }
 
 impl Embargo {
