@@ -161,42 +161,56 @@ pub fn zones_matching(typed: &str, limit: usize) -> Vec<&'static str> {
             let lower = name.to_lowercase();
             let city = lower.rsplit('/').next().unwrap_or(&lower);
             let starts = city.starts_with(&typed) || lower.starts_with(&typed);
-            (starts || lower.contains(&typed)).then_some((!starts, name))
+            (starts || lower.contains(&typed)).then_some((!starts, current_name(name)))
         })
         .collect();
     found.sort();
-    found
-        .into_iter()
-        .take(limit)
-        .map(|(_, name)| name)
-        .collect()
+    let mut names: Vec<&'static str> = Vec::new();
+    for (_, name) in found {
+        if names.len() == limit {
+            break;
+        }
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    names
 }
 
-/// Old names the IANA database keeps as links to a zone since renamed, never offered for a
-/// mistyped name ("Europe/Kyev" is as near to the old "Europe/Kiev" as to "Europe/Kyiv").
-const RENAMED_ZONES: &[&str] = &[
-    "America/Buenos_Aires",
-    "America/Godthab",
-    "Asia/Ashkhabad",
-    "Asia/Calcutta",
-    "Asia/Chongqing",
-    "Asia/Chungking",
-    "Asia/Dacca",
-    "Asia/Katmandu",
-    "Asia/Macao",
-    "Asia/Rangoon",
-    "Asia/Saigon",
-    "Asia/Thimbu",
-    "Asia/Ujung_Pandang",
-    "Asia/Ulan_Bator",
-    "Atlantic/Faeroe",
-    "Europe/Kiev",
-    "Europe/Uzhgorod",
-    "Europe/Zaporozhye",
-    "Pacific/Enderbury",
-    "Pacific/Ponape",
-    "Pacific/Truk",
+/// Old names the IANA database keeps as links to a zone since renamed, with the zone's current
+/// name: a name typed or mistyped is offered the current one ("Kiev" offers Europe/Kyiv, and
+/// "Europe/Kyev", as near to the old name as to the new, is taken for Europe/Kyiv).
+const RENAMED_ZONES: &[(&str, &str)] = &[
+    ("America/Buenos_Aires", "America/Argentina/Buenos_Aires"),
+    ("America/Godthab", "America/Nuuk"),
+    ("Asia/Ashkhabad", "Asia/Ashgabat"),
+    ("Asia/Calcutta", "Asia/Kolkata"),
+    ("Asia/Chongqing", "Asia/Shanghai"),
+    ("Asia/Chungking", "Asia/Shanghai"),
+    ("Asia/Dacca", "Asia/Dhaka"),
+    ("Asia/Katmandu", "Asia/Kathmandu"),
+    ("Asia/Macao", "Asia/Macau"),
+    ("Asia/Rangoon", "Asia/Yangon"),
+    ("Asia/Saigon", "Asia/Ho_Chi_Minh"),
+    ("Asia/Thimbu", "Asia/Thimphu"),
+    ("Asia/Ujung_Pandang", "Asia/Makassar"),
+    ("Asia/Ulan_Bator", "Asia/Ulaanbaatar"),
+    ("Atlantic/Faeroe", "Atlantic/Faroe"),
+    ("Europe/Kiev", "Europe/Kyiv"),
+    ("Europe/Uzhgorod", "Europe/Kyiv"),
+    ("Europe/Zaporozhye", "Europe/Kyiv"),
+    ("Pacific/Enderbury", "Pacific/Kanton"),
+    ("Pacific/Ponape", "Pacific/Pohnpei"),
+    ("Pacific/Truk", "Pacific/Chuuk"),
 ];
+
+/// The zone's current name, for an old one it was renamed from.
+fn current_name(name: &'static str) -> &'static str {
+    RENAMED_ZONES
+        .iter()
+        .find(|(old, _)| *old == name)
+        .map_or(name, |(_, new)| new)
+}
 
 /// The IANA zone whose name is nearest to a mistyped one ("Europe/Kyev" → "Europe/Kyiv"),
 /// when one is within two letters of it; a zone's current name, never its old one.
@@ -204,7 +218,7 @@ pub fn nearest_zone(typed: &str) -> Option<&'static str> {
     let current = chrono_tz::TZ_VARIANTS
         .iter()
         .map(|tz| tz.name())
-        .filter(|name| !RENAMED_ZONES.contains(name));
+        .filter(|name| !RENAMED_ZONES.iter().any(|(old, _)| old == name));
     super::nearest::nearest_name(typed, current)
 }
 
