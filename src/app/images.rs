@@ -181,7 +181,8 @@ impl AppState {
 }
 
 impl AppState {
-    /// Lists the pictures no article uses (the open article as edited counts).
+    /// Lists the pictures no article uses (the open article as edited counts), nor any version of
+    /// an article that Undo or Redo could bring back.
     pub fn review_unused_pictures(&mut self) {
         let Some(bundle) = &mut self.bundle else {
             return;
@@ -197,7 +198,8 @@ impl AppState {
                 }
             }
         }
-        let unused = crate::media::unused_assets(bundle.root(), articles.iter());
+        let kept = articles.iter().chain(self.undo.articles());
+        let unused = crate::media::unused_assets(bundle.root(), kept);
         self.modal = Some(super::Modal::UnusedPictures(unused));
     }
 

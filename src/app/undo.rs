@@ -132,6 +132,20 @@ pub struct UndoStack {
 }
 
 impl UndoStack {
+    /// Every version of an article that Undo or Redo could bring back.
+    pub fn articles(&self) -> impl Iterator<Item = &Article> {
+        self.undo
+            .iter()
+            .chain(&self.redo)
+            .flat_map(|step| match step {
+                Step::Edit { before, after } => vec![before.as_ref(), after.as_ref()],
+                Step::Insert { article, .. } | Step::Delete { article, .. } => {
+                    vec![article.as_ref()]
+                }
+                Step::Project { .. } | Step::Move { .. } => Vec::new(),
+            })
+    }
+
     /// Records a step; `typing` coalesces it with the previous step of the same run of typing.
     pub fn record(&mut self, step: Step, typing: Option<TypingKey>, now: Instant) {
         self.redo.clear();

@@ -176,7 +176,10 @@ pub fn ui(ctx: &egui::Context, state: &mut AppState, out: &mut Vec<Command>) {
                     for name in unused.iter().take(12) {
                         ui.monospace(name.as_str());
                     }
-                    ui.label("Deleting them cannot be undone.");
+                    ui.label(
+                        "Pictures that Undo or Redo could bring back are kept. Deleting these \
+                         cannot be undone, and an older revision that showed one shows it missing.",
+                    );
                     ui.horizontal(|ui| {
                         button(ui, Command::DeleteUnusedPictures, out);
                         button(ui, Command::CloseModal, out);
