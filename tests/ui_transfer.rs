@@ -416,12 +416,25 @@ fn the_page_opens_in_the_browser_as_the_editor_has_it_and_nothing_is_recorded() 
         "Headline",
         " today",
     );
+    // Saved now, so that no autosave's notice comes while the page is opened.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    harness.run_steps(2);
     let page_shown = |harness: &mut Harness<'static, Workstation>, browser: &ShowsFolders| {
         let seen = browser.0.lock().unwrap().len();
+        let asked = std::time::Instant::now();
         harness.get_by_label("View").click();
         harness.run_steps(2);
         harness.get_by_label("Open the page in a browser").click();
-        wait_until(harness, |_| browser.0.lock().unwrap().len() > seen);
+        // Until the browser was asked and the window has heard back (the page is written and
+        // the browser started off the window's thread; on a busy machine the answer comes
+        // frames later).
+        wait_until(harness, |w| {
+            browser.0.lock().unwrap().len() > seen
+                && w.state
+                    .notice
+                    .as_ref()
+                    .is_some_and(|n| n.at >= asked && (n.text.starts_with("Opened ") || n.error))
+        });
         browser.0.lock().unwrap().last().cloned().unwrap()
     };
     let page = page_shown(&mut harness, &browser);
@@ -441,7 +454,11 @@ fn the_page_opens_in_the_browser_as_the_editor_has_it_and_nothing_is_recorded() 
             > 0
     );
     let notice = harness.state().state.notice.clone().expect("a notice");
-    assert!(notice.text.starts_with("Opened ") && notice.text.ends_with(" in the browser"));
+    assert!(
+        notice.text.starts_with("Opened ") && notice.text.ends_with(" in the browser"),
+        "{}",
+        notice.text
+    );
 
     // An article failing a Required check is shown too, and no "export anyway" is recorded.
     select(&mut harness, LIBRARY);
