@@ -133,3 +133,48 @@ fn a_headline_typed_at_once_after_ctrl_n_goes_to_the_new_article_not_the_search(
     assert_eq!(draft(&harness).headline, "Budget");
     assert_eq!(harness.state().state.filter.query, "");
 }
+
+#[test]
+fn the_keys_go_back_to_the_field_that_had_them_when_the_palette_or_a_question_closes() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, std::sync::Arc::new(NoDialogService));
+    let headline = draft(&harness).headline;
+    // The palette, closed with Escape: typing goes on where it was, at the end of the headline.
+    shortcut_then_type(&mut harness, (Modifiers::COMMAND, Key::K), "sav");
+    harness.key_press(Key::Escape);
+    harness.run_steps(2);
+    assert!(harness.state().state.palette.is_none());
+    harness.key_press(Key::End);
+    harness.event(egui::Event::Text(" today".into()));
+    harness.run_steps(2);
+    assert_eq!(draft(&harness).headline, format!("{headline} today"));
+    // A question answered (the path of a copy): the same.
+    let copy = tempfile::tempdir().unwrap();
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    harness.run_steps(2);
+    let path = copy.path().join("Copy").display().to_string();
+    harness.event(egui::Event::Text(path));
+    harness.key_press(Key::Enter);
+    wait_until(&mut harness, |w| w.state.modal.is_none());
+    harness.event(egui::Event::Text(" again".into()));
+    harness.run_steps(2);
+    assert_eq!(draft(&harness).headline, format!("{headline} today again"));
+}
+
+#[test]
+fn a_command_run_from_the_palette_gives_the_keys_to_its_box() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    // Find in list, chosen in the palette: the search has the keys once the palette is gone
+    // (egui keeps them from every box beneath it for a frame after).
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::K);
+    harness.run_steps(2);
+    harness.event(egui::Event::Text("find in list".into()));
+    harness.run_steps(2);
+    harness.key_press(Key::Enter);
+    harness.run_steps(3);
+    assert!(harness.state().state.palette.is_none());
+    harness.event(egui::Event::Text("harbour".into()));
+    harness.run_steps(2);
+    assert_eq!(harness.state().state.filter.query, "harbour");
+}

@@ -111,7 +111,7 @@ impl Workstation {
             commands.extend(ctx.input_mut(Command::pressed));
         }
         text_focus::press_pending_keys(&ctx);
-        key_target::hand_over(&ctx, &mut self.state);
+        let handed = key_target::hand_over(&ctx, &mut self.state);
         self.take_dropped_files(&ctx, &mut commands);
         ctx.set_theme(self.state.settings.theme);
         // The zoom is the settings' (View → Zoom in, Ctrl+Plus), within its range.
@@ -159,6 +159,7 @@ impl Workstation {
         let modal_shown = self.state.modal.is_some() || self.state.palette.is_some();
         modals::ui(&ctx, &mut self.state, &mut commands);
         palette::ui(&ctx, &mut self.state, &mut commands);
+        key_target::keep(&ctx, handed);
 
         for command in commands {
             self.state.apply(command);

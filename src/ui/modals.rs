@@ -33,20 +33,14 @@ fn answer_box_id() -> egui::Id {
     egui::Id::unique("copydesk-modal-answer")
 }
 
-/// The text box a question is answered in. It is given the keys before the question's first
-/// frame is drawn (`key_target`), so a key typed as the question opens goes into it; and again
-/// after it is drawn, since the first time a question is ever shown egui lays it out in a sizing
-/// pass, whose disabled widgets drop the keys given before.
-fn answer_box(ui: &mut egui::Ui, text: &mut String, first_frame: bool) -> egui::Response {
-    let field = ui.add(
+/// The text box a question is answered in; it has the keys from the question's first frame
+/// (`key_target`).
+fn answer_box(ui: &mut egui::Ui, text: &mut String) -> egui::Response {
+    ui.add(
         egui::TextEdit::singleline(text)
             .id(answer_box_id())
             .desired_width(420.0),
-    );
-    if first_frame {
-        field.request_focus();
-    }
-    field
+    )
 }
 
 /// Draws the question on screen, if any.
@@ -131,7 +125,7 @@ pub fn ui(ctx: &egui::Context, state: &mut AppState, out: &mut Vec<Command>) {
                 ui.heading("Waive this finding?");
                 ui.label(message.as_str());
                 ui.label("The waiver is recorded with your name, the time and this reason.");
-                if reason_given(ui, "Reason", reason, "Waive", first_frame, out) {
+                if reason_given(ui, "Reason", reason, "Waive", out) {
                     out.push(Command::Waive {
                         rule: rule.clone(),
                         field: *field,
@@ -148,7 +142,6 @@ pub fn ui(ctx: &egui::Context, state: &mut AppState, out: &mut Vec<Command>) {
                     "Reason for killing",
                     reason,
                     "Kill article",
-                    first_frame,
                     out,
                 ) {
                     out.push(Command::Kill(reason.clone()));
@@ -207,7 +200,7 @@ pub fn ui(ctx: &egui::Context, state: &mut AppState, out: &mut Vec<Command>) {
                 ui.label(purpose.typed_path_prompt());
                 ui.weak("~ is your home folder; a path not starting with / is taken from it.");
                 let label = ui.label("Path");
-                let field = answer_box(ui, text, first_frame).labelled_by(label.id);
+                let field = answer_box(ui, text).labelled_by(label.id);
                 let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 ui.horizontal(|ui| {
                     let use_it = ui.button("Use this path").clicked();
@@ -239,11 +232,10 @@ fn reason_given(
     label: &str,
     reason: &mut String,
     action: &str,
-    first_frame: bool,
     out: &mut Vec<Command>,
 ) -> bool {
     let label = ui.label(label);
-    let entered = answer_box(ui, reason, first_frame).labelled_by(label.id);
+    let entered = answer_box(ui, reason).labelled_by(label.id);
     let submit = entered.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
     let has_reason = !reason.trim().is_empty();
     ui.horizontal(|ui| {

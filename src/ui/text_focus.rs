@@ -50,13 +50,19 @@ pub fn act(ctx: &egui::Context, state: &mut AppState, modal_shown: bool) {
     let Some(focus) = state.noted_text_box() else {
         return;
     };
+    give_back(ctx, focus);
+    ask_window(ctx, focus.id, action);
+}
+
+/// Gives a noted text box the keys again, with the selection it had.
+pub fn give_back(ctx: &egui::Context, focus: TextFocus) {
     if let Some(selection) = focus.selection
         && let Some(mut edit) = TextEditState::load(ctx, focus.id)
     {
         edit.cursor.set_char_range(Some(selection));
         edit.store(ctx, focus.id);
     }
-    ask_window(ctx, focus.id, action);
+    ctx.memory_mut(|m| m.request_focus(focus.id));
 }
 
 /// Gives text box `id` the keys and asks for `action` on it. For Cut, Copy and Paste the window
