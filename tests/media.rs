@@ -73,7 +73,7 @@ fn pictures_are_stored_once_by_content_and_unused_ones_are_listed_then_cleaned()
 
     let mut article = Article::new("Harbour");
     article.hero_image = Some(ImageRef::new(first.clone()));
-    let unused = media::unused_assets(&root, [&article].into_iter());
+    let unused = media::unused_assets(&root, [&article].into_iter()).unwrap();
     assert_eq!(unused, vec![png.clone()], "listed, not deleted");
     assert!(root.join("assets").join(png.as_str()).exists());
     assert_eq!(media::remove_assets(&root, &unused).unwrap(), 1);
@@ -83,6 +83,32 @@ fn pictures_are_stored_once_by_content_and_unused_ones_are_listed_then_cleaned()
         media::assets_of(&article).contains(&png),
         "a body reference counts as a use"
     );
+}
+
+#[test]
+fn a_picture_an_older_revision_shows_is_not_offered_as_unused() {
+    let (_dir, root) = bundle();
+    let (hero, _) = media::store(&root, &picture(400, 300, ImageFormat::Jpeg), "h.jpg").unwrap();
+    let (chart, _) = media::store(&root, &picture(300, 200, ImageFormat::Png), "c.png").unwrap();
+    let (never, _) = media::store(&root, &picture(200, 100, ImageFormat::Png), "n.png").unwrap();
+    let mut bundle = Bundle::open(&root, Access::ReadWrite).unwrap();
+    let mut article = Article::new("Harbour");
+    article.hero_image = Some(ImageRef::new(hero.clone()));
+    article.body = format!("A chart: ![chart](asset:{})", chart.as_str());
+    let id = bundle.insert_article(article).unwrap();
+    bundle.save().unwrap();
+    // Both pictures taken out and saved: the article no longer shows them, its first revision
+    // does, and restoring it must not find them gone.
+    bundle
+        .update_article(id, |a| {
+            a.hero_image = None;
+            a.body = "No pictures now.".into();
+        })
+        .unwrap();
+    bundle.save().unwrap();
+    let article = bundle.article(id).unwrap().clone();
+    let unused = media::unused_assets(&root, [&article].into_iter()).unwrap();
+    assert_eq!(unused, vec![never], "only the picture no revision shows");
 }
 
 #[test]

@@ -182,7 +182,7 @@ impl AppState {
 
 impl AppState {
     /// Lists the pictures no article uses (the open article as edited counts), nor any version of
-    /// an article that Undo or Redo could bring back.
+    /// an article that Undo or Redo could bring back, nor any revision in the history.
     pub fn review_unused_pictures(&mut self) {
         let Some(bundle) = &mut self.bundle else {
             return;
@@ -199,8 +199,10 @@ impl AppState {
             }
         }
         let kept = articles.iter().chain(self.undo.articles());
-        let unused = crate::media::unused_assets(bundle.root(), kept);
-        self.modal = Some(super::Modal::UnusedPictures(unused));
+        match crate::media::unused_assets(bundle.root(), kept) {
+            Ok(unused) => self.modal = Some(super::Modal::UnusedPictures(unused)),
+            Err(error) => self.warn(format!("Cannot tell which pictures are unused: {error}")),
+        }
     }
 
     /// Deletes the pictures the unused-pictures dialog listed.

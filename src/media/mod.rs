@@ -318,21 +318,50 @@ pub fn assets_of(article: &Article) -> BTreeSet<AssetName> {
     used
 }
 
-/// Asset files that no article uses any more (listed, never deleted silently).
+/// Asset files that no article uses any more, nor any revision in the articles' history (so
+/// restoring one never shows a picture missing): listed, never deleted silently. A history that
+/// cannot be read is an error, since what it names cannot be told.
 pub fn unused_assets<'a>(
     root: &Path,
     articles: impl Iterator<Item = &'a Article>,
-) -> Vec<AssetName> {
-    let used: BTreeSet<AssetName> = articles.flat_map(assets_of).collect();
+) -> Result<Vec<AssetName>, MediaError> {
+    let mut used: BTreeSet<AssetName> = articles.flat_map(assets_of).collect();
+    used.extend(assets_named_in_history(root)?);
     let Ok(entries) = std::fs::read_dir(root.join(ASSETS_DIR)) else {
-        return Vec::new();
+        return Ok(Vec::new());
     };
     let mut unused: Vec<AssetName> = entries
         .filter_map(|e| AssetName::parse(&e.ok()?.file_name().to_string_lossy()).ok())
         .filter(|name| !used.contains(name))
         .collect();
     unused.sort();
-    unused
+    Ok(unused)
+}
+
+/// Every asset name written anywhere in the bundle's revision history: a picture's name is its
+/// SHA-256, so it is found by its form alone, in any field or body line of any revision.
+fn assets_named_in_history(root: &Path) -> Result<BTreeSet<AssetName>, MediaError> {
+    static ASSET_NAME: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"[0-9a-f]{64}\.(?:jpg|jpeg|png|webp|gif)\b").expect("valid regex")
+    });
+    let dir = root.join(crate::history::HISTORY_DIR);
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return Ok(BTreeSet::new());
+    };
+    let mut named = BTreeSet::new();
+    for entry in entries {
+        let path = entry
+            .map_err(|e| io_error(&dir.display().to_string(), e))?
+            .path();
+        let text =
+            std::fs::read_to_string(&path).map_err(|e| io_error(&path.display().to_string(), e))?;
+        named.extend(
+            ASSET_NAME
+                .find_iter(&text)
+                .filter_map(|found| AssetName::parse(found.as_str()).ok()),
+        );
+    }
+    Ok(named)
 }
 
 /// Deletes the given unused assets and their thumbnails; returns how many files went.

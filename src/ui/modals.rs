@@ -170,8 +170,8 @@ pub fn ui(ctx: &egui::Context, state: &mut AppState, out: &mut Vec<Command>) {
                         ui.monospace(name.as_str());
                     }
                     ui.label(
-                        "Pictures that Undo or Redo could bring back are kept. Deleting these \
-                         cannot be undone, and an older revision that showed one shows it missing.",
+                        "Pictures that Undo or Redo could bring back, or that a revision in the \
+                         history shows, are kept. Deleting these cannot be undone.",
                     );
                     ui.horizontal(|ui| {
                         button(ui, Command::DeleteUnusedPictures, out);
