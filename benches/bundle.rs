@@ -215,3 +215,48 @@ fn slug_owners_of_the_listed_articles(bencher: divan::Bencher) {
         )
     });
 }
+
+/// A second generated bundle of 10,000 articles, each with a revision in its history, as a
+/// project that has been saved has.
+fn with_history() -> &'static (tempfile::TempDir, PathBuf) {
+    static FIXTURE: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
+    FIXTURE.get_or_init(|| {
+        let dir = support::temp_dir();
+        let root = dir.path().join("History.copydesk");
+        let ids = generate(&root, ARTICLES);
+        let mut bundle = Bundle::open(&root, Access::ReadWrite).expect("open");
+        for id in ids {
+            let bytes = std::fs::read(bundle.article_path(id)).expect("article file");
+            let article = bundle.article(id).expect("article").clone();
+            let sha256 = copydesk::bundle::fsio::sha256_hex(&bytes);
+            copydesk::history::record(&root, &article, "", &sha256).expect("history");
+        }
+        (dir, root)
+    })
+}
+
+/// Article → Unused pictures on 10,000 articles: every article read from disk (none is in memory
+/// yet, as after opening) and every history file scanned for the pictures it names.
+#[divan::bench(sample_count = 3)]
+fn unused_pictures_of_10000_articles_with_their_history(bencher: divan::Bencher) {
+    let (_, root) = with_history();
+    bencher
+        .with_inputs(|| Bundle::open(root, Access::ReadOnly).expect("open"))
+        .bench_local_values(|mut bundle| {
+            let articles: Vec<copydesk::model::Article> = bundle
+                .ids()
+                .into_iter()
+                .map(|id| bundle.article(id).expect("article").clone())
+                .collect();
+            let unused = copydesk::media::unused_assets(root, articles.iter()).expect("listed");
+            (bundle, unused)
+        });
+}
+
+/// Its part that scans the 10,000 history files (no article given).
+#[divan::bench(sample_count = 3)]
+fn part_unused_pictures_history_scan(bencher: divan::Bencher) {
+    let (_, root) = with_history();
+    bencher
+        .bench_local(|| copydesk::media::unused_assets(root, std::iter::empty()).expect("listed"));
+}
