@@ -342,7 +342,8 @@ pub fn unused_assets<'a>(
 /// SHA-256, so it is found by its form alone, in any field or body line of any revision.
 fn assets_named_in_history(root: &Path) -> Result<BTreeSet<AssetName>, MediaError> {
     static ASSET_NAME: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"[0-9a-f]{64}\.(?:jpg|jpeg|png|webp|gif)\b").expect("valid regex")
+        let extensions = crate::model::article::ASSET_EXTENSIONS.join("|");
+        regex::Regex::new(&format!(r"[0-9a-f]{{64}}\.(?:{extensions})\b")).expect("valid regex")
     });
     let dir = root.join(crate::history::HISTORY_DIR);
     let Ok(entries) = std::fs::read_dir(&dir) else {

@@ -218,7 +218,7 @@ pub fn nearest_zone(typed: &str) -> Option<&'static str> {
     let current = chrono_tz::TZ_VARIANTS
         .iter()
         .map(|tz| tz.name())
-        .filter(|name| !RENAMED_ZONES.iter().any(|(old, _)| old == name));
+        .filter(|name| current_name(name) == *name);
     super::nearest::nearest_name(typed, current)
 }
 

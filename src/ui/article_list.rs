@@ -22,12 +22,12 @@ pub fn status_color(status: Status) -> Color32 {
     }
 }
 
-/// Draws the list pane.
 /// The list's search box.
 pub fn search_box_id() -> egui::Id {
     egui::Id::unique("copydesk-list-search")
 }
 
+/// Draws the list pane.
 pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
     ui.horizontal(|ui| {
         ui.heading("Articles");

@@ -50,12 +50,12 @@ pub fn matches(query: &str) -> Vec<&'static Command> {
     scored.into_iter().map(|(_, _, c)| c).collect()
 }
 
-/// Draws the palette when it is open.
 /// The palette's text box.
 pub fn field_id() -> egui::Id {
     egui::Id::unique("copydesk-palette-field")
 }
 
+/// Draws the palette when it is open.
 pub fn ui(ctx: &egui::Context, state: &mut AppState, out: &mut Vec<Command>) {
     // Out of the state while it is drawn, so the state can say what cannot run now.
     let Some(mut palette) = state.palette.take() else {
