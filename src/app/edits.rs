@@ -208,11 +208,14 @@ impl AppState {
             }
             return;
         };
+        // The text an undone or redone edit changed, to be selected where the editor shows it.
+        let mut changed = None;
         let result = match step {
             // An undone or redone edit is a change made now: the article's last update (and the
             // revision its next save records) says so, and the history stays in time order.
             Step::Edit { after, .. } => bundle
                 .update_article(id, |a| {
+                    changed = super::undo::changed_text(a, &after);
                     *a = *after;
                     a.updated = now;
                 })
@@ -237,6 +240,9 @@ impl AppState {
             Ok(select) => {
                 self.select(select);
                 self.edited(id, true);
+                if let Some((field, span)) = changed {
+                    self.select_in_editor(field, field.label().to_owned(), span);
+                }
             }
             Err(error) => self.warn(error.to_string()),
         }

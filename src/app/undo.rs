@@ -2,6 +2,8 @@
 //! Typing in one field is coalesced into one step until a pause or a change of field.
 
 use crate::model::Article;
+use crate::review::Field;
+use std::ops::Range;
 use std::time::{Duration, Instant};
 use uuid::Uuid;
 
@@ -242,6 +244,36 @@ impl UndoStack {
     }
 }
 
+/// The free-text fields an undone or redone edit shows its change in, in the editor's order.
+const TEXT_FIELDS: [Field; 8] = [
+    Field::Headline,
+    Field::SeoTitle,
+    Field::SocialTitle,
+    Field::Standfirst,
+    Field::Slugline,
+    Field::Slug,
+    Field::EditorsNote,
+    Field::Body,
+];
+
+/// The first free-text field that differs between `from` and `to`, and the characters of `to`'s
+/// text that the difference covers (empty where text was only removed): what Undo and Redo
+/// select, so the editor sees what they changed.
+pub fn changed_text(from: &Article, to: &Article) -> Option<(Field, Range<usize>)> {
+    use crate::text_diff::{common_prefix, common_suffix};
+    TEXT_FIELDS.into_iter().find_map(|field| {
+        let (old, new) = (field.text(from)?, field.text(to)?);
+        if old == new {
+            return None;
+        }
+        let prefix = common_prefix(old, new);
+        let suffix = common_suffix(old, new, prefix);
+        let start = new[..prefix].chars().count();
+        let end = start + new[prefix..new.len() - suffix].chars().count();
+        Some((field, start..end))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -318,5 +350,41 @@ mod tests {
         };
         assert_eq!(insert.inverse().inverse(), insert);
         assert!(matches!(insert.inverse(), Step::Delete { index: 2, .. }));
+    }
+
+    #[test]
+    fn undo_and_redo_select_the_text_they_changed() {
+        let mut before = Article::new("Kremlin talks");
+        before.body = "They gave no public comment.\n\nNext.".into();
+        let mut after = before.clone();
+        after.body = "They gave no ***public*** comment.\n\nNext.".into();
+        // Undoing the bold selects the word it gave back; redoing it selects the markers too.
+        assert_eq!(
+            changed_text(&after, &before),
+            Some((Field::Body, 13..13 + "public".len()))
+        );
+        assert_eq!(changed_text(&before, &after), Some((Field::Body, 13..25)));
+        // Text only removed leaves the cursor where it was; characters, not bytes, are counted.
+        after.body = before.body.clone();
+        after.headline = "Kremlin – talks".into();
+        assert_eq!(changed_text(&after, &before), Some((Field::Headline, 8..8)));
+        assert_eq!(
+            changed_text(&before, &after),
+            Some((Field::Headline, 8..10))
+        );
+        after.headline = "Kremlin talké".into();
+        assert_eq!(
+            changed_text(&before, &after),
+            Some((Field::Headline, 12..13))
+        );
+        // The first field in the editor's order wins; a change elsewhere selects nothing.
+        after.slug = "other".into();
+        assert_eq!(
+            changed_text(&before, &after).map(|(f, _)| f),
+            Some(Field::Headline)
+        );
+        let mut status_only = before.clone();
+        status_only.status = crate::model::Status::Ready;
+        assert_eq!(changed_text(&before, &status_only), None);
     }
 }

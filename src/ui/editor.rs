@@ -345,7 +345,9 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
             state.body_cursor = output.cursor;
             // The field the keys were just sent to (a new article's headline, a new picture's
             // alt text, a finding's field) is scrolled into view.
-            if let Some(field) = reveal.and_then(|id| ui.ctx().read_response(id)) {
+            if let Some(field) = reveal.and_then(|id| ui.ctx().read_response(id))
+                && !ui.clip_rect().contains_rect(field.rect)
+            {
                 ui.scroll_to_rect(field.rect, Some(egui::Align::Center));
             }
         });

@@ -254,9 +254,10 @@ pub fn ui(
             if memory.right_clicked == Some(k) {
                 output.right_clicked = Some(drawn.response.clone());
             }
-            if scroll_to == Some(k) {
-                // A jump from elsewhere (a finding, a format command) centres the cursor; a key
-                // that crossed into the next paragraph only scrolls as far as it must.
+            if scroll_to == Some(k) && !ui.clip_rect().contains_rect(drawn.cursor_rect) {
+                // A jump from elsewhere (a finding, an undo) to a cursor off screen centres it; a
+                // key that crossed into the next paragraph only scrolls as far as it must. A
+                // cursor already in view (a format command, an undo nearby) stays where it is.
                 let align = select.is_some().then_some(egui::Align::Center);
                 ui.scroll_to_rect(drawn.cursor_rect, align);
             }
