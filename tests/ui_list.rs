@@ -362,3 +362,65 @@ fn a_deleted_article_gives_its_place_to_the_next_one_the_list_shows() {
     delete_open_article(&mut harness);
     assert_eq!(harness.state().state.selected, None);
 }
+
+/// A clicked row takes the keys, as a list box does: the arrows open the article above or
+/// below (and not the control below the list), Enter gives the keys to the headline, and
+/// Delete asks before deleting.
+#[test]
+fn a_clicked_row_takes_the_arrow_keys() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    let order = article_ids(&harness);
+    let selected = |harness: &egui_kittest::Harness<'static, copydesk::ui::Workstation>| {
+        harness.state().state.selected.unwrap()
+    };
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::PageDown);
+    harness.run_steps(3);
+    let headline = draft(&harness).headline;
+    harness
+        .get_by_role_and_label(Role::Button, &headline)
+        .click();
+    harness.run_steps(3);
+    assert!(
+        harness
+            .get_by_role_and_label(Role::List, "Article list")
+            .is_focused()
+    );
+    harness.key_press(Key::ArrowDown);
+    harness.run_steps(3);
+    assert_eq!(selected(&harness), order[2]);
+    for _ in 0..3 {
+        harness.key_press(Key::ArrowUp);
+        harness.run_steps(3);
+    }
+    assert_eq!(selected(&harness), order[0], "the first stays the first");
+    assert!(
+        harness
+            .get_by_role_and_label(Role::List, "Article list")
+            .is_focused(),
+        "the list keeps the keys"
+    );
+    harness.key_press(Key::Delete);
+    harness.run_steps(3);
+    assert!(matches!(
+        harness.state().state.modal,
+        Some(copydesk::app::Modal::ConfirmDelete { .. })
+    ));
+    harness.key_press(Key::Escape);
+    harness.run_steps(3);
+    assert_eq!(article_ids(&harness), order, "nothing deleted");
+    // Enter sends the keys to the headline, at its end.
+    harness
+        .get_by_role_and_label(Role::Button, &draft(&harness).headline)
+        .click();
+    harness.run_steps(3);
+    harness.key_press(Key::Enter);
+    harness.run_steps(3);
+    harness.event(egui::Event::Text("!".into()));
+    harness.run_steps(3);
+    assert!(
+        draft(&harness).headline.ends_with("US!"),
+        "{}",
+        draft(&harness).headline
+    );
+}

@@ -76,6 +76,7 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
     }
     filters(ui, state);
     ui.separator();
+    let list_has_keys = list_keys(ui, ui.scope_id().with("article-rows"), state, out);
     let Some(bundle) = &state.bundle else {
         ui.weak(if state.opening.is_some() {
             "Opening…"
@@ -118,6 +119,9 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
             let selected = state.selected == Some(summary.id);
             let (rect, response) = ui
                 .allocate_exact_size(egui::vec2(ui.available_width(), ROW_HEIGHT), Sense::click());
+            if response.clicked() {
+                ui.memory_mut(|m| m.request_focus(keys_id(rows_id)));
+            }
             let headline = if summary.headline.is_empty() {
                 "Untitled"
             } else {
@@ -136,6 +140,11 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
             if selected {
                 ui.painter()
                     .rect_filled(rect, 4.0, visuals.selection.bg_fill);
+                if list_has_keys {
+                    let stroke = visuals.widgets.active.fg_stroke;
+                    ui.painter()
+                        .rect_stroke(rect, 4.0, stroke, egui::StrokeKind::Inside);
+                }
             } else if response.hovered() {
                 ui.painter().rect_filled(rect, 4.0, visuals.faint_bg_color);
             }
@@ -181,6 +190,55 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
             (output.state.clamped_offset().y, output.inner_rect.height()),
         )
     });
+}
+
+/// The id under which the list takes the keys, once a row is clicked (or Tab reaches it).
+fn keys_id(rows_id: egui::Id) -> egui::Id {
+    rows_id.with("keys")
+}
+
+/// Lets the list take the keys, as a list box does: once a row is clicked, Up and Down open the
+/// article above or below, Enter gives the keys to its headline and Delete asks to delete it.
+/// Returns whether the list has the keys.
+fn list_keys(
+    ui: &mut egui::Ui,
+    rows_id: egui::Id,
+    state: &mut AppState,
+    out: &mut Vec<Command>,
+) -> bool {
+    use egui::{Key, Modifiers};
+    let id = keys_id(rows_id);
+    // Registered before the rows, so that a click on a row (which asks for the keys) comes
+    // after egui's "a press elsewhere ends the focus" for this frame.
+    let response = ui.interact(
+        ui.available_rect_before_wrap(),
+        id,
+        Sense::focusable_noninteractive(),
+    );
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::List, true, "Article list"));
+    if !response.has_focus() {
+        return false;
+    }
+    // The arrows choose articles instead of moving the keys to the control below.
+    let filter = egui::EventFilter {
+        vertical_arrows: true,
+        ..Default::default()
+    };
+    ui.memory_mut(|m| m.set_focus_lock_filter(id, filter));
+    let [down, up, enter, delete] = [Key::ArrowDown, Key::ArrowUp, Key::Enter, Key::Delete]
+        .map(|key| ui.input_mut(|i| i.consume_key(Modifiers::NONE, key)));
+    if down {
+        out.push(Command::NextArticle);
+    } else if up {
+        out.push(Command::PreviousArticle);
+    } else if delete {
+        out.push(Command::DeleteArticle);
+    } else if enter && let Some(draft) = &state.draft {
+        let end = draft.headline.chars().count();
+        let headline = crate::review::Field::Headline.label().to_owned();
+        state.pending_field_cursor = Some((headline, end, end));
+    }
+    true
 }
 
 /// The right-click menu of a row (the article it selects): what the Article menu does to it.
