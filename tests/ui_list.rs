@@ -423,4 +423,16 @@ fn a_clicked_row_takes_the_arrow_keys() {
         "{}",
         draft(&harness).headline
     );
+    // Enter in the list's search goes on to the headline too.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    harness.run_steps(3);
+    harness.key_press(Key::ArrowDown);
+    harness.key_press(Key::Enter);
+    harness.run_steps(3);
+    assert_eq!(selected(&harness), order[1]);
+    assert!(
+        harness
+            .get_by_role_and_label(Role::TextInput, "Headline")
+            .is_focused()
+    );
 }

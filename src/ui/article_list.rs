@@ -60,6 +60,13 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
     if search.changed() {
         state.list_dirty = true;
     }
+    // Enter in the search field goes on to the open article, as Enter in the list does (taken,
+    // so that the headline, which has the keys from now, does not take it too).
+    if search.lost_focus()
+        && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Enter))
+    {
+        edit_headline(state);
+    }
     // From the search field, the arrows walk through the articles it found.
     if search.has_focus() {
         let (down, up) = ui.input_mut(|i| {
@@ -233,12 +240,19 @@ fn list_keys(
         out.push(Command::PreviousArticle);
     } else if delete {
         out.push(Command::DeleteArticle);
-    } else if enter && let Some(draft) = &state.draft {
+    } else if enter {
+        edit_headline(state);
+    }
+    true
+}
+
+/// Gives the keys to the open article's headline, at its end.
+fn edit_headline(state: &mut AppState) {
+    if let Some(draft) = &state.draft {
         let end = draft.headline.chars().count();
         let headline = crate::review::Field::Headline.label().to_owned();
         state.pending_field_cursor = Some((headline, end, end));
     }
-    true
 }
 
 /// The right-click menu of a row (the article it selects): what the Article menu does to it.

@@ -10,13 +10,19 @@ const KEYS_IN_PLACE: &[(&str, &str)] = &[
     ),
     (
         "Enter",
-        "In the list: open the article; in a tag or byline box: take the first offer; in the \
-         headline: go on to the standfirst, and from the standfirst to the body; in the SEO \
-         title: go on to the social title, and from there to the standfirst",
+        "In the list or its search: go on to the open article's headline; in a tag or byline \
+         box: take the first offer; in the headline: go on to the standfirst, and from the \
+         standfirst to the body; in the SEO title: go on to the social title, and from there \
+         to the standfirst",
     ),
     (
         "↑ / ↓",
-        "In the list search: open the previous or next article the list shows",
+        "In the list (once a row is clicked) or its search: open the previous or next \
+         article the list shows",
+    ),
+    (
+        "Delete",
+        "In the list: delete the open article (asks first; undoable)",
     ),
     (
         "Escape",
