@@ -235,22 +235,32 @@ fn with_history() -> &'static (tempfile::TempDir, PathBuf) {
     })
 }
 
-/// Article → Unused pictures on 10,000 articles: every article read from disk (none is in memory
-/// yet, as after opening) and every history file scanned for the pictures it names.
+/// Article → Unused pictures on 10,000 articles, as its worker does it: every article read from
+/// disk (none is in memory yet, as after opening), the pictures each names, and every history
+/// file scanned for the pictures it names.
 #[divan::bench(sample_count = 3)]
 fn unused_pictures_of_10000_articles_with_their_history(bencher: divan::Bencher) {
     let (_, root) = with_history();
     bencher
         .with_inputs(|| Bundle::open(root, Access::ReadOnly).expect("open"))
-        .bench_local_values(|mut bundle| {
-            let articles: Vec<copydesk::model::Article> = bundle
-                .ids()
-                .into_iter()
-                .map(|id| bundle.article(id).expect("article").clone())
+        .bench_local_values(|bundle| {
+            let read = bundle.read_job(&bundle.ids()).run(|_, _| {});
+            let used = read
+                .articles()
+                .flat_map(copydesk::media::assets_named_by)
                 .collect();
-            let unused = copydesk::media::unused_assets(root, articles.iter()).expect("listed");
+            let unused = copydesk::media::unused_assets_but(root, used).expect("listed");
             (bundle, unused)
         });
+}
+
+/// What the window's thread does before handing Unused pictures to the worker: the list of the
+/// 10,000 article files to read.
+#[divan::bench(sample_count = 20)]
+fn part_unused_pictures_on_the_window_s_thread(bencher: divan::Bencher) {
+    let (_, root) = with_history();
+    let bundle = Bundle::open(root, Access::ReadOnly).expect("open");
+    bencher.bench_local(|| bundle.read_job(&bundle.ids()));
 }
 
 /// Its part that scans the 10,000 history files (no article given).

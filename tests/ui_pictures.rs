@@ -170,7 +170,10 @@ fn a_pasted_picture_goes_into_the_body_and_an_unused_one_is_offered_for_deletion
         harness.get_by_label("Article").click();
         harness.run_steps(2);
         harness.get_by_label_contains("Unused pictures").click();
-        harness.run_steps(3);
+        // The search runs on a worker; the dialog shows what it found.
+        wait_until(harness, |w| {
+            matches!(w.state.modal, Some(copydesk::app::Modal::UnusedPictures(_)))
+        });
     };
     // Redo would bring the picture back: it is kept.
     list_unused(&mut harness);
@@ -312,4 +315,30 @@ fn an_imported_page_s_caption_goes_to_the_hero_picture_added_later() {
     assert!(undone.editors_note.contains("Photo: Getty Images"));
     assert_eq!(undone.hero_image.unwrap().caption, "");
     harness.check_accessibility();
+}
+
+/// The search for unused pictures reads the articles not in memory on a worker; one whose file
+/// cannot be read stops it, naming the file, and nothing is offered for deletion.
+#[test]
+fn an_unreadable_article_stops_the_search_for_unused_pictures_with_its_name() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    let library = root.join("articles").join(format!("{LIBRARY}.json"));
+    std::fs::write(&library, "{ \"headline\": ").unwrap();
+    harness
+        .state_mut()
+        .state
+        .apply(copydesk::app::command::Command::ReviewUnusedPictures);
+    harness.run_steps(1);
+    wait_until(&mut harness, |w| w.state.modal.is_none());
+    let notice = harness.state().state.notice.clone().expect("a message");
+    assert!(notice.error, "{notice:?}");
+    assert!(
+        notice
+            .text
+            .starts_with("Cannot tell which pictures are unused")
+            && notice.text.contains(&format!("{LIBRARY}.json")),
+        "{}",
+        notice.text
+    );
 }

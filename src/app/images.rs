@@ -181,26 +181,57 @@ impl AppState {
 }
 
 impl AppState {
-    /// Lists the pictures no article uses (the open article as edited counts), nor any version of
-    /// an article that Undo or Redo could bring back, nor any revision in the history.
+    /// Looks for the pictures no article names (the open article as edited counts), nor any
+    /// version of an article that Undo or Redo could bring back, nor any revision in the
+    /// history: on a worker, which reads the articles not in memory and every history file, with
+    /// its progress in a dialog that holds edits back meanwhile.
     pub fn review_unused_pictures(&mut self) {
-        let Some(bundle) = &mut self.bundle else {
+        let Some(bundle) = &self.bundle else {
             return;
         };
-        let mut articles = Vec::new();
-        for id in bundle.ids() {
-            match bundle.article(id) {
-                Ok(article) => articles.push(article.clone()),
-                Err(error) => {
-                    let message = format!("Cannot tell which pictures are unused: {error}");
-                    self.warn(message);
-                    return;
-                }
-            }
+        let used = self.pictures_in_memory();
+        let unread = bundle.read_job(&bundle.ids());
+        self.modal = Some(super::Modal::LookingForUnusedPictures {
+            done: 0,
+            total: unread.len(),
+        });
+        let root = bundle.root().to_owned();
+        self.jobs.find_unused_pictures(root, unread, used);
+    }
+
+    /// The pictures the articles in memory name, with the open article as edited and the
+    /// versions Undo and Redo hold.
+    fn pictures_in_memory(&self) -> std::collections::BTreeSet<AssetName> {
+        let loaded = self.bundle.iter().flat_map(|b| b.loaded_articles());
+        loaded
+            .chain(&self.draft)
+            .chain(self.undo.articles())
+            .flat_map(crate::media::assets_named_by)
+            .collect()
+    }
+
+    /// Offers what the search for unused pictures found, unless it was cancelled or another
+    /// project is open. A picture the open article took meanwhile (one being stored as the
+    /// search began) is not offered.
+    pub(super) fn unused_pictures_found(
+        &mut self,
+        root: &std::path::Path,
+        unused: Result<Vec<AssetName>, String>,
+    ) {
+        let looking = matches!(
+            self.modal,
+            Some(super::Modal::LookingForUnusedPictures { .. })
+        );
+        if !looking || self.bundle.as_ref().is_none_or(|b| b.root() != root) {
+            return;
         }
-        let kept = articles.iter().chain(self.undo.articles());
-        match crate::media::unused_assets(bundle.root(), kept) {
-            Ok(unused) => self.modal = Some(super::Modal::UnusedPictures(unused)),
+        self.modal = None;
+        match unused {
+            Ok(mut unused) => {
+                let used = self.pictures_in_memory();
+                unused.retain(|name| !used.contains(name));
+                self.modal = Some(super::Modal::UnusedPictures(unused));
+            }
             Err(error) => self.warn(format!("Cannot tell which pictures are unused: {error}")),
         }
     }

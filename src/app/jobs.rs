@@ -3,6 +3,7 @@
 
 use super::list::{SearchIndex, searchable_text};
 use crate::bundle::{Access, Bundle, BundleError};
+use crate::model::AssetName;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
@@ -202,6 +203,11 @@ pub enum Outcome {
     ReadProgress(usize, usize),
     /// The articles to refile were read (or could not be, each with its problem).
     Read(Box<crate::bundle::ReadArticles>),
+    /// The search for unused pictures has read this many articles of so many.
+    UnusedProgress(usize, usize),
+    /// The search for unused pictures in the project at this folder finished: the pictures none
+    /// of its articles name (or why that cannot be told).
+    UnusedFound(PathBuf, Result<Vec<AssetName>, String>),
     /// A save on a worker has written this many articles of so many.
     SaveProgress(usize, usize),
     /// A save on a worker finished (its error is inside).
@@ -286,6 +292,29 @@ impl Jobs {
     pub fn read(&self, job: crate::bundle::ReadJob) {
         self.spawn_with_progress(Outcome::ReadProgress, move |progress| {
             Outcome::Read(Box::new(job.run(progress)))
+        });
+    }
+
+    /// Looks for the pictures in `assets/` that no article names on a worker thread, reporting
+    /// its progress: `unread` reads the articles not in memory, `used` is what the others (and
+    /// the versions Undo and Redo hold) name; the history is searched too. The articles read
+    /// are not kept.
+    pub fn find_unused_pictures(
+        &self,
+        root: PathBuf,
+        unread: crate::bundle::ReadJob,
+        mut used: std::collections::BTreeSet<AssetName>,
+    ) {
+        self.spawn_with_progress(Outcome::UnusedProgress, move |progress| {
+            let read = unread.run(progress);
+            let unused = match read.problems().next() {
+                Some(problem) => Err(problem.to_string()),
+                None => {
+                    used.extend(read.articles().flat_map(crate::media::assets_named_by));
+                    crate::media::unused_assets_but(&root, used).map_err(|e| e.to_string())
+                }
+            };
+            Outcome::UnusedFound(root, unused)
         });
     }
 

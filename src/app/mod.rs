@@ -114,6 +114,13 @@ pub enum Modal {
         /// Articles in all.
         total: usize,
     },
+    /// The search for pictures no article uses, running: articles read of the total.
+    LookingForUnusedPictures {
+        /// Articles read.
+        done: usize,
+        /// Articles to read.
+        total: usize,
+    },
     /// Pictures no article uses, offered for deletion.
     UnusedPictures(Vec<crate::model::AssetName>),
     /// The project settings dialog, on a working copy.

@@ -148,6 +148,12 @@ impl AppState {
                     }
                 }
                 Outcome::Read(read) => self.articles_read(*read),
+                Outcome::UnusedProgress(done, total) => {
+                    if let Some(Modal::LookingForUnusedPictures { .. }) = self.modal {
+                        self.modal = Some(Modal::LookingForUnusedPictures { done, total });
+                    }
+                }
+                Outcome::UnusedFound(root, unused) => self.unused_pictures_found(&root, unused),
                 Outcome::SaveProgress(done, total) => {
                     if self.saving.is_some() {
                         self.saving = Some((done, total));

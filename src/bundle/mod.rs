@@ -295,6 +295,11 @@ impl Bundle {
             .collect()
     }
 
+    /// The articles in memory (read from their files, or new), as they are now.
+    pub fn loaded_articles(&self) -> impl Iterator<Item = &Article> {
+        self.entries.iter().filter_map(|e| e.article.as_deref())
+    }
+
     /// Whether article `id` is in memory (read from its file, or new).
     pub fn is_loaded(&self, id: Uuid) -> bool {
         self.positions

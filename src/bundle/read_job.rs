@@ -81,6 +81,20 @@ impl ReadJob {
     }
 }
 
+impl ReadArticles {
+    /// The articles read.
+    pub fn articles(&self) -> impl Iterator<Item = &Article> {
+        self.read
+            .iter()
+            .filter_map(|(_, read)| Some(&read.as_ref().ok()?.0))
+    }
+
+    /// Why each file that could not be read could not be.
+    pub fn problems(&self) -> impl Iterator<Item = &Problem> {
+        self.read.iter().filter_map(|(_, read)| read.as_ref().err())
+    }
+}
+
 impl Bundle {
     /// The job that reads the articles among `ids` not in memory yet.
     pub fn read_job(&self, ids: &[Uuid]) -> ReadJob {

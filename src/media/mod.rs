@@ -318,14 +318,45 @@ pub fn assets_of(article: &Article) -> BTreeSet<AssetName> {
     used
 }
 
-/// Asset files that no article uses any more, nor any revision in the articles' history (so
+/// An asset's name as it may be written anywhere: its SHA-256 and its extension.
+static ASSET_NAME: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    let extensions = crate::model::article::ASSET_EXTENSIONS.join("|");
+    regex::Regex::new(&format!(r"[0-9a-f]{{64}}\.(?:{extensions})\b")).expect("valid regex")
+});
+
+/// Every asset name written in `text`.
+fn names_in(text: &str) -> impl Iterator<Item = AssetName> + '_ {
+    ASSET_NAME
+        .find_iter(text)
+        .filter_map(|found| AssetName::parse(found.as_str()).ok())
+}
+
+/// The assets an article names: its pictures, and every asset name its body holds, in a link
+/// or not. What a clean-up must keep: wider than [`assets_of`], and found without parsing the
+/// Markdown.
+pub fn assets_named_by(article: &Article) -> impl Iterator<Item = AssetName> + '_ {
+    let pictures = article.hero_image.iter().chain(&article.images);
+    pictures
+        .map(|picture| picture.asset.clone())
+        .chain(names_in(&article.body))
+}
+
+/// Asset files that no article names any more, nor any revision in the articles' history (so
 /// restoring one never shows a picture missing): listed, never deleted silently. A history that
 /// cannot be read is an error, since what it names cannot be told.
 pub fn unused_assets<'a>(
     root: &Path,
     articles: impl Iterator<Item = &'a Article>,
 ) -> Result<Vec<AssetName>, MediaError> {
-    let mut used: BTreeSet<AssetName> = articles.flat_map(assets_of).collect();
+    unused_assets_but(root, articles.flat_map(assets_named_by).collect())
+}
+
+/// Asset files not among `used` (the pictures the articles name) nor named by any revision in
+/// the history.
+pub fn unused_assets_but(
+    root: &Path,
+    mut used: BTreeSet<AssetName>,
+) -> Result<Vec<AssetName>, MediaError> {
     used.extend(assets_named_in_history(root)?);
     let Ok(entries) = std::fs::read_dir(root.join(ASSETS_DIR)) else {
         return Ok(Vec::new());
@@ -341,10 +372,6 @@ pub fn unused_assets<'a>(
 /// Every asset name written anywhere in the bundle's revision history: a picture's name is its
 /// SHA-256, so it is found by its form alone, in any field or body line of any revision.
 fn assets_named_in_history(root: &Path) -> Result<BTreeSet<AssetName>, MediaError> {
-    static ASSET_NAME: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        let extensions = crate::model::article::ASSET_EXTENSIONS.join("|");
-        regex::Regex::new(&format!(r"[0-9a-f]{{64}}\.(?:{extensions})\b")).expect("valid regex")
-    });
     let dir = root.join(crate::history::HISTORY_DIR);
     let Ok(entries) = std::fs::read_dir(&dir) else {
         return Ok(BTreeSet::new());
@@ -356,11 +383,7 @@ fn assets_named_in_history(root: &Path) -> Result<BTreeSet<AssetName>, MediaErro
             .path();
         let text =
             std::fs::read_to_string(&path).map_err(|e| io_error(&path.display().to_string(), e))?;
-        named.extend(
-            ASSET_NAME
-                .find_iter(&text)
-                .filter_map(|found| AssetName::parse(found.as_str()).ok()),
-        );
+        named.extend(names_in(&text));
     }
     Ok(named)
 }

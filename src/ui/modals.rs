@@ -159,6 +159,12 @@ pub fn ui(ctx: &egui::Context, state: &mut AppState, out: &mut Vec<Command>) {
             Modal::ExportSummary(report) => {
                 super::export_dialog::summary(ui, report, first_frame, out)
             }
+            Modal::LookingForUnusedPictures { done, total } => {
+                ui.heading("Unused pictures");
+                ui.label("Reading the articles and their history…");
+                super::export_dialog::articles_done(ui, *done, *total);
+                button(ui, Command::CloseModal, out);
+            }
             Modal::UnusedPictures(unused) => {
                 ui.heading("Unused pictures");
                 if unused.is_empty() {
