@@ -71,6 +71,14 @@ fn an_embargoed_article_cannot_be_marked_published_before_the_embargo_lifts() {
         "{}",
         notice.text
     );
+    // The review says so too, rather than that nothing holds the article back.
+    harness.get_by_label_contains("Review (").click();
+    harness.run_steps(2);
+    assert!(
+        harness
+            .query_by_label("Embargoed until 03 Dec 2026 07:00 Europe/London: it cannot be published before then")
+            .is_some()
+    );
 }
 
 #[test]

@@ -43,6 +43,19 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
             out.push(Command::Recheck);
         }
     });
+    // An embargo still to lift holds publication back, whatever the rules say of the article.
+    if let Some(embargo) = &draft.embargo
+        && draft.status != crate::model::Status::Killed
+        && embargo.until.with_timezone(&chrono::Utc) > (state.clock)()
+    {
+        ui.colored_label(
+            level_color(Severity::Info),
+            format!(
+                "Embargoed until {}: it cannot be published before then",
+                embargo.describe()
+            ),
+        );
+    }
     ui.separator();
     egui::ScrollArea::vertical()
         .id_salt("review-scroll")
