@@ -257,8 +257,9 @@ const TEXT_FIELDS: [Field; 8] = [
 ];
 
 /// The first free-text field that differs between `from` and `to`, and the characters of `to`'s
-/// text that the difference covers (empty where text was only removed): what Undo and Redo
-/// select, so the editor sees what they changed.
+/// text that the difference covers (empty where text was only removed, or at its start where it
+/// runs across paragraphs, as a Replace all does): what Undo and Redo select, so the editor
+/// sees what they changed.
 pub fn changed_text(from: &Article, to: &Article) -> Option<(Field, Range<usize>)> {
     use crate::text_diff::{common_prefix, common_suffix};
     TEXT_FIELDS.into_iter().find_map(|field| {
@@ -269,7 +270,12 @@ pub fn changed_text(from: &Article, to: &Article) -> Option<(Field, Range<usize>
         let prefix = common_prefix(old, new);
         let suffix = common_suffix(old, new, prefix);
         let start = new[..prefix].chars().count();
-        let end = start + new[prefix..new.len() - suffix].chars().count();
+        let changed = &new[prefix..new.len() - suffix];
+        let end = if changed.contains('\n') {
+            start
+        } else {
+            start + changed.chars().count()
+        };
         Some((field, start..end))
     })
 }
@@ -376,6 +382,13 @@ mod tests {
         assert_eq!(
             changed_text(&before, &after),
             Some((Field::Headline, 12..13))
+        );
+        // Changes in several paragraphs (a Replace all) put the cursor at the first.
+        let mut replaced = before.clone();
+        replaced.body = "They gave no comment.\n\nNone.".into();
+        assert_eq!(
+            changed_text(&before, &replaced),
+            Some((Field::Body, 13..13))
         );
         // The first field in the editor's order wins; a change elsewhere selects nothing.
         after.slug = "other".into();
