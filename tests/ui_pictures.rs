@@ -178,6 +178,15 @@ fn a_pasted_picture_goes_into_the_body_and_an_unused_one_is_offered_for_deletion
     // Redo would bring the picture back: it is kept.
     list_unused(&mut harness);
     assert!(harness.query_by_label(asset.as_str()).is_none());
+    assert!(
+        harness
+            .query_by_label("Every picture in the project is used by an article.")
+            .is_some()
+            && harness
+                .query_by_role_and_label(Role::Button, "Close")
+                .is_some(),
+        "a message, closed with Close"
+    );
     harness.key_press(egui::Key::Escape);
     harness.run_steps(2);
     // Once an edit has taken Redo's place, no article can show it again.

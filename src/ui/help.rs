@@ -84,7 +84,7 @@ pub fn about(ui: &mut egui::Ui, first_frame: bool, out: &mut Vec<Command>) {
 }
 
 /// The Close button, which takes the keys when the window appears, so Enter closes it too.
-fn close(ui: &mut egui::Ui, first_frame: bool, out: &mut Vec<Command>) {
+pub(super) fn close(ui: &mut egui::Ui, first_frame: bool, out: &mut Vec<Command>) {
     let button = ui.button("Close");
     if first_frame {
         button.request_focus();

@@ -169,7 +169,7 @@ pub fn ui(ctx: &egui::Context, state: &mut AppState, out: &mut Vec<Command>) {
                 ui.heading("Unused pictures");
                 if unused.is_empty() {
                     ui.label("Every picture in the project is used by an article.");
-                    primary(ui, Command::CloseModal, first_frame, out);
+                    super::help::close(ui, first_frame, out);
                 } else {
                     ui.label(format!("{} in assets/ used by no article:", counted(unused.len(), "picture")));
                     for name in unused.iter().take(12) {
