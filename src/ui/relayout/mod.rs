@@ -33,9 +33,33 @@ pub struct Laid {
     pub galley: Arc<Galley>,
     /// Byte offset of each row's start in the text, then the text's length.
     starts: Vec<usize>,
-    /// The font atlas's fill when laid out: less fill later means the atlas was rebuilt, and
-    /// the rows' glyph positions in it are stale.
-    atlas_fill: f32,
+    /// The font atlas as it was when laid out.
+    atlas: Atlas,
+}
+
+/// The font atlas's state, to tell whether the glyph positions of rows laid out earlier still
+/// hold: egui rebuilds the atlas when it fills up (its fill then drops) and when the text
+/// options change (a switch between the light and the dark theme changes how glyph coverage
+/// becomes alpha), and either leaves older rows pointing at other glyphs.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Atlas {
+    fill: f32,
+    options: egui::epaint::text::TextOptions,
+}
+
+impl Atlas {
+    /// The atlas of `fonts` now.
+    fn of(fonts: &egui::epaint::FontsView<'_>) -> Atlas {
+        Atlas {
+            fill: fonts.font_atlas_fill_ratio(),
+            options: *fonts.options(),
+        }
+    }
+
+    /// Whether rows laid out when the atlas was `self` can be drawn with the atlas `now`.
+    fn still_holds_in(&self, now: &Atlas) -> bool {
+        now.options == self.options && now.fill >= self.fill
+    }
 }
 
 /// Lays out `job`, reusing the rows of `previous` (a layout of a similar text) that the
@@ -45,24 +69,24 @@ pub fn relayout(
     previous: Option<&Arc<Laid>>,
     job: LayoutJob,
 ) -> Arc<Laid> {
-    let atlas_fill = fonts.font_atlas_fill_ratio();
+    let atlas = Atlas::of(fonts);
     let reusable =
-        previous.filter(|p| atlas_fill >= p.atlas_fill && compatible(&p.galley.job, &job));
+        previous.filter(|p| p.atlas.still_holds_in(&atlas) && compatible(&p.galley.job, &job));
     match reusable {
         Some(previous) if previous.galley.job.as_ref() == &job => Arc::clone(previous),
-        Some(previous) => after_edit(fonts, previous, job, atlas_fill),
-        None => fresh(fonts, job, atlas_fill),
+        Some(previous) => after_edit(fonts, previous, job, atlas),
+        None => fresh(fonts, job, atlas),
     }
 }
 
 /// Lays `job` out anew (through egui's own cache).
-fn fresh(fonts: &mut egui::epaint::FontsView<'_>, job: LayoutJob, atlas_fill: f32) -> Arc<Laid> {
+fn fresh(fonts: &mut egui::epaint::FontsView<'_>, job: LayoutJob, atlas: Atlas) -> Arc<Laid> {
     let galley = fonts.layout_job(job);
     let starts = row_starts(&galley.job.text, &galley);
     Arc::new(Laid {
         galley,
         starts,
-        atlas_fill,
+        atlas,
     })
 }
 
@@ -89,7 +113,7 @@ fn after_edit(
     fonts: &mut egui::epaint::FontsView<'_>,
     previous: &Laid,
     job: LayoutJob,
-    atlas_fill: f32,
+    atlas: Atlas,
 ) -> Arc<Laid> {
     let (old, new) = (previous.galley.job.text.as_str(), job.text.as_str());
     // What changed: the text, or its formatting (an underline that came or went).
@@ -99,7 +123,7 @@ fn after_edit(
     // A text that is mostly new (another article's paragraph in the same slot, a large paste)
     // is laid out anew rather than window by window.
     if prefix + suffix < new.len() / 2 {
-        return fresh(fonts, job, atlas_fill);
+        return fresh(fonts, job, atlas);
     }
     let edit_end = old.len() - suffix;
     let shift = |at: usize| at + new.len() - old.len();
@@ -145,7 +169,7 @@ fn after_edit(
         reach += growth;
         growth *= 4;
     };
-    built.finish(&last_window, job, atlas_fill)
+    built.finish(&last_window, job, atlas)
 }
 
 /// One pane's layouts from its last frame, by slot (a paragraph's index), so that each can be

@@ -217,3 +217,61 @@ fn a_zoom_lays_the_text_out_again_at_the_new_scale() {
         assert_eq!(ui_scale, galley_scale);
     }
 }
+
+/// A switch between the dark and the light theme rebuilds egui's font atlas (the two turn glyph
+/// coverage into alpha differently). Rows laid out before it point at the old atlas, so none is
+/// kept, even when other text has filled the new atlas beyond the old one's fill before the
+/// edited paragraph is laid out again.
+#[test]
+fn a_theme_switch_lays_the_text_out_again_in_the_new_atlas() {
+    let ctx = egui::Context::default();
+    let words = "the minister said that they would continue despite objections ".repeat(5);
+    let slot = egui::Id::unique("theme-test");
+    let pass = |visuals: egui::Visuals, text: &str, fill_first: bool| {
+        ctx.set_visuals(visuals);
+        let mut laid = None;
+        // The visuals take effect from the next pass: two passes, the second one counted.
+        for _ in 0..2 {
+            let mut output = ctx.run_ui(Default::default(), |ui| {
+                if fill_first {
+                    // Other text, in many sizes, laid out first: the new atlas fills up.
+                    let all: String = (' '..='~').chain('À'..='ʯ').collect();
+                    for size in [10, 16, 24] {
+                        ui.fonts_mut(|f| {
+                            f.layout_no_wrap(
+                                all.clone(),
+                                FontId::proportional(size as f32),
+                                Color32::WHITE,
+                            )
+                        });
+                    }
+                }
+                let job = job(text, egui::Align::LEFT, true);
+                let galley = super::layout_in_slot(ui, slot, 0, job.clone());
+                let fresh = ui.fonts_mut(|f| f.layout_job(job));
+                laid = Some((galley, fresh, ui.fonts(|f| f.font_atlas_fill_ratio())));
+            });
+            output.textures_delta.clear();
+        }
+        laid.expect("laid out")
+    };
+    let (_, _, dark_fill) = pass(egui::Visuals::dark(), &words, false);
+    let edited = words.replacen("said", "says", 1);
+    let (galley, fresh, light_fill) = pass(egui::Visuals::light(), &edited, true);
+    assert!(light_fill > dark_fill, "{light_fill} > {dark_fill}");
+    let uv = |g: &Galley| -> Vec<_> {
+        g.rows
+            .iter()
+            .flat_map(|r| r.glyphs.iter().map(|glyph| glyph.uv_rect))
+            .collect()
+    };
+    let (laid, fresh) = (uv(&galley), uv(&fresh));
+    assert_eq!(laid.len(), fresh.len());
+    let stale = laid.iter().zip(&fresh).filter(|(a, b)| a != b).count();
+    assert_eq!(
+        stale,
+        0,
+        "glyphs placed in the old atlas, of {}",
+        laid.len()
+    );
+}

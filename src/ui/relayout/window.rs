@@ -95,7 +95,7 @@ impl Built {
     }
 
     /// The layout of `job` made of the rows added, stacked; `window` is one laid out for it.
-    pub fn finish(mut self, window: &Galley, job: LayoutJob, atlas_fill: f32) -> Arc<Laid> {
+    pub fn finish(mut self, window: &Galley, job: LayoutJob, atlas: super::Atlas) -> Arc<Laid> {
         if self.starts.len() == self.rows.len() {
             self.starts.push(job.text.len());
         }
@@ -105,7 +105,7 @@ impl Built {
         Arc::new(Laid {
             galley: Arc::new(galley),
             starts: self.starts,
-            atlas_fill,
+            atlas,
         })
     }
 }
