@@ -134,3 +134,34 @@ fn a_byline_or_correction_being_added_leaves_the_page_as_it_was() {
     harness.run_steps(3);
     harness.get_by_label_contains("): The talks lasted five hours.");
 }
+
+/// Each article's page opens at its top: one read far down before does not leave the next
+/// one shown from the middle, its headline out of sight.
+#[test]
+fn another_article_s_page_opens_at_its_top() {
+    use egui_kittest::kittest::NodeT;
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    wait_until(&mut harness, |w| !w.state.thumbnails.loading());
+    let headline = draft(&harness).headline;
+    let headline_on_page = |harness: &egui_kittest::Harness<'static, copydesk::ui::Workstation>| {
+        harness
+            .query_all_by_label(&headline)
+            .filter(|node| node.accesskit_node().role() == Role::Label)
+            .any(|node| node.accesskit_node().bounding_box().unwrap().y0 >= 0.0)
+    };
+    assert!(headline_on_page(&harness));
+    // The page scrolled to the body's end, as editing there does.
+    let at = draft(&harness).body.chars().count();
+    harness.state_mut().state.pending_body_cursor = Some((at, at));
+    harness.run_steps(60);
+    assert!(!headline_on_page(&harness), "scrolled past the headline");
+    // A copy of the article, as long, opens at its headline.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::D);
+    harness.run_steps(5);
+    assert_eq!(draft(&harness).headline, headline, "the copy is open");
+    assert!(
+        headline_on_page(&harness),
+        "the copy's page shows its headline"
+    );
+}

@@ -501,6 +501,8 @@ impl AppState {
         self.history.forget();
         self.selected = id;
         self.body_selection = None;
+        // The cursor was in the last article's body: the next one's page must not follow it.
+        self.body_cursor = None;
         self.draft = match (id, &mut self.bundle) {
             (Some(id), Some(bundle)) => match bundle.article(id) {
                 Ok(article) => Some(article.clone()),

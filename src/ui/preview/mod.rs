@@ -122,8 +122,10 @@ fn page(
     let rows_id = egui::Id::unique("copydesk-preview-rows");
     let mut heights: Vec<f32> = ui.data(|d| d.get_temp(heights_id)).unwrap_or_default();
     heights.resize(blocks.len(), 48.0);
+    // Each article's page keeps its own place, as the editor does: another article opens at
+    // its top, not where the last one was read.
     egui::ScrollArea::vertical()
-        .id_salt("preview-scroll")
+        .id_salt(("preview-scroll", article.id))
         .auto_shrink([false, false])
         .show_viewport(ui, |ui, viewport| {
             ui.set_max_width(ui.available_width().min(READING_MEASURE));
