@@ -57,6 +57,9 @@ pub const JOURNAL_AFTER: std::time::Duration = std::time::Duration::from_millis(
 /// Write it at least this often while edits go on without a pause, so that a killed process
 /// loses at most about this much.
 pub const JOURNAL_AT_MOST: std::time::Duration = std::time::Duration::from_millis(1500);
+/// Look this often (while the window is in use, and whenever it comes to the front) whether
+/// another program changed the open article's file.
+pub const DISK_CHECK_EVERY: std::time::Duration = std::time::Duration::from_secs(2);
 
 /// A question or message that takes over the window until answered.
 #[derive(Debug, Clone, PartialEq)]
@@ -70,6 +73,8 @@ pub enum Modal {
     },
     /// "Save before quitting?"
     UnsavedOnQuit,
+    /// The project's folder is not where it was opened (moved, deleted, its drive gone).
+    ProjectMissing(PathBuf),
     /// Files changed on disk since they were loaded.
     Conflict {
         /// The files.
@@ -200,6 +205,11 @@ pub struct AppState {
     pub last_edit: Option<Instant>,
     /// When the first edit the journal does not hold yet was made (none: it holds them all).
     pub unjournaled_since: Option<Instant>,
+    /// When the open article's file was last compared with the disk (none: at the next frame).
+    pub disk_checked_at: Option<Instant>,
+    /// Whether the project's folder was found missing (said once until it is back; autosave
+    /// waits meanwhile).
+    pub folder_missing: bool,
     /// Writes and clears the recovery journal on a thread of its own, in order.
     pub journal: journal_writer::JournalWriter,
     /// Why the project is read-only, when it is.
@@ -286,6 +296,8 @@ impl AppState {
             last_saved: None,
             last_edit: None,
             unjournaled_since: None,
+            disk_checked_at: None,
+            folder_missing: false,
             journal: Default::default(),
             read_only: None,
             focus_search: false,

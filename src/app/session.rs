@@ -1,7 +1,10 @@
 //! Opening, saving, autosave, the recovery journal and changes made on disk by others.
 
 use super::jobs::{DialogPurpose, Outcome};
-use super::{AUTOSAVE_AFTER, AppState, JOURNAL_AFTER, JOURNAL_AT_MOST, Modal, SAVE_ON_WORKER_FROM};
+use super::{
+    AUTOSAVE_AFTER, AppState, DISK_CHECK_EVERY, JOURNAL_AFTER, JOURNAL_AT_MOST, Modal,
+    SAVE_ON_WORKER_FROM,
+};
 use crate::bundle::recovery::{Journal, read_journal};
 use crate::bundle::{Bundle, BundleError};
 use crate::model::plural::counted;
@@ -329,6 +332,9 @@ impl AppState {
         let Some(bundle) = &self.bundle else {
             return;
         };
+        if result.is_err() && !bundle.root().is_dir() {
+            return self.project_folder_missing(true);
+        }
         match result {
             Ok(report) => {
                 // Edits made while a save was written on a worker keep the journal that holds
@@ -419,6 +425,13 @@ impl AppState {
 
     /// Per-frame housekeeping: autosave, the recovery journal, changes on disk.
     pub fn tick(&mut self, now: Instant) {
+        if self
+            .disk_checked_at
+            .is_none_or(|at| now.duration_since(at) >= DISK_CHECK_EVERY)
+        {
+            self.disk_checked_at = Some(now);
+            self.check_disk();
+        }
         // A journal that could not be written is tried again once edits have gone on a while.
         for failure in self.journal.failures() {
             self.warn(failure);
@@ -432,7 +445,8 @@ impl AppState {
         let Some(last_edit) = self.last_edit else {
             return;
         };
-        if self.read_only.is_some() || self.modal.is_some() {
+        // Nothing can be written while the project's folder is gone.
+        if self.read_only.is_some() || self.modal.is_some() || self.folder_missing {
             return;
         }
         let since = now.duration_since(last_edit);
@@ -460,14 +474,42 @@ impl AppState {
         self.unjournaled_since = None;
     }
 
+    /// Says that the project's folder cannot be found: in a question the first time (or when a
+    /// save was `asked` for), then in the status bar.
+    fn project_folder_missing(&mut self, asked: bool) {
+        let Some(bundle) = &self.bundle else {
+            return;
+        };
+        let root = bundle.root().to_owned();
+        let first = !std::mem::replace(&mut self.folder_missing, true);
+        if (first || asked) && self.modal.is_none() {
+            self.modal = Some(Modal::ProjectMissing(root));
+        } else if asked {
+            let shown = root.display();
+            self.warn(format!(
+                "Not saved: the project's folder {shown} cannot be found"
+            ));
+        }
+    }
+
     /// Checks whether the selected article's file changed on disk; reloads it when there are no
-    /// local edits, and asks when there are.
+    /// local edits, and asks when there are. A project folder that is gone is said so, once.
     pub fn check_disk(&mut self) {
+        if self.modal.is_some() || self.saving.is_some() {
+            return;
+        }
+        let Some(bundle) = &self.bundle else {
+            return;
+        };
+        if !bundle.root().is_dir() {
+            return self.project_folder_missing(false);
+        }
+        self.folder_missing = false;
         let (Some(bundle), Some(id)) = (&mut self.bundle, self.selected) else {
             return;
         };
         // A save on a worker rewrites the files as it goes: they are the bundle's own.
-        if self.modal.is_some() || self.saving.is_some() || !bundle.changed_on_disk(id) {
+        if !bundle.changed_on_disk(id) {
             return;
         }
         let path = bundle.article_path(id);

@@ -42,6 +42,8 @@ pub struct Workstation {
     /// Everything shown and edited.
     pub state: AppState,
     title: String,
+    /// Whether the window had the system's focus last frame.
+    focused: bool,
 }
 
 impl Workstation {
@@ -65,6 +67,7 @@ impl Workstation {
         Workstation {
             state,
             title: String::new(),
+            focused: false,
         }
     }
 
@@ -174,6 +177,13 @@ impl Workstation {
         }
         self.state.refresh_list();
         self.state.request_thumbnails();
+        // Back from another program (a git pull, another editor): the open article's file is
+        // compared with the disk at once.
+        let focused = ctx.input(|i| i.viewport().focused.unwrap_or(false));
+        if focused && !self.focused {
+            self.state.disk_checked_at = None;
+        }
+        self.focused = focused;
         self.state.tick(Instant::now());
         if self.state.last_edit.is_some() {
             ctx.request_repaint_after(std::time::Duration::from_millis(500));

@@ -100,6 +100,19 @@ pub fn ui(ctx: &egui::Context, state: &mut AppState, out: &mut Vec<Command>) {
                     button(ui, Command::CloseModal, out);
                 });
             }
+            Modal::ProjectMissing(root) => {
+                ui.heading("The project's folder cannot be found");
+                ui.label(format!(
+                    "{} is not there: it may have been moved, renamed or deleted, or its drive \
+                     disconnected.",
+                    root.display()
+                ));
+                ui.label(
+                    "Your changes stay open in this window; nothing has been lost. Put the \
+                     folder back (or reconnect its drive) and save: Copydesk writes them there.",
+                );
+                super::help::close(ui, first_frame, out);
+            }
             Modal::Recovery(journal) => {
                 ui.heading("Recover unsaved changes?");
                 ui.label(format!(
