@@ -92,9 +92,10 @@ pub fn import(text: &str, now: DateTime<Utc>) -> Result<Article, String> {
                 .to_owned();
         }
     }
-    article.standfirst = get("description")
-        .as_str()
-        .or(get("summary").as_str())
+    // Hugo's description and summary, Jekyll's excerpt.
+    article.standfirst = ["description", "summary", "excerpt"]
+        .into_iter()
+        .find_map(|key| get(key).as_str())
         .unwrap_or("")
         .to_owned();
     let mut names = strings(get("authors"));
@@ -103,7 +104,12 @@ pub fn import(text: &str, now: DateTime<Utc>) -> Result<Article, String> {
     }
     article.bylines = names.into_iter().map(|n| Byline::new(n, "")).collect();
     article.tags = strings(get("tags"));
-    if let Some(section) = strings(get("categories")).into_iter().next() {
+    // Hugo's and Jekyll's categories (the first), or a section or category named as such.
+    let sections = ["section", "category", "categories"];
+    if let Some(section) = sections
+        .into_iter()
+        .find_map(|key| strings(get(key)).into_iter().next())
+    {
         article.section = title_case(&section);
     }
     if let Some(slug) = get("slug").as_str() {
@@ -131,6 +137,18 @@ pub fn import(text: &str, now: DateTime<Utc>) -> Result<Article, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_section_or_category_and_an_excerpt_are_taken_as_other_generators_write_them() {
+        let text = "---\ntitle: Bridge reopens\nsection: local news\nexcerpt: After two years.\n---\n\nText.\n";
+        let a = import(text, Utc::now()).unwrap();
+        assert_eq!(
+            (a.section.as_str(), a.standfirst.as_str()),
+            ("Local News", "After two years.")
+        );
+        let text = "---\ntitle: Bridge reopens\ncategory: Transport\n---\n\nText.\n";
+        assert_eq!(import(text, Utc::now()).unwrap().section, "Transport");
+    }
 
     #[test]
     fn hugo_front_matter_maps_to_fields() {
