@@ -259,14 +259,28 @@ pub fn reposition<'a>(
     changed: usize,
     filter: &ListFilter,
 ) {
-    if let Some(at) = shown.iter().position(|i| *i == changed) {
-        shown.remove(at);
-    }
+    let was_at = shown.iter().position(|i| *i == changed);
     let Some(edited) = summary(changed).filter(|s| passes_filters(s, filter)) else {
+        if let Some(at) = was_at {
+            shown.remove(at);
+        }
         return;
     };
     // The order `filter_and_sort`'s stable sort gives: the sort value, then the project's order.
     let place = (sort_value(filter.sort, edited), changed);
+    let key = |i: usize| summary(i).map(|other| (sort_value(filter.sort, other), i));
+    // Still between its neighbours (a keystroke rarely moves an article): left where it is,
+    // rather than moving the 10,000 indices after it out and back.
+    if let Some(at) = was_at {
+        let after_previous = at == 0 || key(shown[at - 1]).is_none_or(|k| k < place);
+        let before_next = shown
+            .get(at + 1)
+            .is_none_or(|&next| key(next).is_some_and(|k| place < k));
+        if after_previous && before_next {
+            return;
+        }
+        shown.remove(at);
+    }
     let at = shown.partition_point(|i| {
         summary(*i).is_none_or(|other| (sort_value(filter.sort, other), *i) < place)
     });
@@ -339,7 +353,8 @@ mod tests {
             },
         ];
         for filter in &filters {
-            for (changed, edit) in [(3, 0), (10, 1), (29, 2), (0, 3)] {
+            // Edits that move the article, and ones that leave it in place (its word count).
+            for (changed, edit) in [(3, 0), (10, 1), (29, 2), (0, 3), (15, 4), (0, 4), (29, 4)] {
                 let refs: Vec<&ArticleSummary> = all.iter().collect();
                 let mut shown = filter_and_sort(&refs, filter, None);
                 let edited = &mut all[changed];
@@ -349,7 +364,8 @@ mod tests {
                     }
                     1 => edited.headline = "Aardvark".into(),
                     2 => edited.status = Status::Editing,
-                    _ => edited.section = "Sport".into(),
+                    3 => edited.section = "Sport".into(),
+                    _ => edited.words += 5,
                 }
                 reposition(&mut shown, |i| all.get(i), changed, filter);
                 let refs: Vec<&ArticleSummary> = all.iter().collect();
