@@ -1,6 +1,6 @@
 //! Edits to articles and to the project's order, each recorded as an undoable step.
 
-use super::command::{Command, Markup};
+use super::command::Command;
 use super::undo::{Refiling, Step, TypingKey};
 use super::{AppState, Modal};
 use crate::model::Article;
@@ -334,99 +334,6 @@ impl AppState {
             .map(|b| b.project().settings.sections.clone())
             .unwrap_or_default()
     }
-
-    /// Wraps the body's selection in Markdown, or marks the lines it touches.
-    fn format_body(&mut self, markup: Markup) {
-        let Some(draft) = &mut self.draft else { return };
-        let chars: Vec<char> = draft.body.chars().collect();
-        let (start, end) = self.body_selection.unwrap_or((chars.len(), chars.len()));
-        let (start, end) = (
-            start.min(end).min(chars.len()),
-            end.max(start).min(chars.len()),
-        );
-        let selected: String = chars[start..end].iter().collect();
-        let before: String = chars[..start].iter().collect();
-        let after: String = chars[end..].iter().collect();
-        if start == end
-            && let Some(marker) = match markup {
-                Markup::Bold => Some("**"),
-                Markup::Italic => Some("*"),
-                _ => None,
-            }
-            && let Some((body, at)) = close_marker(&before, &after, marker)
-        {
-            draft.body = body;
-            self.pending_body_cursor = Some((at, at));
-            self.commit_draft(None);
-            return;
-        }
-        let (replacement, cursor) = match markup {
-            Markup::Bold => wrap(&selected, "**", "**"),
-            Markup::Italic => wrap(&selected, "*", "*"),
-            Markup::Link => wrap(&selected, "[", "](https://)"),
-            Markup::Heading | Markup::Quote | Markup::List => {
-                let prefix = match markup {
-                    Markup::Heading => "## ",
-                    Markup::Quote => "> ",
-                    _ => "- ",
-                };
-                let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-                let head = &before[..line_start];
-                let rest = format!("{}{selected}", &before[line_start..]);
-                // Pressed again on lines that have it, the mark comes off.
-                let marked: Vec<String> = if rest.split('\n').all(|l| l.starts_with(prefix)) {
-                    rest.split('\n')
-                        .map(|l| l[prefix.len()..].to_owned())
-                        .collect()
-                } else {
-                    rest.split('\n').map(|l| format!("{prefix}{l}")).collect()
-                };
-                let marked = marked.join("\n");
-                let new_end = head.chars().count() + marked.chars().count();
-                draft.body = format!("{head}{marked}{after}");
-                self.pending_body_cursor = Some((new_end, new_end));
-                self.commit_draft(None);
-                return;
-            }
-        };
-        draft.body = format!("{before}{replacement}{after}");
-        let base = start;
-        self.pending_body_cursor = Some((base + cursor.0, base + cursor.1));
-        self.commit_draft(None);
-    }
-}
-
-/// Ctrl+B (or Ctrl+I) with nothing selected where `marker` is already open: with nothing typed
-/// since, the empty pair goes away; at its closing marker, the cursor steps out past it. The
-/// new body and cursor (in characters), or none when the cursor is not inside the markup.
-fn close_marker(before: &str, after: &str, marker: &str) -> Option<(String, usize)> {
-    let line = &before[before.rfind('\n').map_or(0, |at| at + 1)..];
-    // Whether the line before the cursor leaves `marker` open: bold counts "**"; italic counts
-    // the lone "*" that are not part of a bold marker.
-    let open = if marker == "**" {
-        line.matches("**").count() % 2 == 1
-    } else {
-        line.replace("**", "").matches('*').count() % 2 == 1
-    };
-    let closes = after.starts_with(marker) && !(marker == "*" && after.starts_with("**"));
-    if !(open && closes) {
-        return None;
-    }
-    let at = before.chars().count();
-    if let Some(head) = before.strip_suffix(marker) {
-        let cursor = head.chars().count();
-        return Some((format!("{head}{}", &after[marker.len()..]), cursor));
-    }
-    Some((format!("{before}{after}"), at + marker.chars().count()))
-}
-
-/// `text` between `open` and `close`, and the selection to leave (the text, inside the markers).
-fn wrap(text: &str, open: &str, close: &str) -> (String, (usize, usize)) {
-    let start = open.chars().count();
-    (
-        format!("{open}{text}{close}"),
-        (start, start + text.chars().count()),
-    )
 }
 
 /// The article that takes the place of the one at `index` when it goes: the one below it in the

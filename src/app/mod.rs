@@ -7,6 +7,7 @@ mod command_keys;
 pub mod copy_out;
 mod edits;
 pub mod find;
+mod format;
 pub mod history;
 pub mod images;
 pub mod jobs;
