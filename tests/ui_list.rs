@@ -409,6 +409,12 @@ fn a_clicked_row_takes_the_arrow_keys() {
     harness.key_press(Key::Escape);
     harness.run_steps(3);
     assert_eq!(article_ids(&harness), order, "nothing deleted");
+    // The question gave the keys back to the list: the arrows go on choosing.
+    harness.key_press(Key::ArrowDown);
+    harness.run_steps(3);
+    assert_eq!(selected(&harness), order[1]);
+    harness.key_press(Key::ArrowUp);
+    harness.run_steps(3);
     // Enter sends the keys to the headline, at its end.
     harness
         .get_by_role_and_label(Role::Button, &draft(&harness).headline)

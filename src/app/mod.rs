@@ -260,6 +260,9 @@ pub struct AppState {
     conflict_waiting: Option<Vec<PathBuf>>,
     /// The text box that last had the keys, for Edit → Cut, Copy, Paste and Select all.
     pub text_focus: Option<text_focus::TextFocus>,
+    /// Whether the article list had the keys when last seen with no dialog open: a dialog that
+    /// closes gives them back to it.
+    pub list_had_keys: bool,
     /// Cut, Copy, Paste or Select all asked for this frame, carried out by the window at its end.
     pub text_request: Option<command::TextAction>,
     /// Text for the clipboard ("Copy article as"), taken by the window at the end of the frame.
@@ -321,6 +324,7 @@ impl AppState {
             conflict_waiting: None,
             stop_running: None,
             text_focus: None,
+            list_had_keys: false,
             text_request: None,
             to_clipboard: None,
             page_folder: crate::sample::data_dir().join("page-preview"),

@@ -83,7 +83,7 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
     }
     filters(ui, state);
     ui.separator();
-    let list_has_keys = list_keys(ui, ui.scope_id().with("article-rows"), state, out);
+    let list_has_keys = list_keys(ui, state, out);
     let Some(bundle) = &state.bundle else {
         ui.weak(if state.opening.is_some() {
             "Opening…"
@@ -127,7 +127,7 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
             let (rect, response) = ui
                 .allocate_exact_size(egui::vec2(ui.available_width(), ROW_HEIGHT), Sense::click());
             if response.clicked() {
-                ui.memory_mut(|m| m.request_focus(keys_id(rows_id)));
+                ui.memory_mut(|m| m.request_focus(keys_id()));
             }
             let headline = if summary.headline.is_empty() {
                 "Untitled"
@@ -200,21 +200,16 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
 }
 
 /// The id under which the list takes the keys, once a row is clicked (or Tab reaches it).
-fn keys_id(rows_id: egui::Id) -> egui::Id {
-    rows_id.with("keys")
+pub fn keys_id() -> egui::Id {
+    egui::Id::unique("copydesk-article-list-keys")
 }
 
 /// Lets the list take the keys, as a list box does: once a row is clicked, Up and Down open the
 /// article above or below, Enter gives the keys to its headline and Delete asks to delete it.
 /// Returns whether the list has the keys.
-fn list_keys(
-    ui: &mut egui::Ui,
-    rows_id: egui::Id,
-    state: &mut AppState,
-    out: &mut Vec<Command>,
-) -> bool {
+fn list_keys(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) -> bool {
     use egui::{Key, Modifiers};
-    let id = keys_id(rows_id);
+    let id = keys_id();
     // Registered before the rows, so that a click on a row (which asks for the keys) comes
     // after egui's "a press elsewhere ends the focus" for this frame.
     let response = ui.interact(
@@ -223,6 +218,10 @@ fn list_keys(
         Sense::focusable_noninteractive(),
     );
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::List, true, "Article list"));
+    // Noted while no dialog is open: one that opens takes the keys, and gives them back here.
+    if state.modal.is_none() && state.palette.is_none() {
+        state.list_had_keys = response.has_focus();
+    }
     if !response.has_focus() {
         return false;
     }

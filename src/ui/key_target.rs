@@ -17,7 +17,8 @@ pub struct Handed(Option<egui::Id>);
 /// to the field a command goes to (the new article's headline), to the list's search after Find
 /// in list, and to the find bar's box after Find. The requests for the search and the find bar
 /// are taken here, drawn or not. When the palette or a question closes and no command sent the
-/// keys elsewhere, they go back to the text box that had them before, with its selection.
+/// keys elsewhere, they go back to the article list or the text box that had them before, with
+/// its selection.
 pub fn hand_over(ctx: &egui::Context, state: &mut AppState) -> Handed {
     let overlay_open = state.palette.is_some() || state.modal.is_some();
     let overlay_id = egui::Id::unique("copydesk-overlay-open-last-frame");
@@ -40,6 +41,8 @@ pub fn hand_over(ctx: &egui::Context, state: &mut AppState) -> Handed {
     } else if let Some(bar) = state.find_bar.as_mut().filter(|bar| bar.focus) {
         bar.focus = false;
         Some(super::find_bar::find_box_id())
+    } else if was_open && state.list_had_keys {
+        Some(super::article_list::keys_id())
     } else if let Some(noted) = state.noted_text_box().filter(|_| was_open) {
         super::text_focus::give_back(ctx, noted);
         Some(noted.id)
