@@ -495,6 +495,7 @@ impl AppState {
     /// Checks whether the selected article's file changed on disk; reloads it when there are no
     /// local edits, and asks when there are. A project folder that is gone is said so, once.
     pub fn check_disk(&mut self) {
+        // A save on a worker rewrites the files as it goes: they are the bundle's own.
         if self.modal.is_some() || self.saving.is_some() {
             return;
         }
@@ -508,7 +509,6 @@ impl AppState {
         let (Some(bundle), Some(id)) = (&mut self.bundle, self.selected) else {
             return;
         };
-        // A save on a worker rewrites the files as it goes: they are the bundle's own.
         if !bundle.changed_on_disk(id) {
             return;
         }
