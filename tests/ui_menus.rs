@@ -137,3 +137,54 @@ fn f1_lists_every_shortcut_and_help_tells_what_copydesk_is() {
     harness.run_steps(2);
     assert!(harness.state().state.modal.is_none());
 }
+
+/// eframe's storage kept in memory.
+#[derive(Default)]
+struct Storage(std::collections::HashMap<String, String>);
+
+impl eframe::Storage for Storage {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_owned(), value);
+    }
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+    fn flush(&mut self) {}
+}
+
+#[test]
+fn a_project_opened_or_a_preference_changed_is_stored_within_a_second() {
+    use copydesk::app::settings::{STORAGE_KEY, Settings};
+    use eframe::App;
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    let long_wait = std::time::Duration::from_secs(30);
+    // Opening the project put it in Open recent: the settings go to the storage soon, not at
+    // eframe's next half-minute save.
+    let workstation = harness.state_mut();
+    assert!(workstation.settings_unstored());
+    assert_eq!(
+        workstation.auto_save_interval(),
+        copydesk::ui::SETTINGS_STORED_AFTER
+    );
+    let mut storage = Storage::default();
+    workstation.save(&mut storage);
+    let stored: Settings = eframe::get_value(&storage, STORAGE_KEY).expect("settings stored");
+    assert_eq!(stored.recent.first(), Some(&root));
+    assert!(!workstation.settings_unstored());
+    assert_eq!(workstation.auto_save_interval(), long_wait);
+    // A preference changed from the menu is stored soon too.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::Plus);
+    harness.run_steps(2);
+    let workstation = harness.state_mut();
+    assert_eq!(
+        workstation.auto_save_interval(),
+        copydesk::ui::SETTINGS_STORED_AFTER
+    );
+    workstation.save(&mut storage);
+    let stored: Settings = eframe::get_value(&storage, STORAGE_KEY).expect("settings stored");
+    assert!(stored.zoom > 1.0, "zoomed in: {}", stored.zoom);
+}

@@ -37,6 +37,9 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Instant;
 
+/// How soon changed settings (a project opened, a preference) are handed to eframe's storage.
+pub const SETTINGS_STORED_AFTER: std::time::Duration = std::time::Duration::from_secs(1);
+
 /// The application: state plus the frame loop.
 pub struct Workstation {
     /// Everything shown and edited.
@@ -44,6 +47,8 @@ pub struct Workstation {
     title: String,
     /// Whether the window had the system's focus last frame.
     focused: bool,
+    /// The settings as last handed to eframe's storage (or read from it).
+    stored_settings: Settings,
 }
 
 impl Workstation {
@@ -60,6 +65,7 @@ impl Workstation {
         let mut jobs = Jobs::new(dialogs);
         let waker_ctx = ctx.clone();
         jobs.waker = Arc::new(move || waker_ctx.request_repaint());
+        let stored_settings = settings.clone();
         let mut state = AppState::new(jobs, settings);
         if let Some(path) = bundle {
             state.open_path(path);
@@ -68,6 +74,7 @@ impl Workstation {
             state,
             title: String::new(),
             focused: false,
+            stored_settings,
         }
     }
 
@@ -192,12 +199,21 @@ impl Workstation {
         if let Some(wait) = self.state.review.waiting() {
             ctx.request_repaint_after(wait);
         }
+        // A frame comes by to hand changed settings to eframe's storage (`auto_save_interval`).
+        if self.settings_unstored() {
+            ctx.request_repaint_after(SETTINGS_STORED_AFTER);
+        }
         self.handle_close(&ctx);
         let title = self.state.window_title();
         if title != self.title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.title = title;
         }
+    }
+
+    /// Whether the settings changed since they were last handed to eframe's storage.
+    pub fn settings_unstored(&self) -> bool {
+        self.state.settings != self.stored_settings
     }
 
     fn take_dropped_files(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
@@ -281,6 +297,17 @@ impl eframe::App for Workstation {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, STORAGE_KEY, &self.state.settings);
+        self.stored_settings.clone_from(&self.state.settings);
+    }
+
+    /// A project opened or a preference changed reaches the storage within a second or two, so
+    /// a crash soon after does not lose it from Open recent; otherwise eframe's half minute.
+    fn auto_save_interval(&self) -> std::time::Duration {
+        if self.settings_unstored() {
+            SETTINGS_STORED_AFTER
+        } else {
+            std::time::Duration::from_secs(30)
+        }
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
