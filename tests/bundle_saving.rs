@@ -300,3 +300,48 @@ fn a_stopped_save_as_removes_its_unfinished_copy_and_leaves_the_project_as_it_wa
         drop(bundle);
     }
 }
+
+#[test]
+fn save_as_from_a_folder_deleted_underneath_keeps_what_is_in_memory_and_names_the_rest() {
+    let (dir, root, ids) = bundle_with(3);
+    let mut bundle = open_rw(&root);
+    bundle
+        .update_article(ids[1], |a| {
+            a.headline = "Edited before the folder went".into()
+        })
+        .unwrap();
+    fs::rename(&root, dir.path().join("Deleted")).unwrap();
+    let target = dir.path().join("Rescued.copydesk");
+    let copy = bundle.save_as_job(&target).unwrap().run(|_, _| {}).unwrap();
+    assert_eq!(copy.lost(), [ids[0], ids[2]], "never read, and gone");
+    bundle.continue_at(copy);
+    assert_eq!(
+        bundle.ids(),
+        vec![ids[1]],
+        "the lost ones are no longer listed"
+    );
+    assert!(!bundle.has_unsaved_changes());
+    drop(bundle);
+    // The copy lists only what it holds: it opens without a problem.
+    let rescued = open_ro(&target);
+    assert!(rescued.problems().is_empty(), "{:?}", rescued.problems());
+    assert_eq!(rescued.ids(), vec![ids[1]]);
+    assert_eq!(
+        rescued.summaries().next().unwrap().headline,
+        "Edited before the folder went"
+    );
+}
+
+#[test]
+fn save_as_still_stops_at_an_article_file_it_cannot_read() {
+    let (dir, root, ids) = bundle_with(2);
+    let bundle = open_rw(&root);
+    let unreadable = root.join(format!("articles/{}.json", ids[0]));
+    fs::remove_file(&unreadable).unwrap();
+    fs::create_dir(&unreadable).unwrap();
+    let target = dir.path().join("Copy.copydesk");
+    let Err(error) = bundle.save_as_job(&target).unwrap().run(|_, _| {}) else {
+        panic!("a file that is there but cannot be read stops the copy");
+    };
+    assert!(error.to_string().contains(&ids[0].to_string()), "{error}");
+}

@@ -118,3 +118,62 @@ fn a_project_folder_gone_is_said_once_and_saving_resumes_when_it_is_back() {
     assert!(!harness.state().state.has_unsaved_changes());
     assert!(first_article_on_disk(&root).slugline.ends_with("-KEPT"));
 }
+
+#[test]
+fn with_the_project_s_folder_gone_save_as_keeps_the_articles_open_here_and_names_the_rest() {
+    let (dir, root) = sample_copy();
+    let dialogs = no_dialogs();
+    let mut harness = open(&root, dialogs.clone());
+    let listed = article_ids(&harness).len();
+    append_to(&mut harness, Role::TextInput, "Slugline", "-KEPT");
+    let kept = harness.state().state.selected.unwrap();
+    std::fs::rename(&root, dir.path().join("Deleted")).unwrap();
+    look_at_the_disk(&mut harness);
+    assert!(
+        harness
+            .query_by_label("The project's folder cannot be found")
+            .is_some()
+    );
+    let copy = dir.path().join("Rescued.copydesk");
+    *dialogs.0.lock().unwrap() = Some(copy.clone());
+    harness
+        .get_by_role_and_label(Role::Button, "Save as…")
+        .click();
+    wait_until(&mut harness, |w| {
+        matches!(
+            w.state.modal,
+            Some(copydesk::app::Modal::SavedWithoutLost { .. })
+        )
+    });
+    harness.run_steps(2);
+    // The sample's other articles were never opened here: their files went with the folder.
+    let left_out = listed - 1;
+    let heading = format!("Saved without {left_out} articles");
+    assert!(harness.query_by_label(&heading).is_some(), "{heading}");
+    assert!(
+        harness
+            .query_by_label_contains("Harbour rowing club wins first national title")
+            .is_some(),
+        "a headline left out is named"
+    );
+    harness.get_by_role_and_label(Role::Button, "Close").click();
+    harness.run_steps(2);
+    // The window goes on in the copy, which opens cleanly and holds the edit.
+    assert_eq!(harness.state().state.bundle.as_ref().unwrap().root(), copy);
+    assert_eq!(article_ids(&harness), vec![kept]);
+    let rescued = copydesk::bundle::Bundle::open(&copy, copydesk::bundle::Access::ReadOnly)
+        .expect("the copy opens");
+    assert!(rescued.problems().is_empty(), "{:?}", rescued.problems());
+    assert_eq!(rescued.ids(), vec![kept]);
+    assert!(first_article_on_disk(&copy).slugline.ends_with("-KEPT"));
+    // Saving goes on there.
+    append_to(&mut harness, Role::TextInput, "Slugline", "-AGAIN");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    harness.run_steps(3);
+    assert!(!harness.state().state.has_unsaved_changes());
+    assert!(
+        first_article_on_disk(&copy)
+            .slugline
+            .ends_with("-KEPT-AGAIN")
+    );
+}

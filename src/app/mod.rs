@@ -76,6 +76,14 @@ pub enum Modal {
     UnsavedOnQuit,
     /// The project's folder is not where it was opened (moved, deleted, its drive gone).
     ProjectMissing(PathBuf),
+    /// A Save as wrote the copy without the articles whose files were gone before they were
+    /// ever read (the project's folder deleted under the window).
+    SavedWithoutLost {
+        /// The copy's folder.
+        target: PathBuf,
+        /// The headlines of the articles left out.
+        headlines: Vec<String>,
+    },
     /// Files changed on disk since they were loaded.
     Conflict {
         /// The files.

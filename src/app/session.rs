@@ -262,12 +262,27 @@ impl AppState {
             return;
         };
         let path = copy.root().to_owned();
+        let lost: Vec<String> = copy
+            .lost()
+            .iter()
+            .filter_map(|id| bundle.summary_at(bundle.position(*id)?))
+            .map(|summary| summary.headline.clone())
+            .collect();
         bundle.continue_at(copy);
         self.journal.clear(path.clone());
         self.read_only = None;
+        self.folder_missing = false;
         self.settings.remember(path.clone());
         self.last_saved = Some(chrono::Local::now());
-        self.tell(format!("Saved as {}", path.display()));
+        if lost.is_empty() {
+            self.tell(format!("Saved as {}", path.display()));
+        } else {
+            self.articles_changed();
+            self.modal = Some(Modal::SavedWithoutLost {
+                target: path,
+                headlines: lost,
+            });
+        }
     }
 
     /// Saves changed articles; a conflict with changes on disk asks the user. A save of many

@@ -3,7 +3,7 @@
 //! thread with its progress ([`SaveAsJob::run`]), and the bundle then continues at the copy
 //! ([`Bundle::continue_at`]).
 
-use super::format::{ARTICLES_DIR, ASSETS_DIR, LOCAL_DIR, MANIFEST_FILE};
+use super::format::{ARTICLES_DIR, ASSETS_DIR, LOCAL_DIR, MANIFEST_FILE, Manifest};
 use super::fsio::{sha256_hex, sync_dir, to_pretty_json, write_atomic};
 use super::index::DiskState;
 use super::lock::BundleLock;
@@ -34,8 +34,8 @@ pub struct SaveAsJob {
     /// Each article with its edit count when the job was taken.
     articles: Vec<(Uuid, u64, Source)>,
     set_aside: Vec<PathBuf>,
-    /// The manifest's bytes, with its edit count then.
-    manifest: (Vec<u8>, u64),
+    /// The manifest, with its edit count then.
+    manifest: (Manifest, u64),
     editor: String,
     /// Whether the target folder was there (empty) before the job made its files.
     target_existed: bool,
@@ -52,9 +52,17 @@ pub struct SavedCopy {
     disk: Vec<(Uuid, u64, DiskState)>,
     manifest_sha256: String,
     manifest_edits: u64,
+    /// The articles never opened whose files were gone (the project's folder moved or deleted
+    /// under the window): not in the copy.
+    lost: Vec<Uuid>,
 }
 
 impl SavedCopy {
+    /// The articles left out of the copy because their files were gone.
+    pub fn lost(&self) -> &[Uuid] {
+        &self.lost
+    }
+
     /// The copy's folder.
     pub fn root(&self) -> &Path {
         &self.target
@@ -100,6 +108,8 @@ impl SaveAsJob {
 
     /// Writes the copy, telling `progress` how many articles of how many are written. A failure
     /// leaves the original as it was and names the file; the copy so far stays in its folder.
+    /// An article never opened whose file is gone is left out and named in [`SavedCopy::lost`],
+    /// so that the articles in memory can still be rescued from a folder deleted under them.
     pub fn run(self, mut progress: impl FnMut(usize, usize)) -> Result<SavedCopy, BundleError> {
         let articles_dir = super::fsio::make_dir_in(&self.target, ARTICLES_DIR)?;
         let ignore = format!("{LOCAL_DIR}/\n");
@@ -124,6 +134,8 @@ impl SaveAsJob {
         }
         let total = self.articles.len();
         let mut disk = Vec::with_capacity(total);
+        let mut lost = Vec::new();
+        let mut revisions = Vec::new();
         for (done, (id, edits, source)) in self.articles.iter().enumerate() {
             if done % 100 == 0 {
                 progress(done, total);
@@ -132,23 +144,36 @@ impl SaveAsJob {
                 return Err(self.abandon());
             }
             let bytes = match source {
-                Source::File(from) => fs::read(from).map_err(|e| BundleError::io(from, e))?,
+                Source::File(from) => match fs::read(from) {
+                    Ok(bytes) => bytes,
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                        lost.push(*id);
+                        continue;
+                    }
+                    Err(e) => return Err(BundleError::io(from, e)),
+                },
                 Source::Loaded(article, _) => to_pretty_json(article.as_ref()),
             };
             let path = article_path(&self.target, *id);
             write_atomic(&path, &bytes)?;
             let meta = fs::metadata(&path).map_err(|e| BundleError::io(&path, e))?;
-            disk.push((*id, *edits, DiskState::new(&bytes, &meta)));
+            let written = DiskState::new(&bytes, &meta);
+            if let Source::Loaded(article, true) = source {
+                revisions.push((article.as_ref(), written.sha256.clone()));
+            }
+            disk.push((*id, *edits, written));
         }
         sync_dir(&articles_dir)?;
-        let (manifest, manifest_edits) = &self.manifest;
-        write_atomic(&self.target.join(MANIFEST_FILE), manifest)?;
+        let (mut manifest, manifest_edits) = self.manifest.clone();
+        let left_out: std::collections::HashSet<String> =
+            lost.iter().map(Uuid::to_string).collect();
+        manifest.articles.retain(|id| !left_out.contains(id));
+        let manifest = to_pretty_json(&manifest);
+        write_atomic(&self.target.join(MANIFEST_FILE), &manifest)?;
         sync_dir(&self.target)?;
         // The unsaved changes are a revision of the copy, as a save would make them.
-        for ((_, _, source), (_, _, written)) in self.articles.iter().zip(&disk) {
-            if let Source::Loaded(article, true) = source {
-                crate::history::record(&self.target, article, &self.editor, &written.sha256)?;
-            }
+        for (article, sha256) in revisions {
+            crate::history::record(&self.target, article, &self.editor, &sha256)?;
         }
         progress(total, total);
         Ok(SavedCopy {
@@ -156,8 +181,9 @@ impl SaveAsJob {
             target: self.target,
             lock: self.lock,
             disk,
-            manifest_sha256: sha256_hex(manifest),
-            manifest_edits: *manifest_edits,
+            manifest_sha256: sha256_hex(&manifest),
+            manifest_edits,
+            lost,
         })
     }
 }
@@ -192,7 +218,7 @@ impl Bundle {
                 .iter()
                 .map(|s| s.problem.path.clone())
                 .collect(),
-            manifest: (to_pretty_json(&self.manifest()), self.manifest_edits),
+            manifest: (self.manifest(), self.manifest_edits),
             editor: self.editor.clone(),
             target_existed,
             stop: Arc::default(),
@@ -200,8 +226,14 @@ impl Bundle {
     }
 
     /// Continues at the copy a finished Save as wrote: its folder, its lock and its files. An
-    /// article or setting changed since the job was taken stays unsaved.
+    /// article or setting changed since the job was taken stays unsaved; an article left out
+    /// because its file was gone is no longer listed.
     pub fn continue_at(&mut self, copy: SavedCopy) {
+        if !copy.lost.is_empty() {
+            let lost: std::collections::HashSet<Uuid> = copy.lost.iter().copied().collect();
+            self.entries.retain(|e| !lost.contains(&e.summary.id));
+            self.reindex();
+        }
         self.root = copy.target;
         self.lock = Some(copy.lock);
         self.histories.clear();

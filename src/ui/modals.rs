@@ -109,8 +109,31 @@ pub fn ui(ctx: &egui::Context, state: &mut AppState, out: &mut Vec<Command>) {
                 ));
                 ui.label(
                     "Your changes stay open in this window; nothing has been lost. Put the \
-                     folder back (or reconnect its drive) and save: Copydesk writes them there.",
+                     folder back (or reconnect its drive) and save: Copydesk writes them there. \
+                     Or save the articles open in this window as a new project with Save as.",
                 );
+                ui.horizontal(|ui| {
+                    super::help::close(ui, first_frame, out);
+                    button(ui, Command::SaveAs, out);
+                });
+            }
+            Modal::SavedWithoutLost { target, headlines } => {
+                ui.heading(format!(
+                    "Saved without {}",
+                    counted(headlines.len(), "article")
+                ));
+                ui.label(format!(
+                    "The copy is in {}. These articles had not been opened in this window, and \
+                     their files were gone before the copy was made, so they are not in it:",
+                    target.display()
+                ));
+                const SHOWN: usize = 8;
+                for headline in headlines.iter().take(SHOWN) {
+                    ui.label(format!("• {headline}"));
+                }
+                if headlines.len() > SHOWN {
+                    ui.label(format!("and {} more", headlines.len() - SHOWN));
+                }
                 super::help::close(ui, first_frame, out);
             }
             Modal::Recovery(journal) => {
