@@ -469,3 +469,84 @@ fn a_picture_s_caption_pasted_with_a_page_is_flagged_as_residue_and_nothing_else
         );
     }
 }
+
+#[test]
+fn pasted_pages_keep_the_dates_they_show_above_their_text() {
+    let corpus = shared().join("corpus/articles");
+    let import = |stem: &str| {
+        let page = std::fs::read_to_string(corpus.join(format!("{stem}.txt"))).unwrap();
+        import_text(&page, ImportFormat::PastedPage, stem, now()).unwrap()
+    };
+    let at = |text: &str| text.parse::<chrono::DateTime<chrono::Utc>>().unwrap();
+    for (stem, created, updated) in [
+        // "Last update: 2 days ago", counted back from the paste.
+        (
+            "00-seed-kremlin-ukraine-talks",
+            "2026-11-26T12:00:00Z",
+            "2026-11-26T12:00:00Z",
+        ),
+        // "MUMBAI Tue Dec 30, 2014 4:33pm IST", India's time.
+        (
+            "01-reuters-com1",
+            "2014-12-30T11:03:00Z",
+            "2014-12-30T11:03:00Z",
+        ),
+        (
+            "02-reuters-com2",
+            "2014-12-30T03:51:00Z",
+            "2014-12-30T03:51:00Z",
+        ),
+        // "LONDON Mon Dec 29, 2014 8:57pm GMT"
+        (
+            "03-reuters-com4",
+            "2014-12-29T20:57:00Z",
+            "2014-12-29T20:57:00Z",
+        ),
+        // "11:59PM GMT 29 Dec 2014"
+        (
+            "04-telegraph-co-uk2",
+            "2014-12-29T23:59:00Z",
+            "2014-12-29T23:59:00Z",
+        ),
+        // "5:00PM GMT 31 Dec 2014", then a live blog's "2014-12-31 17:13:38.0".
+        (
+            "05-telegraph-co-uk1",
+            "2014-12-31T17:00:00Z",
+            "2014-12-31T17:00:00Z",
+        ),
+        // "Published" and "Last updated", each over its date.
+        (
+            "06-theglobeandmail-com1",
+            "2014-12-29T11:00:00Z",
+            "2014-12-30T01:57:00Z",
+        ),
+        // "Published December 29, 2014"
+        (
+            "07-foxnews-com1",
+            "2014-12-29T00:00:00Z",
+            "2014-12-29T00:00:00Z",
+        ),
+        // "December 29, 2014 | 10:32am"
+        (
+            "08-nypost-com2",
+            "2014-12-29T10:32:00Z",
+            "2014-12-29T10:32:00Z",
+        ),
+    ] {
+        let article = import(stem);
+        assert_eq!(
+            (article.created, article.updated),
+            (at(created), at(updated)),
+            "{stem}"
+        );
+    }
+    // Text with no date above it is dated when it was pasted.
+    let bare = import_text(
+        "A council in the north voted on Tuesday to keep its libraries open late.",
+        ImportFormat::PastedPage,
+        "note",
+        now(),
+    )
+    .unwrap();
+    assert_eq!((bare.created, bare.updated), (now(), now()));
+}

@@ -6,6 +6,7 @@ pub mod html;
 pub mod markdown;
 pub mod ninjs;
 pub mod noted_caption;
+pub mod page_date;
 pub mod pasted_page;
 
 use crate::model::Article;

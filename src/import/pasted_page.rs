@@ -281,6 +281,14 @@ pub fn import(text: &str, now: DateTime<Utc>) -> Result<Article, String> {
     let (Some(&first), Some(&last)) = (body.first(), body.last()) else {
         return Err("no article text found: no paragraph of running text".to_owned());
     };
+    // The page's dates, from above its text: when it was published and last updated.
+    let dates = super::page_date::page_dates(&items[..first], now);
+    if let Some(created) = dates.published.or(dates.updated) {
+        article.created = created;
+        article.updated = dates
+            .updated
+            .map_or(created, |updated| updated.max(created));
+    }
     if let Some(dateline) = DATELINE.captures(items[first]) {
         article.dateline.place = title_case(dateline[1].trim());
     } else if let Some(place) =
