@@ -349,14 +349,16 @@ fn pasted_corpus_pages_give_their_headline_byline_and_body() {
     }
 }
 
+/// A page of the corpus imported as pasted text.
+fn pasted_corpus_page(stem: &str) -> Article {
+    let path = shared().join(format!("corpus/articles/{stem}.txt"));
+    let page = std::fs::read_to_string(path).unwrap();
+    import_text(&page, ImportFormat::PastedPage, stem, now()).unwrap()
+}
+
 #[test]
 fn pasted_corpus_pages_give_their_dateline_and_keep_their_pictures_captions_aside() {
     use copydesk::import::noted_caption::first_noted;
-    let corpus = shared().join("corpus/articles");
-    let import = |stem: &str| {
-        let page = std::fs::read_to_string(corpus.join(format!("{stem}.txt"))).unwrap();
-        import_text(&page, ImportFormat::PastedPage, stem, now()).unwrap()
-    };
     // In the first paragraph ("LONDON (Reuters) - …"), or on a line of its own under the
     // byline ("WASHINGTON — The Globe and Mail"); no other page has one.
     for (stem, place) in [
@@ -365,18 +367,18 @@ fn pasted_corpus_pages_give_their_dateline_and_keep_their_pictures_captions_asid
         ("03-reuters-com4", "London"),
         ("06-theglobeandmail-com1", "Washington"),
     ] {
-        assert_eq!(import(stem).dateline.place, place, "{stem}");
+        assert_eq!(pasted_corpus_page(stem).dateline.place, place, "{stem}");
     }
     for (stem, _, _) in PAGES.iter().filter(|(stem, _, _)| {
         !["01-", "02-", "03-", "06-"]
             .iter()
             .any(|n| stem.starts_with(n))
     }) {
-        assert_eq!(import(stem).dateline.place, "", "{stem}");
+        assert_eq!(pasted_corpus_page(stem).dateline.place, "", "{stem}");
     }
     // A gallery's caption ("1 of 2. A general view …") and the credit under it are one caption
     // for the hero, not the body's first paragraph.
-    let reuters = import("03-reuters-com4");
+    let reuters = pasted_corpus_page("03-reuters-com4");
     assert!(
         reuters
             .body
@@ -391,7 +393,7 @@ fn pasted_corpus_pages_give_their_dateline_and_keep_their_pictures_captions_asid
         )
     );
     // A photographer's credit with the agencies after it.
-    let globe = import("06-theglobeandmail-com1");
+    let globe = pasted_corpus_page("06-theglobeandmail-com1");
     let noted = first_noted(&globe.editors_note).unwrap();
     assert_eq!(noted.credit, "Juni Kriswanto/AFP/Getty Images");
 }
@@ -472,11 +474,6 @@ fn a_picture_s_caption_pasted_with_a_page_is_flagged_as_residue_and_nothing_else
 
 #[test]
 fn pasted_pages_keep_the_dates_they_show_above_their_text() {
-    let corpus = shared().join("corpus/articles");
-    let import = |stem: &str| {
-        let page = std::fs::read_to_string(corpus.join(format!("{stem}.txt"))).unwrap();
-        import_text(&page, ImportFormat::PastedPage, stem, now()).unwrap()
-    };
     let at = |text: &str| text.parse::<chrono::DateTime<chrono::Utc>>().unwrap();
     for (stem, created, updated) in [
         // "Last update: 2 days ago", counted back from the paste.
@@ -533,7 +530,7 @@ fn pasted_pages_keep_the_dates_they_show_above_their_text() {
             "2014-12-29T10:32:00Z",
         ),
     ] {
-        let article = import(stem);
+        let article = pasted_corpus_page(stem);
         assert_eq!(
             (article.created, article.updated),
             (at(created), at(updated)),
