@@ -170,9 +170,18 @@ impl History {
             .collect();
         let count = self.revisions.len();
         let previous = count.checked_sub(1).and_then(|last| self.line_keys(last));
+        // An article saved again as it was but for its time (an undo back to the saved text)
+        // adds no revision: it would be the same in every field and line.
+        let last_fields = self.revisions.last().map(|r| &r.fields);
+        let new_keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+        if previous.as_ref() == Some(&new_keys)
+            && last_fields.is_some_and(|f| same_but_time(f, &fields))
+        {
+            return None;
+        }
         let (body, body_edits) = match previous {
             Some(previous) if !count.is_multiple_of(SNAPSHOT_EVERY) => {
-                (None, Some(line_edits(&previous, &keys)))
+                (None, Some(line_edits(&previous, &new_keys)))
             }
             _ => (Some(keys), None),
         };
@@ -240,16 +249,26 @@ impl History {
         Ok(true)
     }
 
-    /// The line keys of a revision: its snapshot, or the last snapshot with the edits since.
-    fn line_keys(&self, index: usize) -> Option<Vec<String>> {
+    /// The line keys of a revision: its snapshot, or the last snapshot with the edits since,
+    /// borrowed from the history (a long history is walked without copying its keys).
+    fn line_keys(&self, index: usize) -> Option<Vec<&str>> {
         let start = (0..=index)
             .rev()
             .find(|&i| self.revisions.get(i).is_some_and(|r| r.body.is_some()))?;
-        let mut keys = self.revisions[start].body.clone()?;
+        let snapshot = self.revisions[start].body.as_ref()?;
+        let mut keys: Vec<&str> = snapshot.iter().map(String::as_str).collect();
         for revision in &self.revisions[start + 1..=index] {
             keys = apply_edits(&keys, revision.body_edits.as_deref()?)?;
         }
         Some(keys)
+    }
+
+    /// Whether two revisions have the same body (false when either cannot be read).
+    pub fn same_body(&self, a: usize, b: usize) -> bool {
+        match (self.line_keys(a), self.line_keys(b)) {
+            (Some(a), Some(b)) => a == b,
+            _ => false,
+        }
     }
 
     /// The body of a revision.
@@ -257,7 +276,7 @@ impl History {
         let keys = self.line_keys(index)?;
         let lines: Option<Vec<&str>> = keys
             .iter()
-            .map(|k| self.lines.get(k).map(String::as_str))
+            .map(|k| self.lines.get(*k).map(String::as_str))
             .collect();
         Some(lines?.join("\n"))
     }
@@ -302,8 +321,22 @@ pub fn record(
     load_for_append(root, article.id)?.append(root, article, editor, sha256)
 }
 
+/// Whether two revisions' fields are the same but for the time of the last change.
+fn same_but_time(a: &Value, b: &Value) -> bool {
+    fn but_time(fields: &Value) -> Option<Vec<(&String, &Value)>> {
+        let map = fields.as_object()?;
+        Some(map.iter().filter(|(key, _)| *key != "updated").collect())
+    }
+    but_time(a) == but_time(b)
+}
+
+/// Line keys of one's own.
+fn owned(keys: &[&str]) -> Vec<String> {
+    keys.iter().map(|key| (*key).to_owned()).collect()
+}
+
 /// The edits that turn one line list into another.
-fn line_edits(old: &[String], new: &[String]) -> Vec<LineEdit> {
+fn line_edits(old: &[&str], new: &[&str]) -> Vec<LineEdit> {
     use similar::DiffOp;
     let mut edits = Vec::new();
     for op in similar::capture_diff_slices(similar::Algorithm::Myers, old, new) {
@@ -312,7 +345,7 @@ fn line_edits(old: &[String], new: &[String]) -> Vec<LineEdit> {
             DiffOp::Delete { old_len, .. } => edits.push(LineEdit::Drop(old_len)),
             DiffOp::Insert {
                 new_index, new_len, ..
-            } => edits.push(LineEdit::Add(new[new_index..new_index + new_len].to_vec())),
+            } => edits.push(LineEdit::Add(owned(&new[new_index..new_index + new_len]))),
             DiffOp::Replace {
                 old_len,
                 new_index,
@@ -320,7 +353,7 @@ fn line_edits(old: &[String], new: &[String]) -> Vec<LineEdit> {
                 ..
             } => {
                 edits.push(LineEdit::Drop(old_len));
-                edits.push(LineEdit::Add(new[new_index..new_index + new_len].to_vec()));
+                edits.push(LineEdit::Add(owned(&new[new_index..new_index + new_len])));
             }
         }
     }
@@ -328,7 +361,7 @@ fn line_edits(old: &[String], new: &[String]) -> Vec<LineEdit> {
 }
 
 /// Applies line edits; `None` when they do not fit the list (a damaged file).
-fn apply_edits(old: &[String], edits: &[LineEdit]) -> Option<Vec<String>> {
+fn apply_edits<'a>(old: &[&'a str], edits: &'a [LineEdit]) -> Option<Vec<&'a str>> {
     let mut at = 0;
     let mut new = Vec::with_capacity(old.len());
     for edit in edits {
@@ -338,7 +371,7 @@ fn apply_edits(old: &[String], edits: &[LineEdit]) -> Option<Vec<String>> {
                 at += n;
             }
             LineEdit::Drop(n) => at += n,
-            LineEdit::Add(keys) => new.extend(keys.iter().cloned()),
+            LineEdit::Add(keys) => new.extend(keys.iter().map(String::as_str)),
         }
     }
     (at == old.len()).then_some(new)
@@ -395,6 +428,11 @@ mod tests {
         assert!(
             !record_saved(dir.path(), &article, "Ann").unwrap(),
             "an unchanged save adds nothing"
+        );
+        article.updated = "2030-01-01T00:00:00Z".parse().unwrap();
+        assert!(
+            !record_saved(dir.path(), &article, "Ann").unwrap(),
+            "nor one that changed only its time (an undo back to the saved text)"
         );
         article.body.push_str("\n\nThird line.");
         article.headline = "Talks end without a deal".into();
