@@ -270,3 +270,49 @@ fn part_unused_pictures_history_scan(bencher: divan::Bencher) {
     bencher
         .bench_local(|| copydesk::media::unused_assets(root, std::iter::empty()).expect("listed"));
 }
+
+/// Revisions in the long history below.
+const REVISIONS: usize = 500;
+
+/// The history of a 20,000-word article saved 500 times, each save changing one paragraph (and
+/// every tenth a tag), as a long-worked piece has.
+fn long_history() -> &'static (tempfile::TempDir, PathBuf, uuid::Uuid) {
+    static FIXTURE: OnceLock<(tempfile::TempDir, PathBuf, uuid::Uuid)> = OnceLock::new();
+    FIXTURE.get_or_init(|| {
+        let dir = support::temp_dir();
+        let root = dir.path().to_owned();
+        let mut next = support::lcg(11);
+        let mut article = copydesk::model::Article::new("A long-worked piece");
+        article.body = support::body(20_000, &mut next);
+        for n in 0..REVISIONS {
+            let mut paragraphs: Vec<String> =
+                article.body.split("\n\n").map(str::to_owned).collect();
+            let at = next() % paragraphs.len();
+            paragraphs[at].push_str(&format!(" Revised {n}."));
+            article.body = paragraphs.join("\n\n");
+            if n % 10 == 0 {
+                article.tags.push(format!("Tag {n}"));
+            }
+            let json = copydesk::bundle::fsio::to_pretty_json(&article);
+            let sha256 = copydesk::bundle::fsio::sha256_hex(&json);
+            copydesk::history::record(&root, &article, "", &sha256).expect("history");
+        }
+        (dir, root, article.id)
+    })
+}
+
+/// The history pane opened on that article: its history file read.
+#[divan::bench(sample_count = 20)]
+fn history_of_500_revisions_loaded(bencher: divan::Bencher) {
+    let (_, root, id) = long_history();
+    bencher.bench_local(|| copydesk::history::History::load(root, *id).expect("history"));
+}
+
+/// The pane's list: what each of the 500 revisions changed from the one before.
+#[divan::bench(sample_count = 20)]
+fn history_of_500_revisions_changes_listed(bencher: divan::Bencher) {
+    let (_, root, id) = long_history();
+    let history = copydesk::history::History::load(root, *id).expect("history");
+    assert_eq!(history.revisions.len(), REVISIONS);
+    bencher.bench_local(|| copydesk::history_changes::changes_by_revision(&history));
+}

@@ -7,6 +7,7 @@ pub mod cli;
 pub mod export;
 pub mod find;
 pub mod history;
+pub mod history_changes;
 pub mod import;
 pub mod markdown;
 pub mod media;

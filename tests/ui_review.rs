@@ -200,6 +200,26 @@ fn an_article_with_one_revision_has_nothing_to_compare_and_says_so() {
 }
 
 #[test]
+fn an_edit_undone_before_the_save_adds_no_revision() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    append_to(&mut harness, Role::TextInput, "Headline", " today");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run_steps(3);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run_steps(3);
+    assert!(!harness.state().state.has_unsaved_changes());
+    harness.get_by_label("History").click();
+    harness.run_steps(3);
+    assert!(
+        harness
+            .query_by_label_contains("1 revision, newest first")
+            .is_some(),
+        "the article is as its one revision has it, but for the time"
+    );
+}
+
+#[test]
 fn restoring_a_revision_works_and_undoes() {
     let (_dir, root) = sample_copy();
     let mut harness = open(&root, no_dialogs());
@@ -213,8 +233,16 @@ fn restoring_a_revision_works_and_undoes() {
     harness.get_by_label("History").click();
     harness.run_steps(3);
     harness.check_accessibility();
-    // Each row is numbered as the From and To boxes number it.
+    // Each row is numbered as the From and To boxes number it, and says what its save changed.
     assert!(harness.query_by_label_contains("3 · 2026-").is_some());
+    // The slug follows the headline until the article is first published.
+    assert_eq!(
+        harness
+            .query_all_by_label("Changed: headline, slug")
+            .count(),
+        2
+    );
+    assert!(harness.query_by_label("First revision").is_some());
     harness
         .get_by_label("Compare revision 2 with the latest")
         .click();

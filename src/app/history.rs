@@ -26,6 +26,8 @@ pub struct HistoryView {
     pub chosen: Option<(usize, usize)>,
     /// The fields besides the text that differ between the compared revisions.
     pub other_changes: Vec<&'static str>,
+    /// What each revision changed from the one before, oldest first.
+    pub changes: Vec<String>,
 }
 
 impl HistoryView {
@@ -45,7 +47,10 @@ impl AppState {
             return;
         };
         match History::load(bundle.root(), id) {
-            Ok(history) => self.history.history = Some(history),
+            Ok(history) => {
+                self.history.changes = crate::history_changes::changes_by_revision(&history);
+                self.history.history = Some(history);
+            }
             Err(error) => self.history.error = Some(error.to_string()),
         }
     }

@@ -33,10 +33,11 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
         .max_height(ui.available_height() * 0.45)
         .show(ui, |ui| {
             for (index, revision) in history.revisions.iter().enumerate().rev() {
+                // Seconds too: autosaves a few seconds apart are told apart.
                 let when = revision
                     .at
                     .with_timezone(&chrono::Local)
-                    .format("%Y-%m-%d %H:%M");
+                    .format("%Y-%m-%d %H:%M:%S");
                 let by = if revision.editor.is_empty() {
                     String::new()
                 } else {
@@ -50,6 +51,9 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
                     revision.status,
                     crate::model::plural::counted(revision.words, "word")
                 ));
+                if let Some(changes) = state.history.changes.get(index) {
+                    ui.weak(changes);
+                }
                 // Each button's name for a screen reader says which revision it acts on.
                 let n = index + 1;
                 ui.horizontal_wrapped(|ui| {
