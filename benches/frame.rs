@@ -7,40 +7,14 @@ mod support;
 
 use copydesk::app::Modal;
 use copydesk::app::command::Command;
-use copydesk::app::jobs::{DialogPurpose, FileDialogs, Outcome};
 use copydesk::app::settings::Settings;
 use copydesk::bundle::{Access, Bundle};
 use copydesk::model::Article;
 use copydesk::ui::Workstation;
-use egui::{Event, Pos2, RawInput, Rect, Vec2};
+use egui::Event;
 use std::sync::{Arc, Mutex, OnceLock};
+use support::window::{NoDialogs, WIDTH, frame, input};
 use uuid::Uuid;
-
-struct NoDialogs;
-
-impl FileDialogs for NoDialogs {
-    fn available(&self) -> bool {
-        false
-    }
-    fn pick(&self, _: DialogPurpose, _: std::sync::mpsc::Sender<Outcome>) {}
-}
-
-const WIDTH: f32 = 1400.0;
-const HEIGHT: f32 = 860.0;
-
-/// One frame's input; each frame is 1/60 s after the last, as on a 60 Hz display (without a
-/// clock, egui's animations, such as scrolling the cursor into view, would never end).
-fn input(width: f32, events: Vec<Event>) -> RawInput {
-    static FRAMES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
-    let frame = FRAMES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    RawInput {
-        screen_rect: Some(Rect::from_min_size(Pos2::ZERO, Vec2::new(width, HEIGHT))),
-        time: Some(frame as f64 / 60.0),
-        predicted_dt: 1.0 / 60.0,
-        events,
-        ..RawInput::default()
-    }
-}
 
 /// The generated project on disk, its two 20,000-word articles, and a third whose 20,000 words
 /// are lines with no blank line between them: one Markdown paragraph.
@@ -103,13 +77,6 @@ fn workstation_showing(ctx: &egui::Context, article: Uuid) -> Workstation {
         frame(ctx, &mut workstation, input(WIDTH, vec![]));
     }
     workstation
-}
-
-fn frame(ctx: &egui::Context, workstation: &mut Workstation, input: RawInput) {
-    let mut output = ctx.run_ui(input, |ui| workstation.show(ui));
-    let primitives = ctx.tessellate(std::mem::take(&mut output.shapes), output.pixels_per_point);
-    divan::black_box(primitives);
-    output.textures_delta.clear();
 }
 
 fn main() {

@@ -1,6 +1,8 @@
 //! Shared by the benchmarks: a deterministic generated bundle.
 #![allow(dead_code)]
 
+pub mod window;
+
 use copydesk::bundle::article_path;
 use copydesk::bundle::format::Manifest;
 use copydesk::bundle::fsio::to_pretty_json;
