@@ -28,50 +28,55 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
         crate::model::plural::counted(history.revisions.len(), "revision")
     ));
     let last = history.revisions.len() - 1;
+    let rows_id = egui::Id::unique("copydesk-history-rows");
     egui::ScrollArea::vertical()
         .id_salt("history-scroll")
         .max_height(ui.available_height() * 0.45)
-        .show(ui, |ui| {
-            for (index, revision) in history.revisions.iter().enumerate().rev() {
-                // Seconds too: autosaves a few seconds apart are told apart.
-                let when = revision
-                    .at
-                    .with_timezone(&chrono::Local)
-                    .format("%Y-%m-%d %H:%M:%S");
-                let by = if revision.editor.is_empty() {
-                    String::new()
-                } else {
-                    format!(" · {}", revision.editor)
+        .show_viewport(ui, |ui, viewport| {
+            // Only the rows in view are drawn: a history of thousands of revisions costs a
+            // frame what a screenful does. A row's height is remembered once drawn.
+            let width = ui.available_width();
+            let mut heights: RowHeights =
+                ui.data_mut(|d| d.remove_temp(rows_id)).unwrap_or_default();
+            if heights.width != width || heights.rows.len() != last + 1 {
+                heights = RowHeights {
+                    width,
+                    rows: vec![None; last + 1],
                 };
-                // Numbered as the From and To boxes below number them; its actions go on the
-                // line below, wrapped, so that a narrow pane keeps its width.
-                ui.label(format!(
-                    "{} · {when} · {} · {}{by}",
-                    index + 1,
-                    revision.status,
-                    crate::model::plural::counted(revision.words, "word")
-                ));
-                if let Some(changes) = state.history.changes.get(index) {
-                    ui.weak(changes);
-                }
-                // Each button's name for a screen reader says which revision it acts on.
-                let n = index + 1;
-                ui.horizontal_wrapped(|ui| {
-                    let latest = format!("Compare revision {n} with the latest");
-                    if index < last && named(ui, "Compare with latest", &latest) {
-                        out.push(Command::CompareRevisions(index, last));
-                    }
-                    let previous = format!("Compare revision {n} with the one before");
-                    if index > 0 && named(ui, "Compare with previous", &previous) {
-                        out.push(Command::CompareRevisions(index - 1, index));
-                    }
-                    let restore = format!("Restore revision {n} (undoable with Ctrl+Z)");
-                    if named(ui, "Restore", &restore) {
-                        out.push(Command::RestoreRevision(index));
-                    }
-                });
-                ui.add_space(4.0);
             }
+            let estimate = heights
+                .rows
+                .iter()
+                .flatten()
+                .copied()
+                .fold(ROW_ESTIMATE, f32::max);
+            let spacing = ui.spacing().item_spacing;
+            ui.spacing_mut().item_spacing.y = 0.0;
+            let (mut y, mut skipped) = (0.0, 0.0);
+            for index in (0..=last).rev() {
+                let height = heights.rows[index].unwrap_or(estimate);
+                if y + height < viewport.min.y || y > viewport.max.y {
+                    skipped += height;
+                    y += height;
+                    continue;
+                }
+                if skipped > 0.0 {
+                    ui.allocate_space(egui::vec2(width, skipped));
+                    skipped = 0.0;
+                }
+                let drawn = ui.scope(|ui| {
+                    ui.spacing_mut().item_spacing = spacing;
+                    let changes = state.history.changes.get(index).map(String::as_str);
+                    revision_row(ui, history, index, changes, out);
+                });
+                let height = drawn.response.rect.height();
+                heights.rows[index] = Some(height);
+                y += height;
+            }
+            if skipped > 0.0 {
+                ui.allocate_space(egui::vec2(width, skipped));
+            }
+            ui.data_mut(|d| d.insert_temp(rows_id, heights));
         });
     ui.separator();
     if last == 0 {
@@ -118,6 +123,68 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
                     .on_hover_text("Green: added. Red, struck through: removed.");
             }
         });
+}
+
+/// A row's height before it is first drawn, in points (a header, a line of changes, buttons).
+const ROW_ESTIMATE: f32 = 60.0;
+
+/// The drawn heights of the revision rows, at the width they were drawn at.
+#[derive(Clone, Default)]
+struct RowHeights {
+    width: f32,
+    /// Each revision's row, oldest first; none until drawn.
+    rows: Vec<Option<f32>>,
+}
+
+/// One revision's row: its number, time, status, words and editor, what it changed, and the
+/// buttons to compare and restore it.
+fn revision_row(
+    ui: &mut egui::Ui,
+    history: &crate::history::History,
+    index: usize,
+    changes: Option<&str>,
+    out: &mut Vec<Command>,
+) {
+    let revision = &history.revisions[index];
+    let last = history.revisions.len() - 1;
+    // Seconds too: autosaves a few seconds apart are told apart.
+    let when = revision
+        .at
+        .with_timezone(&chrono::Local)
+        .format("%Y-%m-%d %H:%M:%S");
+    let by = if revision.editor.is_empty() {
+        String::new()
+    } else {
+        format!(" · {}", revision.editor)
+    };
+    // Numbered as the From and To boxes below number them; its actions go on the line below,
+    // wrapped, so that a narrow pane keeps its width.
+    ui.label(format!(
+        "{} · {when} · {} · {}{by}",
+        index + 1,
+        revision.status,
+        crate::model::plural::counted(revision.words, "word")
+    ));
+    if let Some(changes) = changes {
+        ui.weak(changes);
+    }
+    // Each button's name for a screen reader says which revision it acts on.
+    let n = index + 1;
+    ui.horizontal_wrapped(|ui| {
+        let latest = format!("Compare revision {n} with the latest");
+        if index < last && named(ui, "Compare with latest", &latest) {
+            out.push(Command::CompareRevisions(index, last));
+        }
+        let previous = format!("Compare revision {n} with the one before");
+        if index > 0 && named(ui, "Compare with previous", &previous) {
+            out.push(Command::CompareRevisions(index - 1, index));
+        }
+        let restore = format!("Restore revision {n} (undoable with Ctrl+Z)");
+        if named(ui, "Restore", &restore) {
+            out.push(Command::RestoreRevision(index));
+        }
+    });
+    ui.add_space(4.0);
 }
 
 /// One field's runs laid out: added text on green, removed text struck through on red, long
