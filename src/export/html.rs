@@ -141,10 +141,10 @@ fn page_body(context: &ExportContext, out: &mut String) {
     }
     let _ = writeln!(
         out,
-        "<p class=\"meta\">Last update: <time datetime=\"{}\">{}</time> · {} min read</p>",
+        "<p class=\"meta\">Last update: <time datetime=\"{}\">{}</time>{}</p>",
         iso(article.updated),
         article.updated.format("%-d %B %Y"),
-        context.reading_minutes()
+        crate::model::stats::reading_note(context.reading_minutes())
     );
     if article.credited_bylines().next().is_some() {
         let names: Vec<String> = article

@@ -52,6 +52,16 @@ pub fn reading_minutes(words: usize, words_per_minute: u32) -> u32 {
     words.div_ceil(speed).try_into().unwrap_or(u32::MAX)
 }
 
+/// The page's reading time after its date, " · 4 min read", or nothing for a body without a
+/// word (a page does not say "0 min read").
+pub fn reading_note(minutes: u32) -> String {
+    if minutes == 0 {
+        String::new()
+    } else {
+        format!(" · {minutes} min read")
+    }
+}
+
 /// Counts words. Text split by spaces is counted by its space-separated tokens that hold a letter
 /// or digit (so Markdown markers and lone dashes are not words); runs of scripts written without
 /// spaces (Han, Kana, Thai, Lao, Khmer, Myanmar) are handed to ICU's dictionary segmenter.
@@ -272,5 +282,8 @@ mod tests {
         assert_eq!(reading_minutes(1, 200), 1);
         assert_eq!(reading_minutes(0, 200), 0);
         assert_eq!(reading_minutes(10, 0), 10);
+        // The page says nothing of reading time for a body without a word.
+        assert_eq!(reading_note(4), " · 4 min read");
+        assert_eq!(reading_note(0), "");
     }
 }

@@ -175,8 +175,9 @@ fn page(
                 ui.add_space(6.0);
                 ui.label(
                     RichText::new(format!(
-                        "Last update: {} · {minutes} min read",
-                        relative(article.updated, now)
+                        "Last update: {}{}",
+                        relative(article.updated, now),
+                        crate::model::stats::reading_note(minutes)
                     ))
                     .small(),
                 );
