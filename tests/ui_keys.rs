@@ -7,7 +7,7 @@ mod common;
 use common::ui::*;
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 
 type Workstation = egui_kittest::Harness<'static, copydesk::ui::Workstation>;
 
@@ -177,4 +177,57 @@ fn a_command_run_from_the_palette_gives_the_keys_to_its_box() {
     harness.event(egui::Event::Text("harbour".into()));
     harness.run_steps(2);
     assert_eq!(harness.state().state.filter.query, "harbour");
+}
+
+#[test]
+fn a_choice_made_with_enter_in_a_drop_down_closes_it() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    // The keys on the Status box (Tab from the standfirst), Enter opens its list.
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, "Standfirst")
+        .focus();
+    harness.run_steps(2);
+    harness.key_press(Key::Tab);
+    harness.run_steps(2);
+    harness.key_press(Key::Enter);
+    harness.run_steps(2);
+    assert!(
+        harness.query_by_label("→ ready").is_some(),
+        "the list is open"
+    );
+    // Down to "→ ready", Enter: the status moves and the list closes, so that another Enter
+    // does not choose again under the keys.
+    for _ in 0..4 {
+        if harness
+            .get_by_label("→ ready")
+            .accesskit_node()
+            .is_focused()
+        {
+            break;
+        }
+        harness.key_press(Key::ArrowDown);
+        harness.run_steps(2);
+    }
+    assert!(
+        harness
+            .get_by_label("→ ready")
+            .accesskit_node()
+            .is_focused()
+    );
+    harness.key_press(Key::Enter);
+    harness.run_steps(3);
+    assert_eq!(draft(&harness).status, copydesk::model::Status::Ready);
+    assert!(
+        harness.query_by_label("→ editing").is_none(),
+        "the list closed (it would offer the way back to editing)"
+    );
+    // The keys are back on the Status box: Tab goes on to the Section box after it.
+    harness.key_press(Key::Tab);
+    harness.run_steps(2);
+    // (The list's filter is labelled Section too.)
+    let on_section = harness
+        .query_all_by_role_and_label(Role::ComboBox, "Section")
+        .any(|section| section.accesskit_node().is_focused());
+    assert!(on_section, "Tab went on from Status");
 }

@@ -349,9 +349,14 @@ fn filters(ui: &mut egui::Ui, state: &mut AppState) {
         egui::ComboBox::from_label("Status")
             .selected_text(status_text)
             .show_ui(ui, |ui| {
-                ui.selectable_value(&mut state.filter.status, None, "Any status");
+                super::fields::choice(ui, &mut state.filter.status, None, "Any status");
                 for status in Status::ALL {
-                    ui.selectable_value(&mut state.filter.status, Some(status), status.as_str());
+                    super::fields::choice(
+                        ui,
+                        &mut state.filter.status,
+                        Some(status),
+                        status.as_str(),
+                    );
                 }
             });
         choice_filter(
@@ -367,7 +372,7 @@ fn filters(ui: &mut egui::Ui, state: &mut AppState) {
             .selected_text(state.filter.sort.label())
             .show_ui(ui, |ui| {
                 for key in SortKey::ALL {
-                    ui.selectable_value(&mut state.filter.sort, key, key.label());
+                    super::fields::choice(ui, &mut state.filter.sort, key, key.label());
                 }
             });
     });
@@ -389,9 +394,9 @@ fn choice_filter(
     egui::ComboBox::from_label(label)
         .selected_text(shown)
         .show_ui(ui, |ui| {
-            ui.selectable_value(choice, None, any);
+            super::fields::choice(ui, choice, None, any);
             for value in values {
-                ui.selectable_value(choice, Some(value.clone()), value);
+                super::fields::choice(ui, choice, Some(value.clone()), value);
             }
         });
 }

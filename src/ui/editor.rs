@@ -207,9 +207,9 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
                     egui::ComboBox::from_id_salt("status")
                         .selected_text(status.as_str())
                         .show_ui(ui, |ui| {
-                            ui.selectable_value(&mut status, draft.status, draft.status.as_str());
+                            fields::choice(ui, &mut status, draft.status, draft.status.as_str());
                             for s in &next_statuses {
-                                ui.selectable_value(&mut status, *s, format!("→ {s}"));
+                                fields::choice(ui, &mut status, *s, format!("→ {s}"));
                             }
                         })
                         .response
@@ -227,7 +227,7 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
                         .selected_text(&draft.section)
                         .show_ui(ui, |ui| {
                             for section in &section_choices() {
-                                ui.selectable_value(&mut draft.section, section.clone(), section);
+                                fields::choice(ui, &mut draft.section, section.clone(), section);
                             }
                         })
                         .response

@@ -80,7 +80,7 @@ pub fn choose(
             .selected_text(counts.status(chosen))
             .show_ui(ui, |ui| {
                 for s in Status::ALL {
-                    ui.selectable_value(&mut chosen, s, counts.status(s));
+                    super::fields::choice(ui, &mut chosen, s, counts.status(s));
                 }
             })
             .response

@@ -6,6 +6,55 @@ use std::ops::Range;
 /// Spans of a field to underline, with their colours.
 pub type Underlines<'a> = &'a [(Range<usize>, Color32)];
 
+/// One entry of a drop-down list. Chosen with a click, or with Enter or Space on the keys, it
+/// closes the list: egui closes a list on a click only, and a list left open under the keys took
+/// the next Enter as another choice.
+pub fn choice<V: PartialEq>(
+    ui: &mut Ui,
+    current: &mut V,
+    value: V,
+    text: impl Into<egui::WidgetText>,
+) -> Response {
+    let response = ui.selectable_value(current, value, text);
+    if response.clicked() {
+        chosen(ui);
+    }
+    response
+}
+
+/// Closes the drop-down list a choice was just made in; a choice made with the keys gives them
+/// back to the list's button at the end of the frame ([`keys_after_choice`]).
+pub fn chosen(ui: &Ui) {
+    ui.close();
+    if !ui.input(|i| i.pointer.any_click()) {
+        ui.data_mut(|d| d.insert_temp(chosen_with_keys_id(), true));
+    }
+}
+
+/// Where a choice made with the keys in a drop-down list is noted for the end of the frame.
+fn chosen_with_keys_id() -> egui::Id {
+    egui::Id::unique("copydesk-chosen-with-keys")
+}
+
+/// Once a frame, at its end: after a choice made with the keys in a drop-down list, the keys go
+/// back to the widget that had them before the list opened (its button), so that Tab goes on
+/// from there; otherwise, while no list is open, notes which widget has the keys.
+pub fn keys_after_choice(ctx: &egui::Context) {
+    let before_list = egui::Id::unique("copydesk-keys-before-list");
+    if ctx
+        .data_mut(|d| d.remove_temp::<bool>(chosen_with_keys_id()))
+        .unwrap_or(false)
+    {
+        if let Some(id) = ctx.data(|d| d.get_temp::<egui::Id>(before_list)) {
+            ctx.memory_mut(|m| m.request_focus(id));
+        }
+    } else if !ctx.any_popup_open()
+        && let Some(id) = ctx.memory(|m| m.focused())
+    {
+        ctx.data_mut(|d| d.insert_temp(before_list, id));
+    }
+}
+
 /// The id of a labelled field's text box, so the review can focus it and select a span.
 pub fn field_id(label: &str) -> egui::Id {
     egui::Id::unique(("copydesk-field", label))

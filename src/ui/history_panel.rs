@@ -261,7 +261,7 @@ fn revision_box(
         .selected_text(name(*chosen))
         .show_ui(ui, |ui| {
             for index in (0..history.revisions.len()).rev() {
-                ui.selectable_value(chosen, index, name(index));
+                super::fields::choice(ui, chosen, index, name(index));
             }
         })
         .response

@@ -177,6 +177,7 @@ impl Workstation {
         if cut_or_paste {
             self.state.undo.break_typing();
         }
+        fields::keys_after_choice(&ctx);
         text_focus::act(&ctx, &mut self.state, modal_shown);
         text_focus::note(&ctx, &mut self.state, modal_shown);
         if let Some(text) = self.state.to_clipboard.take() {

@@ -276,6 +276,8 @@ pub(super) fn language(
                             .selectable_label(chosen, format!("{name} ({tag})"))
                             .clicked()
                         {
+                            // A choice made with the keys closes the list too.
+                            fields::chosen(ui);
                             picked = Some(*tag);
                         }
                     }
@@ -312,7 +314,7 @@ pub(super) fn corrections(
                     .selected_text(kind.label())
                     .show_ui(ui, |ui| {
                         for choice in CorrectionKind::ALL {
-                            ui.selectable_value(&mut kind, choice, choice.label());
+                            fields::choice(ui, &mut kind, choice, choice.label());
                         }
                     })
                     .response;

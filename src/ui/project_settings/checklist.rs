@@ -52,7 +52,7 @@ pub(super) fn checklist(ui: &mut egui::Ui, draft: &mut SettingsDraft) {
                     .selected_text(level_name(level))
                     .show_ui(ui, |ui| {
                         for choice in [Level::Off, Level::Recommended, Level::Required] {
-                            ui.selectable_value(&mut level, choice, level_name(choice));
+                            crate::ui::fields::choice(ui, &mut level, choice, level_name(choice));
                         }
                     })
                     .response

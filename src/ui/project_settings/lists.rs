@@ -135,7 +135,7 @@ pub(super) fn house_style(ui: &mut egui::Ui, draft: &mut SettingsDraft) {
         .selected_text(style.dash.label())
         .show_ui(ui, |ui| {
             for dash in HouseDash::ALL {
-                ui.selectable_value(&mut style.dash, dash, dash.label());
+                crate::ui::fields::choice(ui, &mut style.dash, dash, dash.label());
             }
         });
     ui.separator();
