@@ -3,30 +3,6 @@
 //! every revision's article.
 
 use crate::history::{History, LineEdit};
-use serde_json::Value;
-
-/// The article's fields as the history stores them, with the editor's name for each, in the
-/// editor's order. Fields that only follow others (the workflow record, the times) are left out.
-const FIELDS: [(&str, &str); 18] = [
-    ("headline", "headline"),
-    ("seo_title", "SEO title"),
-    ("social_title", "social title"),
-    ("standfirst", "standfirst"),
-    ("status", "status"),
-    ("section", "section"),
-    ("bylines", "bylines"),
-    ("tags", "tags"),
-    ("slugline", "slugline"),
-    ("slug", "slug"),
-    ("dateline", "dateline"),
-    ("language", "language"),
-    ("embargo", "embargo"),
-    ("editors_note", "editor's note"),
-    ("corrections", "corrections"),
-    ("hero_image", "pictures"),
-    ("images", "pictures"),
-    ("waivers", "waivers"),
-];
 
 /// For each revision, oldest first, what it changed from the one before.
 pub fn changes_by_revision(history: &History) -> Vec<String> {
@@ -56,28 +32,16 @@ fn changes_at(history: &History, index: usize) -> String {
             ),
         });
     }
-    for (key, label) in FIELDS {
-        if field(&old.fields, key) != field(&new.fields, key)
-            && !changed.iter().any(|named| named == label)
-        {
-            changed.push(label.to_owned());
-        }
-    }
+    changed.extend(
+        crate::model::changes::changed_in(&old.fields, &new.fields)
+            .into_iter()
+            .map(str::to_owned),
+    );
     if changed.is_empty() {
         "No change to the text or the fields".to_owned()
     } else {
         format!("Changed: {}", changed.join(", "))
     }
-}
-
-/// A stored field, absent and empty alike (an empty field is left out of the file).
-fn field<'a>(fields: &'a Value, key: &str) -> Option<&'a Value> {
-    fields.get(key).filter(|value| match value {
-        Value::Null => false,
-        Value::String(text) => !text.is_empty(),
-        Value::Array(items) => !items.is_empty(),
-        _ => true,
-    })
 }
 
 /// Whether revision `index` has another body than the one before.

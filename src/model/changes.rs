@@ -2,33 +2,62 @@
 //! the history pane says "Also changed: tags, status" beside its word diff of the text.
 
 use super::Article;
+use serde_json::Value;
+
+/// The article's fields as its file stores them, each with the editor's name for it, in the
+/// editor's order. Fields that only follow others (the workflow record, the times) are left out.
+const FIELD_NAMES: [(&str, &str); 18] = [
+    ("headline", "headline"),
+    ("seo_title", "SEO title"),
+    ("social_title", "social title"),
+    ("standfirst", "standfirst"),
+    ("status", "status"),
+    ("section", "section"),
+    ("bylines", "bylines"),
+    ("tags", "tags"),
+    ("slugline", "slugline"),
+    ("slug", "slug"),
+    ("dateline", "dateline"),
+    ("language", "language"),
+    ("embargo", "embargo"),
+    ("editors_note", "editor's note"),
+    ("corrections", "corrections"),
+    ("hero_image", "pictures"),
+    ("images", "pictures"),
+    ("waivers", "waivers"),
+];
+
+/// The fields besides the body in which two stored versions of an article differ (as a file or
+/// a revision holds them), in the editor's order and words; an absent field and an empty one
+/// are alike, as an empty field is left out of the file.
+pub fn changed_in(old: &Value, new: &Value) -> Vec<&'static str> {
+    let mut changed: Vec<&'static str> = Vec::new();
+    for (key, name) in FIELD_NAMES {
+        if stored(old, key) != stored(new, key) && !changed.contains(&name) {
+            changed.push(name);
+        }
+    }
+    changed
+}
+
+/// A stored field, absent and empty alike.
+fn stored<'a>(fields: &'a Value, key: &str) -> Option<&'a Value> {
+    fields.get(key).filter(|value| match value {
+        Value::Null => false,
+        Value::String(text) => !text.is_empty(),
+        Value::Array(items) => !items.is_empty(),
+        _ => true,
+    })
+}
 
 /// The fields besides the headline, standfirst and body (which the word diff shows) in which
 /// `new` differs from `old`, in the editor's order and words.
 pub fn changed_fields(old: &Article, new: &Article) -> Vec<&'static str> {
-    [
-        ("SEO title", old.seo_title != new.seo_title),
-        ("social title", old.social_title != new.social_title),
-        ("status", old.status != new.status),
-        ("section", old.section != new.section),
-        ("bylines", old.bylines != new.bylines),
-        ("tags", old.tags != new.tags),
-        ("slugline", old.slugline != new.slugline),
-        ("slug", old.slug != new.slug),
-        ("dateline", old.dateline != new.dateline),
-        ("language", old.language != new.language),
-        ("embargo", old.embargo != new.embargo),
-        ("editor's note", old.editors_note != new.editors_note),
-        ("corrections", old.corrections != new.corrections),
-        (
-            "pictures",
-            old.hero_image != new.hero_image || old.images != new.images,
-        ),
-        ("waivers", old.waivers != new.waivers),
-    ]
-    .into_iter()
-    .filter_map(|(name, changed)| changed.then_some(name))
-    .collect()
+    let stored = |article: &Article| serde_json::to_value(article).unwrap_or(Value::Null);
+    changed_in(&stored(old), &stored(new))
+        .into_iter()
+        .filter(|name| !matches!(*name, "headline" | "standfirst"))
+        .collect()
 }
 
 #[cfg(test)]
