@@ -164,7 +164,7 @@ impl SaveAsJob {
             disk.push((*id, *edits, written));
         }
         sync_dir(&articles_dir)?;
-        let (mut manifest, manifest_edits) = self.manifest.clone();
+        let (mut manifest, manifest_edits) = self.manifest;
         let left_out: std::collections::HashSet<String> =
             lost.iter().map(Uuid::to_string).collect();
         manifest.articles.retain(|id| !left_out.contains(id));
