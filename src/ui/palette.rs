@@ -3,39 +3,65 @@
 use crate::app::AppState;
 use crate::app::command::{Command, PALETTE};
 
+/// What a matched letter scores.
+const LETTER: i32 = 1;
+/// What a letter at a word's start, or right after the one before, scores more.
+const BONUS: i32 = 3;
+
 /// How well `query` matches `label` as a subsequence; `None` when it does not. Higher is better:
-/// matches at word starts and runs of consecutive letters score more.
+/// a letter scores 1, 3 more at a word's start or right after the letter before it; the
+/// letters are placed where they score most ("hist" in "Show History" is the start of
+/// "History", not the "h" of "Show"), and a longer label scores a little less.
 pub fn fuzzy_score(query: &str, label: &str) -> Option<i32> {
     let label: Vec<char> = label.to_lowercase().chars().collect();
-    let mut score = 0;
-    let mut at = 0;
-    let mut previous: Option<usize> = None;
-    for q in query.to_lowercase().chars().filter(|c| !c.is_whitespace()) {
-        let found = (at..label.len()).find(|&i| label[i] == q)?;
-        score += 1;
-        if found == 0 || !label[found - 1].is_alphanumeric() {
-            score += 3;
-        }
-        if previous == Some(found.wrapping_sub(1)) {
-            score += 2;
-        }
-        previous = Some(found);
-        at = found + 1;
+    let length_cost = (label.len() as i32) / 10;
+    if query.trim().is_empty() {
+        return Some(-length_cost);
     }
-    Some(score - (label.len() as i32) / 10)
+    let word_start = |i: usize| i == 0 || !label[i - 1].is_alphanumeric();
+    // best[i]: the best score of the letters so far with the last one placed at label[i].
+    let mut best: Vec<Option<i32>> = Vec::new();
+    for (n, q) in query
+        .to_lowercase()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .enumerate()
+    {
+        let mut next = vec![None; label.len()];
+        let mut before: Option<i32> = None; // the best of `best` left of the previous place
+        for i in 0..label.len() {
+            if label[i] == q {
+                let own = LETTER + if word_start(i) { BONUS } else { 0 };
+                let after_any = if n == 0 { Some(0) } else { before };
+                let adjacent = best
+                    .get(i.wrapping_sub(1))
+                    .copied()
+                    .flatten()
+                    .map(|s| s + BONUS);
+                next[i] = after_any.max(adjacent).map(|s| s + own);
+            }
+            if n > 0 {
+                before = before.max(best[i]);
+            }
+        }
+        best = next;
+    }
+    let score = best.into_iter().flatten().max()?;
+    Some(score - length_cost)
 }
 
 /// The palette's commands that match `query`, best first: by their names, or by their other
 /// words ([`Command::keywords`]), which a query must begin. A query that begins one of those
-/// words scores as if it began a word of the name, a little less, so "sect" finds the project
-/// settings before the names that merely hold its letters ("Select all").
+/// words scores one less than if it began a word of the name, so "sect" finds the project
+/// settings before the names that merely hold its letters ("Select all"), and "hist" finds
+/// "Show History" before "Clear recent projects" ("forget history").
 pub fn matches(query: &str) -> Vec<&'static Command> {
     let typed = query.trim().to_lowercase();
     let typed_letters = typed.chars().filter(|c| !c.is_whitespace()).count() as i32;
     let by_keyword = |c: &Command| {
         let words = c.keywords();
         (!typed.is_empty() && words.split(' ').any(|word| word.starts_with(&typed)))
-            .then_some(3 * typed_letters)
+            .then_some((LETTER + BONUS) * typed_letters - 1 - c.label().chars().count() as i32 / 10)
     };
     let mut scored: Vec<(i32, usize, &Command)> = PALETTE
         .iter()
@@ -165,5 +191,28 @@ mod tests {
         // The side pane's toggle, by its name and by what the pane shows.
         assert_eq!(matches("side pane")[0], &Command::TogglePreviewPane);
         assert!(matches("review").contains(&&Command::TogglePreviewPane));
+    }
+
+    #[test]
+    fn a_word_of_the_name_comes_before_the_same_word_among_the_other_words() {
+        use crate::app::settings::SidePane;
+        // "Show History" holds "hist" as a word's start, though its first "h" is in "Show";
+        // "Clear recent projects" holds it only among its other words ("forget history").
+        assert_eq!(
+            matches("hist")[0],
+            &Command::ShowSidePane(SidePane::History)
+        );
+        assert_eq!(
+            matches("history")[0],
+            &Command::ShowSidePane(SidePane::History)
+        );
+        assert!(matches("history").contains(&&Command::ClearRecent));
+        // The letters are scored where they fit best, not where they are first found.
+        assert_eq!(
+            fuzzy_score("hist", "Show History"),
+            fuzzy_score("hist", "Say History")
+        );
+        // Letters in a row count as much as letters at words' starts: "sa" is Save first.
+        assert_eq!(matches("sa")[0], &Command::Save);
     }
 }
