@@ -1,5 +1,6 @@
-//! A few small snapshot tests of the window: the three panes and the preview modes, rendered
-//! with a fixed clock on Mesa's software renderer. Update with `UPDATE_SNAPSHOTS=1 cargo test`.
+//! A few small snapshot tests of the window: the three panes, the preview modes and a finding's
+//! menu, rendered with a fixed clock on Mesa's software renderer. Update with
+//! `UPDATE_SNAPSHOTS=1 cargo test`.
 
 use copydesk::app::command::PreviewMode;
 use copydesk::app::jobs::{DialogPurpose, FileDialogs, Outcome};
@@ -91,6 +92,22 @@ fn body_editor_with_underlines() {
     // The preview follows the cursor to its paragraph, scrolling smoothly over a few frames.
     harness.run_steps(60);
     harness.snapshot_options("body_editor", &options());
+}
+
+#[test]
+fn a_finding_s_menu_in_the_body() {
+    let (_dir, mut harness) = workstation(PreviewMode::Page, [1100.0, 640.0]);
+    let body = harness.state().state.draft.as_ref().unwrap().body.clone();
+    let at = body[..body.find("Kyivs").expect("the reference damage")]
+        .chars()
+        .count();
+    harness.state_mut().state.pending_body_cursor = Some((at + 2, at + 2));
+    harness.run_steps(60);
+    // Shift+F10 opens the menu at the cursor. Its message wraps: left-aligned, as the
+    // review pane shows it, not stretched to the menu's width.
+    harness.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::F10);
+    harness.run_steps(4);
+    harness.snapshot_options("finding_menu_in_the_body", &options());
 }
 
 #[test]

@@ -208,7 +208,10 @@ pub fn attach(
         let mut first = None;
         for index in &under {
             let finding = &findings[*index];
-            ui.add(egui::Label::new(&finding.message).wrap());
+            // Left-aligned: the menu's justified layout would stretch its words to the width.
+            ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+                ui.add(egui::Label::new(&finding.message).wrap())
+            });
             first.get_or_insert(ui.next_auto_id());
             super::review_panel::actions(ui, (*index, finding), twins[*index], draft, out);
             ui.separator();
