@@ -308,6 +308,19 @@ fn history_of_500_revisions_loaded(bencher: divan::Bencher) {
     bencher.bench_local(|| copydesk::history::History::load(root, *id).expect("history"));
 }
 
+/// The pane's comparison of the last two revisions: both read back, the body compared word by
+/// word.
+#[divan::bench(sample_count = 20)]
+fn history_of_500_revisions_last_two_compared(bencher: divan::Bencher) {
+    let (_, root, id) = long_history();
+    let history = copydesk::history::History::load(root, *id).expect("history");
+    bencher.bench_local(|| {
+        let before = history.article_at(REVISIONS - 2).expect("revision");
+        let after = history.article_at(REVISIONS - 1).expect("revision");
+        copydesk::history::word_diff(&before.body, &after.body)
+    });
+}
+
 /// The pane's list: what each of the 500 revisions changed from the one before.
 #[divan::bench(sample_count = 20)]
 fn history_of_500_revisions_changes_listed(bencher: divan::Bencher) {
@@ -315,4 +328,50 @@ fn history_of_500_revisions_changes_listed(bencher: divan::Bencher) {
     let history = copydesk::history::History::load(root, *id).expect("history");
     assert_eq!(history.revisions.len(), REVISIONS);
     bencher.bench_local(|| copydesk::history_changes::changes_by_revision(&history));
+}
+
+/// A project whose one article, of 20,000 words, has been saved 500 times (a paragraph changed
+/// each time), as a long-worked piece is autosaved all day.
+fn long_worked_project() -> &'static (tempfile::TempDir, PathBuf, uuid::Uuid) {
+    static FIXTURE: OnceLock<(tempfile::TempDir, PathBuf, uuid::Uuid)> = OnceLock::new();
+    FIXTURE.get_or_init(|| {
+        let dir = support::temp_dir();
+        let root = dir.path().join("Long.copydesk");
+        let mut bundle = Bundle::create(&root, "Long").expect("create");
+        let mut next = support::lcg(17);
+        let mut article = copydesk::model::Article::new("A long-worked piece");
+        article.body = support::body(20_000, &mut next);
+        let id = bundle.insert_article(article).expect("insert");
+        for n in 1..REVISIONS {
+            bundle
+                .update_article(id, |a| revise_a_paragraph(a, n, n))
+                .expect("edit");
+            bundle.save().expect("save");
+        }
+        (dir, root, id)
+    })
+}
+
+/// Adds a sentence to the `at`th paragraph (of those there are) of the article's body.
+fn revise_a_paragraph(article: &mut copydesk::model::Article, at: usize, n: usize) {
+    let mut paragraphs: Vec<String> = article.body.split("\n\n").map(str::to_owned).collect();
+    let at = at % paragraphs.len();
+    paragraphs[at].push_str(&format!(" Revised {n}."));
+    article.body = paragraphs.join("\n\n");
+}
+
+/// An autosave of that article after one more paragraph changed: the article file written and
+/// a revision appended to its 500-revision history.
+#[divan::bench(sample_count = 30)]
+fn save_of_an_article_with_500_revisions(bencher: divan::Bencher) {
+    let (_, root, id) = long_worked_project();
+    let mut bundle = Bundle::open(root, Access::ReadWrite).expect("open");
+    let mut n = REVISIONS;
+    bencher.bench_local(|| {
+        n += 1;
+        bundle
+            .update_article(*id, |a| revise_a_paragraph(a, n * 7, n))
+            .expect("edit");
+        bundle.save().expect("save")
+    });
 }

@@ -345,3 +345,39 @@ fn save_as_still_stops_at_an_article_file_it_cannot_read() {
     };
     assert!(error.to_string().contains(&ids[0].to_string()), "{error}");
 }
+
+#[test]
+fn a_history_kept_between_saves_takes_in_what_another_program_appended_meanwhile() {
+    let (_dir, root, ids) = bundle_with(1);
+    let mut bundle = open_rw(&root);
+    let save_with = |bundle: &mut copydesk::bundle::Bundle, line: &str| {
+        bundle
+            .update_article(ids[0], |a| a.body.push_str(line))
+            .unwrap();
+        bundle.save().unwrap();
+    };
+    save_with(&mut bundle, "\n\nFirst save here.");
+    // Another copy of the project (a colleague's, merged with `git pull`) adds a revision.
+    let mut theirs = bundle.article(ids[0]).unwrap().clone();
+    theirs.body.push_str("\n\nTheir paragraph.");
+    copydesk::history::record(&root, &theirs, "Colleague", "sha-of-theirs").unwrap();
+    save_with(&mut bundle, "\n\nSecond save here.");
+    let history = copydesk::history::History::load(&root, ids[0]).unwrap();
+    let editors: Vec<&str> = history
+        .revisions
+        .iter()
+        .map(|r| r.editor.as_str())
+        .collect();
+    assert_eq!(editors.len(), 4, "{editors:?}");
+    assert_eq!(editors[2], "Colleague", "nothing they wrote is cut off");
+    for index in 0..4 {
+        history
+            .article_at(index)
+            .expect("every revision reads back");
+    }
+    let last = history.article_at(3).unwrap().body;
+    assert!(
+        last.ends_with("First save here.\n\nSecond save here."),
+        "{last}"
+    );
+}

@@ -8,6 +8,7 @@ pub mod error;
 pub mod format;
 pub mod fsio;
 pub mod index;
+mod kept_histories;
 pub mod lock;
 mod open;
 mod read_job;
@@ -86,8 +87,8 @@ pub struct Bundle {
     entries_maybe_dirty: bool,
     /// The name recorded with each revision saved.
     editor: String,
-    /// Histories of the articles saved this session, kept to append to.
-    histories: std::collections::HashMap<Uuid, crate::history::History>,
+    /// Histories of the articles saved last, kept to append to.
+    histories: kept_histories::KeptHistories,
     lock: Option<lock::BundleLock>,
 }
 

@@ -7,9 +7,11 @@ use super::fsio::{hash_on_disk, make_dir_in, sha256_hex, sync_dir, to_pretty_jso
 use super::index::DiskState;
 use super::save::SaveReport;
 use super::{Bundle, BundleError, article_path, backup};
+use crate::history::History;
 use crate::model::Article;
+use std::cell::Cell;
 use std::fs;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use uuid::Uuid;
 
 /// An article with unsaved changes, as it stood when the save was taken.
@@ -22,6 +24,8 @@ struct ArticleToSave {
     /// Whether its summary's word count predates its last edit (counting 20,000 words takes
     /// half a millisecond, so the count is made with the save, off the window's thread).
     count_words: bool,
+    /// Its history as the last save left it, when the bundle kept it (taken by the save).
+    history: Cell<Option<History>>,
 }
 
 /// An article a save wrote, or found its file already holding.
@@ -33,6 +37,8 @@ struct SavedArticle {
     disk: Option<DiskState>,
     /// Its word count, when the summary's was out of date.
     words: Option<usize>,
+    /// Its history with the save's revision, for the next save to append to.
+    history: Option<History>,
 }
 
 /// Everything a save writes, taken from the bundle at once so that the writing can run on
@@ -60,14 +66,27 @@ pub struct SavedFiles {
 }
 
 impl ArticleToSave {
-    /// What the save did with the article: `disk` is its file's new state when it was written.
-    fn saved(&self, disk: Option<DiskState>) -> SavedArticle {
+    /// What the save did with the article: `disk` is its file's new state when it was written,
+    /// `history` its history after the save.
+    fn saved(&self, disk: Option<DiskState>, history: Option<History>) -> SavedArticle {
         SavedArticle {
             id: self.article.id,
             edits: self.edits,
             disk,
             words: self.count_words.then(|| self.article.body_stats().words),
+            history,
         }
+    }
+
+    /// Appends the article's revision to its history (the one kept from the last save, or the
+    /// file read); the history after it.
+    fn record(&self, root: &Path, editor: &str, sha256: &str) -> Result<History, BundleError> {
+        let mut history = match self.history.take() {
+            Some(history) => history,
+            None => crate::history::load_for_append(root, self.article.id)?,
+        };
+        history.append(root, &self.article, editor, sha256)?;
+        Ok(history)
     }
 }
 
@@ -111,7 +130,7 @@ impl SaveJob {
         for item in &self.articles {
             let bytes = to_pretty_json(item.article.as_ref());
             if item.expected.as_deref() == Some(sha256_hex(&bytes).as_str()) {
-                saved.articles.push(item.saved(None));
+                saved.articles.push(item.saved(None, item.history.take()));
             } else {
                 writes.push((item, bytes));
             }
@@ -140,13 +159,15 @@ impl SaveJob {
             let meta = fs::metadata(&path).map_err(|e| BundleError::io(&path, e))?;
             let disk = DiskState::new(&bytes, &meta);
             // The article is saved by then: a history that cannot be written is reported
-            // once the other articles are saved too.
-            let recorded =
-                crate::history::record(&self.root, &item.article, &self.editor, &disk.sha256);
-            if let Err(error) = recorded {
-                history_failure.get_or_insert(error);
-            }
-            saved.articles.push(item.saved(Some(disk)));
+            // once the other articles are saved too (and read again by the next save).
+            let history = match item.record(&self.root, &self.editor, &disk.sha256) {
+                Ok(history) => Some(history),
+                Err(error) => {
+                    history_failure.get_or_insert(error);
+                    None
+                }
+            };
+            saved.articles.push(item.saved(Some(disk), history));
             saved.report.written += 1;
             done += 1;
             if done.is_multiple_of(50) {
@@ -226,8 +247,10 @@ impl Bundle {
             .iter()
             .filter(|e| e.dirty)
             .filter_map(|entry| {
+                let article = entry.article.clone()?;
                 Some(ArticleToSave {
-                    article: entry.article.clone()?,
+                    history: Cell::new(self.histories.take(article.id)),
+                    article,
                     expected: entry.disk.as_ref().map(|d| d.sha256.clone()),
                     edits: entry.edits,
                     count_words: entry.words_stale,
@@ -258,7 +281,10 @@ impl Bundle {
         if saved.root != self.root {
             return saved.failure.map_or(Ok(saved.report), Err);
         }
-        for article in saved.articles {
+        for mut article in saved.articles {
+            if let Some(history) = article.history.take() {
+                self.histories.keep(history);
+            }
             let Some(&position) = self.positions.get(&article.id) else {
                 // Removed meanwhile: its deletion must expect the file the save wrote.
                 let removed = self.deleted.iter_mut().find(|(id, _)| *id == article.id);
