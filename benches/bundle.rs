@@ -321,6 +321,23 @@ fn history_of_500_revisions_last_two_compared(bencher: divan::Bencher) {
     });
 }
 
+/// The History pane after a save: its history of 499 revisions takes in the 500th from the
+/// history the bundle kept, and says what it changed (before, the pane read the file again).
+#[divan::bench(sample_count = 20)]
+fn history_of_500_revisions_caught_up_after_a_save(bencher: divan::Bencher) {
+    let (_, root, id) = long_history();
+    let kept = copydesk::history::History::load(root, *id).expect("history");
+    let mut shown = kept.clone();
+    shown.revisions.pop();
+    bencher
+        .with_inputs(|| shown.clone())
+        .bench_local_values(|mut shown| {
+            assert!(shown.catch_up(&kept));
+            let changes = copydesk::history_changes::changes_from(&shown, REVISIONS - 1);
+            (shown, changes)
+        });
+}
+
 /// The pane's list: what each of the 500 revisions changed from the one before.
 #[divan::bench(sample_count = 20)]
 fn history_of_500_revisions_changes_listed(bencher: divan::Bencher) {

@@ -249,6 +249,39 @@ impl History {
         Ok(true)
     }
 
+    /// Takes in the revisions `newer` holds beyond this history's, and the lines they use, when
+    /// `newer` is this history grown by later saves (the same last revision here); false, and
+    /// nothing taken, when it is not.
+    pub fn catch_up(&mut self, newer: &History) -> bool {
+        let count = self.revisions.len();
+        let extends = newer.article == self.article
+            && newer.revisions.len() >= count
+            && (count == 0
+                || newer.revisions[count - 1].sha256 == self.revisions[count - 1].sha256);
+        if !extends {
+            return false;
+        }
+        for revision in &newer.revisions[count..] {
+            let added = revision
+                .body_edits
+                .iter()
+                .flatten()
+                .filter_map(|edit| match edit {
+                    LineEdit::Add(keys) => Some(keys),
+                    _ => None,
+                });
+            for key in revision.body.iter().chain(added).flatten() {
+                if !self.lines.contains_key(key)
+                    && let Some(line) = newer.lines.get(key)
+                {
+                    self.lines.insert(key.clone(), line.clone());
+                }
+            }
+            self.revisions.push(revision.clone());
+        }
+        true
+    }
+
     /// The line keys of a revision: its snapshot, or the last snapshot with the edits since,
     /// borrowed from the history (a long history is walked without copying its keys).
     fn line_keys(&self, index: usize) -> Option<Vec<&str>> {
@@ -417,6 +450,38 @@ mod tests {
     fn record_saved(root: &Path, article: &Article, editor: &str) -> Result<bool, BundleError> {
         let sha256 = sha256_hex(&crate::bundle::fsio::to_pretty_json(article));
         record(root, article, editor, &sha256)
+    }
+
+    #[test]
+    fn a_history_catches_up_with_the_same_history_grown_by_later_saves() {
+        let mut article = Article::new("Talks end");
+        let mut grown = History::new(article.id);
+        // More revisions than a snapshot's interval, so both kinds of revision are taken in.
+        for n in 0..SNAPSHOT_EVERY + 3 {
+            article.body.push_str(&format!("\n\nLine {n}."));
+            if n == 3 {
+                let shown = grown.clone();
+                assert!(grown.record(&article, "Ann"));
+                let mut caught = shown.clone();
+                assert!(caught.catch_up(&grown));
+                assert_eq!(caught, grown, "taken in: the revision and its new line");
+                continue;
+            }
+            assert!(grown.record(&article, "Ann"));
+        }
+        let mut shown = History::load(Path::new("/nonexistent"), article.id).unwrap();
+        assert!(shown.catch_up(&grown), "an empty history is caught up too");
+        for index in 0..grown.revisions.len() {
+            assert_eq!(shown.body_of(index), grown.body_of(index));
+        }
+        // Not the same history: nothing taken.
+        let mut other = History::new(article.id);
+        article.headline = "Another story".into();
+        assert!(other.record(&article, "Ben"));
+        let before = other.clone();
+        assert!(!other.catch_up(&grown));
+        assert_eq!(other, before);
+        assert!(!History::new(Uuid::new_v4()).catch_up(&grown));
     }
 
     #[test]

@@ -6,7 +6,12 @@ use crate::history::{History, LineEdit};
 
 /// For each revision, oldest first, what it changed from the one before.
 pub fn changes_by_revision(history: &History) -> Vec<String> {
-    (0..history.revisions.len())
+    changes_from(history, 0)
+}
+
+/// For each revision from the `first`th on, what it changed from the one before.
+pub fn changes_from(history: &History, first: usize) -> Vec<String> {
+    (first..history.revisions.len())
         .map(|index| changes_at(history, index))
         .collect()
 }

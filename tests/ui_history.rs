@@ -243,3 +243,57 @@ fn a_long_history_draws_the_rows_in_view_and_scrolls_to_the_first() {
             .is_some()
     );
 }
+
+#[test]
+fn the_history_shown_takes_in_each_save_s_revision() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    harness.get_by_label("History").click();
+    harness.run_steps(3);
+    assert!(harness.query_by_label_contains("1 revision,").is_some());
+    for (n, word) in [" today", " again"].into_iter().enumerate() {
+        append_to(&mut harness, Role::TextInput, "Headline", word);
+        harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+        harness.run_steps(3);
+        let revisions = format!("{} revisions, newest first", n + 2);
+        assert!(harness.query_by_label(&revisions).is_some(), "{revisions}");
+        assert_eq!(
+            harness
+                .query_all_by_label("Changed: headline, slug")
+                .count(),
+            n + 1
+        );
+        // The comparison moves to the save's revision and the one before it.
+        let compared = harness.state().state.history.comparison.clone().unwrap();
+        assert_eq!(compared.0, (n, n + 1));
+        assert!(
+            compared.1[0]
+                .runs
+                .contains(&(copydesk::history::Change::Added, word.into())),
+            "{:?}",
+            compared.1
+        );
+    }
+    // A save of a new paragraph: its line is taken in too.
+    harness
+        .state_mut()
+        .state
+        .draft
+        .as_mut()
+        .unwrap()
+        .body
+        .push_str("\n\nA paragraph of the third save.");
+    harness.state_mut().state.commit_draft(None);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run_steps(3);
+    assert!(harness.query_by_label("Changed: body (+6 words)").is_some());
+    // What the pane holds is what the file holds.
+    let id = harness.state().state.selected.unwrap();
+    let on_disk = copydesk::history::History::load(&root, id).unwrap();
+    let shown = harness.state().state.history.history.clone().unwrap();
+    assert_eq!(shown.revisions, on_disk.revisions);
+    assert!(
+        shown.lines == on_disk.lines,
+        "the pane lacks lines the file holds"
+    );
+}

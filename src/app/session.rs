@@ -360,7 +360,7 @@ impl AppState {
                     self.journal.clear(bundle.root().to_owned());
                     self.unjournaled_since = None;
                 }
-                self.history.forget();
+                self.history_after_save();
                 self.last_saved = Some(chrono::Local::now());
                 self.tell(format!("Saved: {}", report.describe()));
             }

@@ -21,6 +21,11 @@ impl KeptHistories {
         Some(self.0.remove(at))
     }
 
+    /// The kept history of `article`, if there is one.
+    pub fn get(&self, article: Uuid) -> Option<&History> {
+        self.0.iter().find(|h| h.article == article)
+    }
+
     /// Keeps `history` as the most recent, forgetting the oldest past [`HISTORIES_KEPT`].
     pub fn keep(&mut self, history: History) {
         self.0.retain(|h| h.article != history.article);
@@ -49,6 +54,7 @@ mod tests {
         }
         assert_eq!(kept.0.len(), HISTORIES_KEPT);
         assert!(kept.take(ids[0]).is_none(), "the oldest went");
+        assert_eq!(kept.get(ids[1]).map(|h| h.article), Some(ids[1]));
         assert!(kept.take(ids[HISTORIES_KEPT]).is_some());
         assert!(kept.take(ids[HISTORIES_KEPT]).is_none(), "taken out");
         // Kept again, a history is the most recent, so it outlives those kept before it.

@@ -98,6 +98,12 @@ impl Bundle {
         &self.root
     }
 
+    /// The history of an article as the bundle's last save of it left it, when kept (the
+    /// articles saved last); `None` says nothing of the file.
+    pub fn kept_history(&self, id: Uuid) -> Option<&crate::history::History> {
+        self.histories.get(id)
+    }
+
     /// The project's title and settings.
     pub fn project(&self) -> &Project {
         &self.project
