@@ -442,3 +442,51 @@ fn a_clicked_row_takes_the_arrow_keys() {
             .is_focused()
     );
 }
+
+#[test]
+fn a_new_article_the_search_would_hide_clears_the_search_and_shows_in_the_list() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    harness.state_mut().state.filter.sort = copydesk::app::list::SortKey::Headline;
+    search_for(&mut harness, "library");
+    assert!(harness.query_by_label_contains("1 of 7 articles").is_some());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    harness.run_steps(3);
+    // The new article is listed and open; the sort chosen stays.
+    assert!(harness.query_by_label_contains("8 of 8 articles").is_some());
+    let state = &harness.state().state;
+    assert_eq!(state.filter.query, "");
+    assert_eq!(state.filter.sort, copydesk::app::list::SortKey::Headline);
+    let new = state.selected.unwrap();
+    let shown: Vec<_> = state
+        .visible
+        .iter()
+        .map(|i| state.bundle.as_ref().unwrap().summary_at(*i).unwrap().id)
+        .collect();
+    assert!(shown.contains(&new));
+    let notice = state.notice.as_ref().unwrap().text.clone();
+    assert_eq!(notice, "The search was cleared to show the new article");
+    // A duplicate of an article the list shows leaves the search alone.
+    let copy_of = "City library opens its stacks to night readers";
+    harness.get_by_label(copy_of).click();
+    harness.run_steps(2);
+    search_for(&mut harness, "library");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::D);
+    harness.run_steps(3);
+    assert_eq!(harness.state().state.filter.query, "library");
+    assert!(harness.query_by_label_contains("2 of 9 articles").is_some());
+    // A filter by status hides a new draft too.
+    harness.state_mut().state.filter.query.clear();
+    harness.state_mut().state.filter.status = Some(Status::Published);
+    harness.state_mut().state.list_dirty = true;
+    harness.run_steps(2);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    harness.run_steps(3);
+    assert!(
+        harness
+            .query_by_label_contains("10 of 10 articles")
+            .is_some()
+    );
+    let notice = harness.state().state.notice.as_ref().unwrap().text.clone();
+    assert_eq!(notice, "The filters were cleared to show the new article");
+}

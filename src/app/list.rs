@@ -57,6 +57,24 @@ pub struct ListFilter {
     pub sort: SortKey,
 }
 
+impl ListFilter {
+    /// This filter without its search and filters: only its order.
+    pub fn cleared(&self) -> ListFilter {
+        ListFilter {
+            sort: self.sort,
+            ..Default::default()
+        }
+    }
+
+    /// This filter without its search.
+    pub fn without_search(&self) -> ListFilter {
+        ListFilter {
+            query: String::new(),
+            ..self.clone()
+        }
+    }
+}
+
 /// A word index of every article's text: word → the articles that contain it.
 #[derive(Debug, Default, Clone)]
 pub struct SearchIndex {

@@ -80,6 +80,34 @@ impl AppState {
         }
         self.list_basis = Some((self.filter.clone(), bundle.order_version()));
         self.refresh_facets();
+        self.reveal_new_article();
+    }
+
+    /// Clears the search and filters (not the order) when they hide the article just made, so
+    /// that the list shows the article open in the editor, and says so.
+    fn reveal_new_article(&mut self) {
+        let (Some(id), Some(bundle)) = (self.reveal_new.take(), &self.bundle) else {
+            return;
+        };
+        let Some(position) = bundle.position(id) else {
+            return;
+        };
+        let unfiltered = self.filter.cleared();
+        if self.visible.contains(&position) || self.filter == unfiltered {
+            return;
+        }
+        let searched = !self.filter.query.is_empty();
+        let only_searched = self.filter.without_search() == unfiltered;
+        let cleared = match (searched, only_searched) {
+            (true, true) => "The search was cleared",
+            (true, false) => "The search and filters were cleared",
+            (false, _) => "The filters were cleared",
+        };
+        self.filter = unfiltered;
+        self.list_dirty = true;
+        self.reveal_selected = true;
+        self.tell(format!("{cleared} to show the new article"));
+        self.refresh_list();
     }
 
     /// Rebuilds the sections and byline names the list's filters offer (and the tags the tag

@@ -96,10 +96,7 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
     if state.visible.is_empty() && !bundle.is_empty() {
         ui.label("No article matches the search and filters.");
         if ui.button("Clear search and filters").clicked() {
-            state.filter = crate::app::list::ListFilter {
-                sort: state.filter.sort,
-                ..Default::default()
-            };
+            state.filter = state.filter.cleared();
             state.list_dirty = true;
         }
     }
