@@ -14,12 +14,14 @@ pub mod jobs;
 pub mod journal_writer;
 pub mod list;
 mod list_state;
+mod modal;
 mod notice;
 mod page_in_browser;
 mod project_settings;
 pub use project_settings::READ_ON_WORKER_FROM;
 pub mod review;
 mod review_worker;
+mod saving;
 mod session;
 pub mod settings;
 pub mod settings_draft;
@@ -28,13 +30,13 @@ pub mod transfer;
 pub mod undo;
 
 use crate::bundle::Bundle;
-use crate::bundle::recovery::Journal;
 use crate::model::Article;
 use chrono::{DateTime, Local, Utc};
 use command::{Command, PreviewMode};
 use jobs::{DialogPurpose, Jobs};
 use list::{ListFilter, SearchIndex};
 pub use list_state::Facets;
+pub use modal::Modal;
 pub use notice::Notice;
 use settings::Settings;
 use std::path::PathBuf;
@@ -61,105 +63,6 @@ pub const JOURNAL_AT_MOST: std::time::Duration = std::time::Duration::from_milli
 /// Look this often (while the window is in use, and whenever it comes to the front) whether
 /// another program changed the open article's file.
 pub const DISK_CHECK_EVERY: std::time::Duration = std::time::Duration::from_secs(2);
-
-/// A question or message that takes over the window until answered.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Modal {
-    /// "Delete this article?"
-    ConfirmDelete {
-        /// The article.
-        id: Uuid,
-        /// Its headline, for the question.
-        headline: String,
-    },
-    /// "Save before quitting?"
-    UnsavedOnQuit,
-    /// The project's folder is not where it was opened (moved, deleted, its drive gone).
-    ProjectMissing(PathBuf),
-    /// A Save as wrote the copy without the articles whose files were gone before they were
-    /// ever read (the project's folder deleted under the window).
-    SavedWithoutLost {
-        /// The copy's folder.
-        target: PathBuf,
-        /// The headlines of the articles left out.
-        headlines: Vec<String>,
-    },
-    /// Files changed on disk since they were loaded.
-    Conflict {
-        /// The files.
-        paths: Vec<PathBuf>,
-    },
-    /// Unsaved work from a session that did not end cleanly.
-    Recovery(Journal),
-    /// "Why waive this finding?"
-    Waiver {
-        /// The rule.
-        rule: String,
-        /// The field.
-        field: crate::review::Field,
-        /// The flagged text.
-        text: String,
-        /// The finding's message.
-        message: String,
-        /// The reason typed so far.
-        reason: String,
-    },
-    /// "Why kill this article?" with the reason typed so far.
-    KillReason(String),
-    /// The export dialog.
-    Export(transfer::ExportChoice),
-    /// An export running: articles done of the total.
-    Exporting {
-        /// Articles done.
-        done: usize,
-        /// Articles in all.
-        total: usize,
-        /// The formats being written.
-        formats: Vec<crate::export::Format>,
-    },
-    /// What an export did.
-    ExportSummary(crate::export::ExportReport),
-    /// A Save as running: the folder it writes, and its articles written of the total.
-    SavingAs {
-        /// The new folder.
-        target: PathBuf,
-        /// Articles written.
-        done: usize,
-        /// Articles in all.
-        total: usize,
-    },
-    /// The search for pictures no article uses, running: articles read of the total.
-    LookingForUnusedPictures {
-        /// Articles read.
-        done: usize,
-        /// Articles to read.
-        total: usize,
-    },
-    /// Pictures no article uses, offered for deletion.
-    UnusedPictures(Vec<crate::model::AssetName>),
-    /// The project settings dialog, on a working copy.
-    ProjectSettings(Box<settings_draft::SettingsDraft>),
-    /// The preferences dialog, as set so far.
-    Preferences {
-        /// The name that signs waivers, kills and revisions.
-        name: String,
-        /// Whether new articles start with that name as their byline.
-        byline_new_articles: bool,
-        /// Light, dark or the system's theme.
-        theme: egui::ThemePreference,
-    },
-    /// Every keyboard shortcut.
-    Shortcuts,
-    /// What Copydesk is, its version and where it keeps its data.
-    About,
-    /// No file dialog is available: type a path.
-    PathPrompt {
-        /// What the path is for.
-        purpose: DialogPurpose,
-        /// The path typed so far.
-        text: String,
-    },
-}
 
 /// The command palette's state.
 #[derive(Debug, Clone, Default, PartialEq)]
