@@ -5,6 +5,7 @@ pub mod changes;
 pub mod embargo;
 pub mod language;
 pub mod nearest;
+pub mod picture;
 pub mod plural;
 pub mod project;
 pub mod records;
