@@ -80,3 +80,18 @@ fn a_stopped_export_keeps_what_it_wrote_and_says_it_stopped() {
     assert!(report.stopped);
     assert_eq!(report.exported, 0);
 }
+
+#[test]
+fn an_export_to_a_file_says_it_is_not_a_folder() {
+    let (dir, root, _) = bundle_with(1);
+    let mut bundle = open_rw(&root);
+    let out = dir.path().join("notes.txt");
+    std::fs::write(&out, "mine").unwrap();
+    let job = job_for_all(&mut bundle, &out);
+    let error = run_export(&job, &mut |_, _| {}).unwrap_err().to_string();
+    assert!(
+        error.contains("notes.txt") && error.contains("a file, not a folder"),
+        "{error}"
+    );
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "mine", "left alone");
+}

@@ -138,6 +138,12 @@ pub fn run_export(
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<ExportReport, BundleError> {
     let out = job.out.as_path();
+    if out.is_file() {
+        return Err(BundleError::format(
+            out,
+            "this is a file, not a folder to export to",
+        ));
+    }
     std::fs::create_dir_all(out).map_err(|e| BundleError::io(out, e))?;
     let context = crate::review::CheckContext {
         settings: &job.project.settings,
