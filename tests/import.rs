@@ -224,6 +224,34 @@ fn an_html_page_gives_its_article_and_drops_the_rest() {
 }
 
 #[test]
+fn an_html_page_without_title_or_description_gets_no_copy_of_its_lead_as_standfirst() {
+    let page = r#"<html><body><article>
+        <p>The harbour rowing club won its first national title on Saturday, beating crews from six cities in a race that came down to the final stroke.</p>
+        <p>Its captain said the crew had trained every morning since January, often in the dark, and that the win belonged to the whole town.</p>
+        </article></body></html>"#;
+    let a = import_text(page, ImportFormat::Html, "page.html", now()).unwrap();
+    // Readability offers the first paragraph as the page's excerpt: that is the lead, not a
+    // standfirst, and the preview would show it twice.
+    assert_eq!(a.standfirst, "");
+    assert!(
+        a.body.starts_with("The harbour rowing club won"),
+        "{}",
+        a.body
+    );
+    // As for a pasted page: the first words stand in for the missing headline, and the note
+    // says so.
+    assert_eq!(
+        a.headline,
+        "The harbour rowing club won its first national title on Saturday, beating"
+    );
+    assert!(
+        a.editors_note.contains("No headline was found"),
+        "{}",
+        a.editors_note
+    );
+}
+
+#[test]
 fn bad_input_is_named_with_what_is_wrong() {
     let dir = tempfile::tempdir().unwrap();
     let cases: [(&str, &[u8], &str); 6] = [

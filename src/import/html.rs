@@ -37,7 +37,23 @@ pub fn import(html: &str, now: DateTime<Utc>) -> Result<Article, String> {
             .map(|n| Byline::new(n, ""))
             .collect();
     }
-    article.standfirst = found.excerpt.unwrap_or_default().trim().to_owned();
+    // Without a description, Readability's excerpt is the first paragraph: the lead, not a
+    // standfirst (the page would show it twice).
+    let opening = crate::markdown::opening(&article.body).unwrap_or_default();
+    article.standfirst = found
+        .excerpt
+        .map(|excerpt| excerpt.trim().to_owned())
+        .filter(|excerpt| !same_words(&opening).starts_with(&same_words(excerpt)))
+        .unwrap_or_default();
+    if article.headline.is_empty() {
+        let text = if opening.is_empty() {
+            &article.body
+        } else {
+            &opening
+        };
+        article.headline = super::first_words(text);
+        article.editors_note = super::NO_HEADLINE.to_owned();
+    }
     if let Some(language) = found.lang.filter(|l| crate::review::checklist::is_bcp47(l)) {
         article.language = language;
     }
@@ -49,4 +65,9 @@ pub fn import(html: &str, now: DateTime<Utc>) -> Result<Article, String> {
         article.created = published.with_timezone(&Utc);
     }
     Ok(article)
+}
+
+/// The words of `text` with single spaces between them, to compare texts laid out differently.
+fn same_words(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }

@@ -180,6 +180,17 @@ pub fn import_text(
     Ok(article)
 }
 
+/// What an imported article's editor's note says when the file gave no headline.
+pub const NO_HEADLINE: &str = "No headline was found; the first words of the text stand in for it.";
+
+/// A stand-in headline for a file that gave none: the first twelve words of its text.
+pub fn first_words(text: &str) -> String {
+    text.split_whitespace()
+        .take(12)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// A name in title case: `WORLD` → `World`, `new york` → `New York`.
 pub fn title_case(text: &str) -> String {
     text.split_whitespace()

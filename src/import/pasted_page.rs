@@ -309,13 +309,8 @@ pub fn import(text: &str, now: DateTime<Utc>) -> Result<Article, String> {
         .collect::<Vec<_>>()
         .join("\n\n");
     if article.headline.is_empty() {
-        article.headline = items[first]
-            .split_whitespace()
-            .take(12)
-            .collect::<Vec<_>>()
-            .join(" ");
-        notes
-            .push("No headline was found; the first words of the text stand in for it.".to_owned());
+        article.headline = super::first_words(items[first]);
+        notes.push(super::NO_HEADLINE.to_owned());
     }
     article.editors_note = notes.join("\n");
     Ok(article)
