@@ -249,6 +249,13 @@ fn an_html_page_without_title_or_description_gets_no_copy_of_its_lead_as_standfi
         "{}",
         a.editors_note
     );
+    assert!(a.slug.starts_with("the-harbour-rowing-club"), "{}", a.slug);
+    // A Markdown file without a title or a first heading too.
+    let text = "Just a paragraph of *text* without a heading.\n\nA second one.\n";
+    let m = import_text(text, ImportFormat::Markdown, "plain.md", now()).unwrap();
+    assert_eq!(m.headline, "Just a paragraph of text without a heading.");
+    assert_eq!(m.slug, "just-a-paragraph-of-text-without-a-heading");
+    assert!(m.editors_note.contains("No headline was found"));
 }
 
 #[test]

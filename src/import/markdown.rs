@@ -92,6 +92,9 @@ pub fn import(text: &str, now: DateTime<Utc>) -> Result<Article, String> {
                 .to_owned();
         }
     }
+    if article.headline.is_empty() && !article.body.trim().is_empty() {
+        super::stand_in_headline(&mut article);
+    }
     // Hugo's description and summary, Jekyll's excerpt.
     article.standfirst = ["description", "summary", "excerpt"]
         .into_iter()

@@ -191,6 +191,20 @@ pub fn first_words(text: &str) -> String {
         .join(" ")
 }
 
+/// Gives an article imported without a headline the first words of its body's first paragraph
+/// as one (and the slug that follows it), and a note saying so.
+fn stand_in_headline(article: &mut Article) {
+    let opening = crate::markdown::opening(&article.body).unwrap_or_default();
+    let text = if opening.is_empty() {
+        &article.body
+    } else {
+        &opening
+    };
+    article.headline = first_words(text);
+    article.slug = crate::model::slug::slugify(&article.headline);
+    article.editors_note = NO_HEADLINE.to_owned();
+}
+
 /// A name in title case: `WORLD` → `World`, `new york` → `New York`.
 pub fn title_case(text: &str) -> String {
     text.split_whitespace()
