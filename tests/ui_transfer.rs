@@ -507,3 +507,39 @@ fn a_running_export_can_be_stopped_and_what_it_wrote_stays() {
     assert!(!stop.accesskit_node().is_disabled());
     harness.check_accessibility();
 }
+
+#[test]
+fn the_export_dialog_says_before_exporting_that_the_open_article_would_be_refused() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    let warning = "The open article fails a Required check";
+    menu(&mut harness, "File", "Export…");
+    assert!(harness.query_by_label_contains(warning).is_none());
+    harness.get_by_label("Cancel").click();
+    harness.run_steps(2);
+    select(&mut harness, LIBRARY);
+    menu(&mut harness, "File", "Export…");
+    // It names what fails, as the review pane does, and what to do.
+    let named = format!(
+        "{warning} (Body: Placeholder \"TK\" left in the body; Body: Placeholder \"TKTK\" left in the body)."
+    );
+    assert!(harness.query_by_label(&named).is_some());
+    let refused = "It will be refused unless \"Export anyway\" is ticked.";
+    assert!(harness.query_by_label(refused).is_some());
+    // Ticking "Export anyway" changes what it says, not where the buttons are.
+    let export_at = bounds_of(&harness, egui::accesskit::Role::Button, "Export");
+    harness
+        .get_by_label("Export anyway when a Required check fails (recorded on the article)")
+        .click();
+    harness.run_steps(3);
+    assert!(harness.query_by_label(refused).is_none());
+    assert!(
+        harness
+            .query_by_label("It will be exported anyway, and that is recorded on it.")
+            .is_some()
+    );
+    assert_eq!(
+        bounds_of(&harness, egui::accesskit::Role::Button, "Export"),
+        export_at
+    );
+}

@@ -15,11 +15,18 @@ pub struct ArticleCounts {
     pub all: usize,
     /// The articles of each status, in the order of `Status::ALL`.
     pub by_status: [usize; Status::ALL.len()],
+    /// The Required checks the open article fails, as the review pane names them.
+    pub open_blocked: Vec<String>,
 }
 
 impl ArticleCounts {
-    /// The counts for `bundle`, whose list shows `listed` articles.
-    pub fn of(bundle: Option<&crate::bundle::Bundle>, listed: usize) -> Self {
+    /// The counts for `bundle`, whose list shows `listed` articles; `findings` are the open
+    /// article's.
+    pub fn of(
+        bundle: Option<&crate::bundle::Bundle>,
+        listed: usize,
+        findings: &[crate::review::Finding],
+    ) -> Self {
         let mut by_status = [0; Status::ALL.len()];
         for summary in bundle.into_iter().flat_map(|b| b.summaries()) {
             by_status[summary.status.index()] += 1;
@@ -28,6 +35,11 @@ impl ArticleCounts {
             listed,
             all: bundle.map_or(0, |b| b.len()),
             by_status,
+            open_blocked: findings
+                .iter()
+                .filter(|f| f.blocks())
+                .map(|f| format!("{}: {}", f.field.label(), f.message))
+                .collect(),
         }
     }
 
@@ -55,6 +67,26 @@ pub fn choose(
     ui.separator();
     ui.label("Articles");
     ui.radio_value(&mut choice.scope, ExportScope::Current, "The open article");
+    if choice.scope == ExportScope::Current && !counts.open_blocked.is_empty() {
+        // Said whether or not "Export anyway" is ticked, in as many lines, so that ticking it
+        // moves nothing under the pointer.
+        let warn = ui.visuals().warn_fg_color;
+        ui.colored_label(
+            warn,
+            format!(
+                "The open article fails a Required check ({}).",
+                counts.open_blocked.join("; ")
+            ),
+        );
+        ui.colored_label(
+            warn,
+            if choice.force {
+                "It will be exported anyway, and that is recorded on it."
+            } else {
+                "It will be refused unless \"Export anyway\" is ticked."
+            },
+        );
+    }
     ui.radio_value(
         &mut choice.scope,
         ExportScope::Listed,

@@ -49,7 +49,11 @@ pub fn ui(ctx: &egui::Context, state: &mut AppState, out: &mut Vec<Command>) {
     let stopping = state.stopping();
     // How many articles the export dialog's choices take, counted only while it is open.
     let counts = match state.modal {
-        Some(Modal::Export(_)) => ArticleCounts::of(state.bundle.as_ref(), state.visible.len()),
+        Some(Modal::Export(_)) => ArticleCounts::of(
+            state.bundle.as_ref(),
+            state.visible.len(),
+            &state.review.findings,
+        ),
         _ => ArticleCounts::default(),
     };
     let Some(modal) = &mut state.modal else {
