@@ -75,7 +75,7 @@ pub fn choose(
             warn,
             format!(
                 "The open article fails a Required check ({}).",
-                counts.open_blocked.join("; ")
+                first_of(&counts.open_blocked, 2)
             ),
         );
         ui.colored_label(
@@ -290,5 +290,28 @@ pub fn summary(
     }
     if close.clicked() {
         out.push(Command::CloseModal);
+    }
+}
+
+/// The first `shown` of `items`, joined, and how many more there are ("a; b; and 3 more"): a
+/// dialog says enough to act on without outgrowing the window.
+fn first_of(items: &[String], shown: usize) -> String {
+    let mut text = items[..items.len().min(shown)].join("; ");
+    if items.len() > shown {
+        text.push_str(&format!("; and {} more", items.len() - shown));
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_list_is_cut_to_its_first_items_and_a_count() {
+        let items: Vec<String> = ["a", "b", "c", "d"].map(String::from).to_vec();
+        assert_eq!(first_of(&items[..1], 2), "a");
+        assert_eq!(first_of(&items[..2], 2), "a; b");
+        assert_eq!(first_of(&items, 2), "a; b; and 2 more");
     }
 }
