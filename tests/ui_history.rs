@@ -274,6 +274,12 @@ fn the_history_shown_takes_in_each_save_s_revision() {
             compared.1
         );
     }
+    // A comparison the editor chose stays through the next save.
+    harness
+        .get_by_label("Compare revision 1 with the latest")
+        .click();
+    harness.run_steps(3);
+    assert_eq!(harness.state().state.history.chosen, Some((0, 2)));
     // A save of a new paragraph: its line is taken in too.
     harness
         .state_mut()
@@ -287,6 +293,15 @@ fn the_history_shown_takes_in_each_save_s_revision() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
     harness.run_steps(3);
     assert!(harness.query_by_label("Changed: body (+6 words)").is_some());
+    assert_eq!(harness.state().state.history.chosen, Some((0, 2)));
+    let compared = harness
+        .state()
+        .state
+        .history
+        .comparison
+        .as_ref()
+        .map(|c| c.0);
+    assert_eq!(compared, Some((0, 2)));
     // What the pane holds is what the file holds.
     let id = harness.state().state.selected.unwrap();
     let on_disk = copydesk::history::History::load(&root, id).unwrap();
