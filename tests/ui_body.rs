@@ -477,3 +477,29 @@ fn escape_leaves_the_body_so_tab_goes_on_from_the_first_control() {
     assert!(harness.get_by_label("File").is_focused());
     assert_eq!(body(&harness), "One two.");
 }
+
+#[test]
+fn lines_pasted_from_a_page_become_paragraphs_and_markdown_stays_as_it_is() {
+    let (_dir, mut harness) = new_article_with("Lead. ");
+    harness.event(egui::Event::Paste(
+        "First pasted line.\r\nSecond pasted line.".into(),
+    ));
+    harness.run_steps(3);
+    assert_eq!(
+        body(&harness),
+        "Lead. First pasted line.\n\nSecond pasted line."
+    );
+    assert_eq!(paragraph(&harness, 2), Some(true), "the cursor follows it");
+    // A Markdown list keeps its lines.
+    harness.event(egui::Event::Paste("\n\n- one\n- two".into()));
+    harness.run_steps(3);
+    assert!(
+        body(&harness).ends_with("line.\n\n- one\n- two"),
+        "{}",
+        body(&harness)
+    );
+    // One paste is one step to undo.
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(body(&harness), "Lead. ");
+}

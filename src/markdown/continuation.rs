@@ -78,7 +78,7 @@ fn numbered(rest: &str) -> Option<(String, &str)> {
 }
 
 /// Whether the line is a thematic break ("* * *", "- - -"), which looks like an item.
-fn is_thematic_break(line: &str) -> bool {
+pub(crate) fn is_thematic_break(line: &str) -> bool {
     let marks: Vec<char> = line.chars().filter(|c| !c.is_whitespace()).collect();
     marks.len() >= 3 && ['-', '*', '_'].iter().any(|m| marks.iter().all(|c| c == m))
 }

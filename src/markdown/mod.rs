@@ -4,6 +4,7 @@
 /// Keeping a body's blocks up to date as it is edited.
 pub mod continuation;
 pub mod incremental;
+pub mod paste;
 
 pub use incremental::BlockCache;
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
