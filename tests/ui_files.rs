@@ -7,7 +7,7 @@ use common::ui::*;
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
@@ -188,4 +188,42 @@ fn a_new_project_typed_without_the_bundle_extension_gets_it() {
     assert_eq!(bundle.root(), dir.path().join("Desk.copydesk"));
     assert_eq!(bundle.project().title, "Desk");
     assert!(!typed.exists(), "no folder without the extension");
+}
+
+#[test]
+fn every_problem_found_opening_a_project_can_be_read_in_full() {
+    let (_dir, root) = sample_copy();
+    // Two article files damaged by another program.
+    let mut damaged: Vec<PathBuf> = std::fs::read_dir(root.join("articles"))
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .collect();
+    damaged.sort();
+    for path in &damaged[1..3] {
+        std::fs::write(path, "{\"id\": ").unwrap();
+    }
+    let mut harness = open(&root, no_dialogs());
+    let notice = harness.state().state.notice.clone().unwrap();
+    assert!(notice.error);
+    assert!(notice.text.starts_with("2 problems: "), "{}", notice.text);
+    // The status bar has room for a line: hovered, it shows every problem, each in full.
+    let line = harness
+        .get_by_label_contains("2 problems: ")
+        .rect()
+        .center();
+    harness.event(egui::Event::PointerMoved(line));
+    harness.run_steps(8);
+    for path in &damaged[1..3] {
+        let name = path.file_name().unwrap().to_str().unwrap().to_owned();
+        let shown = harness
+            .query_all_by_label_contains(&name)
+            .filter(|node| {
+                node.accesskit_node()
+                    .label()
+                    .or(node.accesskit_node().value())
+                    .is_some_and(|text| text.contains("set aside, not overwritten"))
+            })
+            .count();
+        assert!(shown >= 1, "{name} in full");
+    }
 }

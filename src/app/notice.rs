@@ -12,6 +12,9 @@ pub struct Notice {
     pub error: bool,
     /// When it was said: the status bar shows news for a while, and failures for longer.
     pub at: Instant,
+    /// Each thing it sums up, in full (the problems found opening a project), shown when the
+    /// line is hovered.
+    pub details: Vec<String>,
 }
 
 impl Notice {
@@ -32,11 +35,20 @@ impl AppState {
         self.say(text.into(), true);
     }
 
+    /// Shows a failure that sums up several, each of them in full when the line is hovered.
+    pub fn warn_with_details(&mut self, text: impl Into<String>, details: Vec<String>) {
+        self.say(text.into(), true);
+        if let Some(notice) = &mut self.notice {
+            notice.details = details;
+        }
+    }
+
     fn say(&mut self, text: String, error: bool) {
         self.notice = Some(Notice {
             text,
             error,
             at: Instant::now(),
+            details: Vec::new(),
         });
     }
 }

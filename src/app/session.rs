@@ -105,7 +105,8 @@ impl AppState {
         self.select(first);
         match problems.first() {
             Some(problem) => {
-                self.warn(format!("{}: {problem}", counted(problems.len(), "problem")))
+                let text = format!("{}: {problem}", counted(problems.len(), "problem"));
+                self.warn_with_details(text, problems);
             }
             None => self.tell(format!("Opened {}", path.display())),
         }

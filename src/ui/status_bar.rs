@@ -90,10 +90,22 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState) {
         });
         if let Some(notice) = fresh {
             ui.separator();
-            if notice.error {
-                ui.colored_label(ui.visuals().error_fg_color, &notice.text);
+            let text = egui::RichText::new(&notice.text);
+            let text = if notice.error {
+                text.color(ui.visuals().error_fg_color)
             } else {
-                ui.weak(&notice.text);
+                text.weak()
+            };
+            // Cut to the bar's width; hovered, the line shows in full, or every problem it sums
+            // up, each in full.
+            let line = ui.add(egui::Label::new(text).truncate());
+            if !notice.details.is_empty() {
+                line.on_hover_ui(|ui| {
+                    ui.set_max_width(640.0);
+                    for detail in &notice.details {
+                        ui.label(detail);
+                    }
+                });
             }
         }
     });
