@@ -98,7 +98,11 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState) {
             };
             // Cut to the bar's width; hovered, the line shows in full, or every problem it sums
             // up, each in full.
-            let line = ui.add(egui::Label::new(text).truncate());
+            let line = ui.add(
+                egui::Label::new(text)
+                    .truncate()
+                    .show_tooltip_when_elided(notice.details.is_empty()),
+            );
             if !notice.details.is_empty() {
                 line.on_hover_ui(|ui| {
                     ui.set_max_width(640.0);
