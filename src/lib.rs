@@ -1,6 +1,9 @@
 //! Copydesk: an offline newsroom workstation. The domain core (`model`, `bundle`) never touches
 //! the UI; the command line (`cli`) and the window (`ui`) are thin front ends over it.
 
+// Every public item says what it is in a line: the rule is kept by the compiler.
+#![warn(missing_docs)]
+
 pub mod app;
 pub mod bundle;
 pub mod cli;
