@@ -2,7 +2,8 @@
 //! line; in Markdown those lines would run together into one paragraph, so each becomes a
 //! paragraph of its own, as a publishing system's editor makes each pasted line a paragraph.
 //! Lines of one Markdown block (a list's items, a quote's lines, a table's rows, code) stay
-//! together, and text with blank lines between its paragraphs is left as it is.
+//! together, so do the lines of a hard-wrapped sentence, and text with blank lines between its
+//! paragraphs is left as it is.
 
 use super::continuation::continuation;
 use std::borrow::Cow;
@@ -21,17 +22,22 @@ pub fn pasted_paragraphs(text: &str) -> Cow<'_, str> {
     }
     let mut out = String::with_capacity(text.len() + text.len() / 16);
     let (mut previous, mut in_fence, mut parted) = (None, false, false);
+    let mut last_line = "";
     for (index, line) in text.split('\n').enumerate() {
         let kind = Kind::of(line, &mut in_fence);
         if index > 0 {
             let together = previous == Some(Kind::Blank)
                 || kind == Kind::Blank
-                || (previous == Some(kind) && kind != Kind::Paragraph);
+                || (previous == Some(kind) && kind != Kind::Paragraph)
+                || (previous == Some(Kind::Paragraph)
+                    && kind == Kind::Paragraph
+                    && wrapped(last_line, line));
             out.push_str(if together { "\n" } else { "\n\n" });
             parted |= !together;
         }
         out.push_str(line);
         previous = Some(kind);
+        last_line = line;
     }
     if !parted {
         return text;
@@ -41,6 +47,21 @@ pub fn pasted_paragraphs(text: &str) -> Cow<'_, str> {
         out.push('\n');
     }
     Cow::Owned(out)
+}
+
+/// Whether `next` goes on the sentence of `line`, as the lines of hard-wrapped text (an email's,
+/// a plain-text wire's) do: `line` ends without a sentence's or a heading's last mark and
+/// `next` begins in lower case.
+fn wrapped(line: &str, next: &str) -> bool {
+    let ends_sentence = line
+        .trim_end()
+        .ends_with(['.', '!', '?', ':', ';', '"', '\'', '”', '’', ')', '…']);
+    !ends_sentence
+        && next
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase)
 }
 
 /// What a pasted line is, as far as keeping it with the line before goes.
@@ -99,6 +120,21 @@ mod tests {
             "First line.\n\nSecond line.\n\nThird."
         );
         assert_eq!(pasted_paragraphs("One.\r\nTwo.\r\n"), "One.\n\nTwo.\n\n");
+    }
+
+    #[test]
+    fn hard_wrapped_lines_stay_in_their_paragraph() {
+        assert_eq!(
+            pasted_paragraphs(
+                "A long sentence that\nwraps at seventy-two columns\nin an email.\nA new one."
+            ),
+            "A long sentence that\nwraps at seventy-two columns\nin an email.\n\nA new one."
+        );
+        // A heading-like line without a last mark, then a capital: two paragraphs.
+        assert_eq!(
+            pasted_paragraphs("Recommended For You\nLoading, please wait"),
+            "Recommended For You\n\nLoading, please wait"
+        );
     }
 
     #[test]
