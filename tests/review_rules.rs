@@ -1074,3 +1074,25 @@ fn a_closing_quote_glued_to_the_next_word_is_moved_back_across_its_space() {
     );
     assert!(!rules_of(&fixed).contains(&"proof.quote_spacing"));
 }
+
+#[test]
+fn wide_characters_count_twice_against_the_length_limits() {
+    // 35 Japanese characters take the room of 70 Latin letters: a standfirst of that length
+    // is not "under 50", and an SEO title of it is over 60.
+    let japanese = "京都・寺町通の古書店「鴨川書房」が、創業百年を迎えた今月末で閉店する。";
+    assert_eq!(japanese.chars().count(), 35);
+    let article = edited(|a| {
+        a.standfirst = japanese.into();
+        a.seo_title = japanese.into();
+    });
+    assert!(of_rule("standfirst.length", &article).is_empty());
+    let over = of_rule("seo_title.length", &article);
+    assert_eq!(over.len(), 1, "{over:?}");
+    assert_eq!(
+        over[0].message,
+        "SEO title is 70 characters (wide characters count twice); the limit is 60"
+    );
+    // The part past the limit starts after the 30th character.
+    let start = over[0].span.clone().unwrap().start;
+    assert_eq!(japanese[..start].chars().count(), 30);
+}

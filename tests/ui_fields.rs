@@ -405,3 +405,21 @@ fn enter_goes_from_the_headline_to_the_standfirst_and_on_to_the_body() {
     harness.run_steps(3);
     assert!(field(&harness, Role::MultilineTextInput, "Standfirst"));
 }
+
+#[test]
+fn the_meters_count_wide_characters_twice_as_the_checklist_does() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    // The sample's Japanese article: a headline of 16 characters, a standfirst of 35.
+    let japanese = uuid::Uuid::parse_str("5a3e0000-0000-4000-8000-000000000005").unwrap();
+    harness
+        .state_mut()
+        .state
+        .apply(copydesk::app::command::Command::Select(japanese));
+    settle(&mut harness);
+    assert_eq!(draft(&harness).standfirst.chars().count(), 35);
+    assert!(harness.query_by_label("32/110").is_some(), "the headline");
+    assert!(harness.query_by_label("70 characters (50–160)").is_some());
+    let findings = &harness.state().state.review.findings;
+    assert!(!findings.iter().any(|f| f.rule == "standfirst.length"));
+}

@@ -2,6 +2,7 @@
 
 pub mod article;
 pub mod changes;
+pub mod display_length;
 pub mod embargo;
 pub mod language;
 pub mod nearest;

@@ -4,6 +4,18 @@
 use super::checklist::CheckContext;
 use super::{Field, Finding, Severity};
 use crate::model::Article;
+use crate::model::display_length::{byte_at_length, display_length, has_wide};
+
+/// A length as a finding says it: "70 characters (wide characters count twice)" when the text
+/// holds Chinese, Japanese or Korean characters, which the limits count twice.
+fn characters(length: usize, text: &str) -> String {
+    let counted = crate::model::plural::counted(length, "character");
+    if has_wide(text) {
+        format!("{counted} (wide characters count twice)")
+    } else {
+        counted
+    }
+}
 
 /// A finding when a text is longer than its limit, pointing at the part past the limit.
 fn too_long(
@@ -13,14 +25,15 @@ fn too_long(
     text: &str,
     max: usize,
 ) -> Option<Finding> {
-    let length = text.chars().count();
+    let length = display_length(text);
     if length <= max {
         return None;
     }
-    let cut = crate::text_diff::byte_at_char(text, max);
+    let cut = byte_at_length(text, max);
     let message = format!(
-        "{} is {length} characters; the limit is {max}",
-        field.label()
+        "{} is {}; the limit is {max}",
+        field.label(),
+        characters(length, text)
     );
     Some(Finding::new(rule, level, field, message).at(cut..text.len()))
 }
@@ -98,14 +111,16 @@ fn headline_standing_in(
     max: usize,
 ) -> Option<Finding> {
     let title = field.text(a).unwrap_or_default();
-    let length = a.headline.trim().chars().count();
+    let headline = a.headline.trim();
+    let length = display_length(headline);
     (title.trim().is_empty() && length > max).then(|| {
         let title = match field {
             Field::SeoTitle => "SEO title",
             _ => "social title",
         };
         let message = format!(
-            "The {title} is empty, so the headline stands in: {length} characters, over the limit of {max}"
+            "The {title} is empty, so the headline stands in: {}, over the limit of {max}",
+            characters(length, headline)
         );
         Finding::new(rule, level, field, message)
     })
@@ -118,7 +133,7 @@ pub(super) fn standfirst_length(
     out: &mut Vec<Finding>,
 ) {
     let limits = &c.settings.checklist.limits;
-    let length = a.standfirst.trim().chars().count();
+    let length = display_length(a.standfirst.trim());
     if length < limits.standfirst_min {
         let message = if length == 0 {
             format!(
@@ -128,7 +143,7 @@ pub(super) fn standfirst_length(
         } else {
             format!(
                 "The standfirst is {}; it should be at least {}",
-                crate::model::plural::counted(length, "character"),
+                characters(length, &a.standfirst),
                 limits.standfirst_min
             )
         };

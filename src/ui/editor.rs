@@ -3,6 +3,7 @@
 use super::{fields, highlight, structured};
 use crate::app::AppState;
 use crate::app::command::Command;
+use crate::model::display_length::display_length;
 use crate::review::{Field, workflow};
 use egui::text::{CCursor, CCursorRange};
 use egui::{RichText, TextEdit};
@@ -150,7 +151,7 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
             ];
             // An empty SEO or social title leaves the headline to stand in: its meter counts
             // the headline.
-            let headline_length = draft.headline.trim().chars().count();
+            let headline_length = display_length(draft.headline.trim());
             for (field, typed, limit, marks) in metered {
                 let stand_in = (field != Field::Headline).then_some(headline_length);
                 let Some(value) = field.text_mut(draft) else {
@@ -172,7 +173,7 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
                     state.pending_field_cursor = Some((next.label().into(), end, end));
                 }
             }
-            let standfirst_length = draft.standfirst.chars().count();
+            let standfirst_length = display_length(&draft.standfirst);
             // The standfirst is one paragraph: Enter goes on to the body's start (Shift+Enter
             // still breaks the line).
             if ui.memory(|m| m.has_focus(fields::field_id("Standfirst")))
@@ -197,7 +198,8 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
                 format!("{standfirst_length} characters ({shortest}–{longest})"),
             )
             .on_hover_text(format!(
-                "Standfirst: {standfirst_length} characters; between {shortest} and {longest} is best"
+                "Standfirst: {standfirst_length} characters; between {shortest} and {longest} is best{}",
+                fields::wide_note(&draft.standfirst)
             ));
 
             ui.horizontal(|ui| {

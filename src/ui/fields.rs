@@ -313,6 +313,15 @@ pub struct Meter {
     pub stand_in: Option<usize>,
 }
 
+/// What a length meter's hover says of the characters it counts twice, when `text` has any.
+pub fn wide_note(text: &str) -> &'static str {
+    if crate::model::display_length::has_wide(text) {
+        " (Chinese, Japanese and Korean characters count twice: they take the room of two letters)"
+    } else {
+        ""
+    }
+}
+
 /// A one-line field with a length meter: "42/110", amber near the limit, red past it. An empty
 /// field with a stand-in says so in the box, and its meter counts the stand-in.
 pub fn text_with_meter(
@@ -327,7 +336,8 @@ pub fn text_with_meter(
         let label_response = row_label(ui, label);
         let limit = meter.limit;
         let stand_in = meter.stand_in.filter(|_| value.trim().is_empty());
-        let length = stand_in.unwrap_or_else(|| value.chars().count());
+        let length =
+            stand_in.unwrap_or_else(|| crate::model::display_length::display_length(value));
         let color = meter_color(ui, length_level(length, limit));
         let meter_width = 64.0;
         let width = (ui.available_width() - meter_width).max(80.0);
@@ -344,6 +354,7 @@ pub fn text_with_meter(
             Some(_) => format!("{label}: empty, so the headline stands in with {length} characters; the limit is {limit}"),
             None => format!("{label}: {length} characters; the limit is {limit}"),
         };
+        let said = format!("{said}{}", wide_note(value));
         ui.colored_label(color, format!("{length}/{limit}"))
             .on_hover_text(said);
         field

@@ -3,24 +3,30 @@
 
 use super::READING_MEASURE;
 use crate::model::Article;
+use crate::model::display_length::{byte_at_length, display_length};
 use egui::{Color32, FontId, RichText};
 
-/// Where a search engine cuts a title, in characters.
+/// Where a search engine cuts a title, in characters (wide ones counted twice, as an engine
+/// cuts by width).
 pub const SNIPPET_TITLE: usize = 60;
 /// Where it cuts a description.
 pub const SNIPPET_DESCRIPTION: usize = 160;
 
-/// Cuts `text` at a word boundary so that it fits `max` characters with an ellipsis.
+/// Cuts `text` at a word boundary so that it fits `max` characters with an ellipsis, its wide
+/// characters counted twice ([`display_length`]).
 pub fn cut(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
+    if display_length(text) <= max {
         return text.to_owned();
     }
-    let head: String = text.chars().take(max.saturating_sub(1)).collect();
+    let head = &text[..byte_at_length(text, max.saturating_sub(1))];
     let head = match head.rfind(char::is_whitespace) {
         Some(at) if at > head.len() / 2 => &head[..at],
-        _ => head.as_str(),
+        _ => head,
     };
-    format!("{}…", head.trim_end_matches([' ', ',', ';', ':', '.']))
+    format!(
+        "{}…",
+        head.trim_end_matches([' ', ',', ';', ':', '.', '、', '。'])
+    )
 }
 
 /// The article as a search engine lists it, at its address `url`.
@@ -54,7 +60,7 @@ pub(super) fn search_snippet(ui: &mut egui::Ui, article: &Article, url: &str) {
     }
     ui.add_space(8.0);
     let (title_length, description_length) =
-        (title.chars().count(), article.standfirst.chars().count());
+        (display_length(title), display_length(&article.standfirst));
     let description = if description_length == 0 {
         "no description: the engine shows the page's opening instead of a standfirst".to_owned()
     } else {
@@ -141,5 +147,18 @@ mod tests {
         assert!(cut_title.chars().count() <= 60, "{cut_title}");
         assert!(cut_title.ends_with('…') && !cut_title.ends_with(" …"));
         assert!(long.starts_with(cut_title.trim_end_matches('…')));
+    }
+
+    #[test]
+    fn a_japanese_title_is_cut_at_half_the_characters() {
+        let japanese = "京都・寺町通の古書店「鴨川書房」が、創業百年を迎えた今月末で閉店する。";
+        let cut_title = cut(japanese, 60);
+        assert_eq!(cut_title.chars().count(), 30, "{cut_title}");
+        assert!(japanese.starts_with(cut_title.trim_end_matches('…')));
+        assert_eq!(
+            cut(&japanese[..30], 60),
+            &japanese[..30],
+            "10 characters: uncut"
+        );
     }
 }
