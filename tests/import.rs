@@ -582,3 +582,20 @@ fn pasted_pages_keep_the_dates_they_show_above_their_text() {
     .unwrap();
     assert_eq!((bare.created, bare.updated), (now(), now()));
 }
+
+#[test]
+fn a_pasted_page_s_dateline_takes_the_date_the_page_prints() {
+    let date = |text: &str| text.parse::<chrono::NaiveDate>().ok();
+    for (stem, place, on) in [
+        // "MUMBAI Tue Dec 30, 2014 4:33pm IST": the day as printed there.
+        ("01-reuters-com1", "Mumbai", date("2014-12-30")),
+        ("02-reuters-com2", "Jakarta", date("2014-12-30")),
+        ("03-reuters-com4", "London", date("2014-12-29")),
+        // A page without a dateline's place gets no date alone.
+        ("04-telegraph-co-uk2", "", None),
+    ] {
+        let article = pasted_corpus_page(stem);
+        assert_eq!(article.dateline.place, place, "{stem}");
+        assert_eq!(article.dateline.date, on, "{stem}");
+    }
+}

@@ -49,6 +49,9 @@ pub struct PageDates {
     pub published: Option<DateTime<Utc>>,
     /// The one labelled "Updated" or "Last update".
     pub updated: Option<DateTime<Utc>>,
+    /// The day of publication as the page prints it (in its own time zone), for the dateline;
+    /// none when the page counts back ("2 days ago").
+    pub published_on: Option<NaiveDate>,
 }
 
 /// The dates among `lines` (the page above its text); `now` is when it was pasted.
@@ -77,7 +80,10 @@ pub fn page_dates(lines: &[&str], now: DateTime<Utc>) -> PageDates {
         };
         let slot = match is_update {
             Some(true) => &mut dates.updated,
-            _ if dates.published.is_none() => &mut dates.published,
+            _ if dates.published.is_none() => {
+                dates.published_on = calendar_date(rest).map(|(day, _)| day);
+                &mut dates.published
+            }
             _ => continue,
         };
         slot.get_or_insert(at);
@@ -222,6 +228,7 @@ mod tests {
             PageDates {
                 published: Some(at("2014-12-29T11:00:00Z")),
                 updated: Some(at("2014-12-30T01:57:00Z")),
+                published_on: "2014-12-29".parse().ok(),
             }
         );
         let fox = ["By Lucia I. Suarez", "Published December 29, 2014"];
@@ -235,6 +242,7 @@ mod tests {
             PageDates {
                 published: None,
                 updated: Some(at("2026-11-26T12:00:00Z")),
+                published_on: None,
             }
         );
         // A caption's date is not the page's: the line is too long to be a date line.

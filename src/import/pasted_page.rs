@@ -296,6 +296,10 @@ pub fn import(text: &str, now: DateTime<Utc>) -> Result<Article, String> {
     {
         article.dateline.place = place;
     }
+    // A dateline's date is the day the page was published, as it prints it.
+    if !article.dateline.place.is_empty() {
+        article.dateline.date = dates.published_on;
+    }
     article.body = (first..=last)
         .filter_map(|i| {
             if body.contains(&i) {
