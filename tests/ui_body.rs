@@ -503,3 +503,21 @@ fn lines_pasted_from_a_page_become_paragraphs_and_markdown_stays_as_it_is() {
     press(&mut harness, Modifiers::COMMAND, Key::Z);
     assert_eq!(body(&harness), "Lead. ");
 }
+
+#[test]
+fn ctrl_shift_v_pastes_the_lines_as_they_are() {
+    let (_dir, mut harness) = new_article_with("Lead. ");
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::V);
+    // The window answers with the clipboard's text next frame.
+    harness.event(egui::Event::Paste("An address\nTwo Main Street".into()));
+    harness.run_steps(3);
+    assert_eq!(body(&harness), "Lead. An address\nTwo Main Street");
+    // The next paste is an ordinary one again.
+    harness.event(egui::Event::Paste("\nOne\nTwo".into()));
+    harness.run_steps(3);
+    assert!(
+        body(&harness).ends_with("Street\n\nOne\n\nTwo"),
+        "{}",
+        body(&harness)
+    );
+}

@@ -42,9 +42,13 @@ pub fn pasted_paragraphs(text: &str) -> Cow<'_, str> {
     if !parted {
         return text;
     }
-    // A paste that ended its last line ends its last paragraph: what is typed next is another.
+    // A paste that ended its last line ends its last paragraph: what is typed next is another;
+    // one that begins with a line end begins a paragraph.
     if out.ends_with('\n') && !out.ends_with("\n\n") {
         out.push('\n');
+    }
+    if out.starts_with('\n') && !out.starts_with("\n\n") {
+        out.insert(0, '\n');
     }
     Cow::Owned(out)
 }
@@ -120,6 +124,7 @@ mod tests {
             "First line.\n\nSecond line.\n\nThird."
         );
         assert_eq!(pasted_paragraphs("One.\r\nTwo.\r\n"), "One.\n\nTwo.\n\n");
+        assert_eq!(pasted_paragraphs("\nOne.\nTwo."), "\n\nOne.\n\nTwo.");
     }
 
     #[test]

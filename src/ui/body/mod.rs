@@ -7,6 +7,7 @@
 /// The body cut into paragraphs, with their heights.
 pub mod chunks;
 mod keys;
+mod paste;
 mod selection;
 
 use super::{highlight, relayout};
@@ -58,21 +59,6 @@ pub fn paragraph_id(body: Id, index: usize) -> Id {
     body.with(("paragraph", index))
 }
 
-/// Text pasted into the body comes in with its lines as paragraphs, unless it has paragraphs
-/// already or is Markdown ([`crate::markdown::paste::pasted_paragraphs`]).
-fn paste_as_paragraphs(ui: &Ui) {
-    ui.input_mut(|input| {
-        for event in &mut input.events {
-            if let egui::Event::Paste(text) = event
-                && let std::borrow::Cow::Owned(paragraphs) =
-                    crate::markdown::paste::pasted_paragraphs(text)
-            {
-                *text = paragraphs;
-            }
-        }
-    });
-}
-
 /// The accessible name of paragraph `index`'s text box.
 pub fn paragraph_label(index: usize) -> String {
     format!("Body paragraph {}", index + 1)
@@ -112,7 +98,7 @@ pub fn ui(
         .filter(has_keys)
         .or(memory.right_clicked.filter(has_keys));
     if focused.is_some() {
-        paste_as_paragraphs(ui);
+        paste::take_pastes(ui);
     }
     let page = (ui.clip_rect().height() - 40.0).max(40.0);
     let mut target = select.or(memory.follow.take().map(|at| (at, at)));
