@@ -38,8 +38,13 @@ fn create_an_article_type_and_see_preview_and_counts_change() {
         "Headline",
         "Tram line opens to riders",
     );
-    // Without a word in the body, the page does not say "0 min read".
+    // Without a word in the body, neither the page nor the status bar says "0 min read".
     assert!(harness.query_by_label("Last update: just now").is_some());
+    assert!(
+        harness
+            .query_by_label("0 words · 0 characters (0 without spaces)")
+            .is_some()
+    );
     append_to(
         &mut harness,
         Role::MultilineTextInput,

@@ -46,12 +46,13 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState) {
                 .map_or(crate::model::project::DEFAULT_READING_SPEED, |b| {
                     b.project().settings.reading_words_per_minute
                 });
+            // No "0 min read" without a word, as the page and the export say it.
             ui.label(format!(
-                "{} · {} ({} without spaces) · {} min read",
+                "{} · {} ({} without spaces){}",
                 counted(stats.words, "word"),
                 counted(stats.chars, "character"),
                 grouped(stats.chars_no_spaces),
-                stats.reading_minutes(speed)
+                crate::model::stats::reading_note(stats.reading_minutes(speed))
             ));
             if let Some(selected) = state.body_selected {
                 let chosen = selection_stats(&draft.body, selected);
