@@ -46,13 +46,7 @@ pub fn import(html: &str, now: DateTime<Utc>) -> Result<Article, String> {
         .filter(|excerpt| !same_words(&opening).starts_with(&same_words(excerpt)))
         .unwrap_or_default();
     if article.headline.is_empty() {
-        let text = if opening.is_empty() {
-            &article.body
-        } else {
-            &opening
-        };
-        article.headline = super::first_words(text);
-        article.editors_note = super::NO_HEADLINE.to_owned();
+        super::stand_in_headline(&mut article);
     }
     if let Some(language) = found.lang.filter(|l| crate::review::checklist::is_bcp47(l)) {
         article.language = language;
