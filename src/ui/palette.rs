@@ -8,13 +8,19 @@ const LETTER: i32 = 1;
 /// What a letter at a word's start, or right after the one before, scores more.
 const BONUS: i32 = 3;
 
+/// What a label's length takes off its score: a point for every ten characters, so that of two
+/// names that match alike the shorter comes first.
+fn length_cost(label: &str) -> i32 {
+    label.chars().count() as i32 / 10
+}
+
 /// How well `query` matches `label` as a subsequence; `None` when it does not. Higher is better:
 /// a letter scores 1, 3 more at a word's start or right after the letter before it; the
 /// letters are placed where they score most ("hist" in "Show History" is the start of
 /// "History", not the "h" of "Show"), and a longer label scores a little less.
 pub fn fuzzy_score(query: &str, label: &str) -> Option<i32> {
+    let length_cost = length_cost(label);
     let label: Vec<char> = label.to_lowercase().chars().collect();
-    let length_cost = (label.len() as i32) / 10;
     if query.trim().is_empty() {
         return Some(-length_cost);
     }
@@ -61,7 +67,7 @@ pub fn matches(query: &str) -> Vec<&'static Command> {
     let by_keyword = |c: &Command| {
         let words = c.keywords();
         (!typed.is_empty() && words.split(' ').any(|word| word.starts_with(&typed)))
-            .then_some((LETTER + BONUS) * typed_letters - 1 - c.label().chars().count() as i32 / 10)
+            .then_some((LETTER + BONUS) * typed_letters - 1 - length_cost(&c.label()))
     };
     let mut scored: Vec<(i32, usize, &Command)> = PALETTE
         .iter()
