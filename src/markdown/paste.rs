@@ -22,22 +22,20 @@ pub fn pasted_paragraphs(text: &str) -> Cow<'_, str> {
     }
     let mut out = String::with_capacity(text.len() + text.len() / 16);
     let (mut previous, mut in_fence, mut parted) = (None, false, false);
-    let mut last_line = "";
-    for (index, line) in text.split('\n').enumerate() {
+    for line in text.split('\n') {
         let kind = Kind::of(line, &mut in_fence);
-        if index > 0 {
-            let together = previous == Some(Kind::Blank)
+        if let Some((before, last_line)) = previous {
+            let together = before == Kind::Blank
                 || kind == Kind::Blank
-                || (previous == Some(kind) && kind != Kind::Paragraph)
-                || (previous == Some(Kind::Paragraph)
+                || (before == kind && kind != Kind::Paragraph)
+                || (before == Kind::Paragraph
                     && kind == Kind::Paragraph
                     && wrapped(last_line, line));
             out.push_str(if together { "\n" } else { "\n\n" });
             parted |= !together;
         }
         out.push_str(line);
-        previous = Some(kind);
-        last_line = line;
+        previous = Some((kind, line));
     }
     if !parted {
         return text;
