@@ -354,17 +354,9 @@ fn long_worked_project() -> &'static (tempfile::TempDir, PathBuf, uuid::Uuid) {
     FIXTURE.get_or_init(|| {
         let dir = support::temp_dir();
         let root = dir.path().join("Long.copydesk");
-        let mut bundle = Bundle::create(&root, "Long").expect("create");
-        let mut next = support::lcg(17);
-        let mut article = copydesk::model::Article::new("A long-worked piece");
-        article.body = support::body(20_000, &mut next);
-        let id = bundle.insert_article(article).expect("insert");
-        for n in 1..REVISIONS {
-            bundle
-                .update_article(id, |a| revise_a_paragraph(a, n, n))
-                .expect("edit");
-            bundle.save().expect("save");
-        }
+        let id = support::article_saved_many_times(&root, 20_000, 17, REVISIONS, |a, n| {
+            revise_a_paragraph(a, n, n)
+        });
         (dir, root, id)
     })
 }

@@ -24,23 +24,12 @@ fn fixture() -> &'static (tempfile::TempDir, std::path::PathBuf) {
     FIXTURE.get_or_init(|| {
         let dir = support::temp_dir();
         let root = dir.path().join("History.copydesk");
-        let mut bundle = Bundle::create(&root, "History").expect("create");
-        let mut next = support::lcg(5);
-        let mut article = copydesk::model::Article::new("A long-worked piece");
-        article.body = support::body(3_000, &mut next);
-        let id = bundle.insert_article(article).expect("insert");
-        bundle.save().expect("save");
-        for n in 1..SAVES {
-            bundle
-                .update_article(id, |a| {
-                    a.body.push_str(&format!(" Revised {n}."));
-                    if n % 10 == 0 {
-                        a.tags.push(format!("Tag {n}"));
-                    }
-                })
-                .expect("edit");
-            bundle.save().expect("save");
-        }
+        support::article_saved_many_times(&root, 3_000, 5, SAVES, |a, n| {
+            a.body.push_str(&format!(" Revised {n}."));
+            if n % 10 == 0 {
+                a.tags.push(format!("Tag {n}"));
+            }
+        });
         (dir, root)
     })
 }

@@ -104,6 +104,28 @@ pub fn generate(root: &Path, n: usize) -> Vec<uuid::Uuid> {
     ids
 }
 
+/// A new project at `root` whose one article, of `words` generated words (from `seed`), is saved
+/// `saves` times: once as written, then after each `revise(article, n)` for `n` from 1; its id.
+pub fn article_saved_many_times(
+    root: &Path,
+    words: usize,
+    seed: u64,
+    saves: usize,
+    mut revise: impl FnMut(&mut Article, usize),
+) -> uuid::Uuid {
+    let mut bundle = copydesk::bundle::Bundle::create(root, "Saved many times").expect("create");
+    let mut next = lcg(seed);
+    let mut article = Article::new("A long-worked piece");
+    article.body = body(words, &mut next);
+    let id = bundle.insert_article(article).expect("insert");
+    bundle.save().expect("save");
+    for n in 1..saves {
+        bundle.update_article(id, |a| revise(a, n)).expect("edit");
+        bundle.save().expect("save");
+    }
+    id
+}
+
 /// Copies folder `from` to `to`, with everything in it.
 pub fn copy_folder(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).expect("copy folder");
