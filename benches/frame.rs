@@ -507,3 +507,26 @@ fn layout_of_one_100_word_paragraph(bencher: divan::Bencher) {
         ctx.fonts_mut(|fonts| fonts.layout_job(job))
     });
 }
+
+/// Finding where a keystroke 400 bytes into the 20,000-word body changed it (common prefix and
+/// suffix with the text before), as each cache of the body does after an edit.
+#[divan::bench(sample_count = 200)]
+fn finding_a_keystroke_in_a_20000_word_body(bencher: divan::Bencher) {
+    let before = support::body(20_000, &mut support::lcg(3));
+    let mut after = before.clone();
+    after.insert(400, 'a');
+    bencher.bench(|| {
+        let (old, new) = (divan::black_box(&before), divan::black_box(&after));
+        let prefix = copydesk::text_diff::common_prefix(old, new);
+        (prefix, copydesk::text_diff::common_suffix(old, new, prefix))
+    });
+}
+
+/// Telling that the 20,000-word body did not change (what each cache of the body does in every
+/// frame).
+#[divan::bench(sample_count = 200)]
+fn comparing_an_unchanged_20000_word_body(bencher: divan::Bencher) {
+    let before = support::body(20_000, &mut support::lcg(3));
+    let after = before.clone();
+    bencher.bench(|| divan::black_box(&before) == divan::black_box(&after));
+}

@@ -151,9 +151,9 @@ pub struct IncrementalStats {
 }
 
 impl IncrementalStats {
-    /// The statistics of `text`, the same as [`TextStats::of`]. Line breaks are neither counted
-    /// nor part of a word, so only the lines an edit touched are counted again: the rest is
-    /// the counts of the text before the edit.
+    /// The statistics of `text`, the same as [`TextStats::of`]. Words are separated by white
+    /// space and characters are counted one by one, so only the words an edit touched are
+    /// counted again: the rest is the counts of the text before the edit.
     pub fn of(&mut self, text: &str) -> TextStats {
         let Some((before, total)) = &mut self.counted else {
             let stats = TextStats::of(text);
@@ -165,10 +165,13 @@ impl IncrementalStats {
         }
         let prefix = crate::text_diff::common_prefix(before, text);
         let suffix = crate::text_diff::common_suffix(before, text, prefix);
-        // Widen the edited stretch to whole lines of both versions.
-        let start = before[..prefix].rfind('\n').map_or(0, |at| at + 1);
+        // Widen the edited stretch to the white space around it, in the parts both versions
+        // share: the words it cuts are then whole in both.
+        let start = before[..prefix].rfind(char::is_whitespace).map_or(0, |at| {
+            at + before[at..].chars().next().map_or(1, char::len_utf8)
+        });
         let old_end = before[before.len() - suffix..]
-            .find('\n')
+            .find(char::is_whitespace)
             .map_or(before.len(), |at| before.len() - suffix + at);
         let new_end = old_end + text.len() - before.len();
         let removed = TextStats::of(&before[start..old_end]);
