@@ -423,3 +423,75 @@ fn the_meters_count_wide_characters_twice_as_the_checklist_does() {
     let findings = &harness.state().state.review.findings;
     assert!(!findings.iter().any(|f| f.rule == "standfirst.length"));
 }
+
+/// The article list's rows, the editor's fields and the side pane's page, findings and revisions
+/// end short of their pane's scroll bar, which floats over the pane's right edge (it widens
+/// under the pointer): no row, field, button or line of text runs under it.
+#[test]
+fn the_fields_and_the_side_panes_end_short_of_their_scroll_bars() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    harness.set_size(egui::vec2(1100.0, 700.0));
+    harness.run_steps(3);
+    // A word too long for a line: the page and the review's finding on it break it where the
+    // line is full, right up to their measure.
+    let word = "Qzxvbnrtk".repeat(12);
+    type_into(&mut harness, Role::MultilineTextInput, "Standfirst", &word);
+    settle(&mut harness);
+    for tab in ["Preview", "Review", "History"] {
+        harness
+            .query_all_by_role(Role::Button)
+            .find(|n| {
+                n.accesskit_node()
+                    .label()
+                    .is_some_and(|l| l.starts_with(tab))
+            })
+            .expect("the side pane's tab")
+            .click();
+        harness.run_steps(4);
+        let lines = lines_beside_scroll_bars(&harness);
+        assert!(
+            lines > 10,
+            "{tab}: fields and lines beside the bars: {lines}"
+        );
+    }
+}
+
+/// Checks that no text box, button or line of text runs under a scroll bar; the number of
+/// those beside one.
+fn lines_beside_scroll_bars(
+    harness: &egui_kittest::Harness<'static, copydesk::ui::Workstation>,
+) -> usize {
+    // Where the widgets of `role` are drawn; a single-line box's text runs on past the box
+    // (it scrolls, cut at the box's edges) and is left out.
+    let bounds = |role| {
+        harness
+            .query_all_by_role(role)
+            .filter(|n| {
+                n.parent()
+                    .is_none_or(|p| p.accesskit_node().role() != Role::TextInput)
+            })
+            .filter_map(|n| n.accesskit_node().bounding_box())
+            .collect::<Vec<_>>()
+    };
+    let bars = bounds(Role::ScrollBar);
+    let mut beside_bars = 0;
+    for role in [
+        Role::TextInput,
+        Role::MultilineTextInput,
+        Role::TextRun,
+        Role::Button,
+    ] {
+        for shown in bounds(role) {
+            for bar in &bars {
+                let beside = shown.y0 < bar.y1 && bar.y0 < shown.y1 && shown.x0 < bar.x0;
+                beside_bars += usize::from(beside);
+                assert!(
+                    !beside || shown.x1 <= bar.x0,
+                    "a {role:?} at {shown:?} runs under the scroll bar at {bar:?}"
+                );
+            }
+        }
+    }
+    beside_bars
+}

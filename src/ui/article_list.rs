@@ -116,6 +116,7 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
     // The row right-clicked this frame, or whose menu is open.
     let mut menu_row = None;
     let output = area.show_rows(ui, ROW_HEIGHT, state.visible.len(), |ui, rows| {
+        super::panes::clear_of_scroll_bar(ui, f32::INFINITY);
         for row in rows {
             let Some(summary) = state.visible.get(row).and_then(|i| bundle.summary_at(*i)) else {
                 continue;

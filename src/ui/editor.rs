@@ -126,7 +126,7 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
         .id_salt(("editor-scroll", draft.id))
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            ui.set_max_width(ui.available_width().min(BODY_WIDTH + 140.0));
+            super::panes::clear_of_scroll_bar(ui, BODY_WIDTH + 140.0);
             // The pane's room, before a row too wide for it could widen what is left.
             let room = ui.available_width();
             let metered = [

@@ -35,6 +35,7 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
         .show_viewport(ui, |ui, viewport| {
             // Only the rows in view are drawn: a history of thousands of revisions costs a
             // frame what a screenful does. A row's height is remembered once drawn.
+            super::panes::clear_of_scroll_bar(ui, f32::INFINITY);
             let width = ui.available_width();
             let mut heights: RowHeights =
                 ui.data_mut(|d| d.remove_temp(rows_id)).unwrap_or_default();
@@ -116,6 +117,7 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
     egui::ScrollArea::vertical()
         .id_salt("diff-scroll")
         .show(ui, |ui| {
+            super::panes::clear_of_scroll_bar(ui, f32::INFINITY);
             for diff in fields {
                 ui.add_space(4.0);
                 ui.label(RichText::new(diff.field).italics());

@@ -14,6 +14,14 @@ pub const SIDE_MIN_WIDTH: f32 = 260.0;
 /// The side pane's greatest width.
 const SIDE_MAX_WIDTH: f32 = 900.0;
 
+/// Keeps what a scroll area's content `ui` lays out at most `widest` points wide and clear of
+/// the scroll bar: egui's bars float over the content's right edge, and widen under the pointer.
+pub fn clear_of_scroll_bar(ui: &mut egui::Ui, widest: f32) {
+    let bar = &ui.spacing().scroll;
+    let room = ui.available_width() - (bar.bar_inner_margin + bar.bar_width + bar.bar_outer_margin);
+    ui.set_max_width(room.min(widest));
+}
+
 /// Which edge of the window a pane is on.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Edge {

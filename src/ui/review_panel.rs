@@ -61,6 +61,7 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
         .id_salt("review-scroll")
         .auto_shrink([false, false])
         .show(ui, |ui| {
+            super::panes::clear_of_scroll_bar(ui, f32::INFINITY);
             let groups = [
                 ("Required", Some(Severity::Required)),
                 ("Recommended", Some(Severity::Recommended)),

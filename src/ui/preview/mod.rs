@@ -128,7 +128,7 @@ fn page(
         .id_salt(("preview-scroll", article.id))
         .auto_shrink([false, false])
         .show_viewport(ui, |ui, viewport| {
-            ui.set_max_width(ui.available_width().min(READING_MEASURE));
+            super::panes::clear_of_scroll_bar(ui, READING_MEASURE);
             // A right-to-left article reads from the right edge, as its published page does.
             let align = if crate::export::html::direction(&article.language) == "rtl" {
                 egui::Align::RIGHT
