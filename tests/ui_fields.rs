@@ -429,10 +429,7 @@ fn the_meters_count_wide_characters_twice_as_the_checklist_does() {
 /// under the pointer): no row, field, button or line of text runs under it.
 #[test]
 fn the_fields_and_the_side_panes_end_short_of_their_scroll_bars() {
-    let (_dir, root) = sample_copy();
-    let mut harness = open(&root, no_dialogs());
-    harness.set_size(egui::vec2(1100.0, 700.0));
-    harness.run_steps(3);
+    let (_dir, mut harness) = sample_open_at(1100.0, 700.0);
     // A word too long for a line: the page and the review's finding on it break it where the
     // line is full, right up to their measure.
     let word = "Qzxvbnrtk".repeat(12);

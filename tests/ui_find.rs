@@ -198,10 +198,7 @@ fn closing_the_bar_leaves_the_keys_in_the_box_being_typed_in() {
 
 #[test]
 fn the_bar_s_buttons_keep_their_place_in_a_narrow_pane_before_anything_is_typed() {
-    let (_dir, root) = sample_copy();
-    let mut harness = open(&root, no_dialogs());
-    harness.set_size(egui::vec2(1024.0, 700.0));
-    harness.run_steps(3);
+    let (_dir, mut harness) = sample_open_at(1024.0, 700.0);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::H);
     harness.run_steps(3);
     let field = harness

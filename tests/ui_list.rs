@@ -267,11 +267,8 @@ fn the_list_filters_by_a_tag_the_project_uses() {
 
 #[test]
 fn sorted_another_way_the_list_scrolls_to_the_open_article() {
-    let (_dir, root) = sample_copy();
-    let mut harness = open(&root, no_dialogs());
     // A short window: the list shows its first rows only.
-    harness.set_size(egui::vec2(1400.0, 420.0));
-    harness.run_steps(3);
+    let (_dir, mut harness) = sample_open_at(1400.0, 420.0);
     let open_row = |harness: &egui_kittest::Harness<'static, copydesk::ui::Workstation>| {
         let headline = draft(harness).headline;
         harness

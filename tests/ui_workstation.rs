@@ -519,12 +519,9 @@ fn editor_right(harness: &Harness<'static, copydesk::ui::Workstation>) -> f32 {
 
 #[test]
 fn a_narrow_editor_scrolls_sideways_to_what_it_cannot_show() {
-    let (_dir, root) = sample_copy();
-    let mut harness = open(&root, no_dialogs());
     // A window too narrow for the list and the side pane at their least widths leaves the
     // editor narrower than a byline's role and buttons.
-    harness.set_size(egui::vec2(700.0, 900.0));
-    harness.run_steps(3);
+    let (_dir, mut harness) = sample_open_at(700.0, 900.0);
     let remove = |harness: &Harness<'static, copydesk::ui::Workstation>| {
         right_edge(harness, Role::Button, "Remove byline 1")
     };

@@ -85,6 +85,18 @@ pub fn sample_copy() -> (tempfile::TempDir, PathBuf) {
     (dir, root)
 }
 
+/// A copy of the sample open in a window of `width` × `height` points, its first frames drawn.
+pub fn sample_open_at(
+    width: f32,
+    height: f32,
+) -> (tempfile::TempDir, Harness<'static, Workstation>) {
+    let (dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    harness.set_size(egui::vec2(width, height));
+    harness.run_steps(3);
+    (dir, harness)
+}
+
 pub fn open(root: &Path, dialogs: Arc<dyn FileDialogs>) -> Harness<'static, Workstation> {
     open_with(root, dialogs, Harness::builder(), Settings::default())
 }
