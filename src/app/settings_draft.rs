@@ -248,7 +248,7 @@ impl SettingsDraft {
         if typed.pattern.is_empty() {
             return Err("Type the pattern first".to_owned());
         }
-        if let Err(error) = regex::Regex::new(&typed.pattern) {
+        if let Err(error) = PatternRule::compile(&typed.pattern) {
             return Err(format!(
                 "The pattern is not a valid regular expression: {error}"
             ));
@@ -407,11 +407,9 @@ mod tests {
         let mut draft = draft();
         draft.typed.pattern = "(\\d+)%(".into();
         draft.typed.message = "Spell out per cent".into();
-        assert!(
-            draft
-                .add_pattern()
-                .unwrap_err()
-                .starts_with("The pattern is not a valid regular expression")
+        assert_eq!(
+            draft.add_pattern().unwrap_err(),
+            "The pattern is not a valid regular expression: unclosed group at character 7"
         );
         draft.typed.pattern = "(\\d+)%".into();
         draft.typed.message = " ".into();

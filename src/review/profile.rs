@@ -108,6 +108,25 @@ pub struct PatternRule {
     pub replacement: Option<String>,
 }
 
+impl PatternRule {
+    /// Compiles `pattern`, or says in one line what is wrong with it and where ("unclosed
+    /// character class at character 10"): the regex crate's own message draws a caret under
+    /// the pattern, which only lines up in a fixed-width font.
+    pub fn compile(pattern: &str) -> Result<regex::Regex, String> {
+        regex::Regex::new(pattern).map_err(|error| {
+            let at = |kind: &dyn std::fmt::Display, span: &regex_syntax::ast::Span| {
+                format!("{kind} at character {}", span.start.column)
+            };
+            match regex_syntax::Parser::new().parse(pattern) {
+                Err(regex_syntax::Error::Parse(e)) => at(e.kind(), e.span()),
+                Err(regex_syntax::Error::Translate(e)) => at(e.kind(), e.span()),
+                // Not a syntax error: one the regex crate states in a line (too large).
+                _ => error.to_string(),
+            }
+        })
+    }
+}
+
 /// The project's house style.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -213,5 +232,24 @@ mod tests {
         assert_eq!(written["dash"], "spaced_en");
         let read: HouseStyle = serde_json::from_value(written).unwrap();
         assert_eq!(read, style);
+    }
+
+    #[test]
+    fn a_broken_pattern_is_told_in_one_line_with_where() {
+        assert!(PatternRule::compile(r"(\d+) per cent").is_ok());
+        assert_eq!(
+            PatternRule::compile("(unclosed[").unwrap_err(),
+            "unclosed character class at character 10"
+        );
+        assert_eq!(
+            PatternRule::compile("Kyïv (").unwrap_err(),
+            "unclosed group at character 6"
+        );
+        assert_eq!(
+            PatternRule::compile(r"\p{Nope}").unwrap_err(),
+            "Unicode property not found at character 1"
+        );
+        let too_big = PatternRule::compile(r"\w{1000}{1000}").unwrap_err();
+        assert!(!too_big.contains('\n'), "{too_big}");
     }
 }

@@ -1,7 +1,7 @@
 //! House style compiled for checking: preferred forms, banned words, regex rules.
 
 use super::dashes;
-use crate::review::profile::{HouseDash, HouseStyle};
+use crate::review::profile::{HouseDash, HouseStyle, PatternRule};
 use crate::review::{Field, Finding, Severity};
 use regex::Regex;
 use std::ops::Range;
@@ -56,7 +56,7 @@ impl HouseRules {
         let patterns = style
             .patterns
             .iter()
-            .filter_map(|rule| match Regex::new(&rule.pattern) {
+            .filter_map(|rule| match PatternRule::compile(&rule.pattern) {
                 Ok(regex) => Some((regex, rule.message.clone(), rule.replacement.clone())),
                 Err(error) => {
                     broken.push(format!(
