@@ -491,17 +491,48 @@ fn lines_pasted_from_a_page_become_paragraphs_and_markdown_stays_as_it_is() {
     );
     assert_eq!(paragraph(&harness, 2), Some(true), "the cursor follows it");
     // A Markdown list keeps its lines.
-    harness.event(egui::Event::Paste("\n\n- one\n- two".into()));
-    harness.run_steps(3);
-    assert!(
-        body(&harness).ends_with("line.\n\n- one\n- two"),
-        "{}",
-        body(&harness)
-    );
+    assert_paste_ends_body(&mut harness, "\n\n- one\n- two", "line.\n\n- one\n- two");
     // One paste is one step to undo.
     press(&mut harness, Modifiers::COMMAND, Key::Z);
     press(&mut harness, Modifiers::COMMAND, Key::Z);
     assert_eq!(body(&harness), "Lead. ");
+}
+
+/// Lines copied out of the body (an address, a poem: soft line breaks in one paragraph) paste
+/// back as they were: the window knows the text it put on the clipboard is Markdown already.
+#[test]
+fn text_copied_from_the_body_pastes_back_as_it_was() {
+    let (_dir, mut harness) = new_article_with("Lead.\n\nAn address\nTwo Main Street");
+    // The second paragraph selected, and copied.
+    harness.state_mut().state.pending_body_cursor = Some((7, 33));
+    harness.run_steps(2);
+    press_modifier_key(&harness, Key::ControlLeft);
+    harness.event(egui::Event::Copy);
+    harness.step();
+    let copied = copied(&harness).expect("copied");
+    assert_eq!(copied, "An address\nTwo Main Street");
+    harness.state_mut().state.pending_body_cursor = Some((33, 33));
+    harness.run_steps(2);
+    harness.event(egui::Event::Paste(copied));
+    harness.run_steps(3);
+    assert_eq!(
+        body(&harness),
+        "Lead.\n\nAn address\nTwo Main StreetAn address\nTwo Main Street",
+        "the lines pasted back stay as they were"
+    );
+    // Other lines (another program's copy) are a page's paragraphs.
+    assert_paste_ends_body(
+        &mut harness,
+        "\nOne line\nAnother line",
+        "Street\n\nOne line\n\nAnother line",
+    );
+}
+
+/// Pastes `text` into the body and checks that the body then ends with `ending`.
+fn assert_paste_ends_body(harness: &mut Workstation, text: &str, ending: &str) {
+    harness.event(egui::Event::Paste(text.into()));
+    harness.run_steps(3);
+    assert!(body(harness).ends_with(ending), "{}", body(harness));
 }
 
 #[test]
@@ -513,11 +544,5 @@ fn ctrl_shift_v_pastes_the_lines_as_they_are() {
     harness.run_steps(3);
     assert_eq!(body(&harness), "Lead. An address\nTwo Main Street");
     // The next paste is an ordinary one again.
-    harness.event(egui::Event::Paste("\nOne\nTwo".into()));
-    harness.run_steps(3);
-    assert!(
-        body(&harness).ends_with("Street\n\nOne\n\nTwo"),
-        "{}",
-        body(&harness)
-    );
+    assert_paste_ends_body(&mut harness, "\nOne\nTwo", "Street\n\nOne\n\nTwo");
 }

@@ -183,6 +183,7 @@ impl Workstation {
         if let Some(text) = self.state.to_clipboard.take() {
             ctx.copy_text(text);
         }
+        body::remember_copies(&ctx);
         self.state.refresh_list();
         self.state.request_thumbnails();
         // Back from another program (a git pull, another editor): the open article's file is

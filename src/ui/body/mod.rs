@@ -8,6 +8,7 @@
 pub mod chunks;
 mod keys;
 mod paste;
+pub use paste::remember_copies;
 mod selection;
 
 use super::{highlight, relayout};

@@ -1,7 +1,9 @@
 //! Pastes into the body: text comes in with its lines as paragraphs
-//! ([`crate::markdown::paste::pasted_paragraphs`]), unless Ctrl+Shift+V asked for it as it is.
+//! ([`crate::markdown::paste::pasted_paragraphs`]), unless Ctrl+Shift+V asked for it as it is or
+//! the text is what the window itself last copied (Markdown already: its lines stay as they are).
 
-use egui::{Event, Id, Key, KeyboardShortcut, Modifiers, Ui};
+use egui::{Event, Id, Key, KeyboardShortcut, Modifiers, OutputCommand, Ui};
+use std::sync::Arc;
 
 /// Ctrl+Shift+V: paste keeping the lines as they are.
 const PLAIN_PASTE: KeyboardShortcut =
@@ -13,6 +15,26 @@ const PLAIN_PASTE_FRAMES: u64 = 5;
 /// Where the frame of a Ctrl+Shift+V waits for the clipboard's text it asked for.
 fn plain_id() -> Id {
     Id::unique("copydesk-body-plain-paste")
+}
+
+/// Where the text the window last put on the clipboard is kept.
+fn copied_id() -> Id {
+    Id::unique("copydesk-copied-text")
+}
+
+/// Keeps the text this frame put on the clipboard (a copy or cut anywhere in the window, or a
+/// "Copy as…"), so that pasting it back into the body keeps its lines: call once the frame's
+/// widgets are drawn.
+pub fn remember_copies(ctx: &egui::Context) {
+    let copied = ctx.output(|o| {
+        o.commands.iter().rev().find_map(|command| match command {
+            OutputCommand::CopyText(text) => Some(Arc::new(text.clone())),
+            _ => None,
+        })
+    });
+    if let Some(text) = copied {
+        ctx.data_mut(|d| d.insert_temp(copied_id(), text));
+    }
 }
 
 /// Handles this frame's pastes into the body, which has the keys: Ctrl+Shift+V asks the window
@@ -33,11 +55,23 @@ pub(super) fn take_pastes(ui: &Ui) {
     if asked.is_some_and(|at| frame.saturating_sub(at) <= PLAIN_PASTE_FRAMES) {
         return;
     }
+    let ours: Option<Arc<String>> = ui.data(|d| d.get_temp(copied_id()));
+    // The clipboard may have made the line ends CR LF on the way.
+    let is_ours = |text: &str| {
+        ours.as_deref()
+            .is_some_and(|ours| ours.as_str() == text || *ours == text.replace("\r\n", "\n"))
+    };
     ui.input_mut(|input| {
         for event in &mut input.events {
-            if let Event::Paste(text) = event
-                && let std::borrow::Cow::Owned(paragraphs) =
-                    crate::markdown::paste::pasted_paragraphs(text)
+            let Event::Paste(text) = event else {
+                continue;
+            };
+            if is_ours(text) {
+                if let Some(ours) = &ours {
+                    text.clone_from(ours);
+                }
+            } else if let std::borrow::Cow::Owned(paragraphs) =
+                crate::markdown::paste::pasted_paragraphs(text)
             {
                 *text = paragraphs;
             }
