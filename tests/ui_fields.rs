@@ -422,6 +422,14 @@ fn the_meters_count_wide_characters_twice_as_the_checklist_does() {
     assert!(harness.query_by_label("70 characters (50–160)").is_some());
     let findings = &harness.state().state.review.findings;
     assert!(!findings.iter().any(|f| f.rule == "standfirst.length"));
+    // The empty SEO title's meter counts the headline that stands in, and says why it counts
+    // so many.
+    assert!(draft(&harness).seo_title.is_empty());
+    harness.get_by_label("32/60").hover();
+    harness.run_steps(60);
+    let hover = harness.get_by_label_contains("the headline stands in with 32 characters");
+    let said = hover.accesskit_node().value().unwrap_or_default();
+    assert!(said.contains("count twice"), "{said}");
 }
 
 /// The article list's rows, the editor's fields and the side pane's page, findings and revisions

@@ -308,15 +308,38 @@ pub fn meter_color(ui: &Ui, level: LengthLevel) -> Color32 {
 pub struct Meter {
     /// The longest the field should be, in characters.
     pub limit: usize,
-    /// The length of the text that stands in when the field is empty (the headline, for the
-    /// SEO and social titles); none when nothing does.
-    pub stand_in: Option<usize>,
+    /// The text that stands in when the field is empty (the headline, for the SEO and social
+    /// titles); none when nothing does.
+    pub stand_in: Option<StandIn>,
 }
+
+/// What a length meter knows of the text that stands in for an empty field.
+#[derive(Debug, Clone, Copy)]
+pub struct StandIn {
+    /// Its length, as the limits count it.
+    pub length: usize,
+    /// Whether it has characters counted twice.
+    pub wide: bool,
+}
+
+impl StandIn {
+    /// What the meter needs of `text`.
+    pub fn of(text: &str) -> Self {
+        StandIn {
+            length: crate::model::display_length::display_length(text),
+            wide: crate::model::display_length::has_wide(text),
+        }
+    }
+}
+
+/// What a length meter's hover says of the characters it counts twice.
+const WIDE_NOTE: &str =
+    " (Chinese, Japanese and Korean characters count twice: they take the room of two letters)";
 
 /// What a length meter's hover says of the characters it counts twice, when `text` has any.
 pub fn wide_note(text: &str) -> &'static str {
     if crate::model::display_length::has_wide(text) {
-        " (Chinese, Japanese and Korean characters count twice: they take the room of two letters)"
+        WIDE_NOTE
     } else {
         ""
     }
@@ -336,8 +359,10 @@ pub fn text_with_meter(
         let label_response = row_label(ui, label);
         let limit = meter.limit;
         let stand_in = meter.stand_in.filter(|_| value.trim().is_empty());
-        let length =
-            stand_in.unwrap_or_else(|| crate::model::display_length::display_length(value));
+        let length = stand_in.map_or_else(
+            || crate::model::display_length::display_length(value),
+            |s| s.length,
+        );
         let color = meter_color(ui, length_level(length, limit));
         let meter_width = 64.0;
         let width = (ui.available_width() - meter_width).max(80.0);
@@ -354,7 +379,12 @@ pub fn text_with_meter(
             Some(_) => format!("{label}: empty, so the headline stands in with {length} characters; the limit is {limit}"),
             None => format!("{label}: {length} characters; the limit is {limit}"),
         };
-        let said = format!("{said}{}", wide_note(value));
+        let wide = match stand_in {
+            Some(StandIn { wide: true, .. }) => WIDE_NOTE,
+            Some(_) => "",
+            None => wide_note(value),
+        };
+        let said = format!("{said}{wide}");
         ui.colored_label(color, format!("{length}/{limit}"))
             .on_hover_text(said);
         field
