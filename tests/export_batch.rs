@@ -95,3 +95,42 @@ fn an_export_to_a_file_says_it_is_not_a_folder() {
     );
     assert_eq!(std::fs::read_to_string(&out).unwrap(), "mine", "left alone");
 }
+
+/// An export into the project's own folder or its storage (articles, pictures, history) is
+/// refused, naming the folder: exported files there would be taken for damaged articles on every
+/// open. A folder of its own within the project is fine.
+#[test]
+fn an_export_into_the_project_s_own_folders_is_refused() {
+    let (_dir, root, _) = bundle_with(2);
+    let mut bundle = open_rw(&root);
+    let ids = bundle.ids();
+    for (inside, named) in [
+        (root.clone(), "the project's own folder"),
+        (root.join("articles"), "the project's articles folder"),
+        (
+            root.join("assets").join("sub"),
+            "the project's assets folder",
+        ),
+        (root.join("history"), "the project's history folder"),
+        (
+            root.join("articles").join("..").join("history"),
+            "the project's history folder",
+        ),
+        (
+            root.join("new").join("..").join("articles"),
+            "the project's articles folder",
+        ),
+    ] {
+        let error = ExportJob::from_bundle(&mut bundle, &ids, &[Format::Ninjs], &inside, true)
+            .err()
+            .unwrap_or_else(|| panic!("{} refused", inside.display()))
+            .to_string();
+        assert!(error.contains(named), "{error}");
+        assert!(error.contains("exports"), "says where instead: {error}");
+    }
+    let files = |folder: &std::path::Path| std::fs::read_dir(folder).unwrap().count();
+    assert_eq!(files(&root.join("articles")), 2, "nothing written");
+    let exports = root.join("exports");
+    let job = ExportJob::from_bundle(&mut bundle, &ids, &[Format::Ninjs], &exports, true).unwrap();
+    assert_eq!(run_export(&job, &mut |_, _| {}).unwrap().exported, 2);
+}

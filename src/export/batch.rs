@@ -77,6 +77,7 @@ impl ExportJob {
         out: &Path,
         force: bool,
     ) -> Result<Self, BundleError> {
+        refuse_project_storage(bundle.root(), out)?;
         let unread = bundle.read_job(ids);
         let mut articles = Vec::with_capacity(ids.len() - unread.len());
         for &id in ids {
@@ -105,6 +106,62 @@ impl ExportJob {
             .chain(self.unread.files().iter().map(Source::Unread))
             .collect()
     }
+}
+
+/// Refuses an export into the project's own folder or into its storage (articles, pictures,
+/// history, machine-local files), where exported files would be taken for damaged articles or
+/// mixed with the project's; a folder of its own within the project is fine.
+fn refuse_project_storage(root: &Path, out: &Path) -> Result<(), BundleError> {
+    use crate::bundle::format::{ARTICLES_DIR, ASSETS_DIR, LOCAL_DIR};
+    let (root, resolved) = (resolved(root), resolved(out));
+    let Ok(within) = resolved.strip_prefix(&root) else {
+        return Ok(());
+    };
+    let storage = [
+        ARTICLES_DIR,
+        ASSETS_DIR,
+        crate::history::HISTORY_DIR,
+        LOCAL_DIR,
+    ];
+    let named = match within.components().next() {
+        None => "the project's own folder".to_owned(),
+        Some(first) => match first.as_os_str().to_str() {
+            Some(name) if storage.contains(&name) => format!("the project's {name} folder"),
+            _ => return Ok(()),
+        },
+    };
+    Err(BundleError::format(
+        out,
+        format!(
+            "this is {named}: exported files would be mixed with the project's; choose a \
+             folder outside the project, or one of its own such as {}",
+            root.join("exports").display()
+        ),
+    ))
+}
+
+/// `path` made absolute, with its links and `..` resolved as far as it exists and the rest
+/// appended as written (a `..` there taking off the part before it).
+fn resolved(path: &Path) -> std::path::PathBuf {
+    use std::path::Component;
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
+    let parts: Vec<Component> = absolute.components().collect();
+    for cut in (1..=parts.len()).rev() {
+        let head: std::path::PathBuf = parts[..cut].iter().collect();
+        if let Ok(mut real) = head.canonicalize() {
+            for part in &parts[cut..] {
+                match part {
+                    Component::ParentDir => {
+                        real.pop();
+                    }
+                    Component::CurDir => {}
+                    other => real.push(other),
+                }
+            }
+            return real;
+        }
+    }
+    absolute
 }
 
 /// One article to export: a copy in memory, or its file, read by the thread that renders it.
