@@ -101,6 +101,34 @@ fn save_as_writes_a_complete_copy_and_moves_there() {
     assert!(err.contains("already exists"), "{err}");
 }
 
+/// A new project or a copy is never made inside another project: inside its storage it would
+/// be reported as a damaged article file on every open of the outer one (and a copy into the
+/// project's own pictures folder would copy itself). Nothing is written.
+#[test]
+fn a_project_is_not_made_inside_another() {
+    let (_dir, root, _) = bundle_with(1);
+    for inside in [
+        root.join("articles").join("Sub.copydesk"),
+        root.join("assets").join("Copy.copydesk"),
+        root.join("Nested.copydesk"),
+    ] {
+        let made = copydesk::bundle::Bundle::create(&inside, "Nested").err();
+        let copied = open_rw(&root).save_as(&inside).err();
+        for error in [made, copied] {
+            let error = error
+                .unwrap_or_else(|| panic!("refused: {}", inside.display()))
+                .to_string();
+            assert!(
+                error.contains("inside the project at") && error.contains(&*root.to_string_lossy()),
+                "{error}"
+            );
+        }
+        assert!(!inside.exists(), "nothing written at {}", inside.display());
+    }
+    open_ro(&root);
+    assert_eq!(fs::read_dir(root.join("articles")).unwrap().count(), 1);
+}
+
 #[test]
 fn the_copy_s_history_grows_apart_from_the_original_s() {
     let (dir, root, ids) = bundle_with(1);

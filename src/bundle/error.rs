@@ -91,6 +91,16 @@ pub enum BundleError {
         /// The target folder.
         path: PathBuf,
     },
+    /// The target of a new project or a "save as" is inside another project.
+    #[error(
+        "{path}: inside the project at {project}; a project cannot hold another, choose a place outside it"
+    )]
+    InsideProject {
+        /// The target folder.
+        path: PathBuf,
+        /// The project it is in.
+        project: PathBuf,
+    },
 }
 
 impl BundleError {

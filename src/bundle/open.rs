@@ -382,8 +382,21 @@ fn check_header(path: &Path, format: Option<&String>, version: u64) -> Result<()
     Ok(())
 }
 
-/// Refuses a target that exists and holds anything.
+/// Refuses a target that exists and holds anything, or that is inside another project (in its
+/// storage it would be a damaged article file to the outer one; in its pictures folder a copy
+/// would copy itself).
 pub(super) fn ensure_empty_target(root: &Path) -> Result<(), BundleError> {
+    let absolute = std::path::absolute(root).unwrap_or_else(|_| root.to_owned());
+    if let Some(project) = absolute
+        .ancestors()
+        .skip(1)
+        .find(|folder| folder.join(MANIFEST_FILE).is_file())
+    {
+        return Err(BundleError::InsideProject {
+            path: root.to_owned(),
+            project: project.to_owned(),
+        });
+    }
     match fs::read_dir(root).map(|mut entries| entries.next().is_some()) {
         Ok(true) => Err(BundleError::TargetExists {
             path: root.to_owned(),
