@@ -543,3 +543,47 @@ fn the_export_dialog_says_before_exporting_that_the_open_article_would_be_refuse
         export_at
     );
 }
+
+/// A folder typed into the export dialog that is the project's own, or in its storage, is
+/// named in the dialog before anything is exported, and Export waits for another; a folder of
+/// its own within the project is fine.
+#[test]
+fn the_export_dialog_will_not_export_into_the_project_s_own_folders() {
+    use egui::accesskit::Role;
+    use egui_kittest::kittest::NodeT;
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    menu(&mut harness, "File", "Export…");
+    let articles = root.join("articles").to_string_lossy().into_owned();
+    type_into(&mut harness, Role::TextInput, "Folder", &articles);
+    let said = "Not into the project's articles folder: choose one outside the project.";
+    assert!(
+        harness.query_by_label(said).is_some(),
+        "the dialog says why"
+    );
+    let export = harness.get_by_role_and_label(Role::Button, "Export");
+    assert!(export.accesskit_node().is_disabled(), "Export waits");
+    harness.key_press(egui::Key::Enter);
+    harness.run_steps(3);
+    assert!(matches!(
+        harness.state().state.modal,
+        Some(Modal::Export(_))
+    ));
+    // A folder of its own within the project.
+    let field = harness.get_by_role_and_label(Role::TextInput, "Folder");
+    field.focus();
+    harness.run_steps(1);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    let exports = root.join("exports");
+    harness
+        .get_by_role_and_label(Role::TextInput, "Folder")
+        .type_text(&exports.to_string_lossy());
+    harness.run_steps(2);
+    assert!(harness.query_by_label(said).is_none());
+    harness.key_press(egui::Key::Enter);
+    harness.run_steps(2);
+    wait_until(&mut harness, |w| {
+        matches!(w.state.modal, Some(Modal::ExportSummary(_)))
+    });
+    assert!(exports.is_dir());
+}

@@ -108,36 +108,42 @@ impl ExportJob {
     }
 }
 
-/// Refuses an export into the project's own folder or into its storage (articles, pictures,
-/// history, machine-local files), where exported files would be taken for damaged articles or
-/// mixed with the project's; a folder of its own within the project is fine.
-fn refuse_project_storage(root: &Path, out: &Path) -> Result<(), BundleError> {
+/// Which of the project at `root`'s own folders `out` is or is in, when it is its folder or its
+/// storage (articles, pictures, history, machine-local files), where exported files would be
+/// taken for damaged articles or mixed with the project's: "the project's articles folder". A
+/// folder of its own within the project is fine (`None`).
+pub fn project_folder_of(root: &Path, out: &Path) -> Option<String> {
     use crate::bundle::format::{ARTICLES_DIR, ASSETS_DIR, LOCAL_DIR};
-    let (root, resolved) = (resolved(root), resolved(out));
-    let Ok(within) = resolved.strip_prefix(&root) else {
-        return Ok(());
-    };
+    let (root, out) = (resolved(root), resolved(out));
+    let within = out.strip_prefix(&root).ok()?;
     let storage = [
         ARTICLES_DIR,
         ASSETS_DIR,
         crate::history::HISTORY_DIR,
         LOCAL_DIR,
     ];
-    let named = match within.components().next() {
-        None => "the project's own folder".to_owned(),
+    match within.components().next() {
+        None => Some("the project's own folder".to_owned()),
         Some(first) => match first.as_os_str().to_str() {
-            Some(name) if storage.contains(&name) => format!("the project's {name} folder"),
-            _ => return Ok(()),
+            Some(name) if storage.contains(&name) => Some(format!("the project's {name} folder")),
+            _ => None,
         },
-    };
-    Err(BundleError::format(
-        out,
-        format!(
-            "this is {named}: exported files would be mixed with the project's; choose a \
-             folder outside the project, or one of its own such as {}",
-            root.join("exports").display()
-        ),
-    ))
+    }
+}
+
+/// Refuses an export into the project's own folder or its storage ([`project_folder_of`]).
+fn refuse_project_storage(root: &Path, out: &Path) -> Result<(), BundleError> {
+    match project_folder_of(root, out) {
+        None => Ok(()),
+        Some(named) => Err(BundleError::format(
+            out,
+            format!(
+                "this is {named}: exported files would be mixed with the project's; choose a \
+                 folder outside the project, or one of its own such as {}",
+                root.join("exports").display()
+            ),
+        )),
+    }
 }
 
 /// `path` made absolute, with its links and `..` resolved as far as it exists and the rest

@@ -10,7 +10,7 @@ pub mod markdown;
 pub mod ninjs;
 pub mod text;
 
-pub use batch::{ExportJob, ExportReport, Refused, export_articles, run_export};
+pub use batch::{ExportJob, ExportReport, Refused, export_articles, project_folder_of, run_export};
 
 use crate::markdown::Block;
 use crate::model::{Article, ImageRef, Project};

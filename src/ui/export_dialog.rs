@@ -17,6 +17,8 @@ pub struct ArticleCounts {
     pub by_status: [usize; Status::ALL.len()],
     /// The Required checks the open article fails, as the review pane names them.
     pub open_blocked: Vec<String>,
+    /// The project's folder, whose own folders take no export.
+    pub root: Option<std::path::PathBuf>,
 }
 
 impl ArticleCounts {
@@ -34,6 +36,7 @@ impl ArticleCounts {
         ArticleCounts {
             listed,
             all: bundle.map_or(0, |b| b.len()),
+            root: bundle.map(|b| b.root().to_owned()),
             by_status,
             open_blocked: findings
                 .iter()
@@ -142,16 +145,19 @@ pub fn choose(
         "Export anyway when a Required check fails (recorded on the article)",
     );
     ui.horizontal(|ui| {
+        let typed = crate::app::jobs::typed_path(&choice.folder);
         let missing = if !choice.formats.iter().any(|(_, on)| *on) {
-            Some("Tick at least one format.")
+            Some("Tick at least one format.".to_owned())
         } else if choice.folder.trim().is_empty() {
             Some(if can_pick {
-                "Choose the folder to export to, or type its path."
+                "Choose the folder to export to, or type its path.".to_owned()
             } else {
-                "Type the path of the folder to export to."
+                "Type the path of the folder to export to.".to_owned()
             })
         } else {
-            None
+            (counts.root.as_deref())
+                .and_then(|root| crate::export::project_folder_of(root, &typed))
+                .map(|folder| format!("Not into {folder}: choose one outside the project."))
         };
         let export = ui.add_enabled(missing.is_none(), egui::Button::new("Export"));
         if export.clicked() || (entered && missing.is_none()) {
