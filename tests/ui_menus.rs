@@ -122,6 +122,39 @@ fn f1_lists_every_shortcut_and_help_tells_what_copydesk_is() {
     assert!(harness.query_by_label("Ctrl+Shift+Z, Ctrl+Y").is_some());
     assert!(harness.query_by_label("Redo").is_some());
     assert!(harness.query_by_label("Shift+F10, Menu key").is_some());
+    // It fits the window, its long descriptions wrapped: a row drawn off the window's edge
+    // could not be read.
+    let width = f64::from(harness.ctx.content_rect().width());
+    for role in [Role::Label, Role::Button] {
+        for node in harness.query_all_by_role(role) {
+            if let Some(b) = node.accesskit_node().bounding_box() {
+                assert!(
+                    b.x0 >= 0.0 && b.x1 <= width,
+                    "{:?} drawn from {} to {} in a window {width} wide",
+                    node.accesskit_node().label(),
+                    b.x0,
+                    b.x1
+                );
+            }
+        }
+    }
+    // Its scroll bar covers none of it, at its end either (the keys in text boxes, whose
+    // descriptions wrap to the measure).
+    assert!(lines_beside_scroll_bars(&harness) > 5);
+    harness.get_by_label("Redo").hover();
+    for _ in 0..5 {
+        harness.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(0.0, -400.0),
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Wheel,
+            modifiers: egui::Modifiers::NONE,
+        });
+        harness.run_steps(1);
+    }
+    harness.run_steps(3);
+    assert!(harness.query_by_label("Tab / Shift+Tab").is_some());
+    assert!(lines_beside_scroll_bars(&harness) > 5);
     // Enter closes it (its Close button has the keys).
     harness.key_press(Key::Enter);
     harness.run_steps(2);

@@ -41,9 +41,16 @@ pub fn shortcuts(ui: &mut egui::Ui, first_frame: bool, out: &mut Vec<Command>) {
     let height = (ui.ctx().content_rect().height() * 0.6).min(520.0);
     egui::ScrollArea::vertical()
         .max_height(height)
+        // As wide as the window, not shrunk to the rows: the room kept for the bar stays.
+        .auto_shrink([false, true])
         .show(ui, |ui| {
+            super::panes::clear_of_scroll_bar(ui, f32::INFINITY);
+            // A grid wraps its text only under a column width: without one, the long
+            // descriptions of the keys in text boxes made the window wider than the screen.
+            // The descriptions wrap to what the keys leave of the measure.
             egui::Grid::new("help-shortcuts")
                 .num_columns(2)
+                .max_col_width(ui.available_width())
                 .striped(true)
                 .show(ui, |ui| {
                     for command in PALETTE {

@@ -32,6 +32,8 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
     egui::ScrollArea::vertical()
         .id_salt("history-scroll")
         .max_height(ui.available_height() * 0.45)
+        // As wide as the pane, not shrunk to the rows: the room kept for the bar stays.
+        .auto_shrink([false, true])
         .show_viewport(ui, |ui, viewport| {
             // Only the rows in view are drawn: a history of thousands of revisions costs a
             // frame what a screenful does. A row's height is remembered once drawn.
@@ -116,6 +118,7 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
     }
     egui::ScrollArea::vertical()
         .id_salt("diff-scroll")
+        .auto_shrink([false, true])
         .show(ui, |ui| {
             super::panes::clear_of_scroll_bar(ui, f32::INFINITY);
             for diff in fields {

@@ -331,3 +331,46 @@ pub fn request_close(harness: &mut Harness<'static, Workstation>) {
         .push(egui::ViewportEvent::Close);
     harness.run_steps(2);
 }
+
+/// Checks that no text box, button or line of text in a scroll area runs under its scroll bar;
+/// the number of those beside one.
+pub fn lines_beside_scroll_bars(harness: &Harness<'static, Workstation>) -> usize {
+    /// The text boxes, buttons and lines of text under `node`; a single-line box's text runs
+    /// on past the box (it scrolls, cut at the box's edges) and is left out.
+    fn shown(node: egui_kittest::Node<'_>, out: &mut Vec<(Role, egui::accesskit::Rect)>) {
+        let role = node.accesskit_node().role();
+        let checked = [
+            Role::TextInput,
+            Role::MultilineTextInput,
+            Role::TextRun,
+            Role::Button,
+        ];
+        if checked.contains(&role)
+            && let Some(bounds) = node.accesskit_node().bounding_box()
+        {
+            out.push((role, bounds));
+        }
+        if role != Role::TextInput {
+            for child in node.children() {
+                shown(child, out);
+            }
+        }
+    }
+    let mut beside_bars = 0;
+    for bar in harness.query_all_by_role(Role::ScrollBar) {
+        let (Some(bounds), Some(area)) = (bar.accesskit_node().bounding_box(), bar.parent()) else {
+            continue;
+        };
+        let mut inside = Vec::new();
+        shown(area, &mut inside);
+        for (role, at) in inside {
+            let beside = at.y0 < bounds.y1 && bounds.y0 < at.y1 && at.x0 < bounds.x0;
+            beside_bars += usize::from(beside);
+            assert!(
+                !beside || at.x1 <= bounds.x0,
+                "a {role:?} at {at:?} runs under the scroll bar at {bounds:?}"
+            );
+        }
+    }
+    beside_bars
+}
