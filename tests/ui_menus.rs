@@ -124,20 +124,7 @@ fn f1_lists_every_shortcut_and_help_tells_what_copydesk_is() {
     assert!(harness.query_by_label("Shift+F10, Menu key").is_some());
     // It fits the window, its long descriptions wrapped: a row drawn off the window's edge
     // could not be read.
-    let width = f64::from(harness.ctx.content_rect().width());
-    for role in [Role::Label, Role::Button] {
-        for node in harness.query_all_by_role(role) {
-            if let Some(b) = node.accesskit_node().bounding_box() {
-                assert!(
-                    b.x0 >= 0.0 && b.x1 <= width,
-                    "{:?} drawn from {} to {} in a window {width} wide",
-                    node.accesskit_node().label(),
-                    b.x0,
-                    b.x1
-                );
-            }
-        }
-    }
+    assert_within_the_window(&harness, "Keyboard shortcuts");
     // Its scroll bar covers none of it, at its end either (the keys in text boxes, whose
     // descriptions wrap to the measure).
     assert!(lines_beside_scroll_bars(&harness) > 5);
@@ -220,4 +207,52 @@ fn a_project_opened_or_a_preference_changed_is_stored_within_a_second() {
     workstation.save(&mut storage);
     let stored: Settings = eframe::get_value(&storage, STORAGE_KEY).expect("settings stored");
     assert!(stored.zoom > 1.0, "zoomed in: {}", stored.zoom);
+}
+
+/// Checks that every label, button and text box is drawn within the window's width.
+fn assert_within_the_window(harness: &Workstation, shown: &str) {
+    let width = f64::from(harness.ctx.content_rect().width());
+    for role in [Role::Label, Role::Button, Role::TextInput, Role::CheckBox] {
+        for node in harness.query_all_by_role(role) {
+            if let Some(b) = node.accesskit_node().bounding_box() {
+                assert!(
+                    b.x0 >= 0.0 && b.x1 <= width,
+                    "{shown}: {:?} drawn from {} to {} in a window {width} wide",
+                    node.accesskit_node().label(),
+                    b.x0,
+                    b.x1
+                );
+            }
+        }
+    }
+}
+
+/// Every dialog fits a laptop's window: none grows past its edges.
+#[test]
+fn every_dialog_fits_a_laptop_s_window() {
+    use copydesk::app::command::Command;
+    let (_dir, mut harness) = sample_open_at(1024.0, 640.0);
+    let dialogs = [
+        Command::KeyboardShortcuts,
+        Command::About,
+        Command::Preferences,
+        Command::ProjectSettings,
+        Command::ExportDialog,
+        Command::OpenPalette,
+    ];
+    for dialog in dialogs {
+        let name = format!("{dialog:?}");
+        harness.state_mut().state.apply(dialog);
+        harness.run_steps(4);
+        assert_within_the_window(&harness, &name);
+        if name == "ProjectSettings" {
+            for tab in ["Sections", "Checklist", "House style", "Dictionary"] {
+                harness.get_by_role_and_label(Role::Tab, tab).click();
+                harness.run_steps(4);
+                assert_within_the_window(&harness, tab);
+            }
+        }
+        harness.key_press(Key::Escape);
+        harness.run_steps(3);
+    }
 }
