@@ -167,9 +167,11 @@ impl IncrementalStats {
         let suffix = crate::text_diff::common_suffix(before, text, prefix);
         // Widen the edited stretch to the white space around it, in the parts both versions
         // share: the words it cuts are then whole in both.
-        let start = before[..prefix].rfind(char::is_whitespace).map_or(0, |at| {
-            at + before[at..].chars().next().map_or(1, char::len_utf8)
-        });
+        let start = before[..prefix]
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(0, |(at, space)| at + space.len_utf8());
         let old_end = before[before.len() - suffix..]
             .find(char::is_whitespace)
             .map_or(before.len(), |at| before.len() - suffix + at);

@@ -151,7 +151,7 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
             ];
             // An empty SEO or social title leaves the headline to stand in: its meter counts
             // the headline.
-            let headline = fields::StandIn::of(draft.headline.trim());
+            let headline = fields::Counted::of(draft.headline.trim());
             for (field, typed, limit, marks) in metered {
                 let stand_in = (field != Field::Headline).then_some(headline);
                 let Some(value) = field.text_mut(draft) else {

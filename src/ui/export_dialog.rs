@@ -145,7 +145,6 @@ pub fn choose(
         "Export anyway when a Required check fails (recorded on the article)",
     );
     ui.horizontal(|ui| {
-        let typed = crate::app::jobs::typed_path(&choice.folder);
         let missing = if !choice.formats.iter().any(|(_, on)| *on) {
             Some("Tick at least one format.".to_owned())
         } else if choice.folder.trim().is_empty() {
@@ -155,6 +154,7 @@ pub fn choose(
                 "Type the path of the folder to export to.".to_owned()
             })
         } else {
+            let typed = crate::app::jobs::typed_path(&choice.folder);
             (counts.root.as_deref())
                 .and_then(|root| crate::export::project_folder_of(root, &typed))
                 .map(|folder| format!("Not into {folder}: choose one outside the project."))

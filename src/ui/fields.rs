@@ -309,23 +309,23 @@ pub struct Meter {
     /// The longest the field should be, in characters.
     pub limit: usize,
     /// The text that stands in when the field is empty (the headline, for the SEO and social
-    /// titles); none when nothing does.
-    pub stand_in: Option<StandIn>,
+    /// titles), counted; none when nothing does.
+    pub stand_in: Option<Counted>,
 }
 
-/// What a length meter knows of the text that stands in for an empty field.
+/// A text as a length meter counts it.
 #[derive(Debug, Clone, Copy)]
-pub struct StandIn {
+pub struct Counted {
     /// Its length, as the limits count it.
     pub length: usize,
     /// Whether it has characters counted twice.
     pub wide: bool,
 }
 
-impl StandIn {
-    /// What the meter needs of `text`.
+impl Counted {
+    /// `text` counted.
     pub fn of(text: &str) -> Self {
-        StandIn {
+        Counted {
             length: crate::model::display_length::display_length(text),
             wide: crate::model::display_length::has_wide(text),
         }
@@ -359,10 +359,8 @@ pub fn text_with_meter(
         let label_response = row_label(ui, label);
         let limit = meter.limit;
         let stand_in = meter.stand_in.filter(|_| value.trim().is_empty());
-        let length = stand_in.map_or_else(
-            || crate::model::display_length::display_length(value),
-            |s| s.length,
-        );
+        let counted = stand_in.unwrap_or_else(|| Counted::of(value));
+        let length = counted.length;
         let color = meter_color(ui, length_level(length, limit));
         let meter_width = 64.0;
         let width = (ui.available_width() - meter_width).max(80.0);
@@ -379,11 +377,7 @@ pub fn text_with_meter(
             Some(_) => format!("{label}: empty, so the headline stands in with {length} characters; the limit is {limit}"),
             None => format!("{label}: {length} characters; the limit is {limit}"),
         };
-        let wide = match stand_in {
-            Some(StandIn { wide: true, .. }) => WIDE_NOTE,
-            Some(_) => "",
-            None => wide_note(value),
-        };
+        let wide = if counted.wide { WIDE_NOTE } else { "" };
         let said = format!("{said}{wide}");
         ui.colored_label(color, format!("{length}/{limit}"))
             .on_hover_text(said);

@@ -16,6 +16,8 @@ const SIDE_MAX_WIDTH: f32 = 900.0;
 
 /// Keeps what a scroll area's content `ui` lays out at most `widest` points wide and clear of
 /// the scroll bar: egui's bars float over the content's right edge, and widen under the pointer.
+/// The area must not shrink sideways to its content (`auto_shrink` false for x), or its bar
+/// comes back over the content's edge.
 pub fn clear_of_scroll_bar(ui: &mut egui::Ui, widest: f32) {
     let bar = &ui.spacing().scroll;
     let room = ui.available_width() - (bar.bar_inner_margin + bar.bar_width + bar.bar_outer_margin);

@@ -38,8 +38,8 @@ pub fn remember_copies(ctx: &egui::Context) {
 }
 
 /// Handles this frame's pastes into the body, which has the keys: Ctrl+Shift+V asks the window
-/// for the clipboard's text, which comes in next frame as it is; any other paste's lines become
-/// paragraphs.
+/// for the clipboard's text, which comes in next frame as it is, and so does the text the
+/// window last copied; any other paste's lines become paragraphs.
 pub(super) fn take_pastes(ui: &Ui) {
     let frame = ui.ctx().cumulative_frame_nr();
     if ui.input_mut(|i| i.consume_shortcut(&PLAIN_PASTE)) {
@@ -56,20 +56,17 @@ pub(super) fn take_pastes(ui: &Ui) {
         return;
     }
     let ours: Option<Arc<String>> = ui.data(|d| d.get_temp(copied_id()));
-    // The clipboard may have made the line ends CR LF on the way.
-    let is_ours = |text: &str| {
-        ours.as_deref()
-            .is_some_and(|ours| ours.as_str() == text || *ours == text.replace("\r\n", "\n"))
-    };
     ui.input_mut(|input| {
         for event in &mut input.events {
             let Event::Paste(text) = event else {
                 continue;
             };
-            if is_ours(text) {
-                if let Some(ours) = &ours {
-                    text.clone_from(ours);
-                }
+            // The clipboard may have made the line ends CR LF on the way.
+            let copied_here = ours
+                .as_deref()
+                .filter(|ours| **ours == *text || **ours == text.replace("\r\n", "\n"));
+            if let Some(ours) = copied_here {
+                text.clone_from(ours);
             } else if let std::borrow::Cow::Owned(paragraphs) =
                 crate::markdown::paste::pasted_paragraphs(text)
             {
