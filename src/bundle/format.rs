@@ -13,6 +13,13 @@ pub const FORMAT_VERSION: u64 = 2;
 pub const FORMAT_MINOR: u64 = 0;
 /// The manifest's file name.
 pub const MANIFEST_FILE: &str = "bundle.json";
+
+/// The project folder `path` is or is inside: the nearest folder up from it holding a manifest.
+pub fn project_holding(path: &std::path::Path) -> Option<&std::path::Path> {
+    path.ancestors()
+        .find(|folder| folder.join(MANIFEST_FILE).is_file())
+}
+
 /// The folder of article files.
 pub const ARTICLES_DIR: &str = "articles";
 /// The folder of content-addressed images.

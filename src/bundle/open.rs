@@ -387,11 +387,7 @@ fn check_header(path: &Path, format: Option<&String>, version: u64) -> Result<()
 /// would copy itself).
 pub(super) fn ensure_empty_target(root: &Path) -> Result<(), BundleError> {
     let absolute = std::path::absolute(root).unwrap_or_else(|_| root.to_owned());
-    if let Some(project) = absolute
-        .ancestors()
-        .skip(1)
-        .find(|folder| folder.join(MANIFEST_FILE).is_file())
-    {
+    if let Some(project) = absolute.parent().and_then(super::format::project_holding) {
         return Err(BundleError::InsideProject {
             path: root.to_owned(),
             project: project.to_owned(),

@@ -227,10 +227,7 @@ impl Workstation {
                 .collect()
         });
         for path in dropped {
-            let bundle = path
-                .ancestors()
-                .find(|p| p.join(crate::bundle::format::MANIFEST_FILE).exists())
-                .map(PathBuf::from);
+            let bundle = crate::bundle::format::project_holding(&path).map(PathBuf::from);
             let picture = path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
                 crate::model::article::ASSET_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str())
             });
