@@ -90,6 +90,30 @@ fn delete_at_the_end_of_a_paragraph_joins_the_next() {
 }
 
 #[test]
+fn ctrl_with_an_arrow_backspace_or_delete_crosses_a_paragraph_edge_too() {
+    let (_dir, mut harness) = new_article_with("One two.\n\nThree four.");
+    // Ctrl on Linux and Windows is also the command key.
+    let by_word = Modifiers::CTRL | Modifiers::COMMAND;
+    harness.state_mut().state.pending_body_cursor = Some((10, 10));
+    harness.run_steps(3);
+    press(&mut harness, by_word, Key::ArrowLeft);
+    assert_eq!(selection(&harness), Some((9, 9)));
+    assert!(paragraph(&harness, 1) == Some(true));
+    press(&mut harness, by_word, Key::ArrowRight);
+    assert_eq!(selection(&harness), Some((10, 10)));
+    assert!(paragraph(&harness, 2) == Some(true));
+    press(&mut harness, by_word, Key::Backspace);
+    assert_eq!(body(&harness), "One two.\nThree four.");
+    assert_eq!(selection(&harness), Some((9, 9)));
+
+    harness.state_mut().state.draft.as_mut().unwrap().body = "One.\n\nTwo.".into();
+    harness.state_mut().state.pending_body_cursor = Some((5, 5));
+    harness.run_steps(3);
+    press(&mut harness, by_word, Key::Delete);
+    assert_eq!(body(&harness), "One.\nTwo.");
+}
+
+#[test]
 fn arrows_and_ctrl_home_end_cross_paragraph_edges() {
     let (_dir, root) = sample_copy();
     let mut harness = open(&root, no_dialogs());
@@ -265,6 +289,32 @@ fn shift_and_the_arrows_select_across_paragraphs() {
         .type_text("!");
     harness.run_steps(3);
     assert_eq!(body(&harness), "One two.!");
+}
+
+#[test]
+fn ctrl_shift_and_the_arrows_select_by_words_within_and_across_paragraphs() {
+    let (_dir, mut harness) = new_article_with("One two.\n\nThree four.");
+    harness.state_mut().state.pending_body_cursor = Some((21, 21));
+    harness.run_steps(3);
+    // The selection is reported as (start, end). Ctrl on Linux and Windows is also the command key.
+    let by_word = Modifiers::SHIFT | Modifiers::CTRL | Modifiers::COMMAND;
+    // Inside the paragraph: "four.", then "Three four.".
+    press(&mut harness, by_word, Key::ArrowLeft);
+    assert_eq!(selection(&harness), Some((16, 21)));
+    press(&mut harness, by_word, Key::ArrowLeft);
+    assert_eq!(selection(&harness), Some((10, 21)));
+    // At the paragraph's start, over to the end of the one before, then on by words.
+    press(&mut harness, by_word, Key::ArrowLeft);
+    assert_eq!(selection(&harness), Some((9, 21)));
+    for _ in 0..4 {
+        press(&mut harness, by_word, Key::ArrowLeft);
+    }
+    assert_eq!(selection(&harness), Some((0, 21)));
+    press(&mut harness, by_word, Key::ArrowRight);
+    assert_eq!(selection(&harness), Some((3, 21)));
+    harness.event(egui::Event::Copy);
+    harness.step();
+    assert_eq!(copied(&harness).as_deref(), Some(" two.\n\nThree four."));
 }
 
 #[test]

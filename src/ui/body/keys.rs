@@ -3,6 +3,7 @@
 //! in one text, and a list goes on (or ends) as in a Markdown editor.
 
 use super::chunks::Chunks;
+use egui::text_selection::text_cursor_state::{ccursor_next_word, ccursor_previous_word};
 use egui::{Key, Modifiers, Ui};
 use std::ops::Range;
 
@@ -62,8 +63,9 @@ pub struct Crossing {
     pub cursor: usize,
 }
 
-/// Handles a key pressed in paragraph `k` that leaves it, if one was. `page` is the height
-/// Page Up and Page Down move by.
+/// Handles a key pressed in paragraph `k` that leaves it, if one was: an arrow, Backspace or
+/// Delete (alone or with Ctrl) at its edge, Page Up or Down, Ctrl+Home or End, Enter or Tab in
+/// a list. `page` is the height Page Up and Page Down move by.
 pub fn crossing(
     ui: &mut Ui,
     k: usize,
@@ -86,6 +88,10 @@ pub fn crossing(
         })
     };
     let pressed = |ui: &mut Ui, modifiers, key| ui.input_mut(|i| i.consume_key(modifiers, key));
+    // A key alone or with Ctrl (by a word), which at a paragraph's edge do the same.
+    let alone_or_by_word = |ui: &mut Ui, key| {
+        pressed(ui, Modifiers::NONE, key) || pressed(ui, Modifiers::COMMAND, key)
+    };
     for (key, direction) in [(Key::PageUp, -1.0), (Key::PageDown, 1.0)] {
         if pressed(ui, Modifiers::NONE, key) {
             let y = rows.y + direction * page;
@@ -98,22 +104,22 @@ pub fn crossing(
     if pressed(ui, Modifiers::COMMAND, Key::End) {
         return move_to(total);
     }
-    if !first && at_start && pressed(ui, Modifiers::NONE, Key::Backspace) {
+    if !first && at_start && alone_or_by_word(ui, Key::Backspace) {
         return Some(Crossing {
             replace: Some((range.start - 1..range.start, String::new())),
             cursor: start - 1,
         });
     }
-    if !last && at_end && pressed(ui, Modifiers::NONE, Key::Delete) {
+    if !last && at_end && alone_or_by_word(ui, Key::Delete) {
         return Some(Crossing {
             replace: Some((range.end - 1..range.end, String::new())),
             cursor: start + shown,
         });
     }
-    if !first && at_start && pressed(ui, Modifiers::NONE, Key::ArrowLeft) {
+    if !first && at_start && alone_or_by_word(ui, Key::ArrowLeft) {
         return move_to(start - 1);
     }
-    if !last && at_end && pressed(ui, Modifiers::NONE, Key::ArrowRight) {
+    if !last && at_end && alone_or_by_word(ui, Key::ArrowRight) {
         return move_to(start + chunks.chars_of(k));
     }
     if !rows.selecting
@@ -208,8 +214,9 @@ fn tab_in_list(chunks: &Chunks, k: usize, index: usize, deeper: bool) -> Option<
     })
 }
 
-/// Where a selection's moving end at character `head` goes for a movement `key` (an arrow,
-/// Home or End, with `command` for the body's start or end, Page Up or Page Down).
+/// Where a selection's moving end at character `head` goes for a movement `key` (an arrow, by
+/// a word with `command`; Home or End, with `command` the body's start or end; Page Up or Page
+/// Down). A word move at a paragraph's edge goes over to the next paragraph's edge.
 pub fn moved(
     ui: &Ui,
     chunks: &Chunks,
@@ -230,6 +237,12 @@ pub fn moved(
         Key::End if command => total,
         Key::Home => start + galley.cursor_begin_of_row(&cursor).index.0,
         Key::End => start + galley.cursor_end_of_row(&cursor).index.0,
+        Key::ArrowLeft if command && local > 0 => {
+            start + ccursor_previous_word(galley.text(), cursor).index.0
+        }
+        Key::ArrowRight if command && local < galley.text().chars().count() => {
+            start + ccursor_next_word(galley.text(), cursor).index.0
+        }
         Key::ArrowLeft => head.saturating_sub(1),
         Key::ArrowRight => (head + 1).min(total),
         Key::ArrowUp => paged(ui, chunks, k, (at.x, at.y - row_height(&galley)), width),

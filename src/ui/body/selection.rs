@@ -278,8 +278,10 @@ pub(super) fn across_paragraphs(
             .span
             .map_or(here + memory.cursor_rows.index(), |s| s.head);
         let moved = super::keys::moved(ui, chunks, head, key, command, width, page);
-        // Inside one paragraph, its own text box extends its selection.
-        if memory.span.is_none() && chunks.locate(moved).0 == k && !command {
+        // Inside one paragraph, its own text box extends its selection (by a character, a word
+        // or a row; Ctrl+Shift+Home, End, Up and Down are the body's).
+        let its_own = !command || matches!(key, Key::ArrowLeft | Key::ArrowRight);
+        if memory.span.is_none() && chunks.locate(moved).0 == k && its_own {
             break;
         }
         let times = consume_movement(ui, key, command);
