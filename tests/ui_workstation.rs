@@ -186,6 +186,39 @@ fn change_status_then_undo_and_redo() {
 }
 
 #[test]
+fn ctrl_delete_in_a_text_box_deletes_a_word_not_the_article() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    let articles = harness.state().state.bundle.as_ref().unwrap().len();
+    let headline = harness
+        .state()
+        .state
+        .draft
+        .as_ref()
+        .unwrap()
+        .headline
+        .clone();
+    harness
+        .get_by_role_and_label(Role::TextInput, "Headline")
+        .focus();
+    harness.run_steps(2);
+    harness.key_press(Key::Home);
+    harness.key_press_modifiers(Modifiers::CTRL | Modifiers::COMMAND, Key::Delete);
+    harness.run_steps(3);
+    assert!(harness.state().state.modal.is_none(), "no question asked");
+    let first_word = headline.split(' ').next().unwrap();
+    assert_eq!(
+        harness.state().state.draft.as_ref().unwrap().headline,
+        headline[first_word.len()..],
+        "the first word went, up to the space after it"
+    );
+    assert_eq!(
+        harness.state().state.bundle.as_ref().unwrap().len(),
+        articles
+    );
+}
+
+#[test]
 fn delete_asks_first_and_can_be_undone() {
     let (_dir, root) = sample_copy();
     let mut harness = open(&root, no_dialogs());

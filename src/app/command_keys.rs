@@ -9,6 +9,10 @@ const fn key(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
     KeyboardShortcut::new(modifiers, key)
 }
 
+/// Shortcuts that a text box also uses (Ctrl+Delete deletes the next word): commands take them
+/// only when no text box has the keys.
+pub const TEXT_EDITING_KEYS: &[KeyboardShortcut] = &[key(CMD, Key::Delete)];
+
 pub(super) const CMD: Modifiers = Modifiers::COMMAND;
 pub(super) const CMD_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 const CMD_ALT: Modifiers = Modifiers::COMMAND.plus(Modifiers::ALT);
@@ -124,11 +128,13 @@ impl Command {
     }
 
     /// The commands whose shortcut was pressed this frame, consumed so no widget also sees them.
-    /// Shortcuts with more modifiers are matched first (Ctrl+Shift+S before Ctrl+S).
-    pub fn pressed(input: &mut egui::InputState) -> Vec<Command> {
+    /// Shortcuts with more modifiers are matched first (Ctrl+Shift+S before Ctrl+S). While a
+    /// text box has the keys (`typing`), the keys it edits with are left to it.
+    pub fn pressed(input: &mut egui::InputState, typing: bool) -> Vec<Command> {
         let mut bindings: Vec<(KeyboardShortcut, &Command)> = PALETTE
             .iter()
             .flat_map(|c| c.shortcuts().iter().map(move |s| (*s, c)))
+            .filter(|(s, _)| !(typing && TEXT_EDITING_KEYS.contains(s)))
             .collect();
         bindings.sort_by_key(|(s, _)| std::cmp::Reverse(modifier_count(s.modifiers)));
         let mut pressed = Vec::new();

@@ -30,6 +30,11 @@ const KEYS_IN_PLACE: &[(&str, &str)] = &[
          (where Tab indents a list item or types a tab): leave it, and Tab goes on from the \
          window's first control",
     ),
+    (
+        "Ctrl+← / →, Ctrl+Backspace / Delete",
+        "In a text box: move or delete by a word (Ctrl+Delete deletes the article only when \
+         no text box has the keys); in the body, across paragraphs too",
+    ),
     ("Tab / Shift+Tab", "The next or previous field"),
 ];
 

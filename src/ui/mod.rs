@@ -118,7 +118,10 @@ impl Workstation {
         }
         let mut commands = Vec::new();
         if self.state.modal.is_none() {
-            commands.extend(ctx.input_mut(Command::pressed));
+            let typing = ctx
+                .memory(|m| m.focused())
+                .is_some_and(|id| egui::text_edit::TextEditState::load(&ctx, id).is_some());
+            commands.extend(ctx.input_mut(|input| Command::pressed(input, typing)));
         }
         text_focus::press_pending_keys(&ctx);
         let handed = key_target::hand_over(&ctx, &mut self.state);
