@@ -30,6 +30,18 @@ fn replace_with(harness: &mut Harness, text: &str) {
     harness.run_steps(2);
 }
 
+/// Where the body's selection starts, in characters, and its text.
+fn selected_in_body(harness: &Harness) -> (usize, String) {
+    let (start, end) = harness.state().state.body_selection.expect("a selection");
+    let selected = draft(harness)
+        .body
+        .chars()
+        .skip(start)
+        .take(end - start)
+        .collect();
+    (start, selected)
+}
+
 fn notice(harness: &Harness) -> String {
     let notice = harness.state().state.notice.as_ref();
     notice.map(|n| n.text.clone()).unwrap_or_default()
@@ -47,15 +59,11 @@ fn matches_are_counted_and_gone_to_one_after_another() {
         .click();
     harness.run_steps(2);
     assert!(harness.query_by_label("3 matches").is_some());
-    // Enter in the find box selects the first match in the body.
+    // Enter in the find box goes to the first match in the body.
     harness.key_press(Key::Enter);
     harness.run_steps(3);
     assert_eq!(notice(&harness), "Match 1 of 3: Body");
     assert!(harness.query_by_label("1 of 3").is_some());
-    let body = draft(&harness).body;
-    let (start, end) = harness.state().state.body_selection.expect("a selection");
-    let selected: String = body.chars().skip(start).take(end - start).collect();
-    assert_eq!(selected, "Kyiv");
     // F3 goes on, Shift+F3 back, and past the last comes the first again.
     for expected in ["Match 2 of 3", "Match 3 of 3", "Match 1 of 3"] {
         harness.key_press(Key::F3);
@@ -79,6 +87,52 @@ fn matches_are_counted_and_gone_to_one_after_another() {
         "{}",
         notice(&harness)
     );
+}
+
+#[test]
+fn enter_in_the_find_box_goes_on_from_match_to_match_and_escape_selects_the_last() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    let body = draft(&harness).body;
+    find(&mut harness, "kyiv");
+    // The keys stay in the find box: each Enter goes on, none types over the match.
+    for expected in ["1 of 5", "2 of 5", "3 of 5"] {
+        harness.key_press(Key::Enter);
+        harness.run_steps(3);
+        assert!(harness.query_by_label(expected).is_some(), "{expected}");
+        assert!(
+            harness
+                .get_by_role_and_label(Role::TextInput, "Find")
+                .is_focused(),
+            "the find box has the keys at {expected}"
+        );
+    }
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::Enter);
+    harness.run_steps(3);
+    assert!(harness.query_by_label("2 of 5").is_some());
+    assert_eq!(
+        draft(&harness).body,
+        body,
+        "going from match to match changed nothing"
+    );
+    // Escape closes the bar and leaves the match gone to selected in the body, with the keys.
+    harness.key_press(Key::Escape);
+    harness.run_steps(3);
+    assert!(harness.state().state.find_bar.is_none());
+    let (start, selected) = selected_in_body(&harness);
+    assert_eq!(selected.to_lowercase(), "kyiv");
+    let second = body.to_lowercase().match_indices("kyiv").nth(1).unwrap().0;
+    assert_eq!(start, body[..second].chars().count(), "the second match");
+    // F3 with the keys in the body goes on there: the next match is selected, keys and all.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::H);
+    harness.run_steps(2);
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, "Body paragraph 1")
+        .click();
+    harness.run_steps(2);
+    harness.key_press(Key::F3);
+    harness.run_steps(3);
+    assert_eq!(selected_in_body(&harness).1.to_lowercase(), "kyiv");
 }
 
 #[test]

@@ -38,6 +38,12 @@ pub struct FindBar {
     /// The text box of the editor's pane that had the keys at the end of the last frame, if one
     /// did: Escape there closes the bar and gives the keys back to it.
     pub keys_in_editor: Option<egui::Id>,
+    /// Whether that text box is one of the bar's own (what to find, what to put in its place).
+    pub keys_in_bar: bool,
+    /// Give the find box the keys back once the match gone to is selected: a match gone to from
+    /// the bar (Enter, its buttons) is shown, and the next Enter goes on rather than typing over
+    /// it.
+    pub keys_back: bool,
     /// The query made ready, again whenever the query changes.
     finder: Option<Finder>,
     /// The last search's matches, and the searched fields' texts they were found in.
@@ -126,7 +132,7 @@ impl AppState {
         }
         match action {
             FindAction::Open => self.open_find(),
-            FindAction::Close => self.find_bar = None,
+            FindAction::Close => self.close_find(),
             FindAction::Next => self.step_match(true),
             FindAction::Previous => self.step_match(false),
             FindAction::Replace => self.replace_match(),
@@ -148,7 +154,24 @@ impl AppState {
         bar.focus = true;
     }
 
+    /// Closes the bar. When the keys were in it (or nowhere), they go to the match gone to,
+    /// selected, as after a search in any editor; from a field they stay where they are.
+    fn close_find(&mut self) {
+        let Some(bar) = &self.find_bar else {
+            return;
+        };
+        let from_bar = bar.keys_in_bar || bar.keys_in_editor.is_none();
+        let current = self.current_match().filter(|_| from_bar);
+        if let (Some(current), Some(draft)) = (current, &self.draft)
+            && let Some(chars) = current.char_range(draft)
+        {
+            self.select_in_editor(current.field, current.field.label().to_owned(), chars);
+        }
+        self.find_bar = None;
+    }
+
     /// Goes to the match after (or before) the one gone to last, round to the first (last).
+    /// Asked from the bar, the keys stay in its find box; from a field, they go to the match.
     fn step_match(&mut self, forward: bool) {
         let (Some(bar), Some(draft)) = (&mut self.find_bar, &self.draft) else {
             self.open_find();
@@ -184,6 +207,7 @@ impl AppState {
         let chars = target.char_range(draft);
         let field = target.field;
         bar.current = Some(target);
+        bar.keys_back = bar.keys_in_bar || bar.keys_in_editor.is_none();
         if let Some(chars) = chars {
             self.select_in_editor(field, field.label().to_owned(), chars);
         }

@@ -1,6 +1,7 @@
 //! The editor: every field of the article, each labelled, and the Markdown body.
 
-use super::{fields, highlight, structured};
+use super::highlight::{self, Mark};
+use super::{fields, structured};
 use crate::app::AppState;
 use crate::app::command::Command;
 use crate::model::display_length::display_length;
@@ -71,9 +72,12 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
         .as_ref()
         .map(|b| b.project().settings.checklist.limits.clone())
         .unwrap_or_default();
-    // The find bar's matches are marked in the selection's colour, over the findings' lines.
+    // The find bar's matches are underlined in the selection's colour, over the findings' lines,
+    // and the one gone to is filled as a selection is (the keys may stay in the find box).
     let find_color = ui.visuals().selection.bg_fill;
     let found = state.find_bar.as_ref().map_or(&[][..], |bar| bar.shown());
+    let current = state.find_bar.as_ref().and_then(|bar| bar.current.as_ref());
+    let current = current.filter(|m| found.contains(m));
     let underlines = |field: Field, text: fn(&crate::model::Article) -> &str| {
         let spans = highlight::spans_for(&state.review.findings, field);
         let spans = match (&state.review.reviewed, &state.draft) {
@@ -85,7 +89,17 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
             _ => spans,
         };
         let marks = found.iter().filter(|m| m.field == field);
-        highlight::with_marks(spans, marks.map(|m| m.range.clone()), find_color)
+        let spans = highlight::with_marks(
+            spans,
+            marks.map(|m| m.range.clone()),
+            Mark::Underline(find_color),
+        );
+        let gone_to = current.filter(|m| m.field == field);
+        highlight::with_marks(
+            spans,
+            gone_to.map(|m| m.range.clone()).into_iter(),
+            Mark::Fill(find_color),
+        )
     };
     let (headline_marks, standfirst_marks, body_marks) = (
         underlines(Field::Headline, |a| &a.headline),

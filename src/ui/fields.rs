@@ -1,10 +1,11 @@
 //! Labelled form fields: every input has an accessible name, and length-sensitive ones a meter.
 
+use super::highlight::Mark;
 use egui::{Color32, Response, TextEdit, Ui};
 use std::ops::Range;
 
 /// Spans of a field to underline, with their colours.
-pub type Underlines<'a> = &'a [(Range<usize>, Color32)];
+pub type Underlines<'a> = &'a [(Range<usize>, Mark)];
 
 /// One entry of a drop-down list. Chosen with a click, or with Enter or Space on the keys, it
 /// closes the list: egui closes a list on a click only, and a list left open under the keys took

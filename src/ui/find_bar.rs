@@ -127,11 +127,17 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
 }
 
 /// Notes whether the keys are in the editor's pane (`pane`) at the end of this frame, for an
-/// Escape next frame.
+/// Escape next frame, and in which box; gives them back to the find box once a match gone to
+/// from the bar has been selected (drawn this frame).
 pub fn note_focus(ctx: &egui::Context, state: &mut AppState, pane: egui::Rect) {
     if let Some(bar) = &mut state.find_bar {
         let focused = ctx.memory(|m| m.focused());
         let rect = focused.and_then(|id| ctx.read_response(id)).map(|r| r.rect);
         bar.keys_in_editor = focused.filter(|_| rect.is_some_and(|r| pane.contains_rect(r)));
+        bar.keys_in_bar =
+            focused.is_some_and(|id| [find_box_id(), replacement_box_id()].contains(&id));
+        if std::mem::take(&mut bar.keys_back) {
+            ctx.memory_mut(|m| m.request_focus(find_box_id()));
+        }
     }
 }

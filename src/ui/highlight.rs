@@ -7,16 +7,28 @@ use egui::{Color32, Stroke, TextFormat, Ui};
 use std::ops::Range;
 use std::sync::Arc;
 
+/// How a stretch of a field's text is marked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mark {
+    /// Underlined in this colour: a finding, or a match of the find bar.
+    Underline(Color32),
+    /// Filled behind in this colour, as a selection is: the match the find bar went to.
+    Fill(Color32),
+}
+
 /// The byte ranges to underline in a field, with their colours, sorted and not overlapping.
-pub fn spans_for(findings: &[Finding], field: Field) -> Vec<(Range<usize>, Color32)> {
-    let mut spans: Vec<(Range<usize>, Color32)> = findings
+pub fn spans_for(findings: &[Finding], field: Field) -> Vec<(Range<usize>, Mark)> {
+    let mut spans: Vec<(Range<usize>, Mark)> = findings
         .iter()
         .filter(|f| f.field == field && f.waived.is_none())
-        .filter_map(|f| Some((f.span.clone()?, super::review_panel::level_color(f.level))))
+        .filter_map(|f| {
+            let color = super::review_panel::level_color(f.level);
+            Some((f.span.clone()?, Mark::Underline(color)))
+        })
         .filter(|(span, _)| !span.is_empty())
         .collect();
     spans.sort_by_key(|(span, _)| span.start);
-    let mut kept: Vec<(Range<usize>, Color32)> = Vec::with_capacity(spans.len());
+    let mut kept: Vec<(Range<usize>, Mark)> = Vec::with_capacity(spans.len());
     for (span, color) in spans {
         match kept.last() {
             Some((last, _)) if span.start < last.end => {}
@@ -26,13 +38,13 @@ pub fn spans_for(findings: &[Finding], field: Field) -> Vec<(Range<usize>, Color
     kept
 }
 
-/// `spans` with `marks` (the find bar's matches) added in `color`; a mark wins over a span it
+/// `spans` with `marks` (the find bar's matches) added as `mark`; a mark wins over a span it
 /// overlaps, and the result stays sorted and without overlaps.
 pub fn with_marks(
-    spans: Vec<(Range<usize>, Color32)>,
+    spans: Vec<(Range<usize>, Mark)>,
     marks: impl Iterator<Item = Range<usize>>,
-    color: Color32,
-) -> Vec<(Range<usize>, Color32)> {
+    mark: Mark,
+) -> Vec<(Range<usize>, Mark)> {
     let marks: Vec<Range<usize>> = marks.filter(|m| !m.is_empty()).collect();
     if marks.is_empty() {
         return spans;
@@ -42,11 +54,11 @@ pub fn with_marks(
             .iter()
             .any(|m| m.start < span.end && span.start < m.end)
     };
-    let mut merged: Vec<(Range<usize>, Color32)> = spans
+    let mut merged: Vec<(Range<usize>, Mark)> = spans
         .into_iter()
         .filter(|(span, _)| !overlaps(span))
         .collect();
-    merged.extend(marks.into_iter().map(|m| (m, color)));
+    merged.extend(marks.into_iter().map(|m| (m, mark)));
     merged.sort_by_key(|(span, _)| span.start);
     merged
 }
@@ -104,25 +116,25 @@ pub fn findings_at(
         .collect()
 }
 
-/// Lays out a field's text with wavy-looking underlines under the given spans.
+/// Lays out a field's text with the given spans marked.
 pub fn layout(
     ui: &Ui,
     text: &str,
     wrap_width: f32,
     multiline: bool,
-    spans: &[(Range<usize>, Color32)],
+    spans: &[(Range<usize>, Mark)],
 ) -> Arc<egui::Galley> {
     let job = job(ui, text, wrap_width, multiline, spans);
     ui.fonts_mut(|f| f.layout_job(job))
 }
 
-/// The layout job of a field's text with underlines under the given spans.
+/// The layout job of a field's text with the given spans marked.
 pub fn job(
     ui: &Ui,
     text: &str,
     wrap_width: f32,
     multiline: bool,
-    spans: &[(Range<usize>, Color32)],
+    spans: &[(Range<usize>, Mark)],
 ) -> LayoutJob {
     let font_id = egui::TextStyle::Body.resolve(ui.style());
     // The text box paints the placeholder in its own text colour, so a field with underlines
@@ -138,14 +150,17 @@ pub fn job(
     };
     let mut job = LayoutJob::default();
     let mut at = 0;
-    for (span, underline) in spans {
+    for (span, mark) in spans {
         let (Some(before), Some(marked)) = (text.get(at..span.start), text.get(span.clone()))
         else {
             continue;
         };
         job.append(before, 0.0, plain.clone());
         let mut format = plain.clone();
-        format.underline = Stroke::new(2.0, *underline);
+        match *mark {
+            Mark::Underline(color) => format.underline = Stroke::new(2.0, color),
+            Mark::Fill(color) => format.background = color,
+        }
         job.append(marked, 0.0, format);
         at = span.end;
     }
@@ -162,7 +177,7 @@ mod tests {
     #[test]
     fn underlines_stay_on_their_words_while_the_review_catches_up() {
         let reviewed = "Kyivs talks. Moscows reply.";
-        let red = Color32::RED;
+        let red = Mark::Underline(Color32::RED);
         let spans = vec![(0..5, red), (13..20, red)];
         // Typing before both words moves both underlines with their words.
         let text = "Breaking: Kyivs talks. Moscows reply.";
@@ -178,7 +193,7 @@ mod tests {
 
     #[test]
     fn find_marks_join_the_underlines_and_win_where_they_overlap() {
-        let (red, blue) = (Color32::RED, Color32::BLUE);
+        let (red, blue) = (Mark::Underline(Color32::RED), Mark::Fill(Color32::BLUE));
         let spans = vec![(0..5, red), (13..20, red)];
         let merged = with_marks(spans.clone(), [15..18, 6..8].into_iter(), blue);
         assert_eq!(merged, vec![(0..5, red), (6..8, blue), (15..18, blue)]);

@@ -11,10 +11,11 @@ mod paste;
 pub use paste::remember_copies;
 mod selection;
 
-use super::{highlight, relayout};
+use super::highlight::{self, Mark};
+use super::relayout;
 use chunks::Chunks;
 use egui::text::{CCursor, CCursorRange};
-use egui::{Color32, Id, TextEdit, Ui};
+use egui::{Id, TextEdit, Ui};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -72,7 +73,7 @@ pub fn ui(
     id: Id,
     body: &mut String,
     width: f32,
-    marks: &[(Range<usize>, Color32)],
+    marks: &[(Range<usize>, Mark)],
     select: Option<(usize, usize)>,
 ) -> BodyOutput {
     let mut memory: Memory = ui.data_mut(|d| d.remove_temp(id)).unwrap_or_default();
@@ -364,7 +365,7 @@ fn paragraph(
     k: usize,
     chunks: &Chunks,
     width: f32,
-    marks: &[(Range<usize>, Color32)],
+    marks: &[(Range<usize>, Mark)],
 ) -> Drawn {
     let range = chunks.range(k);
     let original = shown_text(chunks, k);
@@ -441,10 +442,10 @@ fn shown_chars(chunks: &Chunks, k: usize) -> usize {
 
 /// The underlines that fall in a paragraph's shown text, moved to its own offsets.
 fn marks_within(
-    marks: &[(Range<usize>, Color32)],
+    marks: &[(Range<usize>, Mark)],
     start: usize,
     len: usize,
-) -> Vec<(Range<usize>, Color32)> {
+) -> Vec<(Range<usize>, Mark)> {
     let first = marks.partition_point(|(span, _)| span.end <= start);
     marks[first..]
         .iter()
@@ -455,7 +456,7 @@ fn marks_within(
 }
 
 /// Lays out a paragraph at the body's measure, with underlines.
-fn layout(ui: &Ui, text: &str, width: f32, marks: &[(Range<usize>, Color32)]) -> Arc<egui::Galley> {
+fn layout(ui: &Ui, text: &str, width: f32, marks: &[(Range<usize>, Mark)]) -> Arc<egui::Galley> {
     highlight::layout(ui, text, width, true, marks)
 }
 
