@@ -65,6 +65,71 @@ fn tags_are_typed_comma_separated_once_each_and_removed_from_their_chips() {
 }
 
 #[test]
+fn backspace_in_the_empty_tag_box_takes_the_last_tag_back_to_be_edited() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    harness
+        .get_by_role_and_label(Role::TextInput, "Tags")
+        .click();
+    harness.run_steps(2);
+    harness.key_press(egui::Key::Backspace);
+    harness.run_steps(3);
+    assert_eq!(draft(&harness).tags, ["Ukraine", "Russia", "United States"]);
+    let box_text = |harness: &Workstation| {
+        harness
+            .get_by_role_and_label(Role::TextInput, "Tags")
+            .value()
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        box_text(&harness),
+        "Diplomacy",
+        "the tag is in the box, to edit"
+    );
+    // A Backspace with text in the box deletes a letter, as anywhere.
+    harness.key_press(egui::Key::Backspace);
+    harness.run_steps(2);
+    assert_eq!(box_text(&harness), "Diplomac");
+    assert_eq!(draft(&harness).tags.len(), 3);
+    harness
+        .get_by_role_and_label(Role::TextInput, "Tags")
+        .type_text("y talks");
+    harness.key_press(egui::Key::Enter);
+    harness.run_steps(3);
+    assert_eq!(
+        draft(&harness).tags,
+        ["Ukraine", "Russia", "United States", "Diplomacy talks"]
+    );
+    // A tag typed but not added stays with its article, not in the next one's box.
+    harness
+        .get_by_role_and_label(Role::TextInput, "Tags")
+        .type_text("Half");
+    harness.run_steps(2);
+    let (this, next) = (draft(&harness).id, article_ids(&harness)[1]);
+    select(&mut harness, &next.to_string());
+    assert_eq!(box_text(&harness), "");
+    select(&mut harness, &this.to_string());
+    assert_eq!(box_text(&harness), "Half");
+    harness
+        .get_by_role_and_label(Role::TextInput, "Tags")
+        .click();
+    harness.run_steps(2);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.key_press(egui::Key::Backspace);
+    harness.run_steps(2);
+    assert_eq!(box_text(&harness), "");
+    // Undone twice: the new tag goes, and the one taken back returns as it was.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run_steps(3);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run_steps(3);
+    assert_eq!(
+        draft(&harness).tags,
+        ["Ukraine", "Russia", "United States", "Diplomacy"]
+    );
+}
+
+#[test]
 fn a_section_typed_for_one_article_is_offered_for_the_next() {
     let (_dir, root) = sample_copy();
     let mut harness = open(&root, no_dialogs());

@@ -6,7 +6,6 @@ use crate::app::AppState;
 use crate::app::command::Command;
 use crate::model::display_length::display_length;
 use crate::review::{Field, workflow};
-use egui::text::{CCursor, CCursorRange};
 use egui::{RichText, TextEdit};
 
 /// The body's reading measure, in points, where the pane has room for it.
@@ -64,7 +63,7 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
         .take()
         .map(|(label, start, end)| {
             let id = fields::field_id(&label);
-            select_in_field(ui.ctx(), id, start, end);
+            fields::select_in_field(ui.ctx(), id, start, end);
             id
         });
     let limits = state
@@ -271,7 +270,7 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
             );
             structured::tags(
                 ui,
-                &mut draft.tags,
+                (draft.id, &mut draft.tags),
                 &state.facets.tags,
                 enabled,
                 &mut change,
@@ -374,17 +373,6 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
     if let Some(typed) = change {
         state.commit_draft(typed);
     }
-}
-
-/// Focuses a text box and selects characters `start..end` in it.
-fn select_in_field(ctx: &egui::Context, id: egui::Id, start: usize, end: usize) {
-    let mut text_state = egui::text_edit::TextEditState::load(ctx, id).unwrap_or_default();
-    text_state.cursor.set_char_range(Some(CCursorRange::two(
-        CCursor::new(start),
-        CCursor::new(end),
-    )));
-    text_state.store(ctx, id);
-    ctx.memory_mut(|m| m.request_focus(id));
 }
 
 /// Notes a typing change when `response` changed.

@@ -1,6 +1,7 @@
 //! Labelled form fields: every input has an accessible name, and length-sensitive ones a meter.
 
 use super::highlight::Mark;
+use egui::text::{CCursor, CCursorRange};
 use egui::{Color32, Response, TextEdit, Ui};
 use std::ops::Range;
 
@@ -54,6 +55,15 @@ pub fn keys_after_choice(ctx: &egui::Context) {
     {
         ctx.data_mut(|d| d.insert_temp(before_list, id));
     }
+}
+
+/// Focuses a text box and selects characters `start..end` in it.
+pub fn select_in_field(ctx: &egui::Context, id: egui::Id, start: usize, end: usize) {
+    let mut text_state = egui::text_edit::TextEditState::load(ctx, id).unwrap_or_default();
+    let range = CCursorRange::two(CCursor::new(start), CCursor::new(end));
+    text_state.cursor.set_char_range(Some(range));
+    text_state.store(ctx, id);
+    ctx.memory_mut(|m| m.request_focus(id));
 }
 
 /// The id of a labelled field's text box, so the review can focus it and select a span.

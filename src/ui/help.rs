@@ -31,6 +31,10 @@ const KEYS_IN_PLACE: &[(&str, &str)] = &[
          window's first control",
     ),
     (
+        "Backspace",
+        "In the empty tag box: take the last tag back into it, to be edited",
+    ),
+    (
         "Ctrl+← / →, Ctrl+Backspace / Delete",
         "In a text box: move or delete by a word (Ctrl+Delete deletes the article only when \
          no text box has the keys); in the body, across paragraphs too",

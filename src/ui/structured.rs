@@ -168,12 +168,14 @@ fn name_suggestions(ui: &mut egui::Ui, name: &mut String, known: &[String]) -> b
     picked.is_some()
 }
 
-/// The tags as chips with a remove button, and a box that adds a tag on Enter. While a tag is
+/// The tags as chips with a remove button, and a box that adds a tag on Enter (Backspace in it
+/// when empty takes the last tag back to be edited). While a tag is
 /// typed, the project's tags that begin with it are offered (Enter takes the first), so one
-/// subject keeps one spelling across the project.
+/// subject keeps one spelling across the project. A tag typed but not yet added stays with its
+/// article (`id`).
 pub(super) fn tags(
     ui: &mut egui::Ui,
-    tags: &mut Vec<String>,
+    (id, tags): (uuid::Uuid, &mut Vec<String>),
     known: &[String],
     enabled: bool,
     change: &mut Change,
@@ -198,7 +200,9 @@ pub(super) fn tags(
             tags.remove(i);
             *change = Some(None);
         }
-        let mut new_tag: String = ui.data_mut(|d| d.get_temp(new_tag_id).unwrap_or_default());
+        let typed_id = new_tag_id.with(id);
+        let mut new_tag: String = ui.data_mut(|d| d.get_temp(typed_id).unwrap_or_default());
+        let was_empty = new_tag.is_empty();
         let field = ui
             .add_enabled(
                 enabled,
@@ -210,6 +214,17 @@ pub(super) fn tags(
                     .desired_width(140.0),
             )
             .labelled_by(label.id);
+        // Backspace in the empty box takes the last tag back into it, to be edited.
+        if was_empty
+            && field.has_focus()
+            && ui.input(|i| i.key_pressed(egui::Key::Backspace))
+            && let Some(last) = tags.pop()
+        {
+            new_tag = last;
+            let end = new_tag.chars().count();
+            fields::select_in_field(ui.ctx(), field.id, end, end);
+            *change = Some(None);
+        }
         let offers = crate::model::tags::offered(known, tags, &new_tag);
         let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         let offering = egui::Id::unique("copydesk-tag-offers");
@@ -237,7 +252,7 @@ pub(super) fn tags(
             new_tag.clear();
             field.request_focus();
         }
-        ui.data_mut(|d| d.insert_temp(new_tag_id, new_tag));
+        ui.data_mut(|d| d.insert_temp(typed_id, new_tag));
     });
 }
 
