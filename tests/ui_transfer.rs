@@ -1,4 +1,7 @@
-//! Export, import and paste-as-article driven through the real window (egui_kittest).
+//! Export driven through the real window (egui_kittest): every format, an article refused unless
+//! exported anyway, the articles the list shows, the last folder offered again, the summary, the
+//! page opened in a browser, a stopped export and the project's own folders refused. Paste as
+//! article and Import file are in `ui_clipboard.rs`.
 
 mod common;
 
@@ -117,70 +120,6 @@ fn a_failing_article_is_refused_unless_exported_anyway_which_is_recorded() {
         "{}",
         last.reason
     );
-}
-
-/// Dialogs that answer with a file and hold text on the clipboard.
-struct Clipboard(String, Option<PathBuf>);
-
-impl FileDialogs for Clipboard {
-    fn available(&self) -> bool {
-        true
-    }
-    fn pick(&self, purpose: DialogPurpose, reply: std::sync::mpsc::Sender<Outcome>) {
-        let _ = reply.send(Outcome::Picked(purpose, self.1.clone()));
-    }
-    fn clipboard_text(&self) -> Option<String> {
-        Some(self.0.clone())
-    }
-}
-
-#[test]
-fn paste_as_article_reads_the_page_on_the_clipboard() {
-    let (_dir, root) = sample_copy();
-    let page = std::fs::read_to_string(
-        common::shared().join("corpus/articles/00-seed-kremlin-ukraine-talks.txt"),
-    )
-    .unwrap();
-    let mut harness = open(&root, Arc::new(Clipboard(page, None)));
-    let before = harness.state().state.bundle.as_ref().unwrap().len();
-    menu(&mut harness, "File", "Paste as article");
-    let state = &harness.state().state;
-    assert_eq!(state.bundle.as_ref().unwrap().len(), before + 1);
-    let draft = state.draft.clone().unwrap();
-    assert_eq!(
-        draft.headline,
-        "Kremlin indicates lack of progress following Ukraine talks with US"
-    );
-    assert_eq!(
-        (draft.section.as_str(), draft.bylines[0].name.as_str()),
-        ("World", "Sophia Brooks")
-    );
-    assert_eq!(draft.import_source.unwrap().file, "clipboard");
-}
-
-#[test]
-fn import_file_adds_the_article_and_undo_removes_it() {
-    let (dir, root) = sample_copy();
-    let file = dir.path().join("harbour.md");
-    std::fs::write(
-        &file,
-        "---\ntitle: Harbour club wins again\nauthor: Kofi Mensah\n---\n\nThe club won.\n",
-    )
-    .unwrap();
-    let mut harness = open(&root, Arc::new(Clipboard(String::new(), Some(file))));
-    let before = harness.state().state.bundle.as_ref().unwrap().len();
-    menu(&mut harness, "File", "Import file…");
-    assert_eq!(
-        harness.state().state.draft.as_ref().unwrap().headline,
-        "Harbour club wins again"
-    );
-    assert_eq!(
-        harness.state().state.bundle.as_ref().unwrap().len(),
-        before + 1
-    );
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
-    harness.run_steps(3);
-    assert_eq!(harness.state().state.bundle.as_ref().unwrap().len(), before);
 }
 
 #[test]
@@ -337,70 +276,6 @@ fn the_export_summary_shows_the_folder_in_the_file_manager() {
     });
     let notice = harness.state().state.notice.clone().expect("a notice");
     assert!(notice.error && notice.text.ends_with(&format!("the files are in {folder}")));
-}
-
-/// Runs Edit → Copy article as → the entry named `entry`; what went to the clipboard.
-fn copy_as(harness: &mut Harness<'static, Workstation>, entry: &str) -> String {
-    harness.get_by_label("Edit").click();
-    harness.run_steps(2);
-    harness.get_by_label("Copy article as").hover();
-    harness.run_steps(3);
-    harness.get_by_label(entry).click();
-    harness.step();
-    copied(harness).expect("something was copied")
-}
-
-#[test]
-fn the_article_is_copied_as_markdown_text_or_body_html_as_the_editor_has_it() {
-    let (_dir, root) = sample_copy();
-    let mut harness = open(&root, no_dialogs());
-    append_to(
-        &mut harness,
-        egui::accesskit::Role::TextInput,
-        "Headline",
-        " today",
-    );
-    let markdown = copy_as(&mut harness, "Copy article as Markdown");
-    assert!(
-        markdown.starts_with("---\n"),
-        "front matter first: {markdown}"
-    );
-    assert!(
-        markdown
-            .contains("Kremlin indicates lack of progress following Ukraine talks with US today")
-    );
-    let notice = harness.state().state.notice.clone().expect("a notice");
-    assert!(
-        !notice.error && notice.text.starts_with("Copied the article as Markdown ("),
-        "{}",
-        notice.text
-    );
-    let text = copy_as(&mut harness, "Copy article as plain text");
-    assert!(text.contains("RUSSIA-UKRAINE-TALKS") && !text.contains("---\n"));
-    let html = copy_as(&mut harness, "Copy article as HTML (the body)");
-    assert!(
-        html.starts_with("<p>After five hours of discussions"),
-        "{html}"
-    );
-    assert!(!html.contains("<html"));
-}
-
-#[test]
-fn copying_an_article_that_fails_a_required_check_says_so() {
-    let (_dir, root) = sample_copy();
-    let mut harness = open(&root, no_dialogs());
-    select(&mut harness, LIBRARY);
-    let text = copy_as(&mut harness, "Copy article as plain text");
-    assert!(text.contains("TK"));
-    let notice = harness.state().state.notice.clone().expect("a notice");
-    assert!(notice.error, "{}", notice.text);
-    assert!(
-        notice
-            .text
-            .ends_with("It fails 2 Required checks: see Review"),
-        "{}",
-        notice.text
-    );
 }
 
 #[test]

@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod ninjs;
+pub mod review;
 pub mod ui;
 
 use copydesk::bundle::{Access, Bundle};

@@ -3,8 +3,8 @@
 use copydesk::app::jobs::{DialogPurpose, FileDialogs, Outcome};
 use copydesk::app::settings::Settings;
 use copydesk::ui::Workstation;
-use egui::Key;
 use egui::accesskit::Role;
+use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use std::path::{Path, PathBuf};
@@ -158,6 +158,26 @@ pub fn append_to(harness: &mut Harness<'static, Workstation>, role: Role, label:
     harness.run_steps(1);
     harness.get_by_role_and_label(role, label).type_text(text);
     harness.run_steps(3);
+}
+
+/// Presses `key` with `modifiers` and lets the window take it.
+pub fn press_key(harness: &mut Harness<'static, Workstation>, modifiers: Modifiers, key: Key) {
+    harness.key_press_modifiers(modifiers, key);
+    harness.run_steps(3);
+}
+
+/// A new article (Ctrl+N) in a copy of the sample, with `text` typed into its empty body.
+pub fn new_article_with(text: &str) -> (tempfile::TempDir, Harness<'static, Workstation>) {
+    let (dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    press_key(&mut harness, Modifiers::COMMAND, Key::N);
+    append_to(
+        &mut harness,
+        Role::MultilineTextInput,
+        "Body paragraph 1",
+        text,
+    );
+    (dir, harness)
 }
 
 pub fn no_dialogs() -> Arc<FakeDialogs> {
