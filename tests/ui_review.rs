@@ -389,3 +389,57 @@ fn a_name_spelled_otherwise_once_is_mended_to_the_usual_spelling_and_not_offered
             .ends_with("Jessica Chastain laughed.")
     );
 }
+
+#[test]
+fn a_finding_about_a_field_of_rows_or_choices_leads_to_its_box_or_button() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    press_key(&mut harness, egui::Modifiers::COMMAND, egui::Key::N);
+    harness.state_mut().state.draft.as_mut().unwrap().section = String::new();
+    harness.run_steps(2);
+    settle(&mut harness);
+    harness.get_by_label_contains("Review (").click();
+    harness.run_steps(3);
+    // A new article has no byline, section, tag or dateline: each finding leads to where one
+    // is given.
+    for (finding, role, target) in [
+        (
+            "Bylines: The article has no byline",
+            Role::Button,
+            "Add byline",
+        ),
+        ("Section: No section is set", Role::TextInput, "Section"),
+        ("Tags: The article has no tags", Role::TextInput, "Tags"),
+        (
+            "Dateline: The dateline has no place",
+            Role::TextInput,
+            "Dateline place",
+        ),
+    ] {
+        harness.get_by_label(finding).click();
+        harness.run_steps(3);
+        assert!(
+            harness.get_by_role_and_label(role, target).is_focused(),
+            "{finding}: {target} has the keys"
+        );
+    }
+    // With a byline, its name box.
+    harness
+        .get_by_role_and_label(Role::Button, "Add byline")
+        .click();
+    harness.run_steps(3);
+    harness
+        .get_by_role_and_label(Role::TextInput, "Name 1")
+        .type_text("By Ann Reporter");
+    harness.run_steps(2);
+    settle(&mut harness);
+    harness
+        .get_by_label_contains("Bylines: Byline \"By Ann Reporter\" starts with")
+        .click();
+    harness.run_steps(3);
+    assert!(
+        harness
+            .get_by_role_and_label(Role::TextInput, "Name 1")
+            .is_focused()
+    );
+}

@@ -256,7 +256,7 @@ fn byline_names(a: &Article, _: &CheckContext, level: Severity, out: &mut Vec<Fi
         } else {
             continue;
         };
-        out.push(Finding::new("byline.name", level, Field::Bylines, message));
+        out.push(Finding::new("byline.name", level, Field::Bylines, message).of_item(Some(i)));
     }
 }
 

@@ -47,12 +47,8 @@ pub(super) fn correction_text(
                 at + 1,
                 correction.kind.as_str()
             );
-            out.push(Finding::new(
-                "correction.text",
-                level,
-                Field::Corrections,
-                message,
-            ));
+            let finding = Finding::new("correction.text", level, Field::Corrections, message);
+            out.push(finding.of_item(Some(at)));
         }
     }
 }

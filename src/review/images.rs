@@ -99,9 +99,7 @@ fn file_present(a: &Article, c: &CheckContext, level: Severity, out: &mut Vec<Fi
         };
         if let Some(problem) = problem {
             let message = format!("{name} {problem} ({})", image.asset.as_str());
-            out.push(
-                Finding::new("image.file", level, Field::HeroImage, message).of_picture(index),
-            );
+            out.push(Finding::new("image.file", level, Field::HeroImage, message).of_item(index));
         }
     }
 }
@@ -207,7 +205,7 @@ fn alt_present(a: &Article, _: &CheckContext, level: Severity, out: &mut Vec<Fin
     for (name, index, image) in images(a) {
         if !image.decorative && image.alt.trim().is_empty() {
             let message = format!("{name} has no alt text and is not marked decorative");
-            out.push(Finding::new("image.alt", level, Field::HeroImage, message).of_picture(index));
+            out.push(Finding::new("image.alt", level, Field::HeroImage, message).of_item(index));
         }
     }
 }
@@ -219,8 +217,7 @@ fn alt_length(a: &Article, c: &CheckContext, level: Severity, out: &mut Vec<Find
         if length > max {
             let message = format!("{name}'s alt text is {length} characters; the limit is {max}");
             out.push(
-                Finding::new("image.alt_length", level, Field::HeroImage, message)
-                    .of_picture(index),
+                Finding::new("image.alt_length", level, Field::HeroImage, message).of_item(index),
             );
         }
     }
@@ -231,7 +228,7 @@ fn caption_present(a: &Article, _: &CheckContext, level: Severity, out: &mut Vec
         if image.caption.trim().is_empty() {
             let message = format!("{name} has no caption");
             out.push(
-                Finding::new("image.caption", level, Field::HeroImage, message).of_picture(index),
+                Finding::new("image.caption", level, Field::HeroImage, message).of_item(index),
             );
         }
     }
@@ -241,9 +238,7 @@ fn credit_present(a: &Article, _: &CheckContext, level: Severity, out: &mut Vec<
     for (name, index, image) in images(a) {
         if image.credit.trim().is_empty() {
             let message = format!("{name} has no credit");
-            out.push(
-                Finding::new("image.credit", level, Field::HeroImage, message).of_picture(index),
-            );
+            out.push(Finding::new("image.credit", level, Field::HeroImage, message).of_item(index));
         }
     }
 }

@@ -217,9 +217,10 @@ pub struct Finding {
     /// The reason given, when an editor waived this finding.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub waived: Option<String>,
-    /// For a finding about a picture in the body, which one (from 0); none for the hero.
+    /// For a finding about one of a field's items, which one (from 0): a picture in the body
+    /// (none for the hero), a byline, a correction.
     #[serde(skip)]
-    pub picture: Option<usize>,
+    pub item: Option<usize>,
 }
 
 impl Finding {
@@ -234,26 +235,33 @@ impl Finding {
             suggestion: None,
             alternatives: Vec::new(),
             waived: None,
-            picture: None,
+            item: None,
         }
     }
 
-    /// The same finding about picture `index` of the body (none: the hero).
-    pub fn of_picture(mut self, index: Option<usize>) -> Self {
-        self.picture = index;
+    /// The same finding about item `index` of its field (a picture of the body, none for the
+    /// hero; a byline; a correction).
+    pub fn of_item(mut self, index: Option<usize>) -> Self {
+        self.item = index;
         self
     }
 
-    /// The label of the editor's box that holds what this finding is about: for a picture,
-    /// the box of its caption, credit or (otherwise) alt text, under that picture's name.
+    /// The label of the editor's box (or button) that holds what this finding is about: for a
+    /// picture, the box of its caption, credit or (otherwise) alt text, under that picture's
+    /// name; for a byline or a correction, its box, or the button that adds one.
     pub fn editor_label(&self) -> String {
-        match (self.field, self.rule) {
-            (Field::Embargo, "embargo.time_zone") => return "Embargo time zone".to_owned(),
-            (Field::Embargo, _) => return "Embargo date".to_owned(),
-            (Field::HeroImage, _) => {}
-            (field, _) => return field.label().to_owned(),
+        match (self.field, self.rule, self.item) {
+            (Field::Embargo, "embargo.time_zone", _) => return "Embargo time zone".to_owned(),
+            (Field::Embargo, ..) => return "Embargo date".to_owned(),
+            (Field::Dateline, ..) => return "Dateline place".to_owned(),
+            (Field::Bylines, _, Some(i)) => return format!("Name {}", i + 1),
+            (Field::Bylines, _, None) => return "Add byline".to_owned(),
+            (Field::Corrections, _, Some(i)) => return format!("Correction {}", i + 1),
+            (Field::Corrections, _, None) => return "Add correction".to_owned(),
+            (Field::HeroImage, ..) => {}
+            (field, ..) => return field.label().to_owned(),
         }
-        let name = match self.picture {
+        let name = match self.item {
             Some(index) => format!("Picture {}", index + 1),
             None => "Hero".to_owned(),
         };
@@ -495,6 +503,35 @@ pub fn review_articles(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_finding_names_the_box_or_button_the_editor_shows_for_it() {
+        let label = |field: Field, rule: &'static str, item: Option<usize>| {
+            Finding::new(rule, Severity::Required, field, String::new())
+                .of_item(item)
+                .editor_label()
+        };
+        assert_eq!(label(Field::Bylines, "byline.name", Some(1)), "Name 2");
+        assert_eq!(label(Field::Bylines, "byline.present", None), "Add byline");
+        assert_eq!(
+            label(Field::Corrections, "correction.text", Some(0)),
+            "Correction 1"
+        );
+        assert_eq!(
+            label(Field::Corrections, "correction.present", None),
+            "Add correction"
+        );
+        assert_eq!(
+            label(Field::Dateline, "dateline.place", None),
+            "Dateline place"
+        );
+        assert_eq!(label(Field::Section, "section.set", None), "Section");
+        assert_eq!(
+            label(Field::HeroImage, "image.credit", Some(2)),
+            "Picture 3 credit"
+        );
+        assert_eq!(label(Field::HeroImage, "image.alt", None), "Hero alt text");
+    }
 
     #[test]
     fn a_paragraph_flagged_whole_is_shown_without_its_line_breaks() {

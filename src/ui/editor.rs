@@ -62,7 +62,7 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
         .pending_field_cursor
         .take()
         .map(|(label, start, end)| {
-            let id = fields::field_id(&label);
+            let id = fields::jump_target(ui.ctx(), &label);
             fields::select_in_field(ui.ctx(), id, start, end);
             id
         });
@@ -219,7 +219,7 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
                 let label = fields::row_label(ui, "Status");
                 let mut status = draft.status;
                 ui.add_enabled_ui(enabled, |ui| {
-                    egui::ComboBox::from_id_salt("status")
+                    let list = egui::ComboBox::from_id_salt("status")
                         .selected_text(status.as_str())
                         .show_ui(ui, |ui| {
                             fields::choice(ui, &mut status, draft.status, draft.status.as_str());
@@ -229,6 +229,7 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
                         })
                         .response
                         .labelled_by(label.id);
+                    fields::note_jump_target(ui, "Status", &list);
                 });
                 if status != draft.status {
                     out.push(Command::SetStatus(status));
@@ -250,7 +251,7 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
                     let new = ui
                         .add(
                             TextEdit::singleline(&mut draft.section)
-                                .id(fields::field_id("New section"))
+                                .id(fields::field_id("Section"))
                                 .hint_text("or type a new one")
                                 .desired_width(140.0),
                         )

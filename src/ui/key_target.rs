@@ -35,7 +35,7 @@ pub fn hand_over(ctx: &egui::Context, state: &mut AppState) -> Handed {
         }
         super::modals::first_text_box(modal)
     } else if let Some((label, ..)) = &state.pending_field_cursor {
-        Some(super::fields::field_id(label))
+        Some(super::fields::jump_target(ctx, label))
     } else if std::mem::take(&mut state.focus_search) {
         Some(super::article_list::search_box_id())
     } else if let Some(bar) = state.find_bar.as_mut().filter(|bar| bar.focus) {

@@ -48,13 +48,12 @@ pub(super) fn bylines(
             *change = Some(None);
         }
     }
-    if ui
-        .add_enabled(enabled, egui::Button::new("Add byline"))
-        .clicked()
-    {
+    let add = ui.add_enabled(enabled, egui::Button::new("Add byline"));
+    fields::note_jump_target(ui, "Add byline", &add);
+    if add.clicked() {
         bylines.push(Byline::default());
         // The new byline's name is typed at once.
-        let name = row_field_id("byline-name", bylines.len() - 1);
+        let name = byline_name_id(bylines.len() - 1);
         ui.memory_mut(|m| m.request_focus(name));
         *change = Some(None);
     }
@@ -88,7 +87,7 @@ fn byline_name(ui: &mut egui::Ui, byline: &mut Byline, row: &Row, change: &mut C
         .add_enabled(
             row.enabled,
             TextEdit::singleline(&mut byline.name)
-                .id(row_field_id("byline-name", row.index))
+                .id(byline_name_id(row.index))
                 .desired_width(160.0),
         )
         .labelled_by(name_label.id);
@@ -207,9 +206,10 @@ pub(super) fn tags(
             .add_enabled(
                 enabled,
                 TextEdit::singleline(&mut new_tag)
-                    // Its own id: a chip added before it must not take its automatic id, and
-                    // with it the keys, so that the next Enter would remove that chip.
-                    .id(new_tag_id.with("box"))
+                    // Its own id (the one a finding about tags goes to): a chip added before it
+                    // must not take its automatic id, and with it the keys, so that the next
+                    // Enter would remove that chip.
+                    .id(fields::field_id("Tags"))
                     .hint_text("add a tag, Enter")
                     .desired_width(140.0),
             )
@@ -350,7 +350,7 @@ pub(super) fn corrections(
                 .add_enabled(
                     enabled,
                     TextEdit::multiline(&mut correction.text)
-                        .id(row_field_id("correction-text", i))
+                        .id(correction_text_id(i))
                         .desired_rows(1)
                         .desired_width(f32::INFINITY),
                 )
@@ -365,17 +365,16 @@ pub(super) fn corrections(
         corrections.remove(i);
         *change = Some(None);
     }
-    if ui
-        .add_enabled(enabled, egui::Button::new("Add correction"))
-        .clicked()
-    {
+    let add = ui.add_enabled(enabled, egui::Button::new("Add correction"));
+    fields::note_jump_target(ui, "Add correction", &add);
+    if add.clicked() {
         corrections.push(Correction {
             date: now,
             kind: CorrectionKind::Correction,
             text: String::new(),
         });
         // The new correction is written at once.
-        let new = row_field_id("correction-text", corrections.len() - 1);
+        let new = correction_text_id(corrections.len() - 1);
         ui.memory_mut(|m| m.request_focus(new));
         *change = Some(None);
     }
@@ -384,4 +383,15 @@ pub(super) fn corrections(
 /// The text box `field` of row `index` of a list of bylines or corrections.
 fn row_field_id(field: &str, index: usize) -> egui::Id {
     egui::Id::unique((field, index))
+}
+
+/// Byline `index`'s name box, which a finding about that byline goes to ("Name 1").
+fn byline_name_id(index: usize) -> egui::Id {
+    fields::field_id(&format!("Name {}", index + 1))
+}
+
+/// Correction `index`'s text box, which a finding about that correction goes to
+/// ("Correction 1").
+fn correction_text_id(index: usize) -> egui::Id {
+    fields::field_id(&format!("Correction {}", index + 1))
 }
