@@ -266,3 +266,29 @@ fn the_bar_s_buttons_keep_their_place_in_a_narrow_pane_before_anything_is_typed(
         );
     }
 }
+
+#[test]
+fn enter_in_the_replacement_box_replaces_match_after_match() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    find(&mut harness, "Kyivs");
+    replace_with(&mut harness, "Kyiv's");
+    // The first Enter goes to the first match, each next one replaces it and goes on; the keys
+    // stay in the box.
+    for (left, said) in [
+        (2, "Match 1 of 2"),
+        (1, "Match 1 of 1"),
+        (0, "Replaced; no"),
+    ] {
+        harness.key_press(Key::Enter);
+        harness.run_steps(3);
+        assert_eq!(draft(&harness).body.matches("Kyivs").count(), left);
+        assert!(notice(&harness).starts_with(said), "{}", notice(&harness));
+        assert!(
+            harness
+                .get_by_role_and_label(Role::TextInput, "Replace with")
+                .is_focused(),
+            "the replacement box has the keys after {said}"
+        );
+    }
+}

@@ -44,6 +44,8 @@ pub struct FindBar {
     /// the bar (Enter, its buttons) is shown, and the next Enter goes on rather than typing over
     /// it.
     pub keys_back: bool,
+    /// Give them to the replacement box rather than the find box (Enter there replaced).
+    pub keys_back_to_replacement: bool,
     /// The query made ready, again whenever the query changes.
     finder: Option<Finder>,
     /// The last search's matches, and the searched fields' texts they were found in.
@@ -96,6 +98,12 @@ impl FindBar {
         &found.matches
     }
 
+    /// Whether the keys were in one of the bar's boxes, or in no box, at the end of the frame:
+    /// what the bar asks for then keeps them in the bar.
+    pub fn keys_in_bar_or_nowhere(&self) -> bool {
+        self.keys_in_bar || self.keys_in_editor.is_none()
+    }
+
     /// The matches found last, for the editor to mark in the text.
     pub fn shown(&self) -> &[Match] {
         self.found.as_ref().map_or(&[], |found| &found.matches)
@@ -130,6 +138,10 @@ impl AppState {
             self.tell("No article is open");
             return;
         }
+        let from_bar = self
+            .find_bar
+            .as_ref()
+            .is_some_and(FindBar::keys_in_bar_or_nowhere);
         match action {
             FindAction::Open => self.open_find(),
             FindAction::Close => self.close_find(),
@@ -137,6 +149,12 @@ impl AppState {
             FindAction::Previous => self.step_match(false),
             FindAction::Replace => self.replace_match(),
             FindAction::ReplaceAll => self.replace_every_match(),
+        }
+        // Asked from the bar, the keys stay in it (a match gone to is shown filled); from a
+        // field, they go to the match.
+        let steps = !matches!(action, FindAction::Open | FindAction::Close);
+        if let Some(bar) = self.find_bar.as_mut().filter(|_| steps) {
+            bar.keys_back = from_bar;
         }
     }
 
@@ -160,7 +178,7 @@ impl AppState {
         let Some(bar) = &self.find_bar else {
             return;
         };
-        let from_bar = bar.keys_in_bar || bar.keys_in_editor.is_none();
+        let from_bar = bar.keys_in_bar_or_nowhere();
         let current = self.current_match().filter(|_| from_bar);
         if let (Some(current), Some(draft)) = (current, &self.draft)
             && let Some(chars) = current.char_range(draft)
@@ -171,7 +189,6 @@ impl AppState {
     }
 
     /// Goes to the match after (or before) the one gone to last, round to the first (last).
-    /// Asked from the bar, the keys stay in its find box; from a field, they go to the match.
     fn step_match(&mut self, forward: bool) {
         let (Some(bar), Some(draft)) = (&mut self.find_bar, &self.draft) else {
             self.open_find();
@@ -207,7 +224,6 @@ impl AppState {
         let chars = target.char_range(draft);
         let field = target.field;
         bar.current = Some(target);
-        bar.keys_back = bar.keys_in_bar || bar.keys_in_editor.is_none();
         if let Some(chars) = chars {
             self.select_in_editor(field, field.label().to_owned(), chars);
         }

@@ -55,6 +55,7 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
             .labelled_by(label.id);
         // Enter goes to the next match, Shift+Enter to the one before.
         if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+            bar.keys_back_to_replacement = false;
             let back = ui.input(|i| i.modifiers.shift);
             ask(if back {
                 FindAction::Previous
@@ -95,13 +96,19 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
     });
     ui.horizontal_wrapped(|ui| {
         let label = ui.label("Replace with");
-        ui.add(
-            TextEdit::singleline(&mut bar.replacement)
-                .id(replacement_box_id())
-                .desired_width(box_width),
-        )
-        .labelled_by(label.id);
+        let field = ui
+            .add(
+                TextEdit::singleline(&mut bar.replacement)
+                    .id(replacement_box_id())
+                    .desired_width(box_width),
+            )
+            .labelled_by(label.id);
         let can_replace = found && !read_only;
+        // Enter replaces the match gone to and goes to the next, the keys staying in the box.
+        if can_replace && field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+            bar.keys_back_to_replacement = true;
+            ask(FindAction::Replace);
+        }
         if ui
             .add_enabled(can_replace, egui::Button::new("Replace"))
             .on_hover_text("Replace the selected match and go to the next")
@@ -137,7 +144,12 @@ pub fn note_focus(ctx: &egui::Context, state: &mut AppState, pane: egui::Rect) {
         bar.keys_in_bar =
             focused.is_some_and(|id| [find_box_id(), replacement_box_id()].contains(&id));
         if std::mem::take(&mut bar.keys_back) {
-            ctx.memory_mut(|m| m.request_focus(find_box_id()));
+            let id = if std::mem::take(&mut bar.keys_back_to_replacement) {
+                replacement_box_id()
+            } else {
+                find_box_id()
+            };
+            ctx.memory_mut(|m| m.request_focus(id));
         }
     }
 }
