@@ -1,6 +1,7 @@
 //! A key typed at once after a shortcut that opens a box goes into that box, driven through the
 //! real window (egui_kittest): the box is drawn a frame after the shortcut, and the key typed in
-//! that frame used to go to the headline that had the keys, or nowhere.
+//! that frame used to go to the headline that had the keys, or nowhere. The arrows choose among
+//! the tags, names or zones offered under a box.
 
 mod common;
 
@@ -230,4 +231,70 @@ fn a_choice_made_with_enter_in_a_drop_down_closes_it() {
         .query_all_by_role_and_label(Role::ComboBox, "Section")
         .any(|section| section.accesskit_node().is_focused());
     assert!(on_section, "Tab went on from Status");
+}
+
+#[test]
+fn the_arrows_choose_among_the_tags_or_zones_offered_and_enter_takes_the_one_chosen() {
+    let (_dir, mut harness) = new_article_with("");
+    let known = harness.state().state.facets.tags.clone();
+    let offered = copydesk::model::tags::offered(&known, &[], "R");
+    assert!(offered.len() >= 3, "{offered:?}");
+    harness
+        .get_by_role_and_label(Role::TextInput, "Tags")
+        .click();
+    harness.run_steps(2);
+    harness
+        .get_by_role_and_label(Role::TextInput, "Tags")
+        .type_text("R");
+    harness.run_steps(2);
+    // Down twice, up once, down again: the third offer; the keys stay in the box.
+    for key in [
+        egui::Key::ArrowDown,
+        egui::Key::ArrowDown,
+        egui::Key::ArrowUp,
+        egui::Key::ArrowDown,
+    ] {
+        harness.key_press(key);
+        harness.run_steps(2);
+    }
+    harness.key_press(egui::Key::Enter);
+    harness.run_steps(3);
+    assert_eq!(draft(&harness).tags, [offered[2].clone()]);
+    // Typing again starts from the first offer; past the last, the last stays chosen.
+    harness
+        .get_by_role_and_label(Role::TextInput, "Tags")
+        .type_text("R");
+    harness.run_steps(2);
+    for _ in 0..9 {
+        harness.key_press(egui::Key::ArrowDown);
+    }
+    harness.run_steps(2);
+    harness.key_press(egui::Key::Enter);
+    harness.run_steps(3);
+    let left = copydesk::model::tags::offered(&known, &[offered[2].clone()], "R");
+    assert_eq!(draft(&harness).tags[1], *left.last().unwrap());
+
+    harness
+        .get_by_role_and_label(Role::CheckBox, "Embargo")
+        .click();
+    harness.run_steps(2);
+    retype(&mut harness, "Embargo time zone", "america/");
+    let zones: Vec<String> = harness
+        .query_all_by_role(Role::Button)
+        .filter_map(|button| button.accesskit_node().label())
+        .filter(|label| label.starts_with("America/"))
+        .collect();
+    assert!(zones.len() >= 2, "{zones:?}");
+    harness.key_press(egui::Key::ArrowDown);
+    harness.run_steps(2);
+    harness.key_press(egui::Key::Enter);
+    harness.run_steps(2);
+    let zone = draft(&harness).embargo.unwrap().time_zone;
+    assert_eq!(zone, zones[1], "the second zone offered");
+    assert!(
+        harness
+            .query_by_role_and_label(Role::Button, &zone)
+            .is_none(),
+        "the offers went with the Enter"
+    );
 }

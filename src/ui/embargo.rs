@@ -35,7 +35,7 @@ pub(super) fn embargo(
     enabled: bool,
     change: &mut Change,
 ) {
-    let mut offers: Vec<&'static str> = Vec::new();
+    let mut offers: (Vec<&'static str>, usize) = (Vec::new(), 0);
     ui.horizontal_wrapped(|ui| {
         let mut on = embargo.is_some();
         if ui
@@ -52,7 +52,7 @@ pub(super) fn embargo(
     let Some(value) = embargo else {
         return;
     };
-    if let Some(zone) = zone_offers(ui, &offers) {
+    if let Some(zone) = zone_offers(ui, &offers.0, offers.1) {
         set_zone(ui, value, zone);
         *change = Some(None);
     }
@@ -63,13 +63,14 @@ pub(super) fn embargo(
     }
 }
 
-/// The date, time and zone boxes of an embargo; the zone names to offer for what is typed.
+/// The date, time and zone boxes of an embargo; the zone names to offer for what is typed, and
+/// the one chosen among them with ↓ and ↑.
 fn lifting_time(
     ui: &mut egui::Ui,
     value: &mut Embargo,
     enabled: bool,
     change: &mut Change,
-) -> Vec<&'static str> {
+) -> (Vec<&'static str>, usize) {
     let local = value.local_until();
     // A zone the clocks do not know keeps the time's own offset until it is mended.
     let zone = value.zone().unwrap_or(Zone::Fixed(*local.offset()));
@@ -100,6 +101,8 @@ fn lifting_time(
     ui.label("Time zone");
     let id = fields::field_id("Embargo time zone");
     let typed: Option<String> = ui.data(|d| d.get_temp(id.with("typed")));
+    let offering = id.with("offers");
+    let chosen = fields::offer_keys(ui, id, offering);
     // A near miss names the zone it nearly is.
     let parse_zone = |t: &str| {
         Zone::parse(t).map_err(|_| match crate::model::embargo::nearest_zone(t) {
@@ -120,13 +123,17 @@ fn lifting_time(
     } else {
         zones_matching(&typed, OFFERED_ZONES)
     };
-    // Enter in a zone that is not one yet takes the first zone offered.
+    if field.changed() {
+        fields::offers_changed(ui, offering);
+    }
+    // Enter in a zone that is not one yet takes the zone chosen among those offered.
     if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
-        if let Some(first) = offered.first().and_then(|name| Zone::parse(name).ok()) {
-            set_zone(ui, value, first);
+        let at = fields::chosen_index(chosen, offered.len());
+        if let Some(zone) = offered.get(at).and_then(|name| Zone::parse(name).ok()) {
+            set_zone(ui, value, zone);
             *change = Some(None);
         }
-        return Vec::new();
+        return (Vec::new(), 0);
     }
     // The box's typed text is gone once the mouse press takes its keys: the offers made while
     // it had them are kept for the click.
@@ -134,18 +141,21 @@ fn lifting_time(
     if field.has_focus() {
         ui.data_mut(|d| d.insert_temp(kept_id, offered.clone()));
     }
-    if !fields::offers_shown(ui, id.with("offers"), field.has_focus()) {
-        return Vec::new();
+    if !fields::offers_shown(ui, offering, field.has_focus()) {
+        return (Vec::new(), 0);
     }
-    ui.data(|d| d.get_temp(kept_id)).unwrap_or_default()
+    let chosen = if field.changed() { 0 } else { chosen };
+    (ui.data(|d| d.get_temp(kept_id)).unwrap_or_default(), chosen)
 }
 
-/// The zone names offered as buttons; the one picked.
-fn zone_offers(ui: &mut egui::Ui, offers: &[&'static str]) -> Option<Zone> {
+/// The zone names offered as buttons, the one `chosen` with ↓ and ↑ shown selected; the one
+/// picked.
+fn zone_offers(ui: &mut egui::Ui, offers: &[&'static str], chosen: usize) -> Option<Zone> {
     if offers.is_empty() {
         return None;
     }
-    let picked = fields::offer_buttons(ui, "Time zones (Enter takes the first):", offers);
+    let caption = "Time zones (↓ ↑ choose, Enter takes it):";
+    let picked = fields::offer_buttons(ui, caption, offers, chosen);
     picked.and_then(|name| Zone::parse(name).ok())
 }
 

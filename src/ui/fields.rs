@@ -186,19 +186,57 @@ pub fn offers_shown(ui: &Ui, id: egui::Id, typing: bool) -> bool {
     shown
 }
 
-/// The offers as small buttons after `caption` ("Known (Enter takes the first):"); the one
-/// clicked.
-pub fn offer_buttons<'a>(ui: &mut Ui, caption: &str, offers: &[&'a str]) -> Option<&'a str> {
+/// Before text box `id` is drawn: while it has the keys and its offers showed last frame
+/// (`offering`, as [`offers_shown`] keeps it), ↓ and ↑ choose among them, taken from the box so
+/// that they do not move its cursor. Returns the offer chosen, from 0 (the first until moved).
+pub fn offer_keys(ui: &Ui, id: egui::Id, offering: egui::Id) -> usize {
+    let chosen_id = offering.with("chosen");
+    let mut chosen: usize = ui.data(|d| d.get_temp(chosen_id)).unwrap_or(0);
+    let shown = ui.data(|d| d.get_temp::<bool>(offering).unwrap_or(false));
+    if shown && ui.memory(|m| m.has_focus(id)) {
+        let (down, up) = ui.input_mut(|i| {
+            let down = i.count_and_consume_key(egui::Modifiers::NONE, egui::Key::ArrowDown);
+            let up = i.count_and_consume_key(egui::Modifiers::NONE, egui::Key::ArrowUp);
+            (down, up)
+        });
+        chosen = (chosen + down).saturating_sub(up);
+    } else if !shown {
+        chosen = 0;
+    }
+    ui.data_mut(|d| d.insert_temp(chosen_id, chosen));
+    chosen
+}
+
+/// After the box: what was typed changed, so the first offer is the one chosen again.
+pub fn offers_changed(ui: &Ui, offering: egui::Id) {
+    ui.data_mut(|d| d.insert_temp(offering.with("chosen"), 0usize));
+}
+
+/// The offers as small buttons after `caption` ("Known (↓ ↑ choose, Enter takes it):"), the
+/// one `chosen` with the keys (clamped to the last) shown selected; the one clicked.
+pub fn offer_buttons<'a>(
+    ui: &mut Ui,
+    caption: &str,
+    offers: &[&'a str],
+    chosen: usize,
+) -> Option<&'a str> {
     let mut picked = None;
+    let chosen = chosen_index(chosen, offers.len());
     ui.horizontal_wrapped(|ui| {
         ui.weak(caption);
-        for offer in offers {
-            if ui.small_button(*offer).clicked() {
+        for (index, offer) in offers.iter().enumerate() {
+            let button = egui::Button::selectable(index == chosen, *offer).small();
+            if ui.add(button).clicked() {
                 picked = Some(*offer);
             }
         }
     });
     picked
+}
+
+/// Which of `count` offers Enter takes: the one chosen with ↓ and ↑, or the last.
+pub fn chosen_index(chosen: usize, count: usize) -> usize {
+    chosen.min(count.saturating_sub(1))
 }
 
 /// A text box for a value typed in a fixed format, such as a date: while the box has the focus

@@ -10,15 +10,15 @@ const KEYS_IN_PLACE: &[(&str, &str)] = &[
     ),
     (
         "Enter",
-        "In the list or its search: go on to the open article's headline; in a tag or byline \
-         box: take the first offer; in the headline: go on to the standfirst, and from the \
-         standfirst to the body; in the SEO title: go on to the social title, and from there \
-         to the standfirst",
+        "In the list or its search: go on to the open article's headline; in a tag, byline or \
+         time zone box: take the offer chosen; in the headline: go on to the standfirst, and \
+         from the standfirst to the body; in the SEO title: go on to the social title, and \
+         from there to the standfirst",
     ),
     (
         "↑ / ↓",
         "In the list (once a row is clicked) or its search: open the previous or next \
-         article the list shows",
+         article the list shows; in a box with offers under it: choose one",
     ),
     (
         "Delete",

@@ -29,6 +29,9 @@ pub(super) fn bylines(
         };
         // The name's row (with the role and buttons when they fit), the names offered while
         // the name is typed right under its box, then the role's own row when they did not.
+        let offering = egui::Id::unique(("copydesk-byline-offers", i));
+        let mut chosen = fields::offer_keys(ui, byline_name_id(i), offering);
+        let before = byline.name.len();
         let typing = ui
             .horizontal(|ui| {
                 let typing = byline_name(ui, byline, &row, change);
@@ -38,9 +41,12 @@ pub(super) fn bylines(
                 typing
             })
             .inner;
-        let offering = egui::Id::unique(("copydesk-byline-offers", i));
+        if byline.name.len() != before {
+            fields::offers_changed(ui, offering);
+            chosen = 0;
+        }
         let picked = fields::offers_shown(ui, offering, typing)
-            && name_suggestions(ui, &mut byline.name, known);
+            && name_suggestions(ui, &mut byline.name, known, chosen);
         if !one_row {
             ui.horizontal(|ui| byline_role(ui, byline, &row, change, &mut action));
         }
@@ -94,7 +100,7 @@ fn byline_name(ui: &mut egui::Ui, byline: &mut Byline, row: &Row, change: &mut C
     if name.changed() {
         *change = Some(Some("byline"));
     }
-    // Enter in the name takes the first name offered (the key that ends the box).
+    // Enter in the name takes the name chosen among those offered (the key that ends the box).
     name.has_focus() || name.lost_focus()
 }
 
@@ -141,8 +147,8 @@ fn byline_role(
 }
 
 /// The known names that begin with what `name` holds so far (up to five), as buttons that
-/// complete it, the first also by Enter; whether one was picked.
-fn name_suggestions(ui: &mut egui::Ui, name: &mut String, known: &[String]) -> bool {
+/// complete it, the one `chosen` with ↓ and ↑ also by Enter; whether one was picked.
+fn name_suggestions(ui: &mut egui::Ui, name: &mut String, known: &[String], chosen: usize) -> bool {
     let typed = name.trim().to_lowercase();
     if typed.is_empty() {
         return false;
@@ -157,10 +163,11 @@ fn name_suggestions(ui: &mut egui::Ui, name: &mut String, known: &[String]) -> b
         return false;
     }
     if ui.input(|i| i.key_pressed(egui::Key::Enter)) {
-        *name = matches[0].to_owned();
+        *name = matches[fields::chosen_index(chosen, matches.len())].to_owned();
         return true;
     }
-    let picked = fields::offer_buttons(ui, "Known (Enter takes the first):", &matches);
+    let caption = "Known (↓ ↑ choose, Enter takes it):";
+    let picked = fields::offer_buttons(ui, caption, &matches, chosen);
     if let Some(known) = picked {
         *name = known.to_owned();
     }
@@ -169,7 +176,8 @@ fn name_suggestions(ui: &mut egui::Ui, name: &mut String, known: &[String]) -> b
 
 /// The tags as chips with a remove button, and a box that adds a tag on Enter (Backspace in it
 /// when empty takes the last tag back to be edited). While a tag is
-/// typed, the project's tags that begin with it are offered (Enter takes the first), so one
+/// typed, the project's tags that begin with it are offered (↓ and ↑ choose, Enter takes the
+/// one chosen), so one
 /// subject keeps one spelling across the project. A tag typed but not yet added stays with its
 /// article (`id`).
 pub(super) fn tags(
@@ -202,6 +210,8 @@ pub(super) fn tags(
         let typed_id = new_tag_id.with(id);
         let mut new_tag: String = ui.data_mut(|d| d.get_temp(typed_id).unwrap_or_default());
         let was_empty = new_tag.is_empty();
+        let offering = egui::Id::unique("copydesk-tag-offers");
+        let mut chosen = fields::offer_keys(ui, fields::field_id("Tags"), offering);
         let field = ui
             .add_enabled(
                 enabled,
@@ -227,14 +237,18 @@ pub(super) fn tags(
         }
         let offers = crate::model::tags::offered(known, tags, &new_tag);
         let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-        let offering = egui::Id::unique("copydesk-tag-offers");
+        if field.changed() {
+            fields::offers_changed(ui, offering);
+            chosen = 0;
+        }
         let picked = if fields::offers_shown(ui, offering, field.has_focus() || entered)
             && !offers.is_empty()
         {
             let offers: Vec<&str> = offers.iter().map(String::as_str).collect();
-            let clicked =
-                fields::offer_buttons(ui, "In the project (Enter takes the first):", &offers);
-            clicked.or(entered.then_some(offers[0])).map(str::to_owned)
+            let caption = "In the project (↓ ↑ choose, Enter takes it):";
+            let clicked = fields::offer_buttons(ui, caption, &offers, chosen);
+            let chosen = offers[fields::chosen_index(chosen, offers.len())];
+            clicked.or(entered.then_some(chosen)).map(str::to_owned)
         } else {
             None
         };
