@@ -239,14 +239,7 @@ fn the_arrows_choose_among_the_tags_or_zones_offered_and_enter_takes_the_one_cho
     let known = harness.state().state.facets.tags.clone();
     let offered = copydesk::model::tags::offered(&known, &[], "R");
     assert!(offered.len() >= 3, "{offered:?}");
-    harness
-        .get_by_role_and_label(Role::TextInput, "Tags")
-        .click();
-    harness.run_steps(2);
-    harness
-        .get_by_role_and_label(Role::TextInput, "Tags")
-        .type_text("R");
-    harness.run_steps(2);
+    append_to(&mut harness, Role::TextInput, "Tags", "R");
     // Down twice, up once, down again: the third offer; the keys stay in the box.
     for key in [
         egui::Key::ArrowDown,
