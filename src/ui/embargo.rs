@@ -35,7 +35,7 @@ pub(super) fn embargo(
     enabled: bool,
     change: &mut Change,
 ) {
-    let mut offers: (Vec<&'static str>, usize) = (Vec::new(), 0);
+    let mut offers: Vec<&'static str> = Vec::new();
     ui.horizontal_wrapped(|ui| {
         let mut on = embargo.is_some();
         if ui
@@ -52,7 +52,7 @@ pub(super) fn embargo(
     let Some(value) = embargo else {
         return;
     };
-    if let Some(zone) = zone_offers(ui, &offers.0, offers.1) {
+    if let Some(zone) = zone_offers(ui, &offers) {
         set_zone(ui, value, zone);
         *change = Some(None);
     }
@@ -63,14 +63,13 @@ pub(super) fn embargo(
     }
 }
 
-/// The date, time and zone boxes of an embargo; the zone names to offer for what is typed, and
-/// the one chosen among them with ↓ and ↑.
+/// The date, time and zone boxes of an embargo; the zone names to offer for what is typed.
 fn lifting_time(
     ui: &mut egui::Ui,
     value: &mut Embargo,
     enabled: bool,
     change: &mut Change,
-) -> (Vec<&'static str>, usize) {
+) -> Vec<&'static str> {
     let local = value.local_until();
     // A zone the clocks do not know keeps the time's own offset until it is mended.
     let zone = value.zone().unwrap_or(Zone::Fixed(*local.offset()));
@@ -101,7 +100,7 @@ fn lifting_time(
     ui.label("Time zone");
     let id = fields::field_id("Embargo time zone");
     let typed: Option<String> = ui.data(|d| d.get_temp(id.with("typed")));
-    let offering = id.with("offers");
+    let offering = zone_offering();
     let chosen = fields::offer_keys(ui, id, offering);
     // A near miss names the zone it nearly is.
     let parse_zone = |t: &str| {
@@ -133,7 +132,7 @@ fn lifting_time(
             set_zone(ui, value, zone);
             *change = Some(None);
         }
-        return (Vec::new(), 0);
+        return Vec::new();
     }
     // The box's typed text is gone once the mouse press takes its keys: the offers made while
     // it had them are kept for the click.
@@ -142,20 +141,24 @@ fn lifting_time(
         ui.data_mut(|d| d.insert_temp(kept_id, offered.clone()));
     }
     if !fields::offers_shown(ui, offering, field.has_focus()) {
-        return (Vec::new(), 0);
+        return Vec::new();
     }
-    let chosen = if field.changed() { 0 } else { chosen };
-    (ui.data(|d| d.get_temp(kept_id)).unwrap_or_default(), chosen)
+    ui.data(|d| d.get_temp(kept_id)).unwrap_or_default()
 }
 
-/// The zone names offered as buttons, the one `chosen` with ↓ and ↑ shown selected; the one
+/// Where the zone box's offers keep whether they show and the one chosen.
+fn zone_offering() -> egui::Id {
+    fields::field_id("Embargo time zone").with("offers")
+}
+
+/// The zone names offered as buttons, the one chosen with ↓ and ↑ shown selected; the one
 /// picked.
-fn zone_offers(ui: &mut egui::Ui, offers: &[&'static str], chosen: usize) -> Option<Zone> {
+fn zone_offers(ui: &mut egui::Ui, offers: &[&'static str]) -> Option<Zone> {
     if offers.is_empty() {
         return None;
     }
     let caption = "Time zones (↓ ↑ choose, Enter takes it):";
-    let picked = fields::offer_buttons(ui, caption, offers, chosen);
+    let picked = fields::offer_buttons(ui, zone_offering(), caption, offers);
     picked.and_then(|name| Zone::parse(name).ok())
 }
 

@@ -212,16 +212,22 @@ pub fn offers_changed(ui: &Ui, offering: egui::Id) {
     ui.data_mut(|d| d.insert_temp(offering.with("chosen"), 0usize));
 }
 
-/// The offers as small buttons after `caption` ("Known (↓ ↑ choose, Enter takes it):"), the
-/// one `chosen` with the keys (clamped to the last) shown selected; the one clicked.
+/// The offers (`offering`) as small buttons after `caption` ("Known (↓ ↑ choose, Enter takes
+/// it):"), the one chosen with the keys shown selected (kept no further than the last, so that
+/// ↑ moves at once); the one clicked.
 pub fn offer_buttons<'a>(
     ui: &mut Ui,
+    offering: egui::Id,
     caption: &str,
     offers: &[&'a str],
-    chosen: usize,
 ) -> Option<&'a str> {
     let mut picked = None;
-    let chosen = chosen_index(chosen, offers.len());
+    let chosen_id = offering.with("chosen");
+    let chosen = chosen_index(
+        ui.data(|d| d.get_temp(chosen_id)).unwrap_or(0),
+        offers.len(),
+    );
+    ui.data_mut(|d| d.insert_temp(chosen_id, chosen));
     ui.horizontal_wrapped(|ui| {
         ui.weak(caption);
         for (index, offer) in offers.iter().enumerate() {

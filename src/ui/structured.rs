@@ -31,7 +31,7 @@ pub(super) fn bylines(
         // the name is typed right under its box, then the role's own row when they did not.
         let offering = egui::Id::unique(("copydesk-byline-offers", i));
         let mut chosen = fields::offer_keys(ui, byline_name_id(i), offering);
-        let before = byline.name.len();
+        let before = byline.name.clone();
         let typing = ui
             .horizontal(|ui| {
                 let typing = byline_name(ui, byline, &row, change);
@@ -41,12 +41,12 @@ pub(super) fn bylines(
                 typing
             })
             .inner;
-        if byline.name.len() != before {
+        if byline.name != before {
             fields::offers_changed(ui, offering);
             chosen = 0;
         }
         let picked = fields::offers_shown(ui, offering, typing)
-            && name_suggestions(ui, &mut byline.name, known, chosen);
+            && name_suggestions(ui, &mut byline.name, known, (offering, chosen));
         if !one_row {
             ui.horizontal(|ui| byline_role(ui, byline, &row, change, &mut action));
         }
@@ -148,7 +148,12 @@ fn byline_role(
 
 /// The known names that begin with what `name` holds so far (up to five), as buttons that
 /// complete it, the one `chosen` with ↓ and ↑ also by Enter; whether one was picked.
-fn name_suggestions(ui: &mut egui::Ui, name: &mut String, known: &[String], chosen: usize) -> bool {
+fn name_suggestions(
+    ui: &mut egui::Ui,
+    name: &mut String,
+    known: &[String],
+    (offering, chosen): (egui::Id, usize),
+) -> bool {
     let typed = name.trim().to_lowercase();
     if typed.is_empty() {
         return false;
@@ -167,7 +172,7 @@ fn name_suggestions(ui: &mut egui::Ui, name: &mut String, known: &[String], chos
         return true;
     }
     let caption = "Known (↓ ↑ choose, Enter takes it):";
-    let picked = fields::offer_buttons(ui, caption, &matches, chosen);
+    let picked = fields::offer_buttons(ui, offering, caption, &matches);
     if let Some(known) = picked {
         *name = known.to_owned();
     }
@@ -246,7 +251,7 @@ pub(super) fn tags(
         {
             let offers: Vec<&str> = offers.iter().map(String::as_str).collect();
             let caption = "In the project (↓ ↑ choose, Enter takes it):";
-            let clicked = fields::offer_buttons(ui, caption, &offers, chosen);
+            let clicked = fields::offer_buttons(ui, offering, caption, &offers);
             let chosen = offers[fields::chosen_index(chosen, offers.len())];
             clicked.or(entered.then_some(chosen)).map(str::to_owned)
         } else {
