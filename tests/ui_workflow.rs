@@ -1,5 +1,5 @@
 //! The workflow driven through the real window (egui_kittest): a move the checklist refuses
-//! says why, and a kill asks for its reason.
+//! says why, a kill asks for its reason, and the status the article has is said to be its own.
 
 mod common;
 
@@ -155,4 +155,18 @@ fn killing_asks_for_a_reason_and_logs_it() {
         has_finding(&harness, |f| f.rule == "status.killed"),
         "the killed article fails a Required rule"
     );
+}
+
+#[test]
+fn choosing_the_status_the_article_has_says_so_rather_than_warning() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    let status = draft(&harness).status;
+    assert!(!harness.state().state.undo.can_undo());
+    harness.state_mut().state.apply(Command::SetStatus(status));
+    harness.run_steps(2);
+    let notice = harness.state().state.notice.clone().expect("a message");
+    assert_eq!(notice.text, format!("The article is already {status}"));
+    assert!(!notice.error, "not a failure");
+    assert!(!harness.state().state.undo.can_undo(), "no undo step");
 }

@@ -429,6 +429,11 @@ impl AppState {
         let Some(mut draft) = self.draft.clone() else {
             return;
         };
+        // The status it has (the menu's and the palette's marked entry): nothing to move.
+        if draft.status == to {
+            self.tell(format!("The article is already {to}"));
+            return;
+        }
         if to == Status::Killed && reason.trim().is_empty() {
             self.modal = Some(Modal::KillReason(String::new()));
             return;
