@@ -101,7 +101,7 @@ fn lifting_time(
     let id = fields::field_id("Embargo time zone");
     let typed: Option<String> = ui.data(|d| d.get_temp(id.with("typed")));
     let offering = zone_offering();
-    let chosen = fields::offer_keys(ui, id, offering);
+    fields::offer_keys(ui, id, offering);
     // A near miss names the zone it nearly is.
     let parse_zone = |t: &str| {
         Zone::parse(t).map_err(|_| match crate::model::embargo::nearest_zone(t) {
@@ -127,7 +127,7 @@ fn lifting_time(
     }
     // Enter in a zone that is not one yet takes the zone chosen among those offered.
     if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
-        let at = fields::chosen_index(chosen, offered.len());
+        let at = fields::chosen_offer(ui, offering, offered.len());
         if let Some(zone) = offered.get(at).and_then(|name| Zone::parse(name).ok()) {
             set_zone(ui, value, zone);
             *change = Some(None);

@@ -5,7 +5,7 @@ use egui::text::{CCursor, CCursorRange};
 use egui::{Color32, Response, TextEdit, Ui};
 use std::ops::Range;
 
-/// Spans of a field to underline, with their colours.
+/// Spans of a field to mark (underlined or filled), with their colours.
 pub type Underlines<'a> = &'a [(Range<usize>, Mark)];
 
 /// One entry of a drop-down list. Chosen with a click, or with Enter or Space on the keys, it
@@ -186,12 +186,16 @@ pub fn offers_shown(ui: &Ui, id: egui::Id, typing: bool) -> bool {
     shown
 }
 
+/// Where the offers `offering` keep the one chosen with ↓ and ↑.
+fn chosen_id(offering: egui::Id) -> egui::Id {
+    offering.with("chosen")
+}
+
 /// Before text box `id` is drawn: while it has the keys and its offers showed last frame
 /// (`offering`, as [`offers_shown`] keeps it), ↓ and ↑ choose among them, taken from the box so
-/// that they do not move its cursor. Returns the offer chosen, from 0 (the first until moved).
-pub fn offer_keys(ui: &Ui, id: egui::Id, offering: egui::Id) -> usize {
-    let chosen_id = offering.with("chosen");
-    let mut chosen: usize = ui.data(|d| d.get_temp(chosen_id)).unwrap_or(0);
+/// that they do not move its cursor. While they do not show, the first is the one chosen.
+pub fn offer_keys(ui: &Ui, id: egui::Id, offering: egui::Id) {
+    let mut chosen: usize = ui.data(|d| d.get_temp(chosen_id(offering))).unwrap_or(0);
     let shown = ui.data(|d| d.get_temp::<bool>(offering).unwrap_or(false));
     if shown && ui.memory(|m| m.has_focus(id)) {
         let (down, up) = ui.input_mut(|i| {
@@ -203,13 +207,18 @@ pub fn offer_keys(ui: &Ui, id: egui::Id, offering: egui::Id) -> usize {
     } else if !shown {
         chosen = 0;
     }
-    ui.data_mut(|d| d.insert_temp(chosen_id, chosen));
-    chosen
+    ui.data_mut(|d| d.insert_temp(chosen_id(offering), chosen));
 }
 
 /// After the box: what was typed changed, so the first offer is the one chosen again.
 pub fn offers_changed(ui: &Ui, offering: egui::Id) {
-    ui.data_mut(|d| d.insert_temp(offering.with("chosen"), 0usize));
+    ui.data_mut(|d| d.insert_temp(chosen_id(offering), 0usize));
+}
+
+/// Which of `count` offers (`offering`) Enter takes: the one chosen with ↓ and ↑, or the last.
+pub fn chosen_offer(ui: &Ui, offering: egui::Id, count: usize) -> usize {
+    let chosen: usize = ui.data(|d| d.get_temp(chosen_id(offering))).unwrap_or(0);
+    chosen.min(count.saturating_sub(1))
 }
 
 /// The offers (`offering`) as small buttons after `caption` ("Known (↓ ↑ choose, Enter takes
@@ -222,12 +231,8 @@ pub fn offer_buttons<'a>(
     offers: &[&'a str],
 ) -> Option<&'a str> {
     let mut picked = None;
-    let chosen_id = offering.with("chosen");
-    let chosen = chosen_index(
-        ui.data(|d| d.get_temp(chosen_id)).unwrap_or(0),
-        offers.len(),
-    );
-    ui.data_mut(|d| d.insert_temp(chosen_id, chosen));
+    let chosen = chosen_offer(ui, offering, offers.len());
+    ui.data_mut(|d| d.insert_temp(chosen_id(offering), chosen));
     ui.horizontal_wrapped(|ui| {
         ui.weak(caption);
         for (index, offer) in offers.iter().enumerate() {
@@ -238,11 +243,6 @@ pub fn offer_buttons<'a>(
         }
     });
     picked
-}
-
-/// Which of `count` offers Enter takes: the one chosen with ↓ and ↑, or the last.
-pub fn chosen_index(chosen: usize, count: usize) -> usize {
-    chosen.min(count.saturating_sub(1))
 }
 
 /// A text box for a value typed in a fixed format, such as a date: while the box has the focus

@@ -29,9 +29,8 @@ pub(super) fn bylines(
         };
         // The name's row (with the role and buttons when they fit), the names offered while
         // the name is typed right under its box, then the role's own row when they did not.
-        let offering = egui::Id::unique(("copydesk-byline-offers", i));
-        let mut chosen = fields::offer_keys(ui, byline_name_id(i), offering);
-        let before = byline.name.clone();
+        let offering = byline_offering(i);
+        fields::offer_keys(ui, byline_name_id(i), offering);
         let typing = ui
             .horizontal(|ui| {
                 let typing = byline_name(ui, byline, &row, change);
@@ -41,12 +40,8 @@ pub(super) fn bylines(
                 typing
             })
             .inner;
-        if byline.name != before {
-            fields::offers_changed(ui, offering);
-            chosen = 0;
-        }
         let picked = fields::offers_shown(ui, offering, typing)
-            && name_suggestions(ui, &mut byline.name, known, (offering, chosen));
+            && name_suggestions(ui, &mut byline.name, known, offering);
         if !one_row {
             ui.horizontal(|ui| byline_role(ui, byline, &row, change, &mut action));
         }
@@ -99,6 +94,7 @@ fn byline_name(ui: &mut egui::Ui, byline: &mut Byline, row: &Row, change: &mut C
         .labelled_by(name_label.id);
     if name.changed() {
         *change = Some(Some("byline"));
+        fields::offers_changed(ui, byline_offering(row.index));
     }
     // Enter in the name takes the name chosen among those offered (the key that ends the box).
     name.has_focus() || name.lost_focus()
@@ -147,12 +143,12 @@ fn byline_role(
 }
 
 /// The known names that begin with what `name` holds so far (up to five), as buttons that
-/// complete it, the one `chosen` with ↓ and ↑ also by Enter; whether one was picked.
+/// complete it, the one chosen with ↓ and ↑ (`offering`) also by Enter; whether one was picked.
 fn name_suggestions(
     ui: &mut egui::Ui,
     name: &mut String,
     known: &[String],
-    (offering, chosen): (egui::Id, usize),
+    offering: egui::Id,
 ) -> bool {
     let typed = name.trim().to_lowercase();
     if typed.is_empty() {
@@ -168,7 +164,7 @@ fn name_suggestions(
         return false;
     }
     if ui.input(|i| i.key_pressed(egui::Key::Enter)) {
-        *name = matches[fields::chosen_index(chosen, matches.len())].to_owned();
+        *name = matches[fields::chosen_offer(ui, offering, matches.len())].to_owned();
         return true;
     }
     let caption = "Known (↓ ↑ choose, Enter takes it):";
@@ -180,11 +176,10 @@ fn name_suggestions(
 }
 
 /// The tags as chips with a remove button, and a box that adds a tag on Enter (Backspace in it
-/// when empty takes the last tag back to be edited). While a tag is
-/// typed, the project's tags that begin with it are offered (↓ and ↑ choose, Enter takes the
-/// one chosen), so one
-/// subject keeps one spelling across the project. A tag typed but not yet added stays with its
-/// article (`id`).
+/// when empty takes the last tag back to be edited). While a tag is typed, the project's tags
+/// that begin with it are offered (↓ and ↑ choose, Enter takes the one chosen), so one subject
+/// keeps one spelling across the project. A tag typed but not yet added stays with its article
+/// (`id`).
 pub(super) fn tags(
     ui: &mut egui::Ui,
     (id, tags): (uuid::Uuid, &mut Vec<String>),
@@ -216,7 +211,7 @@ pub(super) fn tags(
         let mut new_tag: String = ui.data_mut(|d| d.get_temp(typed_id).unwrap_or_default());
         let was_empty = new_tag.is_empty();
         let offering = egui::Id::unique("copydesk-tag-offers");
-        let mut chosen = fields::offer_keys(ui, fields::field_id("Tags"), offering);
+        fields::offer_keys(ui, fields::field_id("Tags"), offering);
         let field = ui
             .add_enabled(
                 enabled,
@@ -238,13 +233,13 @@ pub(super) fn tags(
             new_tag = last;
             let end = new_tag.chars().count();
             fields::select_in_field(ui.ctx(), field.id, end, end);
+            fields::offers_changed(ui, offering);
             *change = Some(None);
         }
         let offers = crate::model::tags::offered(known, tags, &new_tag);
         let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         if field.changed() {
             fields::offers_changed(ui, offering);
-            chosen = 0;
         }
         let picked = if fields::offers_shown(ui, offering, field.has_focus() || entered)
             && !offers.is_empty()
@@ -252,7 +247,7 @@ pub(super) fn tags(
             let offers: Vec<&str> = offers.iter().map(String::as_str).collect();
             let caption = "In the project (↓ ↑ choose, Enter takes it):";
             let clicked = fields::offer_buttons(ui, offering, caption, &offers);
-            let chosen = offers[fields::chosen_index(chosen, offers.len())];
+            let chosen = offers[fields::chosen_offer(ui, offering, offers.len())];
             clicked.or(entered.then_some(chosen)).map(str::to_owned)
         } else {
             None
@@ -402,6 +397,11 @@ pub(super) fn corrections(
 /// The text box `field` of row `index` of a list of bylines or corrections.
 fn row_field_id(field: &str, index: usize) -> egui::Id {
     egui::Id::unique((field, index))
+}
+
+/// Where the names offered under byline `index`'s name box keep their state.
+fn byline_offering(index: usize) -> egui::Id {
+    egui::Id::unique(("copydesk-byline-offers", index))
 }
 
 /// Byline `index`'s name box, which a finding about that byline goes to ("Name 1").
