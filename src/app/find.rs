@@ -179,11 +179,8 @@ impl AppState {
             return;
         };
         let from_bar = bar.keys_in_bar_or_nowhere();
-        let current = self.current_match().filter(|_| from_bar);
-        if let (Some(current), Some(draft)) = (current, &self.draft)
-            && let Some(chars) = current.char_range(draft)
-        {
-            self.select_in_editor(current.field, current.field.label().to_owned(), chars);
+        if let Some(current) = self.current_match().filter(|_| from_bar) {
+            self.select_match(&current);
         }
         self.find_bar = None;
     }
@@ -221,13 +218,16 @@ impl AppState {
             grouped(matches.len()),
             target.field.label()
         );
-        let chars = target.char_range(draft);
-        let field = target.field;
-        bar.current = Some(target);
-        if let Some(chars) = chars {
-            self.select_in_editor(field, field.label().to_owned(), chars);
-        }
+        bar.current = Some(target.clone());
+        self.select_match(&target);
         self.tell(said);
+    }
+
+    /// Selects match `found` in its field in the editor, with the keys.
+    fn select_match(&mut self, found: &Match) {
+        if let Some(chars) = self.draft.as_ref().and_then(|d| found.char_range(d)) {
+            self.select_in_editor(found.field, found.field.label().to_owned(), chars);
+        }
     }
 
     /// Replaces the match gone to and goes to the next; with none gone to yet, goes to the

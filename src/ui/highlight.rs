@@ -29,10 +29,10 @@ pub fn spans_for(findings: &[Finding], field: Field) -> Vec<(Range<usize>, Mark)
         .collect();
     spans.sort_by_key(|(span, _)| span.start);
     let mut kept: Vec<(Range<usize>, Mark)> = Vec::with_capacity(spans.len());
-    for (span, color) in spans {
+    for (span, mark) in spans {
         match kept.last() {
             Some((last, _)) if span.start < last.end => {}
-            _ => kept.push((span, color)),
+            _ => kept.push((span, mark)),
         }
     }
     kept
