@@ -333,18 +333,23 @@ fn history_of_500_revisions_caught_up_after_a_save(bencher: divan::Bencher) {
         .with_inputs(|| shown.clone())
         .bench_local_values(|mut shown| {
             assert!(shown.catch_up(&kept));
-            let changes = copydesk::history_changes::changes_from(&shown, REVISIONS - 1);
-            (shown, changes)
+            let changed = copydesk::history_changes::changed_from(&shown, REVISIONS - 1);
+            let sittings = copydesk::history_changes::sittings(&shown);
+            (shown, changed, sittings)
         });
 }
 
-/// The pane's list: what each of the 500 revisions changed from the one before.
+/// The pane's list: what each of the 500 revisions changed from the one before, and the
+/// sittings they make.
 #[divan::bench(sample_count = 20)]
 fn history_of_500_revisions_changes_listed(bencher: divan::Bencher) {
     let (_, root, id) = long_history();
     let history = copydesk::history::History::load(root, *id).expect("history");
     assert_eq!(history.revisions.len(), REVISIONS);
-    bencher.bench_local(|| copydesk::history_changes::changes_by_revision(&history));
+    bencher.bench_local(|| {
+        let changed = copydesk::history_changes::changed_from(&history, 0);
+        (changed, copydesk::history_changes::sittings(&history))
+    });
 }
 
 /// A project whose one article, of 20,000 words, has been saved 500 times (a paragraph changed

@@ -57,14 +57,27 @@ fn history_showing(ctx: &egui::Context) -> Workstation {
         .as_ref()
         .map(|h| h.revisions.len());
     assert_eq!(revisions, Some(SAVES), "the pane shows the whole history");
+    // Every sitting shown save by save: the pane lists all 500 revisions.
+    let view = &mut workstation.state.history;
+    view.opened = view.sittings.iter().map(|sitting| sitting.start).collect();
     workstation
 }
 
-/// An idle frame of the window with the History pane showing the 500 revisions.
+/// An idle frame of the window with the History pane showing the 500 revisions, each sitting
+/// shown save by save.
 #[divan::bench(sample_count = 200)]
 fn frame_with_500_revisions_in_the_history_pane(bencher: divan::Bencher) {
     let ctx = egui::Context::default();
     let mut workstation = history_showing(&ctx);
+    bencher.bench_local(|| frame(&ctx, &mut workstation, input(WIDTH, vec![])));
+}
+
+/// The same frame with each sitting shown as one row.
+#[divan::bench(sample_count = 200)]
+fn frame_with_the_sittings_closed(bencher: divan::Bencher) {
+    let ctx = egui::Context::default();
+    let mut workstation = history_showing(&ctx);
+    workstation.state.history.opened.clear();
     bencher.bench_local(|| frame(&ctx, &mut workstation, input(WIDTH, vec![])));
 }
 

@@ -66,16 +66,46 @@ fn restoring_a_revision_works_and_undoes() {
     harness.get_by_label("History").click();
     harness.run_steps(3);
     harness.check_accessibility();
-    // Each row is numbered as the From and To boxes number it, and says what its save changed.
-    assert!(harness.query_by_label_contains("3 · 2026-").is_some());
+    // The two saves, made one after the other, are one sitting's row: numbered as the From and
+    // To boxes number them, saying what they changed together, and acting on the last save.
+    assert!(harness.query_by_label_contains("2–3 · 2026-").is_some());
     // The slug follows the headline until the article is first published.
     assert_eq!(
         harness
             .query_all_by_label("Changed: headline, slug")
             .count(),
-        2
+        1
     );
     assert!(harness.query_by_label("First revision").is_some());
+    assert_eq!(
+        harness
+            .query_all_by_label_contains("Restore revision")
+            .count(),
+        2,
+        "the sitting's last save and the sample's first revision"
+    );
+    harness
+        .get_by_label("Compare revision 3 with revision 1, before its sitting")
+        .click();
+    harness.run_steps(3);
+    assert_eq!(harness.state().state.history.chosen, Some((0, 2)));
+    // Shown save by save, each says what it changed.
+    harness
+        .get_by_label("Show the 2 saves of revisions 2 to 3")
+        .click();
+    harness.run_steps(3);
+    harness.check_accessibility();
+    assert_eq!(
+        harness.query_all_by_label_contains("3 · 2026-").count(),
+        2,
+        "the sitting's row and its last save's"
+    );
+    assert_eq!(
+        harness
+            .query_all_by_label("Changed: headline, slug")
+            .count(),
+        3
+    );
     harness
         .get_by_label("Compare revision 2 with the latest")
         .click();
@@ -116,10 +146,34 @@ fn restoring_a_revision_works_and_undoes() {
         "{:?}",
         compared.1
     );
+    // Opened afresh, the sitting is one row again.
+    let restores = || {
+        harness
+            .query_all_by_label_contains("Restore revision")
+            .count()
+    };
+    assert_eq!(restores(), 2, "the sample's first revision and the sitting");
+    harness
+        .get_by_label("Show the 2 saves of revisions 2 to 3")
+        .click();
+    harness.run_steps(3);
     let restores = harness
         .query_all_by_label_contains("Restore revision")
         .count();
     assert_eq!(restores, 3, "the sample's first revision and two saves");
+    harness
+        .get_by_label("Hide the saves of revisions 2 to 3")
+        .click();
+    harness.run_steps(3);
+    assert!(
+        harness
+            .query_by_label("Restore revision 2 (undoable with Ctrl+Z)")
+            .is_none()
+    );
+    harness
+        .get_by_label("Show the 2 saves of revisions 2 to 3")
+        .click();
+    harness.run_steps(3);
     harness
         .get_by_label("Restore revision 2 (undoable with Ctrl+Z)")
         .click();
@@ -196,6 +250,19 @@ fn a_long_history_draws_the_rows_in_view_and_scrolls_to_the_first() {
     harness.get_by_label("History").click();
     harness.run_steps(3);
     assert!(harness.query_by_label_contains("120 revisions").is_some());
+    // The saves, made one after the other in the sample's fixed time, are one sitting's row;
+    // shown save by save, the list is long.
+    assert!(harness.query_by_label_contains("1–120 · ").is_some());
+    assert_eq!(
+        harness
+            .query_all_by_label_contains("Restore revision")
+            .count(),
+        1
+    );
+    harness
+        .get_by_label("Show the 120 saves of revisions 1 to 120")
+        .click();
+    harness.run_steps(3);
     let drawn = harness
         .query_all_by_label_contains("Restore revision")
         .count();
@@ -257,11 +324,14 @@ fn the_history_shown_takes_in_each_save_s_revision() {
         harness.run_steps(3);
         let revisions = format!("{} revisions, newest first", n + 2);
         assert!(harness.query_by_label(&revisions).is_some(), "{revisions}");
+        // The second save joins the first's sitting, whose row says what both changed.
+        let row = ["2 · 2026-", "2–3 · 2026-"][n];
+        assert!(harness.query_by_label_contains(row).is_some(), "{row}");
         assert_eq!(
             harness
                 .query_all_by_label("Changed: headline, slug")
                 .count(),
-            n + 1
+            1
         );
         // The comparison moves to the save's revision and the one before it.
         let compared = harness.state().state.history.comparison.clone().unwrap();
@@ -292,7 +362,11 @@ fn the_history_shown_takes_in_each_save_s_revision() {
     harness.state_mut().state.commit_draft(None);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
     harness.run_steps(3);
-    assert!(harness.query_by_label("Changed: body (+6 words)").is_some());
+    assert!(
+        harness
+            .query_by_label("Changed: body (+6 words), headline, slug")
+            .is_some()
+    );
     assert_eq!(harness.state().state.history.chosen, Some((0, 2)));
     let compared = harness
         .state()

@@ -27,7 +27,11 @@ pub struct HistoryView {
     /// The fields besides the text that differ between the compared revisions.
     pub other_changes: Vec<&'static str>,
     /// What each revision changed from the one before, oldest first.
-    pub changes: Vec<String>,
+    pub changed: Vec<crate::history_changes::Changed>,
+    /// The runs of revisions saved in one sitting, oldest first; the pane shows each as a row.
+    pub sittings: Vec<std::ops::Range<usize>>,
+    /// The sittings the pane shows save by save, by their first revision.
+    pub opened: std::collections::BTreeSet<usize>,
 }
 
 impl HistoryView {
@@ -56,8 +60,9 @@ impl AppState {
             return view.forget();
         }
         if shown.revisions.len() > count {
-            let added = crate::history_changes::changes_from(shown, count);
-            view.changes.extend(added);
+            let added = crate::history_changes::changed_from(shown, count);
+            view.changed.extend(added);
+            view.sittings = crate::history_changes::sittings(shown);
             // The last two, compared by default, move on to the new last two; a comparison the
             // editor chose stays.
             let last_two = (count.saturating_sub(2), count.saturating_sub(1));
@@ -82,7 +87,8 @@ impl AppState {
         };
         match History::load(bundle.root(), id) {
             Ok(history) => {
-                self.history.changes = crate::history_changes::changes_by_revision(&history);
+                self.history.changed = crate::history_changes::changed_from(&history, 0);
+                self.history.sittings = crate::history_changes::sittings(&history);
                 self.history.history = Some(history);
             }
             Err(error) => self.history.error = Some(error.to_string()),

@@ -2,8 +2,10 @@
 
 use crate::app::AppState;
 use crate::app::command::Command;
-use crate::history::Change;
+use crate::history::{Change, History, Revision};
+use crate::history_changes::{Changed, describe};
 use egui::{Color32, RichText, text::LayoutJob};
+use std::ops::Range;
 
 /// Draws the history pane.
 pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
@@ -28,7 +30,10 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
         crate::model::plural::counted(history.revisions.len(), "revision")
     ));
     let last = history.revisions.len() - 1;
+    let rows = rows(&state.history);
+    let changed = &state.history.changed;
     let rows_id = egui::Id::unique("copydesk-history-rows");
+    let mut toggled = None;
     egui::ScrollArea::vertical()
         .id_salt("history-scroll")
         .max_height(ui.available_height() * 0.45)
@@ -41,14 +46,15 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
             let width = ui.available_width();
             let mut heights: RowHeights =
                 ui.data_mut(|d| d.remove_temp(rows_id)).unwrap_or_default();
-            if heights.width != width || heights.rows.len() != last + 1 {
+            if heights.width != width || heights.rows != rows {
                 heights = RowHeights {
                     width,
-                    rows: vec![None; last + 1],
+                    heights: vec![None; rows.len()],
+                    rows: rows.clone(),
                 };
             }
             let estimate = heights
-                .rows
+                .heights
                 .iter()
                 .flatten()
                 .copied()
@@ -56,8 +62,8 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
             let spacing = ui.spacing().item_spacing;
             ui.spacing_mut().item_spacing.y = 0.0;
             let (mut y, mut skipped) = (0.0, 0.0);
-            for index in (0..=last).rev() {
-                let height = heights.rows[index].unwrap_or(estimate);
+            for (position, row) in rows.iter().enumerate() {
+                let height = heights.heights[position].unwrap_or(estimate);
                 if y + height < viewport.min.y || y > viewport.max.y {
                     skipped += height;
                     y += height;
@@ -69,11 +75,25 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
                 }
                 let drawn = ui.scope(|ui| {
                     ui.spacing_mut().item_spacing = spacing;
-                    let changes = state.history.changes.get(index).map(String::as_str);
-                    revision_row(ui, history, index, changes, out);
+                    match row {
+                        Row::Revision { index, inside } if *inside => {
+                            ui.indent(("revision of a sitting", index), |ui| {
+                                revision_row(ui, history, *index, changed, out);
+                            });
+                        }
+                        Row::Revision { index, .. } => {
+                            revision_row(ui, history, *index, changed, out);
+                        }
+                        Row::Sitting(sitting) => {
+                            let opened = state.history.opened.contains(&sitting.start);
+                            if sitting_row(ui, history, sitting, opened, changed, out) {
+                                toggled = Some(sitting.start);
+                            }
+                        }
+                    }
                 });
                 let height = drawn.response.rect.height();
-                heights.rows[index] = Some(height);
+                heights.heights[position] = Some(height);
                 y += height;
             }
             if skipped > 0.0 {
@@ -81,6 +101,14 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
             }
             ui.data_mut(|d| d.insert_temp(rows_id, heights));
         });
+    if let Some(first) = toggled
+        && !state.history.opened.remove(&first)
+    {
+        state.history.opened.insert(first);
+    }
+    let Some(history) = &state.history.history else {
+        return;
+    };
     ui.separator();
     if last == 0 {
         ui.weak("One revision so far: each save that changes the article adds one to compare.");
@@ -133,63 +161,170 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
 /// A row's height before it is first drawn, in points (a header, a line of changes, buttons).
 const ROW_ESTIMATE: f32 = 60.0;
 
-/// The drawn heights of the revision rows, at the width they were drawn at.
+/// A row of the pane's list of revisions.
+#[derive(Clone, Debug, PartialEq)]
+enum Row {
+    /// The saves of one sitting, shown as one row.
+    Sitting(Range<usize>),
+    /// One revision; `inside` an opened sitting, shown as one of its saves.
+    Revision { index: usize, inside: bool },
+}
+
+/// The rows of the pane's list, newest first: a sitting of one save is that revision's row; a
+/// sitting of several is a row of its own, followed by each of its saves when opened.
+fn rows(view: &crate::app::history::HistoryView) -> Vec<Row> {
+    let mut rows = Vec::new();
+    for sitting in view.sittings.iter().rev() {
+        if sitting.len() == 1 {
+            rows.push(Row::Revision {
+                index: sitting.start,
+                inside: false,
+            });
+            continue;
+        }
+        rows.push(Row::Sitting(sitting.clone()));
+        if view.opened.contains(&sitting.start) {
+            rows.extend(sitting.clone().rev().map(|index| Row::Revision {
+                index,
+                inside: true,
+            }));
+        }
+    }
+    rows
+}
+
+/// The drawn heights of the pane's rows, at the width they were drawn at.
 #[derive(Clone, Default)]
 struct RowHeights {
     width: f32,
-    /// Each revision's row, oldest first; none until drawn.
-    rows: Vec<Option<f32>>,
+    /// The rows, newest first.
+    rows: Vec<Row>,
+    /// Each row's height; none until drawn.
+    heights: Vec<Option<f32>>,
 }
 
 /// One revision's row: its number, time, status, words and editor, what it changed, and the
 /// buttons to compare and restore it.
 fn revision_row(
     ui: &mut egui::Ui,
-    history: &crate::history::History,
+    history: &History,
     index: usize,
-    changes: Option<&str>,
+    changed: &[Changed],
     out: &mut Vec<Command>,
 ) {
     let revision = &history.revisions[index];
-    let last = history.revisions.len() - 1;
     // Seconds too: autosaves a few seconds apart are told apart.
-    let when = revision
-        .at
-        .with_timezone(&chrono::Local)
-        .format("%Y-%m-%d %H:%M:%S");
+    let when = local(revision).format("%Y-%m-%d %H:%M:%S");
+    // Numbered as the From and To boxes below number them; its actions go on the line below,
+    // wrapped, so that a narrow pane keeps its width.
+    ui.label(format!("{} · {when} · {}", index + 1, standing(revision)));
+    ui.weak(describe(history, index..index + 1, changed));
+    ui.horizontal_wrapped(|ui| {
+        actions(ui, history, index, index.checked_sub(1), out);
+    });
+    ui.add_space(4.0);
+}
+
+/// A sitting's row: the revisions and times it spans, where its last save left the article,
+/// what its saves changed together, the buttons acting on its last save while it is closed,
+/// and one to show each save; true when that one was clicked.
+fn sitting_row(
+    ui: &mut egui::Ui,
+    history: &History,
+    sitting: &Range<usize>,
+    opened: bool,
+    changed: &[Changed],
+    out: &mut Vec<Command>,
+) -> bool {
+    let (first, last) = (sitting.start, sitting.end - 1);
+    let (start, end) = (
+        local(&history.revisions[first]),
+        local(&history.revisions[last]),
+    );
+    // The end's date only when it is another day.
+    let mut when = start.format("%Y-%m-%d %H:%M:%S").to_string();
+    if end != start {
+        let same_day = start.date_naive() == end.date_naive();
+        let format = if same_day {
+            "%H:%M:%S"
+        } else {
+            "%Y-%m-%d %H:%M:%S"
+        };
+        when = format!("{when} – {}", end.format(format));
+    }
+    ui.label(format!(
+        "{}–{} · {when} · {}",
+        first + 1,
+        last + 1,
+        standing(&history.revisions[last])
+    ));
+    ui.weak(describe(history, sitting.clone(), changed));
+    let (span, saves) = (
+        format!("revisions {} to {}", first + 1, last + 1),
+        sitting.len(),
+    );
+    let mut toggled = false;
+    ui.horizontal_wrapped(|ui| {
+        if opened {
+            toggled = named(ui, "Hide the saves", &format!("Hide the saves of {span}"));
+        } else {
+            actions(ui, history, last, first.checked_sub(1), out);
+            let name = format!("Show the {saves} saves of {span}");
+            toggled = named(ui, &format!("Show the {saves} saves"), &name);
+        }
+    });
+    ui.add_space(4.0);
+    toggled
+}
+
+/// When a revision was made, in local time.
+fn local(revision: &Revision) -> chrono::DateTime<chrono::Local> {
+    revision.at.with_timezone(&chrono::Local)
+}
+
+/// Where a revision left the article, and who saved it: "draft · 656 words · Ann".
+fn standing(revision: &Revision) -> String {
     let by = if revision.editor.is_empty() {
         String::new()
     } else {
         format!(" · {}", revision.editor)
     };
-    // Numbered as the From and To boxes below number them; its actions go on the line below,
-    // wrapped, so that a narrow pane keeps its width.
-    ui.label(format!(
-        "{} · {when} · {} · {}{by}",
-        index + 1,
-        revision.status,
-        crate::model::plural::counted(revision.words, "word")
-    ));
-    if let Some(changes) = changes {
-        ui.weak(changes);
+    let words = crate::model::plural::counted(revision.words, "word");
+    format!("{} · {words}{by}", revision.status)
+}
+
+/// The buttons acting on revision `index`: compare it with the latest and with `previous` (the
+/// one before it, or before its sitting), and restore it. Each button's name for a screen
+/// reader says which revisions it acts on.
+fn actions(
+    ui: &mut egui::Ui,
+    history: &History,
+    index: usize,
+    previous: Option<usize>,
+    out: &mut Vec<Command>,
+) {
+    let (n, latest) = (index + 1, history.revisions.len() - 1);
+    let name = format!("Compare revision {n} with the latest");
+    if index < latest && named(ui, "Compare with latest", &name) {
+        out.push(Command::CompareRevisions(index, latest));
     }
-    // Each button's name for a screen reader says which revision it acts on.
-    let n = index + 1;
-    ui.horizontal_wrapped(|ui| {
-        let latest = format!("Compare revision {n} with the latest");
-        if index < last && named(ui, "Compare with latest", &latest) {
-            out.push(Command::CompareRevisions(index, last));
+    if let Some(previous) = previous {
+        let name = if previous + 1 == index {
+            format!("Compare revision {n} with the one before")
+        } else {
+            format!(
+                "Compare revision {n} with revision {}, before its sitting",
+                previous + 1
+            )
+        };
+        if named(ui, "Compare with previous", &name) {
+            out.push(Command::CompareRevisions(previous, index));
         }
-        let previous = format!("Compare revision {n} with the one before");
-        if index > 0 && named(ui, "Compare with previous", &previous) {
-            out.push(Command::CompareRevisions(index - 1, index));
-        }
-        let restore = format!("Restore revision {n} (undoable with Ctrl+Z)");
-        if named(ui, "Restore", &restore) {
-            out.push(Command::RestoreRevision(index));
-        }
-    });
-    ui.add_space(4.0);
+    }
+    let restore = format!("Restore revision {n} (undoable with Ctrl+Z)");
+    if named(ui, "Restore", &restore) {
+        out.push(Command::RestoreRevision(index));
+    }
 }
 
 /// One field's runs laid out: added text on green, removed text struck through on red, long
