@@ -81,16 +81,7 @@ fn a_dateline_date_that_is_no_date_is_named_as_not_kept() {
     let (_dir, root) = sample_copy();
     let mut harness = open(&root, no_dialogs());
     let before = draft(&harness).dateline.date;
-    // Typed over the date, as Ctrl+A and typing do (an empty box would clear it).
-    harness
-        .get_by_role_and_label(Role::TextInput, "Dateline date")
-        .click();
-    harness.run_steps(2);
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    harness
-        .get_by_role_and_label(Role::TextInput, "Dateline date")
-        .type_text("2026-13-45");
-    harness.run_steps(2);
+    type_over_the_dateline_date(&mut harness, "2026-13-45");
     assert!(
         harness.query_by_label("YYYY-MM-DD").is_some(),
         "said while typed"
@@ -118,4 +109,44 @@ fn a_dateline_date_that_is_no_date_is_named_as_not_kept() {
             .as_deref(),
         Some("2026-11-26")
     );
+}
+
+#[test]
+fn escape_in_a_date_box_puts_back_its_date_without_a_word() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    let before = draft(&harness).dateline.date;
+    type_over_the_dateline_date(&mut harness, "fr");
+    assert!(harness.query_by_label("YYYY-MM-DD").is_some());
+    // Escape is the editor taking the typing back: the box shows its date, and nothing is
+    // named as not kept.
+    harness.key_press(egui::Key::Escape);
+    harness.run_steps(2);
+    assert_eq!(draft(&harness).dateline.date, before);
+    assert!(harness.query_by_label_contains("not kept").is_none());
+    assert!(harness.query_by_label("YYYY-MM-DD").is_none());
+    let shown = before.map(|date| date.to_string()).unwrap_or_default();
+    assert_eq!(
+        harness
+            .get_by_role_and_label(Role::TextInput, "Dateline date")
+            .value()
+            .unwrap_or_default(),
+        shown
+    );
+}
+
+/// Types `text` over the dateline's date, as Ctrl+A and typing do (an empty box would clear it).
+fn type_over_the_dateline_date(
+    harness: &mut egui_kittest::Harness<'static, copydesk::ui::Workstation>,
+    text: &str,
+) {
+    harness
+        .get_by_role_and_label(Role::TextInput, "Dateline date")
+        .click();
+    harness.run_steps(2);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness
+        .get_by_role_and_label(Role::TextInput, "Dateline date")
+        .type_text(text);
+    harness.run_steps(2);
 }

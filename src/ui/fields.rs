@@ -249,8 +249,9 @@ pub fn offer_buttons<'a>(
 /// its text stays as typed, even while it does not parse yet, and what `parse` says is wrong
 /// (the format, say) is shown beside it in the warning colour. Returns the box and, when the
 /// text was changed and parses, the value it gives; the box shows `shown` again once it loses
-/// the focus, and text left in it that does not parse is named beside it as not kept, until
-/// the box has the focus again or shows another value.
+/// the focus, and text left in it that does not parse is named beside it as not kept (but for
+/// an Escape, which takes the typing back), until the box has the focus again or shows another
+/// value.
 pub fn parsed_box<T>(
     ui: &mut Ui,
     id: egui::Id,
@@ -280,7 +281,12 @@ pub fn parsed_box<T>(
         });
     } else {
         ui.data_mut(|d| d.remove::<String>(typed_id));
-        if was_typed && let Err(wrong) = &value {
+        // Escape takes the typing back: the box shows its value again without a word.
+        let taken_back = ui.input(|i| i.key_pressed(egui::Key::Escape));
+        if was_typed
+            && !taken_back
+            && let Err(wrong) = &value
+        {
             let message = format!("\u{201c}{}\u{201d} not kept ({wrong})", text.trim());
             ui.data_mut(|d| d.insert_temp(refused_id, (shown.clone(), message)));
         }
