@@ -308,6 +308,19 @@ fn history_of_500_revisions_loaded(bencher: divan::Bencher) {
     bencher.bench_local(|| copydesk::history::History::load(root, *id).expect("history"));
 }
 
+/// What the pane compares by default when the 500 saves are one sitting, the longest it can
+/// be: the first revision and the last read back, the body compared word by word.
+#[divan::bench(sample_count = 20)]
+fn history_of_500_revisions_sitting_compared(bencher: divan::Bencher) {
+    let (_, root, id) = long_history();
+    let history = copydesk::history::History::load(root, *id).expect("history");
+    bencher.bench_local(|| {
+        let before = history.article_at(0).expect("revision");
+        let after = history.article_at(REVISIONS - 1).expect("revision");
+        copydesk::history::word_diff(&before.body, &after.body)
+    });
+}
+
 /// The pane's comparison of the last two revisions: both read back, the body compared word by
 /// word.
 #[divan::bench(sample_count = 20)]

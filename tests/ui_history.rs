@@ -127,25 +127,25 @@ fn restoring_a_revision_works_and_undoes() {
         .click();
     harness.run_steps(3);
     assert_eq!(harness.state().state.history.chosen, Some((0, 2)));
-    // Opened afresh, the pane compares the last two revisions at once.
+    // Opened afresh, the pane shows at once what the newest sitting changed.
     harness.state_mut().state.history.forget();
     harness.run_steps(3);
     let compared = harness.state().state.history.comparison.clone().unwrap();
     assert_eq!(
         compared.0,
-        (1, 2),
-        "From and To default to the last two revisions"
+        (0, 2),
+        "From the revision before the newest sitting To the latest"
     );
     // Each changed field is compared on its own, under its name: here only the headline.
     let fields: Vec<&str> = compared.1.iter().map(|diff| diff.field).collect();
     assert_eq!(fields, ["Headline"]);
-    assert!(
-        compared.1[0]
-            .runs
-            .contains(&(copydesk::history::Change::Added, " again".into())),
-        "{:?}",
-        compared.1
-    );
+    let added: String = compared.1[0]
+        .runs
+        .iter()
+        .filter(|(change, _)| *change == copydesk::history::Change::Added)
+        .map(|(_, text)| text.as_str())
+        .collect();
+    assert_eq!(added, " today again", "{:?}", compared.1);
     // Opened afresh, the sitting is one row again.
     let restores = || {
         harness
@@ -333,23 +333,29 @@ fn the_history_shown_takes_in_each_save_s_revision() {
                 .count(),
             1
         );
-        // The comparison moves to the save's revision and the one before it.
+        // The comparison moves on to what the sitting changed, the save's words among it.
         let compared = harness.state().state.history.comparison.clone().unwrap();
-        assert_eq!(compared.0, (n, n + 1));
+        assert_eq!(compared.0, (0, n + 1));
         assert!(
             compared.1[0]
                 .runs
-                .contains(&(copydesk::history::Change::Added, word.into())),
+                .iter()
+                .any(|(change, text)| *change == copydesk::history::Change::Added
+                    && text.ends_with(word)),
             "{:?}",
             compared.1
         );
     }
     // A comparison the editor chose stays through the next save.
     harness
-        .get_by_label("Compare revision 1 with the latest")
+        .get_by_label("Show the 2 saves of revisions 2 to 3")
         .click();
     harness.run_steps(3);
-    assert_eq!(harness.state().state.history.chosen, Some((0, 2)));
+    harness
+        .get_by_label("Compare revision 2 with the latest")
+        .click();
+    harness.run_steps(3);
+    assert_eq!(harness.state().state.history.chosen, Some((1, 2)));
     // A save of a new paragraph: its line is taken in too.
     harness
         .state_mut()
@@ -367,7 +373,7 @@ fn the_history_shown_takes_in_each_save_s_revision() {
             .query_by_label("Changed: body (+6 words), headline, slug")
             .is_some()
     );
-    assert_eq!(harness.state().state.history.chosen, Some((0, 2)));
+    assert_eq!(harness.state().state.history.chosen, Some((1, 2)));
     let compared = harness
         .state()
         .state
@@ -375,7 +381,7 @@ fn the_history_shown_takes_in_each_save_s_revision() {
         .comparison
         .as_ref()
         .map(|c| c.0);
-    assert_eq!(compared, Some((0, 2)));
+    assert_eq!(compared, Some((1, 2)));
     // What the pane holds is what the file holds.
     let id = harness.state().state.selected.unwrap();
     let on_disk = copydesk::history::History::load(&root, id).unwrap();

@@ -159,6 +159,67 @@ fn word_diffs_show_what_changed() {
 }
 
 #[test]
+fn a_word_diff_of_many_paragraphs_rebuilds_both_texts_and_keeps_unchanged_words() {
+    let paragraphs: Vec<String> = (0..40)
+        .map(|n| format!("Paragraph {n} says the talks went on for hours."))
+        .collect();
+    let old = paragraphs.join("\n\n");
+    let mut changed = paragraphs.clone();
+    changed[3] = "Paragraph 3 says the talks ended at noon.".into();
+    changed.remove(10);
+    changed.insert(20, "A new paragraph.".into());
+    changed[39 - 1].push_str(" Today.");
+    let new = changed.join("\n\n");
+    let runs = word_diff(&old, &new);
+    assert_eq!(rebuilt(&runs, Change::Removed), old);
+    assert_eq!(rebuilt(&runs, Change::Added), new);
+    // Runs of one kind are merged, and only the changed words are marked.
+    assert!(runs.windows(2).all(|pair| pair[0].0 != pair[1].0));
+    let added: Vec<&str> = runs
+        .iter()
+        .filter(|(change, _)| *change == Change::Added)
+        .map(|(_, text)| text.trim())
+        .collect();
+    assert_eq!(
+        added,
+        ["ended", "at", "noon.", "A new paragraph.", "Today."]
+    );
+    // Random edits of words, lines and line breaks: both texts are always rebuilt.
+    let mut seed = 7u64;
+    let mut next = |below: usize| {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) as usize % below
+    };
+    let words = ["talks", "Kyiv's", "\n", "\n\n", "é", " ", "end."];
+    for _ in 0..300 {
+        let mut edited: Vec<&str> = old.split(' ').collect();
+        for _ in 0..1 + next(6) {
+            let at = next(edited.len());
+            match next(3) {
+                0 => drop(edited.remove(at)),
+                1 => edited.insert(at, words[next(words.len())]),
+                _ => edited[at] = words[next(words.len())],
+            }
+        }
+        let new = edited.join(" ");
+        let runs = word_diff(&old, &new);
+        assert_eq!(rebuilt(&runs, Change::Removed), old);
+        assert_eq!(rebuilt(&runs, Change::Added), new);
+    }
+}
+
+/// The text a word diff's runs give when `keep` (added or removed) runs are kept with the
+/// unchanged ones: the newer or the older text.
+fn rebuilt(runs: &WordDiff, keep: Change) -> String {
+    runs.iter()
+        .filter(|(change, _)| *change == Change::Same || *change == keep)
+        .map(|(_, text)| text.as_str())
+        .collect()
+}
+
+#[test]
 fn a_broken_history_file_is_named_and_set_aside_on_the_next_save() {
     let dir = tempfile::tempdir().unwrap();
     let article = Article::new("Talks");

@@ -114,9 +114,11 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AppState, out: &mut Vec<Command>) {
         ui.weak("One revision so far: each save that changes the article adds one to compare.");
         return;
     }
+    let shown_first = state.history.default_comparison();
     let (mut from, mut to) = state
         .history
         .chosen
+        .or(shown_first)
         .unwrap_or((last.saturating_sub(1), last));
     ui.horizontal_wrapped(|ui| {
         revision_box(ui, "From", &mut from, history);
