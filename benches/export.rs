@@ -145,3 +145,32 @@ fn first_article_of_an_export_of_1000(bencher: divan::Bencher) {
             report
         });
 }
+
+/// A 1 MB page of text, in UTF-8 and in Windows-1252.
+fn megabyte_page() -> &'static (Vec<u8>, Vec<u8>) {
+    static PAGE: OnceLock<(Vec<u8>, Vec<u8>)> = OnceLock::new();
+    PAGE.get_or_init(|| {
+        let paragraph = "The caf\u{e9} owners\u{2019} association in Z\u{fc}rich said the \
+                         r\u{e9}gime of fees was na\u{ef}ve \u{2014} a fa\u{e7}ade.\n\n";
+        let text = paragraph.repeat(1_000_000 / paragraph.len());
+        let legacy = encoding_rs::WINDOWS_1252.encode(&text).0.into_owned();
+        (text.into_bytes(), legacy)
+    })
+}
+
+/// Importing a file: its 1 MB of UTF-8 read as text (the usual case).
+#[divan::bench(sample_count = 20)]
+fn decoding_a_1_mb_utf8_file(bencher: divan::Bencher) {
+    let (utf8, _) = megabyte_page();
+    bencher
+        .bench(|| copydesk::import::decode::decode(utf8, copydesk::import::decode::Legacy::Text));
+}
+
+/// Importing a file not in UTF-8: its 1 MB of Windows-1252, the encoding worked out by
+/// `chardetng` and the bytes read in it.
+#[divan::bench(sample_count = 20)]
+fn decoding_a_1_mb_windows_1252_file(bencher: divan::Bencher) {
+    let (_, legacy) = megabyte_page();
+    bencher
+        .bench(|| copydesk::import::decode::decode(legacy, copydesk::import::decode::Legacy::Text));
+}

@@ -317,3 +317,75 @@ fn the_command_line_imports_the_good_files_and_names_the_bad_ones() {
     );
     assert_ne!(slugs[0], slugs[1]);
 }
+
+#[test]
+fn pages_and_text_in_legacy_encodings_are_read_in_theirs_and_say_so() {
+    let dir = tempfile::tempdir().unwrap();
+    // A page saved from an older site, in the Windows-1252 its head declares.
+    let page = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; \
+                charset=windows-1252\"><title>Caf\u{e9} owners in Z\u{fc}rich protest</title>\
+                </head><body><article><h1>Caf\u{e9} owners in Z\u{fc}rich protest</h1>\
+                <p>The owners\u{2019} association said the r\u{e9}gime of fees was \u{201c}na\u{ef}ve\
+                \u{201d} \u{2014} and that the fa\u{e7}ade rules, drafted in the d\u{e9}j\u{e0} vu \
+                of 1998, would close a dozen caf\u{e9}s on the lake before the summer.</p>\
+                <p>The city council will debate the fees on Thursday, its spokeswoman said.</p>\
+                </article></body></html>";
+    let article = import_in_windows_1252(dir.path(), "zurich.html", page).unwrap();
+    assert_eq!(article.headline, "Café owners in Zürich protest");
+    assert!(
+        article.body.contains("“naïve” — and that the façade"),
+        "{}",
+        article.body
+    );
+    let source = article.import_source.unwrap();
+    assert_eq!(source.format, "html, read as windows-1252");
+    assert_eq!(source.read_as(), Some("windows-1252"));
+    // A pasted page saved as Windows-1252 text, no charset said: its likeliest encoding.
+    let text = "Caf\u{e9} owners in Z\u{fc}rich protest\n\nThe owners\u{2019} association said \
+                the r\u{e9}gime of fees was na\u{ef}ve and the fa\u{e7}ade rules would close a \
+                dozen caf\u{e9}s before the summer.\n";
+    let article = import_in_windows_1252(dir.path(), "zurich.txt", text).unwrap();
+    assert_eq!(article.headline, "Café owners in Zürich protest");
+    assert!(
+        article
+            .body
+            .contains("régime of fees was naïve and the façade")
+    );
+    // JSON is UTF-8 only.
+    let json = "{\"headline\": \"Caf\u{e9}\"}";
+    let error = import_in_windows_1252(dir.path(), "cafe.json", json)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        error.contains("cafe.json") && error.contains("not a text file"),
+        "{error}"
+    );
+    // The command line says what it read a file as.
+    let bundle = dir.path().join("Desk.copydesk");
+    copydesk::bundle::Bundle::create(&bundle, "Desk").unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_copydesk"))
+        .args([
+            "import".as_ref(),
+            bundle.as_os_str(),
+            dir.path().join("zurich.html").as_os_str(),
+        ])
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        said.contains("zurich.html (read as windows-1252) as "),
+        "{said}"
+    );
+}
+
+/// Imports `text` written in Windows-1252 to the file `name` in `dir`.
+fn import_in_windows_1252(
+    dir: &std::path::Path,
+    name: &str,
+    text: &str,
+) -> Result<copydesk::model::Article, copydesk::import::ImportError> {
+    let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(text);
+    let path = dir.join(name);
+    std::fs::write(&path, &bytes).unwrap();
+    import_file(&path, now())
+}

@@ -227,3 +227,24 @@ fn every_problem_found_opening_a_project_can_be_read_in_full() {
         assert!(shown >= 1, "{name} in full");
     }
 }
+
+#[test]
+fn a_page_dropped_in_a_legacy_encoding_is_imported_and_the_notice_says_how_it_was_read() {
+    let (dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    let page = "<html><head><meta charset=\"iso-8859-1\"><title>Z\u{fc}rich caf\u{e9}s close\
+                </title></head><body><article><h1>Z\u{fc}rich caf\u{e9}s close</h1><p>A dozen \
+                caf\u{e9}s on the lake will close before the summer, their owners\u{b4} \
+                association said on Monday, blaming the city\u{b4}s new fees.</p></article>\
+                </body></html>";
+    let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(page);
+    let path = dir.path().join("zurich.html");
+    std::fs::write(&path, &bytes).unwrap();
+    drop_file(&mut harness, path);
+    assert_eq!(draft(&harness).headline, "Zürich cafés close");
+    let notice = harness.state().state.notice.as_ref().unwrap().text.clone();
+    assert_eq!(
+        notice,
+        "Imported “Zürich cafés close”, read as windows-1252"
+    );
+}

@@ -289,7 +289,12 @@ impl AppState {
             article.id = Uuid::new_v4();
         }
         let headline = article.headline.clone();
+        // A file not in UTF-8 was read in an encoding worked out from it: say which.
+        let read_as = article
+            .imported_read_as()
+            .map(|encoding| format!(", read as {encoding}"))
+            .unwrap_or_default();
         self.insert_after_selection(article);
-        self.tell(format!("Imported “{headline}”"));
+        self.tell(format!("Imported “{headline}”{read_as}"));
     }
 }

@@ -13,8 +13,12 @@ pub fn run(path: &Path, files: &[PathBuf]) -> Result<u8, BundleError> {
     for file in files {
         match import_file(file, chrono::Utc::now()) {
             Ok(article) => {
+                let read_as = article
+                    .imported_read_as()
+                    .map(|encoding| format!(" (read as {encoding})"))
+                    .unwrap_or_default();
                 let (id, slug) = bundle.insert_imported(article)?;
-                println!("imported {} as {slug} ({id})", file.display());
+                println!("imported {}{read_as} as {slug} ({id})", file.display());
             }
             Err(error) => {
                 eprintln!("copydesk: {error}");

@@ -2,6 +2,7 @@
 //! (1.x, 2.x, 3.x). Every import keeps where it came from, and bad input gets a message that
 //! names the file.
 
+pub mod decode;
 pub mod html;
 pub mod markdown;
 pub mod ninjs;
@@ -86,7 +87,8 @@ pub enum ImportError {
     Empty(PathBuf),
     /// The file is not text.
     #[error(
-        "{0}: not a text file (it holds bytes that are not UTF-8 text; a picture or a binary?)"
+        "{0}: not a text file (its bytes are not text in UTF-8 or any encoding it could be \
+         read in; a picture or a binary?)"
     )]
     NotText(PathBuf),
     /// The file is too large.
@@ -115,23 +117,34 @@ pub fn import_file(path: &Path, now: DateTime<Utc>) -> Result<Article, ImportErr
         path: path.to_owned(),
         source,
     })?;
-    let text = String::from_utf8(bytes).map_err(|_| ImportError::NotText(path.to_owned()))?;
-    if text.contains('\0') {
-        return Err(ImportError::NotText(path.to_owned()));
-    }
+    let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+    // JSON is UTF-8; a page is read in the character set it declares; other text in its
+    // likeliest encoding.
+    let legacy = match extension.to_ascii_lowercase().as_str() {
+        "json" => decode::Legacy::Refused,
+        "txt" | "text" | "md" | "markdown" => decode::Legacy::Text,
+        _ => decode::Legacy::Html,
+    };
+    let decoded =
+        decode::decode(&bytes, legacy).ok_or_else(|| ImportError::NotText(path.to_owned()))?;
     let name = path.file_name().map_or_else(
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     );
-    import_text(&text, ImportFormat::detect(path, &text), &name, now).map_err(|message| {
-        match message {
+    let format = ImportFormat::detect(path, &decoded.text);
+    let mut article =
+        import_text(&decoded.text, format, &name, now).map_err(|message| match message {
             ImportProblem::Empty => ImportError::Empty(path.to_owned()),
             ImportProblem::Invalid(message) => ImportError::Invalid {
                 path: path.to_owned(),
                 message,
             },
-        }
-    })
+        })?;
+    // The encoding a file was read from is kept with its format: "html, read as windows-1252".
+    if let (Some(encoding), Some(source)) = (decoded.encoding, &mut article.import_source) {
+        source.format = format!("{}, read as {encoding}", source.format);
+    }
+    Ok(article)
 }
 
 /// Why text could not be imported.

@@ -56,7 +56,21 @@ pub struct ImportSource {
     pub imported_at: DateTime<Utc>,
 }
 
+impl ImportSource {
+    /// The legacy encoding the file was read from ("windows-1252"), when it was not UTF-8.
+    pub fn read_as(&self) -> Option<&str> {
+        self.format
+            .split_once(", read as ")
+            .map(|(_, encoding)| encoding)
+    }
+}
+
 impl Article {
+    /// The legacy encoding the article's file was read from on import, when it was not UTF-8.
+    pub fn imported_read_as(&self) -> Option<&str> {
+        self.import_source.as_ref()?.read_as()
+    }
+
     /// Why a killed article was killed, as its workflow log records it (none when the article
     /// is not killed, or a hand-edited file gives no reason).
     pub fn kill_reason(&self) -> Option<&str> {
