@@ -124,6 +124,26 @@ fn row(
     ui.add_space(4.0);
 }
 
+/// The most characters of a fix a button shows.
+const LONGEST_FIX_SHOWN: usize = 48;
+
+/// `text` cut to at most `most` characters, at a space when there is one, with "…" after.
+fn cut_at_a_word(text: &str, most: usize) -> std::borrow::Cow<'_, str> {
+    let Some((end, _)) = text.char_indices().nth(most) else {
+        return std::borrow::Cow::Borrowed(text);
+    };
+    let cut = &text[..end];
+    // A word cut off in the middle goes whole.
+    let cut = match text[end..].starts_with(' ') {
+        true => cut,
+        false => cut
+            .rfind(' ')
+            .filter(|at| *at > 0)
+            .map_or(cut, |at| &cut[..at]),
+    };
+    std::borrow::Cow::Owned(format!("{}…", cut.trim_end()))
+}
+
 /// A finding's buttons: its fix, the same fix everywhere when `twins` findings share it
 /// ([`crate::review::fix_twin_counts`]), "Add to dictionary" for a spelling, "Add to the
 /// sections" for an unknown section, and "Waive…" (or
@@ -145,9 +165,11 @@ pub fn actions(
         }
         _ => format!("→ {fix}"),
     };
+    // A long fix (a whole paragraph without its indent) is cut on the button; its name keeps
+    // it whole.
     let label = |fix: &str, shown: &str| match fix.is_empty() {
         true => "Fix: delete".to_owned(),
-        false => format!("Fix {shown}"),
+        false => format!("Fix {}", cut_at_a_word(shown, LONGEST_FIX_SHOWN)),
     };
     if let Some(fix) = &finding.suggestion {
         let shown = shown_for(fix);
@@ -260,5 +282,19 @@ mod tests {
         assert_eq!(fix_in_context(hyphen, 17..18, "—"), "today — almost");
         // A span out of the text shows the fix alone.
         assert_eq!(fix_in_context("short", 3..40, "!"), "!");
+    }
+
+    #[test]
+    fn a_long_fix_is_cut_on_its_button_at_a_word() {
+        assert_eq!(cut_at_a_word("→ Kyiv's", 48), "→ Kyiv's");
+        let paragraph = "→ However, weak sentiment across the region on a sharp selloff";
+        let cut = cut_at_a_word(paragraph, 48);
+        assert_eq!(cut, "→ However, weak sentiment across the region on a…");
+        assert!(cut.chars().count() <= 49);
+        // Without a space, the cut falls between characters, not bytes.
+        assert_eq!(
+            cut_at_a_word(&"é".repeat(60), 48),
+            format!("{}…", "é".repeat(48))
+        );
     }
 }
