@@ -19,14 +19,6 @@ pub struct Changed {
     pub fields: Vec<&'static str>,
 }
 
-/// For each revision, oldest first, what it changed from the one before, in words.
-pub fn changes_by_revision(history: &History) -> Vec<String> {
-    let changed = changed_from(history, 0);
-    (0..history.revisions.len())
-        .map(|index| describe(history, index..index + 1, &changed))
-        .collect()
-}
-
 /// For each revision from the `first`th on, what it changed from the one before.
 pub fn changed_from(history: &History, first: usize) -> Vec<Changed> {
     (first..history.revisions.len())
@@ -143,6 +135,15 @@ fn body_changed(history: &History, index: usize) -> bool {
 mod tests {
     use super::*;
     use crate::model::{Article, Status};
+
+    /// For each revision, oldest first, what it changed from the one before, in words, as the
+    /// pane's row of each says.
+    fn changes_by_revision(history: &History) -> Vec<String> {
+        let changed = changed_from(history, 0);
+        (0..history.revisions.len())
+            .map(|index| describe(history, index..index + 1, &changed))
+            .collect()
+    }
 
     /// An article's history of two revisions: a three-word body, then two words and a tag more.
     fn two_revisions() -> (History, Article) {

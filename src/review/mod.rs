@@ -105,6 +105,17 @@ impl Field {
         }
     }
 
+    /// The label of the editor's box for item `index` of this field, which is also the box's
+    /// name: a byline's name ("Name 1"), a correction's text ("Correction 1"); none for a
+    /// field without such items.
+    pub fn item_label(self, index: usize) -> Option<String> {
+        match self {
+            Field::Bylines => Some(format!("Name {}", index + 1)),
+            Field::Corrections => Some(format!("Correction {}", index + 1)),
+            _ => None,
+        }
+    }
+
     /// The label of the field in the editor.
     pub fn label(self) -> &'static str {
         match self {
@@ -254,9 +265,10 @@ impl Finding {
             (Field::Embargo, "embargo.time_zone", _) => return "Embargo time zone".to_owned(),
             (Field::Embargo, ..) => return "Embargo date".to_owned(),
             (Field::Dateline, ..) => return "Dateline place".to_owned(),
-            (Field::Bylines, _, Some(i)) => return format!("Name {}", i + 1),
+            (Field::Bylines | Field::Corrections, _, Some(i)) => {
+                return self.field.item_label(i).unwrap_or_default();
+            }
             (Field::Bylines, _, None) => return "Add byline".to_owned(),
-            (Field::Corrections, _, Some(i)) => return format!("Correction {}", i + 1),
             (Field::Corrections, _, None) => return "Add correction".to_owned(),
             (Field::HeroImage, ..) => {}
             (field, ..) => return field.label().to_owned(),

@@ -74,16 +74,19 @@ pub fn field_id(label: &str) -> egui::Id {
 /// Notes the id of a widget a jump may go to by `label` when its id is egui's own (a button, a
 /// drop-down list): [`jump_target`] finds it from the next frame on.
 pub fn note_jump_target(ui: &Ui, label: &str, response: &Response) {
-    let key = egui::Id::unique(("copydesk-jump-target", label));
-    ui.data_mut(|d| d.insert_temp(key, response.id));
+    ui.data_mut(|d| d.insert_temp(jump_key(label), response.id));
 }
 
 /// The widget that a jump to `label` (a finding's field, a new article's headline) goes to:
 /// one noted under it, else the text box of that label.
 pub fn jump_target(ctx: &egui::Context, label: &str) -> egui::Id {
-    let key = egui::Id::unique(("copydesk-jump-target", label));
-    ctx.data(|d| d.get_temp(key))
+    ctx.data(|d| d.get_temp(jump_key(label)))
         .unwrap_or_else(|| field_id(label))
+}
+
+/// Where the widget noted for a jump to `label` is kept.
+fn jump_key(label: &str) -> egui::Id {
+    egui::Id::unique(("copydesk-jump-target", label))
 }
 
 /// Adds text box `id`, with underlines under findings when there are any, and what its

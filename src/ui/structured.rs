@@ -4,6 +4,7 @@
 use super::editor::Change;
 use super::fields;
 use crate::model::{Byline, Correction, CorrectionKind};
+use crate::review::Field;
 use egui::{RichText, TextEdit};
 
 /// The bylines, each a name and a role, with buttons to move and remove them and to add one.
@@ -83,7 +84,7 @@ struct Row {
 
 /// A byline's name box; true while it is typed in (or just left), for the names offered.
 fn byline_name(ui: &mut egui::Ui, byline: &mut Byline, row: &Row, change: &mut Change) -> bool {
-    let name_label = ui.label(format!("Name {}", row.index + 1));
+    let name_label = ui.label(byline_name_label(row.index));
     let name = ui
         .add_enabled(
             row.enabled,
@@ -335,7 +336,7 @@ pub(super) fn corrections(
         ui.horizontal(|ui| {
             // "Correction 1 · 2026-11-22 [Correction ▾] [text]": the number, then the date, the
             // kind and the wording; the kind's box is named for screen readers only.
-            let label = ui.label(format!("Correction {}", i + 1));
+            let label = ui.label(correction_label(i));
             ui.weak(correction.date.format("%Y-%m-%d").to_string());
             let mut kind = correction.kind;
             ui.add_enabled_ui(enabled, |ui| {
@@ -404,13 +405,23 @@ fn byline_offering(index: usize) -> egui::Id {
     egui::Id::unique(("copydesk-byline-offers", index))
 }
 
-/// Byline `index`'s name box, which a finding about that byline goes to ("Name 1").
-fn byline_name_id(index: usize) -> egui::Id {
-    fields::field_id(&format!("Name {}", index + 1))
+/// The label of byline `index`'s name box ("Name 1"), which names the box for a finding too.
+fn byline_name_label(index: usize) -> String {
+    Field::Bylines.item_label(index).unwrap_or_default()
 }
 
-/// Correction `index`'s text box, which a finding about that correction goes to
-/// ("Correction 1").
+/// Byline `index`'s name box, which a finding about that byline goes to.
+fn byline_name_id(index: usize) -> egui::Id {
+    fields::field_id(&byline_name_label(index))
+}
+
+/// The label of correction `index`'s text box ("Correction 1"), which names the box for a
+/// finding too.
+fn correction_label(index: usize) -> String {
+    Field::Corrections.item_label(index).unwrap_or_default()
+}
+
+/// Correction `index`'s text box, which a finding about that correction goes to.
 fn correction_text_id(index: usize) -> egui::Id {
-    fields::field_id(&format!("Correction {}", index + 1))
+    fields::field_id(&correction_label(index))
 }
