@@ -5,6 +5,7 @@ mod support;
 
 use copydesk::bundle::{Access, Bundle};
 use copydesk::export::{Format, export_articles};
+use std::path::PathBuf;
 use std::sync::OnceLock;
 
 fn main() {
@@ -173,4 +174,41 @@ fn decoding_a_1_mb_windows_1252_file(bencher: divan::Bencher) {
     let (_, legacy) = megabyte_page();
     bencher
         .bench(|| copydesk::import::decode::decode(legacy, copydesk::import::decode::Legacy::Text));
+}
+
+/// A 1 MB news page as a file, HTML and pasted text: what an import reads and parses.
+fn megabyte_files() -> &'static (tempfile::TempDir, PathBuf, PathBuf) {
+    static FILES: OnceLock<(tempfile::TempDir, PathBuf, PathBuf)> = OnceLock::new();
+    FILES.get_or_init(|| {
+        let dir = support::temp_dir();
+        let mut next = support::lcg(7);
+        let paragraphs: Vec<String> = (0..1_500).map(|_| support::body(110, &mut next)).collect();
+        let html = dir.path().join("page.html");
+        let page: String = paragraphs.iter().map(|p| format!("<p>{p}</p>\n")).collect();
+        let head = "<html><head><title>A long page</title></head><body><article>";
+        std::fs::write(
+            &html,
+            format!("{head}<h1>A long page</h1>{page}</article></body></html>"),
+        )
+        .expect("write the page");
+        let text = dir.path().join("page.txt");
+        std::fs::write(&text, format!("A long page\n\n{}", paragraphs.join("\n\n")))
+            .expect("write the text");
+        (dir, html, text)
+    })
+}
+
+/// Importing a 1 MB HTML page: read, parsed and made an article (on the import's worker; the
+/// window's thread did all of it before 2026-12-07's fourteenth session).
+#[divan::bench(sample_count = 10)]
+fn importing_a_1_mb_html_page(bencher: divan::Bencher) {
+    let (_, html, _) = megabyte_files();
+    bencher.bench(|| copydesk::import::import_file(html, chrono::Utc::now()).expect("imports"));
+}
+
+/// Importing 1 MB of text copied from a news page, the same way.
+#[divan::bench(sample_count = 10)]
+fn importing_a_1_mb_pasted_page(bencher: divan::Bencher) {
+    let (_, _, text) = megabyte_files();
+    bencher.bench(|| copydesk::import::import_file(text, chrono::Utc::now()).expect("imports"));
 }

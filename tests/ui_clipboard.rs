@@ -233,9 +233,8 @@ fn paste_as_article_reads_the_page_on_the_clipboard() {
     let mut harness = open(&root, Arc::new(Clipboard(page, None)));
     let before = harness.state().state.bundle.as_ref().unwrap().len();
     choose_in_menu(&mut harness, "File", "Paste as article");
-    harness.run_steps(2);
+    wait_for_articles(&mut harness, before + 1);
     let state = &harness.state().state;
-    assert_eq!(state.bundle.as_ref().unwrap().len(), before + 1);
     let draft = state.draft.clone().unwrap();
     assert_eq!(
         draft.headline,
@@ -260,14 +259,10 @@ fn import_file_adds_the_article_and_undo_removes_it() {
     let mut harness = open(&root, Arc::new(Clipboard(String::new(), Some(file))));
     let before = harness.state().state.bundle.as_ref().unwrap().len();
     choose_in_menu(&mut harness, "File", "Import file…");
-    harness.run_steps(2);
+    wait_for_articles(&mut harness, before + 1);
     assert_eq!(
         harness.state().state.draft.as_ref().unwrap().headline,
         "Harbour club wins again"
-    );
-    assert_eq!(
-        harness.state().state.bundle.as_ref().unwrap().len(),
-        before + 1
     );
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     harness.run_steps(3);

@@ -8,27 +8,11 @@ use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
-/// A file dropped on the window.
-#[derive(Debug)]
-struct Dropped(PathBuf);
-
-impl egui::DroppedFile for Dropped {
-    fn path(&self) -> &Path {
-        &self.0
-    }
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        std::fs::read(&self.0).map_err(|e| e.to_string())
-    }
-}
-
 fn drop_file(harness: &mut Harness<'static, copydesk::ui::Workstation>, path: PathBuf) {
-    harness
-        .input_mut()
-        .dropped_files
-        .push(Arc::new(Dropped(path)));
+    drop_on_window(harness, path);
     harness.run_steps(3);
 }
 
@@ -41,11 +25,8 @@ fn dropping_a_page_imports_it_and_dropping_a_picture_attaches_it() {
         &mut harness,
         common::shared().join("corpus/articles/00-seed-kremlin-ukraine-talks.txt"),
     );
-    assert_eq!(
-        harness.state().state.bundle.as_ref().unwrap().len(),
-        before + 1,
-        "the page became an article"
-    );
+    // The page became an article.
+    wait_for_articles(&mut harness, before + 1);
     assert!(draft(&harness).hero_image.is_none());
     let picture = dir.path().join("desk.png");
     image::RgbImage::from_pixel(1400, 800, image::Rgb([30, 90, 160]))
@@ -240,7 +221,9 @@ fn a_page_dropped_in_a_legacy_encoding_is_imported_and_the_notice_says_how_it_wa
     let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(page);
     let path = dir.path().join("zurich.html");
     std::fs::write(&path, &bytes).unwrap();
+    let before = harness.state().state.bundle.as_ref().unwrap().len();
     drop_file(&mut harness, path);
+    wait_for_articles(&mut harness, before + 1);
     assert_eq!(draft(&harness).headline, "Zürich cafés close");
     let notice = harness.state().state.notice.as_ref().unwrap().text.clone();
     assert_eq!(

@@ -224,6 +224,8 @@ pub enum Outcome {
     PageWritten(Result<(PathBuf, bool), String>),
     /// A folder was shown in the file manager (or none could be started: false).
     FolderShown(PathBuf, bool),
+    /// A file or the clipboard's text was imported as an article (or could not be).
+    Imported(Box<crate::app::importing::Imported>),
 }
 
 /// The channel background work reports on, and the dialogs in use.

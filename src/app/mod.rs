@@ -10,6 +10,7 @@ pub mod find;
 mod format;
 pub mod history;
 pub mod images;
+pub mod importing;
 pub mod jobs;
 pub mod journal_writer;
 pub mod list;

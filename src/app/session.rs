@@ -167,6 +167,7 @@ impl AppState {
                 Outcome::PageWritten(result) => self.page_written(result),
                 Outcome::FolderShown(folder, shown) => self.folder_shown(folder, shown),
                 Outcome::ImageStored(target, result) => self.image_stored(target, result),
+                Outcome::Imported(imported) => self.imported(*imported),
                 Outcome::Thumbnail(asset, result) => self.thumbnails.arrived.push((asset, result)),
                 Outcome::Indexed(path, index) => {
                     if self.bundle.as_ref().is_some_and(|b| b.root() == path) {

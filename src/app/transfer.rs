@@ -1,11 +1,10 @@
-//! Import and export from the window: the export dialog's choices, the export running on a
-//! worker with progress and a summary, importing files and pasted text as new articles.
+//! Export from the window: the export dialog's choices, the export running on a
+//! worker with progress and a summary.
 
 use super::{AppState, Modal};
 use crate::export::{ExportJob, ExportReport, Format};
-use crate::import::{ImportFormat, import_file, import_text};
 use crate::model::plural::counted;
-use crate::model::{Article, Status, Transition};
+use crate::model::{Status, Transition};
 use std::path::PathBuf;
 use uuid::Uuid;
 
@@ -249,52 +248,5 @@ impl AppState {
         if !report.forced.is_empty() {
             self.mark_unsaved();
         }
-    }
-
-    /// Imports a file as a new article after the selected one (undoable).
-    pub fn import_path(&mut self, path: PathBuf) {
-        match import_file(&path, (self.clock)()) {
-            Ok(article) => self.add_imported(article),
-            Err(error) => self.warn(error.to_string()),
-        }
-    }
-
-    /// Imports the clipboard's text as a pasted page.
-    pub fn paste_as_article(&mut self) {
-        let Some(text) = self
-            .jobs
-            .dialogs
-            .clipboard_text()
-            .filter(|t| !t.trim().is_empty())
-        else {
-            self.warn("The clipboard holds no text to import");
-            return;
-        };
-        match import_text(&text, ImportFormat::PastedPage, "clipboard", (self.clock)()) {
-            Ok(article) => self.add_imported(article),
-            Err(problem) => self.warn(format!("The clipboard text was not imported: {problem:?}")),
-        }
-    }
-
-    fn add_imported(&mut self, mut article: Article) {
-        if self.bundle.is_none() {
-            self.warn("Open a project to import into.");
-            return;
-        }
-        if self
-            .bundle
-            .as_ref()
-            .is_some_and(|b| b.ids().contains(&article.id))
-        {
-            article.id = Uuid::new_v4();
-        }
-        let headline = article.headline.clone();
-        // A file not in UTF-8 was read in an encoding worked out from it: say which.
-        let read_as = article
-            .imported_read_as()
-            .map(|encoding| format!(", read as {encoding}"))
-            .unwrap_or_default();
-        self.insert_after_selection(article);
-        self.tell(format!("Imported “{headline}”{read_as}"));
     }
 }

@@ -229,6 +229,7 @@ impl Workstation {
                 .map(|f| f.path().to_owned())
                 .collect()
         });
+        let mut pages = Vec::new();
         for path in dropped {
             let bundle = crate::bundle::format::project_holding(&path).map(PathBuf::from);
             let picture = path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
@@ -254,12 +255,16 @@ impl Workstation {
             });
             match bundle {
                 Some(bundle) => commands.push(Command::OpenPath(bundle)),
-                None if importable && path.is_file() => self.state.import_path(path),
+                None if importable && path.is_file() => pages.push(path),
                 None => self.state.warn(format!(
                     "{} is not a Copydesk project nor a file to import",
                     path.display()
                 )),
             }
+        }
+        // Pages dropped together are imported by one worker, in the order they were dropped.
+        if !pages.is_empty() {
+            self.state.import_paths(pages);
         }
     }
 

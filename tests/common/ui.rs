@@ -22,6 +22,27 @@ impl FileDialogs for FakeDialogs {
     }
 }
 
+/// A file dropped on the window.
+#[derive(Debug)]
+pub struct Dropped(pub PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+/// `path` dropped on the window, for its next frame.
+pub fn drop_on_window(harness: &mut Harness<'static, Workstation>, path: PathBuf) {
+    harness
+        .input_mut()
+        .dropped_files
+        .push(Arc::new(Dropped(path)));
+}
+
 pub fn fixed_clock() -> chrono::DateTime<chrono::Utc> {
     "2026-11-28T12:00:00Z".parse().unwrap()
 }
@@ -148,6 +169,13 @@ pub fn wait_until(
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
     panic!("timed out waiting for the workstation");
+}
+
+/// Runs frames until the project holds `count` articles (an import runs on a worker).
+pub fn wait_for_articles(harness: &mut Harness<'static, Workstation>, count: usize) {
+    wait_until(harness, |w| {
+        w.state.bundle.as_ref().is_some_and(|b| b.len() == count)
+    });
 }
 
 /// Clicks the field named `label`, moves to the end of its text and types `text`.

@@ -1,0 +1,170 @@
+//! Importing from the window, driven through the real window (egui_kittest): a file is read and
+//! turned into an article on a worker, so a slow one (a page of megabytes, a far share) does not
+//! hold the window, and what arrives goes into the project it was imported into.
+
+mod common;
+
+use common::ui::*;
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+type Window = Harness<'static, copydesk::ui::Workstation>;
+
+/// The status bar's line.
+fn notice(harness: &Window) -> String {
+    let notice = harness.state().state.notice.as_ref();
+    notice.map(|n| n.text.clone()).unwrap_or_default()
+}
+
+/// A file whose bytes come only when [`let_read`] gives them (a named pipe): a file as slow to
+/// read as the test wants.
+#[cfg(unix)]
+fn slow_file(dir: &Path, name: &str) -> PathBuf {
+    let path = dir.join(name);
+    let made = std::process::Command::new("mkfifo").arg(&path).status();
+    assert!(made.is_ok_and(|status| status.success()), "mkfifo");
+    path
+}
+
+/// Gives the slow file its text, and ends it.
+#[cfg(unix)]
+fn let_read(path: &Path, text: &str) {
+    std::fs::write(path, text).unwrap();
+}
+
+const HARBOUR: &str = "---\ntitle: Harbour club wins again\n---\n\nThe club won.\n";
+
+/// Imports `file` through File → Import file… in the window, and the frames after.
+fn import_through_the_menu(file: &Path) -> (tempfile::TempDir, PathBuf, Window) {
+    let (dir, root) = sample_copy();
+    let dialogs = FakeDialogs(Mutex::new(Some(file.to_owned())));
+    let mut harness = open(&root, Arc::new(dialogs));
+    choose_in_menu(&mut harness, "File", "Import file…");
+    harness.run_steps(3);
+    (dir, root, harness)
+}
+
+#[cfg(unix)]
+#[test]
+fn a_slow_file_is_imported_on_a_worker_and_the_window_goes_on_meanwhile() {
+    let files = tempfile::tempdir().unwrap();
+    let slow = slow_file(files.path(), "harbour.md");
+    let (_dir, _root, mut harness) = import_through_the_menu(&slow);
+    let before = article_ids(&harness).len();
+    assert_eq!(notice(&harness), "Importing harbour.md…");
+    append_to(&mut harness, Role::TextInput, "Headline", " today");
+    assert!(
+        draft(&harness).headline.ends_with(" today"),
+        "the window takes typing while the file is read"
+    );
+    assert_eq!(article_ids(&harness).len(), before, "nothing arrived yet");
+    let_read(&slow, HARBOUR);
+    wait_until(&mut harness, |w| {
+        w.state.draft.as_ref().map(|d| d.headline.as_str()) == Some("Harbour club wins again")
+    });
+    assert_eq!(article_ids(&harness).len(), before + 1);
+    assert_eq!(notice(&harness), "Imported “Harbour club wins again”");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_file_still_read_when_its_project_closes_goes_into_no_other() {
+    let files = tempfile::tempdir().unwrap();
+    let slow = slow_file(files.path(), "harbour.md");
+    let (_dir, _root, mut harness) = import_through_the_menu(&slow);
+    let (_other_dir, other) = sample_copy();
+    drop_on_window(&mut harness, other.clone());
+    wait_until(&mut harness, |w| {
+        w.state.bundle.as_ref().is_some_and(|b| b.root() == other)
+    });
+    let before = article_ids(&harness).len();
+    let_read(&slow, HARBOUR);
+    wait_until(&mut harness, |w| {
+        w.state
+            .notice
+            .as_ref()
+            .is_some_and(|n| n.text.contains("harbour.md"))
+    });
+    assert_eq!(
+        notice(&harness),
+        "harbour.md was not imported: the project it was imported into was closed"
+    );
+    assert_eq!(
+        article_ids(&harness).len(),
+        before,
+        "nothing came into the other"
+    );
+}
+
+#[test]
+fn a_file_that_cannot_be_imported_says_why_when_its_reading_ends() {
+    let files = tempfile::tempdir().unwrap();
+    let empty = files.path().join("blank.md");
+    std::fs::write(&empty, "  \n").unwrap();
+    let (_dir, _root, mut harness) = import_through_the_menu(&empty);
+    let before = article_ids(&harness).len();
+    wait_until(&mut harness, |w| {
+        w.state.notice.as_ref().is_some_and(|n| n.error)
+    });
+    assert!(
+        notice(&harness).ends_with("blank.md: the file is empty"),
+        "{}",
+        notice(&harness)
+    );
+    assert_eq!(article_ids(&harness).len(), before);
+}
+
+#[test]
+fn pages_dropped_together_are_imported_in_the_order_dropped() {
+    let (dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    let selected = harness.state().state.selected.expect("an article is open");
+    let at = article_ids(&harness)
+        .iter()
+        .position(|id| *id == selected)
+        .unwrap();
+    let before = article_ids(&harness).len();
+    for (name, headline) in [
+        ("first.md", "First dropped"),
+        ("second.md", "Second dropped"),
+    ] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, format!("# {headline}\n\nText.\n")).unwrap();
+        drop_on_window(&mut harness, path);
+    }
+    wait_until(&mut harness, |w| {
+        w.state
+            .bundle
+            .as_ref()
+            .is_some_and(|b| b.len() == before + 2)
+    });
+    let bundle = harness.state().state.bundle.as_ref().unwrap();
+    let headlines: Vec<String> = (at + 1..at + 3)
+        .map(|i| {
+            bundle
+                .summary_at(i)
+                .map(|s| s.headline.clone())
+                .unwrap_or_default()
+        })
+        .collect();
+    assert_eq!(headlines, ["First dropped", "Second dropped"]);
+}
+
+#[test]
+fn a_page_dropped_on_a_read_only_project_is_not_imported_and_the_window_says_why() {
+    let (dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    harness.state_mut().state.read_only = Some("Another Copydesk has it open".into());
+    let before = article_ids(&harness).len();
+    let page = dir.path().join("page.md");
+    std::fs::write(&page, "# A page\n\nText.\n").unwrap();
+    drop_on_window(&mut harness, page);
+    harness.run_steps(3);
+    assert_eq!(
+        notice(&harness),
+        "The project is open read-only: nothing was imported."
+    );
+    assert_eq!(article_ids(&harness).len(), before);
+}
