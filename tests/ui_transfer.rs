@@ -462,3 +462,32 @@ fn the_export_dialog_will_not_export_into_the_project_s_own_folders() {
     });
     assert!(exports.is_dir());
 }
+
+/// Enter in the dialog exports from a radio button or a checkbox holding the keys too, as a
+/// desktop dialog's default button does, and chooses nothing (Space does that).
+#[test]
+fn enter_on_a_choice_exports_without_changing_it() {
+    use egui::accesskit::Role;
+    use egui_kittest::kittest::NodeT;
+    let (_dir, root) = sample_copy();
+    let out = tempfile::tempdir().unwrap();
+    let mut harness = open(&root, no_dialogs());
+    menu(&mut harness, "File", "Export…");
+    let folder = out.path().to_string_lossy().into_owned();
+    type_into(&mut harness, Role::TextInput, "Folder", &folder);
+    press_key(&mut harness, egui::Modifiers::SHIFT, egui::Key::Tab);
+    let every = harness.get_by_role_and_label(Role::RadioButton, "Every article (7)");
+    assert!(
+        every.accesskit_node().is_focused(),
+        "the radio holds the keys"
+    );
+    harness.key_press(egui::Key::Enter);
+    harness.run_steps(2);
+    wait_until(&mut harness, |w| {
+        matches!(w.state.modal, Some(Modal::ExportSummary(_)))
+    });
+    let Some(Modal::ExportSummary(report)) = &harness.state().state.modal else {
+        unreachable!("waited for the summary");
+    };
+    assert_eq!(report.exported, 1, "the open article, as chosen");
+}

@@ -63,13 +63,16 @@ pub fn choose(
     out: &mut Vec<Command>,
 ) {
     ui.heading("Export");
+    let enter_on_choice = enter_on_a_choice(ui);
+    let mut choices = Vec::new();
     ui.label("Formats");
     for (format, on) in &mut choice.formats {
-        ui.checkbox(on, format.label());
+        choices.push(ui.checkbox(on, format.label()).id);
     }
     ui.separator();
     ui.label("Articles");
-    ui.radio_value(&mut choice.scope, ExportScope::Current, "The open article");
+    let open = ui.radio_value(&mut choice.scope, ExportScope::Current, "The open article");
+    choices.push(open.id);
     if choice.scope == ExportScope::Current && !counts.open_blocked.is_empty() {
         // Said whether or not "Export anyway" is ticked, in as many lines, so that ticking it
         // moves nothing under the pointer.
@@ -90,13 +93,13 @@ pub fn choose(
             },
         );
     }
-    ui.radio_value(
-        &mut choice.scope,
-        ExportScope::Listed,
-        format!(
-            "The {} the list shows (search and filters)",
-            counted(counts.listed, "article")
-        ),
+    let listed = format!(
+        "The {} the list shows (search and filters)",
+        counted(counts.listed, "article")
+    );
+    choices.push(
+        ui.radio_value(&mut choice.scope, ExportScope::Listed, listed)
+            .id,
     );
     ui.horizontal(|ui| {
         let status = match choice.scope {
@@ -110,6 +113,7 @@ pub fn choose(
         if radio.clicked() {
             choice.scope = ExportScope::WithStatus(status);
         }
+        choices.push(radio.id);
         let mut chosen = status;
         egui::ComboBox::from_id_salt("export-status")
             .selected_text(counts.status(chosen))
@@ -125,7 +129,10 @@ pub fn choose(
         }
     });
     let every = format!("Every article ({})", grouped(counts.all));
-    ui.radio_value(&mut choice.scope, ExportScope::All, every);
+    choices.push(
+        ui.radio_value(&mut choice.scope, ExportScope::All, every)
+            .id,
+    );
     ui.separator();
     // Enter in the folder box exports, as the dialog's Export button does.
     let entered = ui
@@ -140,10 +147,9 @@ pub fn choose(
             field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter))
         })
         .inner;
-    ui.checkbox(
-        &mut choice.force,
-        "Export anyway when a Required check fails (recorded on the article)",
-    );
+    let force = "Export anyway when a Required check fails (recorded on the article)";
+    choices.push(ui.checkbox(&mut choice.force, force).id);
+    ui.data_mut(|d| d.insert_temp(choices_key(), choices));
     ui.horizontal(|ui| {
         let missing = if !choice.formats.iter().any(|(_, on)| *on) {
             Some("Tick at least one format.".to_owned())
@@ -160,7 +166,7 @@ pub fn choose(
                 .map(|folder| format!("Not into {folder}: choose one outside the project."))
         };
         let export = ui.add_enabled(missing.is_none(), egui::Button::new("Export"));
-        if export.clicked() || (entered && missing.is_none()) {
+        if export.clicked() || ((entered || enter_on_choice) && missing.is_none()) {
             out.push(Command::StartExport);
         }
         if ui.button("Cancel").clicked() {
@@ -171,6 +177,22 @@ pub fn choose(
             ui.weak(missing);
         }
     });
+}
+
+/// Where the dialog keeps the ids of its radio buttons and checkboxes between frames.
+fn choices_key() -> egui::Id {
+    egui::Id::unique("copydesk-export-dialog-choices")
+}
+
+/// Whether Enter was pressed on a radio button or a checkbox of the dialog (drawn last frame):
+/// it then exports, as a desktop dialog's default button does. The key is taken before the
+/// choices are drawn, or egui would take it as a click on the one holding the keys and choose
+/// it; Space still does that.
+fn enter_on_a_choice(ui: &mut egui::Ui) -> bool {
+    let choices: Vec<egui::Id> = ui.data(|d| d.get_temp(choices_key())).unwrap_or_default();
+    let focused = ui.memory(|m| m.focused());
+    focused.is_some_and(|id| choices.contains(&id))
+        && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Enter))
 }
 
 /// The progress of a running export.
