@@ -162,6 +162,41 @@ fn the_keys_go_back_to_the_field_that_had_them_when_the_palette_or_a_question_cl
     assert_eq!(draft(&harness).headline, format!("{headline} today again"));
 }
 
+/// A question asked from a button clicked in a pane, after typing in a box: when it closes the
+/// keys stay away from that box, left by the click (they went back to it, and the next letter
+/// typed went into the standfirst).
+#[test]
+fn the_keys_do_not_go_back_to_a_box_left_by_a_click_elsewhere() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    append_to(
+        &mut harness,
+        Role::MultilineTextInput,
+        "Standfirst",
+        " More.",
+    );
+    let standfirst = draft(&harness).standfirst;
+    ask_first_waiver(&mut harness);
+    assert!(
+        harness.state().state.modal.is_some(),
+        "the waiver's question"
+    );
+    harness.event(egui::Event::Text("Agency spelling".into()));
+    harness.run_steps(2);
+    harness.key_press(Key::Enter);
+    wait_until(&mut harness, |w| w.state.modal.is_none());
+    harness.event(egui::Event::Text("x".into()));
+    harness.run_steps(2);
+    assert_eq!(draft(&harness).standfirst, standfirst);
+    assert_eq!(
+        draft(&harness).waivers.len(),
+        1,
+        "the reason went to the waiver"
+    );
+    // Edit → Copy has no box to act on either.
+    assert!(greyed(&mut harness, "Edit", "Copy Ctrl+C"));
+}
+
 #[test]
 fn a_command_run_from_the_palette_gives_the_keys_to_its_box() {
     let (_dir, root) = sample_copy();

@@ -135,7 +135,10 @@ impl Workstation {
             ctx.set_zoom_factor(zoom);
         }
 
-        egui::Panel::top("menu").show(ui, |ui| menu::ui(ui, &self.state, &mut commands));
+        let menu_bar = egui::Panel::top("menu")
+            .show(ui, |ui| menu::ui(ui, &self.state, &mut commands))
+            .response
+            .rect;
         egui::Panel::bottom("status").show(ui, |ui| status_bar::ui(ui, &self.state));
         // On a narrow window the list and the side pane give way to the editor (`panes`).
         let settings = &self.state.settings;
@@ -182,7 +185,7 @@ impl Workstation {
         }
         fields::keys_after_choice(&ctx);
         text_focus::act(&ctx, &mut self.state, modal_shown);
-        text_focus::note(&ctx, &mut self.state, modal_shown);
+        text_focus::note(&ctx, &mut self.state, modal_shown, menu_bar);
         if let Some(text) = self.state.to_clipboard.take() {
             ctx.copy_text(text);
         }

@@ -9,10 +9,16 @@ use egui::text_edit::TextEditState;
 
 /// At the end of a frame: notes the text box with the keys and its selection. A menu takes the
 /// keys without giving them to another widget, so the box stays noted while one is open; a
-/// box no longer drawn is forgotten. The palette's and the dialogs' own boxes are not noted:
-/// nothing is noted in a frame that drew one (`modal_shown`).
-pub fn note(ctx: &egui::Context, state: &mut AppState, modal_shown: bool) {
+/// box no longer drawn is forgotten, and so is one left by a click in a pane (outside the
+/// `menu_bar`): the keys are not given back to it when a question closes, nor does the Edit
+/// menu act on it. The palette's and the dialogs' own boxes are not noted: nothing is noted in
+/// a frame that drew one (`modal_shown`).
+pub fn note(ctx: &egui::Context, state: &mut AppState, modal_shown: bool, menu_bar: egui::Rect) {
     if modal_shown {
+        return;
+    }
+    if clicked_in_a_pane(ctx, menu_bar) && ctx.memory(|m| m.focused()).is_none() {
+        state.text_focus = None;
         return;
     }
     match ctx.memory(|m| m.focused()) {
@@ -34,6 +40,20 @@ pub fn note(ctx: &egui::Context, state: &mut AppState, modal_shown: bool) {
             }
         }
     }
+}
+
+/// Whether the primary button was pressed this frame on a pane, outside the `menu_bar`: not on a
+/// menu, a pop-up or the menu bar, which take the keys from a box without leaving it.
+fn clicked_in_a_pane(ctx: &egui::Context, menu_bar: egui::Rect) -> bool {
+    let Some(at) = ctx.input(|i| {
+        i.pointer
+            .press_origin()
+            .filter(|_| i.pointer.primary_pressed())
+    }) else {
+        return false;
+    };
+    let layer = ctx.layer_id_at(at);
+    !menu_bar.contains(at) && layer.is_some_and(|layer| layer.order == egui::Order::Background)
 }
 
 /// After the frame's commands: carries out the Cut, Copy or Paste asked for, on the noted box.
