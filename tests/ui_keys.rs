@@ -197,6 +197,32 @@ fn the_keys_do_not_go_back_to_a_box_left_by_a_click_elsewhere() {
     assert!(greyed(&mut harness, "Edit", "Copy Ctrl+C"));
 }
 
+/// A click on a pane away from the box that had the keys, pressed in one frame and released in
+/// a later one as a real mouse does: the Edit menu has no box left to copy from.
+#[test]
+fn a_click_away_from_a_box_leaves_the_edit_menu_nothing_to_copy() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    append_to(
+        &mut harness,
+        Role::MultilineTextInput,
+        "Standfirst",
+        " More.",
+    );
+    assert!(harness.state().state.noted_text_box().is_some());
+    let blank = harness
+        .get_all_by_label("Corrections")
+        .next()
+        .unwrap()
+        .rect()
+        .center();
+    primary_button(&harness, blank, true);
+    harness.run_steps(2);
+    primary_button(&harness, blank, false);
+    harness.run_steps(2);
+    assert!(greyed(&mut harness, "Edit", "Copy Ctrl+C"));
+}
+
 #[test]
 fn a_command_run_from_the_palette_gives_the_keys_to_its_box() {
     let (_dir, root) = sample_copy();

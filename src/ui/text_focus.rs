@@ -42,14 +42,16 @@ pub fn note(ctx: &egui::Context, state: &mut AppState, modal_shown: bool, menu_b
     }
 }
 
-/// Whether the primary button was pressed this frame on a pane, outside the `menu_bar`: not on a
-/// menu, a pop-up or the menu bar, which take the keys from a box without leaving it.
+/// Whether the primary button clicked this frame on a pane, outside the `menu_bar`: not on a
+/// menu, a pop-up or the menu bar, which take the keys from a box without leaving it. (egui
+/// takes the keys from a box on a click elsewhere, in the frame of the button's release.)
 fn clicked_in_a_pane(ctx: &egui::Context, menu_bar: egui::Rect) -> bool {
-    let Some(at) = ctx.input(|i| {
+    let clicked_at = |i: &egui::InputState| {
         i.pointer
-            .press_origin()
-            .filter(|_| i.pointer.primary_pressed())
-    }) else {
+            .interact_pos()
+            .filter(|_| i.pointer.primary_clicked())
+    };
+    let Some(at) = ctx.input(clicked_at) else {
         return false;
     };
     let layer = ctx.layer_id_at(at);
