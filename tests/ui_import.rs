@@ -168,3 +168,34 @@ fn a_page_dropped_on_a_read_only_project_is_not_imported_and_the_window_says_why
     );
     assert_eq!(article_ids(&harness).len(), before);
 }
+
+#[test]
+fn files_dropped_together_are_summed_up_once_with_each_refusal_in_full() {
+    let (dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    let before = article_ids(&harness).len();
+    let files = [
+        ("first.md", "# First dropped\n\nText.\n"),
+        ("blank.md", "  \n"),
+        ("second.md", "# Second dropped\n\nText.\n"),
+    ];
+    for (name, text) in files {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        drop_on_window(&mut harness, path);
+    }
+    harness.run_steps(1);
+    assert_eq!(notice(&harness), "Importing 3 files…");
+    wait_until(&mut harness, |w| {
+        w.state.notice.as_ref().is_some_and(|n| n.error)
+    });
+    assert_eq!(article_ids(&harness).len(), before + 2);
+    let said = harness.state().state.notice.clone().unwrap();
+    assert_eq!(said.text, "Imported 2 of 3 files; 1 could not be imported");
+    assert_eq!(said.details.len(), 1);
+    assert!(
+        said.details[0].ends_with("blank.md: the file is empty"),
+        "{:?}",
+        said.details
+    );
+}

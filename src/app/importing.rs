@@ -52,6 +52,8 @@ impl ImportRequest {
 /// An import finished on the worker.
 #[derive(Debug)]
 pub struct Imported {
+    /// The batch it was started in.
+    pub batch: u64,
     /// The project it was imported into.
     pub root: PathBuf,
     /// What the messages call it.
@@ -85,7 +87,8 @@ impl AppState {
         self.import(vec![ImportRequest::Pasted(text)]);
     }
 
-    /// Starts a worker that imports `requests` one after another, each sent back as it is done.
+    /// Starts a worker that imports `requests` one after another, each sent back as it is done;
+    /// the batch is summed up once the last has arrived.
     fn import(&mut self, requests: Vec<ImportRequest>) {
         let root = match &self.bundle {
             None => return self.warn("Open a project to import into."),
@@ -99,6 +102,7 @@ impl AppState {
             [one] => self.tell(format!("Importing {}…", one.name())),
             many => self.tell(format!("Importing {} files…", many.len())),
         }
+        let batch = self.imports.start(requests.len());
         let now = (self.clock)();
         let (sender, waker) = (self.jobs.sender(), self.jobs.waker.clone());
         std::thread::spawn(move || {
@@ -106,7 +110,12 @@ impl AppState {
                 let result = request.run(now);
                 let name = request.name();
                 let root = root.clone();
-                let imported = Imported { root, name, result };
+                let imported = Imported {
+                    batch,
+                    root,
+                    name,
+                    result,
+                };
                 if sender.send(Outcome::Imported(Box::new(imported))).is_err() {
                     return;
                 }
@@ -115,21 +124,46 @@ impl AppState {
         });
     }
 
-    /// Puts an import that arrived into the project, or says why it was not.
+    /// Puts an import that arrived into the project, or says why it was not; the last of a
+    /// batch of several sums the batch up.
     pub(super) fn imported(&mut self, imported: Imported) {
-        let Imported { root, name, result } = imported;
-        if self.bundle.as_ref().is_none_or(|b| b.root() != root) {
-            return self.warn(format!(
+        let Imported {
+            batch,
+            root,
+            name,
+            result,
+        } = imported;
+        let result = match result {
+            _ if self.bundle.as_ref().is_none_or(|b| b.root() != root) => Err(format!(
                 "{name} was not imported: the project it was imported into was closed"
-            ));
-        }
-        match result {
-            Ok(article) => self.add_imported(article),
-            Err(message) => self.warn(message),
+            )),
+            Ok(article) => Ok(self.add_imported(article)),
+            Err(message) => Err(message),
+        };
+        match (self.imports.arrived(batch, result.as_ref().err()), result) {
+            (Progress::Single, Ok(said)) => self.tell(said),
+            (Progress::Single, Err(message)) => self.warn(message),
+            (Progress::Going { arrived, total }, _) => {
+                self.tell(format!("Importing {total} files: {arrived} done…"));
+            }
+            (Progress::Done { total, refusals }, _) if refusals.is_empty() => {
+                self.tell(format!("Imported {total} files"));
+            }
+            (Progress::Done { total, refusals }, _) => {
+                let summary = match total - refusals.len() {
+                    0 => format!("None of the {total} files could be imported"),
+                    imported => format!(
+                        "Imported {imported} of {total} files; {} could not be imported",
+                        refusals.len()
+                    ),
+                };
+                self.warn_with_details(summary, refusals);
+            }
         }
     }
 
-    fn add_imported(&mut self, mut article: Article) {
+    /// Inserts an imported article after the selected one; what to say about it.
+    fn add_imported(&mut self, mut article: Article) -> String {
         let taken = |b: &crate::bundle::Bundle| b.position(article.id).is_some();
         if self.bundle.as_ref().is_some_and(taken) {
             article.id = Uuid::new_v4();
@@ -141,6 +175,120 @@ impl AppState {
             .map(|encoding| format!(", read as {encoding}"))
             .unwrap_or_default();
         self.insert_after_selection(article);
-        self.tell(format!("Imported “{headline}”{read_as}"));
+        format!("Imported “{headline}”{read_as}")
+    }
+}
+
+/// The batches of imports on their way, each summed up once its last import has arrived.
+#[derive(Debug, Default)]
+pub struct Imports {
+    /// The number the next batch takes.
+    next: u64,
+    /// The batches not yet summed up.
+    batches: Vec<Batch>,
+}
+
+/// Imports started together.
+#[derive(Debug)]
+struct Batch {
+    /// Its number.
+    id: u64,
+    /// How many were started.
+    total: usize,
+    /// How many have arrived.
+    arrived: usize,
+    /// Why each refused one was not imported.
+    refusals: Vec<String>,
+}
+
+/// Where a batch stands after an import arrived.
+#[derive(Debug, PartialEq)]
+enum Progress {
+    /// It was one import alone, said as it is.
+    Single,
+    /// More are to come.
+    Going {
+        /// How many have arrived.
+        arrived: usize,
+        /// How many were started.
+        total: usize,
+    },
+    /// It was the last of several.
+    Done {
+        /// How many were started.
+        total: usize,
+        /// Why each refused one was not imported.
+        refusals: Vec<String>,
+    },
+}
+
+impl Imports {
+    /// Starts a batch of `total` imports; its number.
+    fn start(&mut self, total: usize) -> u64 {
+        self.next += 1;
+        self.batches.push(Batch {
+            id: self.next,
+            total,
+            arrived: 0,
+            refusals: Vec::new(),
+        });
+        self.next
+    }
+
+    /// Notes an import of batch `id` arrived (refused, with why); where the batch stands.
+    fn arrived(&mut self, id: u64, refused: Option<&String>) -> Progress {
+        let Some(at) = self.batches.iter().position(|b| b.id == id) else {
+            return Progress::Single;
+        };
+        let batch = &mut self.batches[at];
+        batch.arrived += 1;
+        batch.refusals.extend(refused.cloned());
+        let (arrived, total) = (batch.arrived, batch.total);
+        if arrived < total {
+            return Progress::Going { arrived, total };
+        }
+        let batch = self.batches.remove(at);
+        match total {
+            1 => Progress::Single,
+            _ => Progress::Done {
+                total,
+                refusals: batch.refusals,
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_batch_is_summed_up_when_its_last_import_arrives_whatever_the_order_of_batches() {
+        let mut imports = Imports::default();
+        let (one, three) = (imports.start(1), imports.start(3));
+        let refusal = "blank.md: the file is empty".to_owned();
+        assert_eq!(
+            imports.arrived(three, None),
+            Progress::Going {
+                arrived: 1,
+                total: 3
+            }
+        );
+        assert_eq!(imports.arrived(one, None), Progress::Single);
+        assert_eq!(
+            imports.arrived(three, Some(&refusal)),
+            Progress::Going {
+                arrived: 2,
+                total: 3
+            }
+        );
+        assert_eq!(
+            imports.arrived(three, None),
+            Progress::Done {
+                total: 3,
+                refusals: vec![refusal]
+            }
+        );
+        assert!(imports.batches.is_empty(), "nothing is kept once summed up");
     }
 }

@@ -173,6 +173,8 @@ pub struct AppState {
     /// Files a save on a worker found changed on disk while a dialog was open: the question
     /// about them waits for the dialog to close instead of replacing it.
     conflict_waiting: Option<Vec<PathBuf>>,
+    /// The imports on their way, summed up batch by batch as they arrive.
+    imports: importing::Imports,
     /// The text box that last had the keys, for Edit → Cut, Copy, Paste and Select all.
     pub text_focus: Option<text_focus::TextFocus>,
     /// Whether the article list had the keys when last seen with no dialog open: a dialog that
@@ -239,6 +241,7 @@ impl AppState {
             quit_when_saved: false,
             conflict_waiting: None,
             stop_running: None,
+            imports: importing::Imports::default(),
             text_focus: None,
             list_had_keys: false,
             text_request: None,
