@@ -199,7 +199,7 @@ fn megabyte_files() -> &'static (tempfile::TempDir, PathBuf, PathBuf) {
 }
 
 /// Importing a 1 MB HTML page: read, parsed and made an article (on the import's worker; the
-/// window's thread did all of it before 2026-12-07's fourteenth session).
+/// window's thread did all of it before 2026-12-07's thirteenth session).
 #[divan::bench(sample_count = 10)]
 fn importing_a_1_mb_html_page(bencher: divan::Bencher) {
     let (_, html, _) = megabyte_files();
