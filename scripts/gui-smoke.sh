@@ -24,10 +24,18 @@ cleanup() {
 }
 trap cleanup EXIT
 
-Xvfb ":$display" -screen 0 1400x900x24 -nolisten tcp >/dev/null 2>&1 &
+Xvfb ":$display" -screen 0 1400x900x24 -nolisten tcp >"$data_dir/xvfb.log" 2>&1 &
 xvfb_pid=$!
 export DISPLAY=":$display"
-for _ in $(seq 50); do xdotool getdisplaygeometry >/dev/null 2>&1 && break; sleep 0.1; done
+# The display is waited for (up to 30 s: a machine busy with a build can take seconds to start
+# Xvfb), so that the app never starts without one.
+ready=""
+for _ in $(seq 300); do
+  if xdotool getdisplaygeometry >/dev/null 2>&1; then ready=yes; break; fi
+  kill -0 "$xvfb_pid" 2>/dev/null || break
+  sleep 0.1
+done
+[ -n "$ready" ] || { echo "gui-smoke: Xvfb did not start on :$display" >&2; cat "$data_dir/xvfb.log" >&2; exit 1; }
 
 # The sample is copied into a throw-away data folder: the smoke test never touches the user's.
 COPYDESK_DATA_DIR="$data_dir" LIBGL_ALWAYS_SOFTWARE=1 "$binary" >"$data_dir/app.log" 2>&1 &
