@@ -6,7 +6,9 @@ mod common;
 
 use common::ui::*;
 use egui::accesskit::Role;
+use egui::{Key, Modifiers};
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
@@ -53,11 +55,24 @@ fn a_slow_file_is_imported_on_a_worker_and_the_window_goes_on_meanwhile() {
     let slow = slow_file(files.path(), "harbour.md");
     let (_dir, _root, mut harness) = import_through_the_menu(&slow);
     let before = article_ids(&harness).len();
-    assert_eq!(notice(&harness), "Importing harbour.md…");
+    let importing = "Importing harbour.md…";
+    assert!(harness.query_by_label(importing).is_some(), "said at once");
     append_to(&mut harness, Role::TextInput, "Headline", " today");
     assert!(
         draft(&harness).headline.ends_with(" today"),
         "the window takes typing while the file is read"
+    );
+    // A save's news does not take the import's line from the status bar.
+    press_key(&mut harness, Modifiers::COMMAND, Key::S);
+    wait_until(&mut harness, |w| !w.state.has_unsaved_changes());
+    assert!(
+        notice(&harness).starts_with("Saved"),
+        "{}",
+        notice(&harness)
+    );
+    assert!(
+        harness.query_by_label(importing).is_some(),
+        "still importing"
     );
     assert_eq!(article_ids(&harness).len(), before, "nothing arrived yet");
     let_read(&slow, HARBOUR);
@@ -66,6 +81,7 @@ fn a_slow_file_is_imported_on_a_worker_and_the_window_goes_on_meanwhile() {
     });
     assert_eq!(article_ids(&harness).len(), before + 1);
     assert_eq!(notice(&harness), "Imported “Harbour club wins again”");
+    assert!(harness.query_by_label(importing).is_none(), "done");
 }
 
 #[cfg(unix)]
@@ -185,7 +201,11 @@ fn files_dropped_together_are_summed_up_once_with_each_refusal_in_full() {
         drop_on_window(&mut harness, path);
     }
     harness.run_steps(1);
-    assert_eq!(notice(&harness), "Importing 3 files…");
+    assert!(
+        harness
+            .query_by_label_contains("Importing 3 files")
+            .is_some()
+    );
     wait_until(&mut harness, |w| {
         w.state.notice.as_ref().is_some_and(|n| n.error)
     });

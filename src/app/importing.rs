@@ -97,12 +97,11 @@ impl AppState {
             }
             Some(bundle) => bundle.root().to_owned(),
         };
-        match requests.as_slice() {
-            [] => return,
-            [one] => self.tell(format!("Importing {}…", one.name())),
-            many => self.tell(format!("Importing {} files…", many.len())),
+        if requests.is_empty() {
+            return;
         }
-        let batch = self.imports.start(requests.len());
+        let first = requests[0].name();
+        let batch = self.imports.start(requests.len(), first);
         let now = (self.clock)();
         let (sender, waker) = (self.jobs.sender(), self.jobs.waker.clone());
         std::thread::spawn(move || {
@@ -124,6 +123,12 @@ impl AppState {
         });
     }
 
+    /// What the status bar says while imports are on their way: "Importing harbour.md…",
+    /// "Importing 3 files: 1 done…"; `None` when none is.
+    pub fn importing(&self) -> Option<String> {
+        self.imports.describe()
+    }
+
     /// Puts an import that arrived into the project, or says why it was not; the last of a
     /// batch of several sums the batch up.
     pub(super) fn imported(&mut self, imported: Imported) {
@@ -143,9 +148,8 @@ impl AppState {
         match (self.imports.arrived(batch, result.as_ref().err()), result) {
             (Progress::Single, Ok(said)) => self.tell(said),
             (Progress::Single, Err(message)) => self.warn(message),
-            (Progress::Going { arrived, total }, _) => {
-                self.tell(format!("Importing {total} files: {arrived} done…"));
-            }
+            // The status bar counts the batch while it goes (`importing`).
+            (Progress::Going, _) => {}
             (Progress::Done { total, refusals }, _) if refusals.is_empty() => {
                 self.tell(format!("Imported {total} files"));
             }
@@ -193,6 +197,8 @@ pub struct Imports {
 struct Batch {
     /// Its number.
     id: u64,
+    /// What the messages call its first import.
+    first: String,
     /// How many were started.
     total: usize,
     /// How many have arrived.
@@ -207,12 +213,7 @@ enum Progress {
     /// It was one import alone, said as it is.
     Single,
     /// More are to come.
-    Going {
-        /// How many have arrived.
-        arrived: usize,
-        /// How many were started.
-        total: usize,
-    },
+    Going,
     /// It was the last of several.
     Done {
         /// How many were started.
@@ -223,16 +224,35 @@ enum Progress {
 }
 
 impl Imports {
-    /// Starts a batch of `total` imports; its number.
-    fn start(&mut self, total: usize) -> u64 {
+    /// Starts a batch of `total` imports, the `first` of them named so; its number.
+    fn start(&mut self, total: usize, first: String) -> u64 {
         self.next += 1;
         self.batches.push(Batch {
             id: self.next,
+            first,
             total,
             arrived: 0,
             refusals: Vec::new(),
         });
         self.next
+    }
+
+    /// What is on its way, in words: the one file by its name, one batch with how many of it
+    /// are done, else how many files are left.
+    fn describe(&self) -> Option<String> {
+        match self.batches.as_slice() {
+            [] => None,
+            [one] if one.total == 1 => Some(format!("Importing {}…", one.first)),
+            [one] if one.arrived == 0 => Some(format!("Importing {} files…", one.total)),
+            [one] => Some(format!(
+                "Importing {} files: {} done…",
+                one.total, one.arrived
+            )),
+            many => {
+                let left: usize = many.iter().map(|b| b.total - b.arrived).sum();
+                Some(format!("Importing {left} files…"))
+            }
+        }
     }
 
     /// Notes an import of batch `id` arrived (refused, with why); where the batch stands.
@@ -243,9 +263,9 @@ impl Imports {
         let batch = &mut self.batches[at];
         batch.arrived += 1;
         batch.refusals.extend(refused.cloned());
-        let (arrived, total) = (batch.arrived, batch.total);
-        if arrived < total {
-            return Progress::Going { arrived, total };
+        let total = batch.total;
+        if batch.arrived < total {
+            return Progress::Going;
         }
         let batch = self.batches.remove(at);
         match total {
@@ -265,22 +285,18 @@ mod tests {
     #[test]
     fn a_batch_is_summed_up_when_its_last_import_arrives_whatever_the_order_of_batches() {
         let mut imports = Imports::default();
-        let (one, three) = (imports.start(1), imports.start(3));
+        let one = imports.start(1, "harbour.md".into());
+        assert_eq!(imports.describe().as_deref(), Some("Importing harbour.md…"));
+        let three = imports.start(3, "first.md".into());
         let refusal = "blank.md: the file is empty".to_owned();
-        assert_eq!(
-            imports.arrived(three, None),
-            Progress::Going {
-                arrived: 1,
-                total: 3
-            }
-        );
+        assert_eq!(imports.arrived(three, None), Progress::Going);
+        // Two batches: the files left of both (1 and 2).
+        assert_eq!(imports.describe().as_deref(), Some("Importing 3 files…"));
         assert_eq!(imports.arrived(one, None), Progress::Single);
+        assert_eq!(imports.arrived(three, Some(&refusal)), Progress::Going);
         assert_eq!(
-            imports.arrived(three, Some(&refusal)),
-            Progress::Going {
-                arrived: 2,
-                total: 3
-            }
+            imports.describe().as_deref(),
+            Some("Importing 3 files: 2 done…")
         );
         assert_eq!(
             imports.arrived(three, None),
@@ -290,5 +306,6 @@ mod tests {
             }
         );
         assert!(imports.batches.is_empty(), "nothing is kept once summed up");
+        assert_eq!(imports.describe(), None);
     }
 }

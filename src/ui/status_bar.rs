@@ -79,6 +79,12 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState) {
             "No changes".to_owned()
         };
         ui.label(save_state);
+        // Imports on their way, said until the last has arrived (a notice would go after ten
+        // seconds, or with the next).
+        if let Some(importing) = state.importing() {
+            ui.separator();
+            ui.label(importing);
+        }
         if state.read_only.is_some() {
             ui.separator();
             ui.colored_label(ui.visuals().warn_fg_color, "Read-only");
