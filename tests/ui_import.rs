@@ -57,19 +57,19 @@ fn a_slow_file_is_imported_on_a_worker_and_the_window_goes_on_meanwhile() {
     let before = article_ids(&harness).len();
     let importing = "Importing harbour.md…";
     assert!(harness.query_by_label(importing).is_some(), "said at once");
-    append_to(&mut harness, Role::TextInput, "Headline", " today");
-    assert!(
-        draft(&harness).headline.ends_with(" today"),
-        "the window takes typing while the file is read"
+    append_to(&mut harness, Role::TextInput, "Search articles", "Kremlin");
+    assert_eq!(
+        harness.state().state.visible.len(),
+        1,
+        "the window searches while the file is read"
     );
-    // A save's news does not take the import's line from the status bar.
-    press_key(&mut harness, Modifiers::COMMAND, Key::S);
-    wait_until(&mut harness, |w| !w.state.has_unsaved_changes());
-    assert!(
-        notice(&harness).starts_with("Saved"),
-        "{}",
-        notice(&harness)
-    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.key_press(Key::Backspace);
+    harness.run_steps(2);
+    assert!(harness.state().state.visible.len() > 1, "the search emptied");
+    // Other news does not take the import's line from the status bar.
+    harness.state_mut().state.tell("Saved");
+    harness.run_steps(2);
     assert!(
         harness.query_by_label(importing).is_some(),
         "still importing"
@@ -218,4 +218,66 @@ fn files_dropped_together_are_summed_up_once_with_each_refusal_in_full() {
         "{:?}",
         said.details
     );
+}
+
+/// Imports a slow file through the menu, then does `meanwhile` in the window, which lets the
+/// file be read by calling the function it is given; then waits for the article.
+#[cfg(unix)]
+fn import_slowly(meanwhile: impl FnOnce(&mut Window, &dyn Fn())) -> (tempfile::TempDir, Window) {
+    let files = tempfile::tempdir().unwrap();
+    let slow = slow_file(files.path(), "harbour.md");
+    let (dir, _root, mut harness) = import_through_the_menu(&slow);
+    let before = article_ids(&harness).len();
+    meanwhile(&mut harness, &|| let_read(&slow, HARBOUR));
+    wait_for_articles(&mut harness, before + 1);
+    (dir, harness)
+}
+
+#[cfg(unix)]
+#[test]
+fn an_import_arriving_while_the_editor_types_elsewhere_does_not_take_the_article_away() {
+    let (_dir, harness) = import_slowly(|harness, read| {
+        append_to(harness, Role::TextInput, "Headline", " today");
+        read();
+    });
+    let open = draft(&harness);
+    assert!(open.headline.ends_with(" today"), "{}", open.headline);
+    assert_eq!(
+        notice(&harness),
+        "Imported “Harbour club wins again”, below the open article in the list"
+    );
+    let at = article_ids(&harness).iter().position(|id| *id == open.id);
+    let bundle = harness.state().state.bundle.as_ref().unwrap();
+    let below = bundle.summary_at(at.unwrap() + 1).unwrap();
+    assert_eq!(below.headline, "Harbour club wins again");
+}
+
+#[cfg(unix)]
+#[test]
+fn an_import_arriving_while_a_question_is_open_waits_for_it_to_close() {
+    let waits = "harbour.md is read: it goes in once the dialog closes";
+    let (_dir, harness) = import_slowly(|harness, read| {
+        let before = article_ids(harness).len();
+        ask_first_waiver(harness);
+        let open = harness.state().state.selected;
+        assert!(
+            harness.state().state.modal.is_some(),
+            "the waiver's question"
+        );
+        read();
+        wait_until(harness, |w| w.state.importing().as_deref() == Some(waits));
+        assert!(
+            harness.query_by_label(waits).is_some(),
+            "said in the status bar"
+        );
+        assert_eq!(article_ids(harness).len(), before);
+        assert_eq!(
+            harness.state().state.selected,
+            open,
+            "its article stays open"
+        );
+        harness.key_press(Key::Escape);
+    });
+    assert_eq!(draft(&harness).headline, "Harbour club wins again");
+    assert!(harness.query_by_label(waits).is_none());
 }

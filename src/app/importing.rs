@@ -1,7 +1,9 @@
 //! Importing files and pasted text as new articles. The reading and parsing run on a worker: a
 //! page of megabytes takes the better part of a second, and a file on a far share as long as
 //! the share takes, while the window goes on. What arrives goes into the project it was
-//! imported into, after the article selected when it arrives.
+//! imported into, after the article selected when it arrives, and is opened unless the editor
+//! has edited or opened another article since; one that arrives while a dialog is open waits
+//! for it to close, as the dialog may be about the open article.
 
 use super::AppState;
 use super::jobs::Outcome;
@@ -9,6 +11,7 @@ use crate::import::{ImportFormat, ImportProblem, import_file, import_text};
 use crate::model::Article;
 use chrono::{DateTime, Utc};
 use std::path::PathBuf;
+use std::time::Instant;
 use uuid::Uuid;
 
 /// Something to import as an article.
@@ -101,7 +104,7 @@ impl AppState {
             return;
         }
         let first = requests[0].name();
-        let batch = self.imports.start(requests.len(), first);
+        let batch = self.imports.start(requests.len(), first, self.selected);
         let now = (self.clock)();
         let (sender, waker) = (self.jobs.sender(), self.jobs.waker.clone());
         std::thread::spawn(move || {
@@ -129,9 +132,25 @@ impl AppState {
         self.imports.describe()
     }
 
+    /// Puts in the imports that arrived while a dialog was open, once it has closed.
+    pub(super) fn put_in_held_imports(&mut self) {
+        if self.modal.is_none() && !self.imports.held.is_empty() {
+            for imported in std::mem::take(&mut self.imports.held) {
+                self.imported(imported);
+            }
+        }
+    }
+
     /// Puts an import that arrived into the project, or says why it was not; the last of a
-    /// batch of several sums the batch up.
+    /// batch of several sums the batch up. While a dialog is open it waits.
     pub(super) fn imported(&mut self, imported: Imported) {
+        if self.modal.is_some() {
+            self.imports.held.push(imported);
+            return;
+        }
+        let moved_on = self
+            .imports
+            .moved_on(imported.batch, self.last_edit, self.selected);
         let Imported {
             batch,
             root,
@@ -142,9 +161,10 @@ impl AppState {
             _ if self.bundle.as_ref().is_none_or(|b| b.root() != root) => Err(format!(
                 "{name} was not imported: the project it was imported into was closed"
             )),
-            Ok(article) => Ok(self.add_imported(article)),
+            Ok(article) => Ok(self.add_imported(article, !moved_on)),
             Err(message) => Err(message),
         };
+        self.imports.resume(batch, self.selected);
         match (self.imports.arrived(batch, result.as_ref().err()), result) {
             (Progress::Single, Ok(said)) => self.tell(said),
             (Progress::Single, Err(message)) => self.warn(message),
@@ -166,8 +186,9 @@ impl AppState {
         }
     }
 
-    /// Inserts an imported article after the selected one; what to say about it.
-    fn add_imported(&mut self, mut article: Article) -> String {
+    /// Inserts an imported article after the selected one, and opens it when `open`; what to
+    /// say about it.
+    fn add_imported(&mut self, mut article: Article, open: bool) -> String {
         let taken = |b: &crate::bundle::Bundle| b.position(article.id).is_some();
         if self.bundle.as_ref().is_some_and(taken) {
             article.id = Uuid::new_v4();
@@ -178,8 +199,15 @@ impl AppState {
             .imported_read_as()
             .map(|encoding| format!(", read as {encoding}"))
             .unwrap_or_default();
+        let open_now = self.selected;
         self.insert_after_selection(article);
-        format!("Imported “{headline}”{read_as}")
+        if open {
+            format!("Imported “{headline}”{read_as}")
+        } else {
+            // The editor went on with another article meanwhile: it stays open.
+            self.select(open_now);
+            format!("Imported “{headline}”{read_as}, below the open article in the list")
+        }
     }
 }
 
@@ -190,6 +218,8 @@ pub struct Imports {
     next: u64,
     /// The batches not yet summed up.
     batches: Vec<Batch>,
+    /// Imports that arrived while a dialog was open, put in when it closes.
+    held: Vec<Imported>,
 }
 
 /// Imports started together.
@@ -199,6 +229,11 @@ struct Batch {
     id: u64,
     /// What the messages call its first import.
     first: String,
+    /// When it was started, or its last import put in: an edit after that means the editor
+    /// went on with other work.
+    since: Instant,
+    /// The article open then: another opened since means the same.
+    open_then: Option<Uuid>,
     /// How many were started.
     total: usize,
     /// How many have arrived.
@@ -224,12 +259,15 @@ enum Progress {
 }
 
 impl Imports {
-    /// Starts a batch of `total` imports, the `first` of them named so; its number.
-    fn start(&mut self, total: usize, first: String) -> u64 {
+    /// Starts a batch of `total` imports, the `first` of them named so, with article `open`
+    /// open; its number.
+    fn start(&mut self, total: usize, first: String, open: Option<Uuid>) -> u64 {
         self.next += 1;
         self.batches.push(Batch {
             id: self.next,
             first,
+            since: Instant::now(),
+            open_then: open,
             total,
             arrived: 0,
             refusals: Vec::new(),
@@ -240,6 +278,21 @@ impl Imports {
     /// What is on its way, in words: the one file by its name, one batch with how many of it
     /// are done, else how many files are left.
     fn describe(&self) -> Option<String> {
+        match self.held.as_slice() {
+            [] => {}
+            [one] => {
+                return Some(format!(
+                    "{} is read: it goes in once the dialog closes",
+                    one.name
+                ));
+            }
+            many => {
+                let read = many.len();
+                return Some(format!(
+                    "{read} files are read: they go in once the dialog closes"
+                ));
+            }
+        }
         match self.batches.as_slice() {
             [] => None,
             [one] if one.total == 1 => Some(format!("Importing {}…", one.first)),
@@ -252,6 +305,25 @@ impl Imports {
                 let left: usize = many.iter().map(|b| b.total - b.arrived).sum();
                 Some(format!("Importing {left} files…"))
             }
+        }
+    }
+
+    /// Whether the editor went on with other work since batch `id` started or last put an
+    /// import in: an edit since (`last_edit`), or another article `open`.
+    fn moved_on(&self, id: u64, last_edit: Option<Instant>, open: Option<Uuid>) -> bool {
+        self.batches
+            .iter()
+            .find(|b| b.id == id)
+            .is_some_and(|batch| {
+                last_edit.is_some_and(|edit| edit > batch.since) || open != batch.open_then
+            })
+    }
+
+    /// Notes that an import of batch `id` was put in, with article `open` open after it.
+    fn resume(&mut self, id: u64, open: Option<Uuid>) {
+        if let Some(batch) = self.batches.iter_mut().find(|b| b.id == id) {
+            batch.since = Instant::now();
+            batch.open_then = open;
         }
     }
 
@@ -285,9 +357,9 @@ mod tests {
     #[test]
     fn a_batch_is_summed_up_when_its_last_import_arrives_whatever_the_order_of_batches() {
         let mut imports = Imports::default();
-        let one = imports.start(1, "harbour.md".into());
+        let one = imports.start(1, "harbour.md".into(), None);
         assert_eq!(imports.describe().as_deref(), Some("Importing harbour.md…"));
-        let three = imports.start(3, "first.md".into());
+        let three = imports.start(3, "first.md".into(), None);
         let refusal = "blank.md: the file is empty".to_owned();
         assert_eq!(imports.arrived(three, None), Progress::Going);
         // Two batches: the files left of both (1 and 2).
@@ -307,5 +379,24 @@ mod tests {
         );
         assert!(imports.batches.is_empty(), "nothing is kept once summed up");
         assert_eq!(imports.describe(), None);
+    }
+
+    #[test]
+    fn an_edit_or_another_article_opened_since_the_import_began_means_the_editor_went_on() {
+        let mut imports = Imports::default();
+        let (open, other) = (Some(Uuid::new_v4()), Some(Uuid::new_v4()));
+        let before = Instant::now();
+        let id = imports.start(2, "first.md".into(), open);
+        assert!(!imports.moved_on(id, None, open));
+        assert!(
+            !imports.moved_on(id, Some(before), open),
+            "an edit before it"
+        );
+        assert!(imports.moved_on(id, None, other), "another article opened");
+        let edit = Instant::now();
+        assert!(imports.moved_on(id, Some(edit), open), "an edit since");
+        // Its first import put in (and opened): only what comes after that counts.
+        imports.resume(id, other);
+        assert!(!imports.moved_on(id, Some(edit), other));
     }
 }

@@ -123,6 +123,7 @@ impl AppState {
 
     /// Handles finished background work.
     pub fn receive(&mut self) {
+        self.put_in_held_imports();
         for outcome in self.jobs.drain() {
             match outcome {
                 Outcome::Picked(_, None) => {}
