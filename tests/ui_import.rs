@@ -66,7 +66,10 @@ fn a_slow_file_is_imported_on_a_worker_and_the_window_goes_on_meanwhile() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
     harness.key_press(Key::Backspace);
     harness.run_steps(2);
-    assert!(harness.state().state.visible.len() > 1, "the search emptied");
+    assert!(
+        harness.state().state.visible.len() > 1,
+        "the search emptied"
+    );
     // Other news does not take the import's line from the status bar.
     harness.state_mut().state.tell("Saved");
     harness.run_steps(2);
