@@ -284,3 +284,33 @@ fn an_import_arriving_while_a_question_is_open_waits_for_it_to_close() {
     assert_eq!(draft(&harness).headline, "Harbour club wins again");
     assert!(harness.query_by_label(waits).is_none());
 }
+
+#[test]
+fn an_import_opened_past_the_list_s_search_says_both_what_came_and_that_the_search_went() {
+    let files = tempfile::tempdir().unwrap();
+    let file = files.path().join("harbour.md");
+    std::fs::write(&file, HARBOUR).unwrap();
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, Arc::new(FakeDialogs(Mutex::new(Some(file)))));
+    let before = article_ids(&harness).len();
+    append_to(&mut harness, Role::TextInput, "Search articles", "Kremlin");
+    choose_in_menu(&mut harness, "File", "Import file…");
+    wait_for_articles(&mut harness, before + 1);
+    assert_eq!(
+        notice(&harness),
+        "Imported “Harbour club wins again”; the search was cleared to show it"
+    );
+    assert!(harness.state().state.filter.query.is_empty());
+}
+
+#[cfg(unix)]
+#[test]
+fn an_import_put_below_the_open_article_leaves_the_list_s_search_alone() {
+    let (_dir, harness) = import_slowly(|harness, read| {
+        append_to(harness, Role::TextInput, "Search articles", "Kremlin");
+        append_to(harness, Role::TextInput, "Headline", " today");
+        read();
+    });
+    assert_eq!(harness.state().state.filter.query, "Kremlin");
+    assert!(draft(&harness).headline.ends_with(" today"));
+}

@@ -289,7 +289,7 @@ impl AppState {
 
     /// Adds `article` just after the selected one (or at the end), as an undoable step.
     pub(super) fn insert_after_selection(&mut self, article: Article) {
-        self.reveal_new = Some(article.id);
+        self.reveal_new = Some((article.id, Instant::now()));
         let index = self
             .selected_index()
             .map_or(self.article_count(), |i| i + 1);

@@ -204,8 +204,10 @@ impl AppState {
         if open {
             format!("Imported “{headline}”{read_as}")
         } else {
-            // The editor went on with another article meanwhile: it stays open.
+            // The editor went on with another article meanwhile: it stays open, and the list
+            // keeps its search.
             self.select(open_now);
+            self.reveal_new = None;
             format!("Imported “{headline}”{read_as}, below the open article in the list")
         }
     }

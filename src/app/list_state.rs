@@ -84,9 +84,10 @@ impl AppState {
     }
 
     /// Clears the search and filters (not the order) when they hide the article just made, so
-    /// that the list shows the article open in the editor, and says so.
+    /// that the list shows the article open in the editor, and says so (after the news of the
+    /// article, "Imported …", when there is some).
     fn reveal_new_article(&mut self) {
-        let (Some(id), Some(bundle)) = (self.reveal_new.take(), &self.bundle) else {
+        let (Some((id, made)), Some(bundle)) = (self.reveal_new.take(), &self.bundle) else {
             return;
         };
         let Some(position) = bundle.position(id) else {
@@ -99,14 +100,18 @@ impl AppState {
         let searched = !self.filter.query.is_empty();
         let only_searched = self.filter.without_search() == unfiltered;
         let cleared = match (searched, only_searched) {
-            (true, true) => "The search was cleared",
-            (true, false) => "The search and filters were cleared",
-            (false, _) => "The filters were cleared",
+            (true, true) => "search was cleared",
+            (true, false) => "search and filters were cleared",
+            (false, _) => "filters were cleared",
         };
         self.filter = unfiltered;
         self.list_dirty = true;
         self.reveal_selected = true;
-        self.tell(format!("{cleared} to show the new article"));
+        let news = (self.notice.as_mut()).filter(|notice| notice.at >= made && !notice.error);
+        match news {
+            Some(news) => news.text.push_str(&format!("; the {cleared} to show it")),
+            None => self.tell(format!("The {cleared} to show the new article")),
+        }
         self.refresh_list();
     }
 

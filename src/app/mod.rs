@@ -131,9 +131,9 @@ pub struct AppState {
     pub focus_search: bool,
     /// Whether the list should scroll to the selected article (it was chosen by keyboard).
     pub reveal_selected: bool,
-    /// An article just made (new, duplicated, imported) that the list must show: a search or
-    /// filters that would hide it are cleared.
-    pub reveal_new: Option<Uuid>,
+    /// An article just made (new, duplicated, imported) that the list must show, and when: a
+    /// search or filters that would hide it are cleared.
+    pub reveal_new: Option<(Uuid, Instant)>,
     /// The body editor's selection, in characters.
     pub body_selection: Option<(usize, usize)>,
     /// The body's selection while the body has the keys and something is selected (characters):
