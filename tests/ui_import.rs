@@ -20,14 +20,12 @@ fn notice(harness: &Window) -> String {
     notice.map(|n| n.text.clone()).unwrap_or_default()
 }
 
-/// A file whose bytes come only when [`let_read`] gives them (a named pipe): a file as slow to
-/// read as the test wants.
+/// Makes `path` a file whose bytes come only when [`let_read`] gives them (a named pipe): a
+/// file as slow to read as the test wants.
 #[cfg(unix)]
-fn slow_file(dir: &Path, name: &str) -> PathBuf {
-    let path = dir.join(name);
-    let made = std::process::Command::new("mkfifo").arg(&path).status();
+fn make_slow(path: &Path) {
+    let made = std::process::Command::new("mkfifo").arg(path).status();
     assert!(made.is_ok_and(|status| status.success()), "mkfifo");
-    path
 }
 
 /// Gives the slow file its text, and ends it.
@@ -38,22 +36,34 @@ fn let_read(path: &Path, text: &str) {
 
 const HARBOUR: &str = "---\ntitle: Harbour club wins again\n---\n\nThe club won.\n";
 
-/// Imports `file` through File → Import file… in the window, and the frames after.
-fn import_through_the_menu(file: &Path) -> (tempfile::TempDir, PathBuf, Window) {
+/// A copy of the sample open in the window, with file `name` made by `make` in its folder and
+/// offered by the file dialog.
+fn sample_offering(name: &str, make: impl FnOnce(&Path)) -> (tempfile::TempDir, PathBuf, Window) {
     let (dir, root) = sample_copy();
-    let dialogs = FakeDialogs(Mutex::new(Some(file.to_owned())));
-    let mut harness = open(&root, Arc::new(dialogs));
-    choose_in_menu(&mut harness, "File", "Import file…");
+    let file = dir.path().join(name);
+    make(&file);
+    let dialogs = FakeDialogs(Mutex::new(Some(file.clone())));
+    (dir, file, open(&root, Arc::new(dialogs)))
+}
+
+/// File → Import file… in the window, and the frames after.
+fn import_through_the_menu(harness: &mut Window) {
+    choose_in_menu(harness, "File", "Import file…");
     harness.run_steps(3);
-    (dir, root, harness)
+}
+
+/// A copy of the sample importing a slow "harbour.md" through the menu ([`make_slow`]).
+#[cfg(unix)]
+fn importing_a_slow_file() -> (tempfile::TempDir, PathBuf, Window) {
+    let (dir, slow, mut harness) = sample_offering("harbour.md", make_slow);
+    import_through_the_menu(&mut harness);
+    (dir, slow, harness)
 }
 
 #[cfg(unix)]
 #[test]
 fn a_slow_file_is_imported_on_a_worker_and_the_window_goes_on_meanwhile() {
-    let files = tempfile::tempdir().unwrap();
-    let slow = slow_file(files.path(), "harbour.md");
-    let (_dir, _root, mut harness) = import_through_the_menu(&slow);
+    let (_dir, slow, mut harness) = importing_a_slow_file();
     let before = article_ids(&harness).len();
     let importing = "Importing harbour.md…";
     assert!(harness.query_by_label(importing).is_some(), "said at once");
@@ -90,9 +100,7 @@ fn a_slow_file_is_imported_on_a_worker_and_the_window_goes_on_meanwhile() {
 #[cfg(unix)]
 #[test]
 fn a_file_still_read_when_its_project_closes_goes_into_no_other() {
-    let files = tempfile::tempdir().unwrap();
-    let slow = slow_file(files.path(), "harbour.md");
-    let (_dir, _root, mut harness) = import_through_the_menu(&slow);
+    let (_dir, slow, mut harness) = importing_a_slow_file();
     let (_other_dir, other) = sample_copy();
     drop_on_window(&mut harness, other.clone());
     wait_until(&mut harness, |w| {
@@ -119,10 +127,9 @@ fn a_file_still_read_when_its_project_closes_goes_into_no_other() {
 
 #[test]
 fn a_file_that_cannot_be_imported_says_why_when_its_reading_ends() {
-    let files = tempfile::tempdir().unwrap();
-    let empty = files.path().join("blank.md");
-    std::fs::write(&empty, "  \n").unwrap();
-    let (_dir, _root, mut harness) = import_through_the_menu(&empty);
+    let blank = |file: &Path| std::fs::write(file, "  \n").unwrap();
+    let (_dir, _, mut harness) = sample_offering("blank.md", blank);
+    import_through_the_menu(&mut harness);
     let before = article_ids(&harness).len();
     wait_until(&mut harness, |w| {
         w.state.notice.as_ref().is_some_and(|n| n.error)
@@ -227,9 +234,7 @@ fn files_dropped_together_are_summed_up_once_with_each_refusal_in_full() {
 /// file be read by calling the function it is given; then waits for the article.
 #[cfg(unix)]
 fn import_slowly(meanwhile: impl FnOnce(&mut Window, &dyn Fn())) -> (tempfile::TempDir, Window) {
-    let files = tempfile::tempdir().unwrap();
-    let slow = slow_file(files.path(), "harbour.md");
-    let (dir, _root, mut harness) = import_through_the_menu(&slow);
+    let (dir, slow, mut harness) = importing_a_slow_file();
     let before = article_ids(&harness).len();
     meanwhile(&mut harness, &|| let_read(&slow, HARBOUR));
     wait_for_articles(&mut harness, before + 1);
@@ -287,14 +292,11 @@ fn an_import_arriving_while_a_question_is_open_waits_for_it_to_close() {
 
 #[test]
 fn an_import_opened_past_the_list_s_search_says_both_what_came_and_that_the_search_went() {
-    let files = tempfile::tempdir().unwrap();
-    let file = files.path().join("harbour.md");
-    std::fs::write(&file, HARBOUR).unwrap();
-    let (_dir, root) = sample_copy();
-    let mut harness = open(&root, Arc::new(FakeDialogs(Mutex::new(Some(file)))));
+    let page = |file: &Path| std::fs::write(file, HARBOUR).unwrap();
+    let (_dir, _, mut harness) = sample_offering("harbour.md", page);
     let before = article_ids(&harness).len();
     append_to(&mut harness, Role::TextInput, "Search articles", "Kremlin");
-    choose_in_menu(&mut harness, "File", "Import file…");
+    import_through_the_menu(&mut harness);
     wait_for_articles(&mut harness, before + 1);
     assert_eq!(
         notice(&harness),

@@ -162,12 +162,9 @@ fn the_keys_go_back_to_the_field_that_had_them_when_the_palette_or_a_question_cl
     assert_eq!(draft(&harness).headline, format!("{headline} today again"));
 }
 
-/// A question asked from a button clicked in a pane, after typing in a box: when it closes the
-/// keys stay away from that box, left by the click (they went back to it, and the next letter
-/// typed went into the standfirst).
-#[test]
-fn the_keys_do_not_go_back_to_a_box_left_by_a_click_elsewhere() {
-    let (_dir, root) = sample_copy();
+/// The sample open, with " More." typed at the end of the standfirst's first line.
+fn typed_in_the_standfirst() -> (tempfile::TempDir, Workstation) {
+    let (dir, root) = sample_copy();
     let mut harness = open(&root, no_dialogs());
     append_to(
         &mut harness,
@@ -175,6 +172,15 @@ fn the_keys_do_not_go_back_to_a_box_left_by_a_click_elsewhere() {
         "Standfirst",
         " More.",
     );
+    (dir, harness)
+}
+
+/// A question asked from a button clicked in a pane, after typing in a box: when it closes the
+/// keys stay away from that box, left by the click (they went back to it, and the next letter
+/// typed went into the standfirst).
+#[test]
+fn the_keys_do_not_go_back_to_a_box_left_by_a_click_elsewhere() {
+    let (_dir, mut harness) = typed_in_the_standfirst();
     let standfirst = draft(&harness).standfirst;
     ask_first_waiver(&mut harness);
     assert!(
@@ -201,14 +207,7 @@ fn the_keys_do_not_go_back_to_a_box_left_by_a_click_elsewhere() {
 /// a later one as a real mouse does: the Edit menu has no box left to copy from.
 #[test]
 fn a_click_away_from_a_box_leaves_the_edit_menu_nothing_to_copy() {
-    let (_dir, root) = sample_copy();
-    let mut harness = open(&root, no_dialogs());
-    append_to(
-        &mut harness,
-        Role::MultilineTextInput,
-        "Standfirst",
-        " More.",
-    );
+    let (_dir, mut harness) = typed_in_the_standfirst();
     assert!(harness.state().state.noted_text_box().is_some());
     let blank = harness
         .get_all_by_label("Corrections")

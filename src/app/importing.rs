@@ -15,7 +15,7 @@ use std::time::Instant;
 use uuid::Uuid;
 
 /// Something to import as an article.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug)]
 pub enum ImportRequest {
     /// A file, its format told by its extension or its first characters.
     File(PathBuf),
@@ -164,8 +164,8 @@ impl AppState {
             Ok(article) => Ok(self.add_imported(article, !moved_on)),
             Err(message) => Err(message),
         };
-        self.imports.resume(batch, self.selected);
-        match (self.imports.arrived(batch, result.as_ref().err()), result) {
+        let refused = result.as_ref().err();
+        match (self.imports.arrived(batch, refused, self.selected), result) {
             (Progress::Single, Ok(said)) => self.tell(said),
             (Progress::Single, Err(message)) => self.warn(message),
             // The status bar counts the batch while it goes (`importing`).
@@ -321,22 +321,18 @@ impl Imports {
             })
     }
 
-    /// Notes that an import of batch `id` was put in, with article `open` open after it.
-    fn resume(&mut self, id: u64, open: Option<Uuid>) {
-        if let Some(batch) = self.batches.iter_mut().find(|b| b.id == id) {
-            batch.since = Instant::now();
-            batch.open_then = open;
-        }
-    }
-
-    /// Notes an import of batch `id` arrived (refused, with why); where the batch stands.
-    fn arrived(&mut self, id: u64, refused: Option<&String>) -> Progress {
+    /// Notes an import of batch `id` arrived and was dealt with (refused, with why), article
+    /// `open` open after it: only what the editor does from now on counts as going on with
+    /// other work. Where the batch stands.
+    fn arrived(&mut self, id: u64, refused: Option<&String>, open: Option<Uuid>) -> Progress {
         let Some(at) = self.batches.iter().position(|b| b.id == id) else {
             return Progress::Single;
         };
         let batch = &mut self.batches[at];
         batch.arrived += 1;
         batch.refusals.extend(refused.cloned());
+        batch.since = Instant::now();
+        batch.open_then = open;
         let total = batch.total;
         if batch.arrived < total {
             return Progress::Going;
@@ -363,17 +359,20 @@ mod tests {
         assert_eq!(imports.describe().as_deref(), Some("Importing harbour.md…"));
         let three = imports.start(3, "first.md".into(), None);
         let refusal = "blank.md: the file is empty".to_owned();
-        assert_eq!(imports.arrived(three, None), Progress::Going);
+        assert_eq!(imports.arrived(three, None, None), Progress::Going);
         // Two batches: the files left of both (1 and 2).
         assert_eq!(imports.describe().as_deref(), Some("Importing 3 files…"));
-        assert_eq!(imports.arrived(one, None), Progress::Single);
-        assert_eq!(imports.arrived(three, Some(&refusal)), Progress::Going);
+        assert_eq!(imports.arrived(one, None, None), Progress::Single);
+        assert_eq!(
+            imports.arrived(three, Some(&refusal), None),
+            Progress::Going
+        );
         assert_eq!(
             imports.describe().as_deref(),
             Some("Importing 3 files: 2 done…")
         );
         assert_eq!(
-            imports.arrived(three, None),
+            imports.arrived(three, None, None),
             Progress::Done {
                 total: 3,
                 refusals: vec![refusal]
@@ -398,7 +397,7 @@ mod tests {
         let edit = Instant::now();
         assert!(imports.moved_on(id, Some(edit), open), "an edit since");
         // Its first import put in (and opened): only what comes after that counts.
-        imports.resume(id, other);
+        assert_eq!(imports.arrived(id, None, other), Progress::Going);
         assert!(!imports.moved_on(id, Some(edit), other));
     }
 }

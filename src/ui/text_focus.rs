@@ -17,11 +17,12 @@ pub fn note(ctx: &egui::Context, state: &mut AppState, modal_shown: bool, menu_b
     if modal_shown {
         return;
     }
-    if clicked_in_a_pane(ctx, menu_bar) && ctx.memory(|m| m.focused()).is_none() {
+    let focused = ctx.memory(|m| m.focused());
+    if focused.is_none() && clicked_in_a_pane(ctx, menu_bar) {
         state.text_focus = None;
         return;
     }
-    match ctx.memory(|m| m.focused()) {
+    match focused {
         Some(id) => {
             state.text_focus = TextEditState::load(ctx, id).map(|edit| TextFocus {
                 id,
