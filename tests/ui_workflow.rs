@@ -6,7 +6,9 @@ mod common;
 use common::ui::*;
 use copydesk::app::command::Command;
 use copydesk::model::Status;
+use copydesk::ui::Workstation;
 use egui::accesskit::Role;
+use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
 #[test]
@@ -36,11 +38,7 @@ fn marking_an_article_corrected_needs_a_correction_first() {
         "{notice}"
     );
     // With a correction written, the move is made.
-    harness.get_by_label("Add correction").click();
-    harness.run_steps(2);
-    harness
-        .get_by_role_and_label(Role::MultilineTextInput, "Correction 1")
-        .type_text("An earlier version gave the wrong date.");
+    write_a_correction(&mut harness);
     harness.run_steps(2);
     harness.state_mut().state.apply(corrected);
     harness.run_steps(3);
@@ -169,4 +167,75 @@ fn choosing_the_status_the_article_has_says_so_rather_than_warning() {
     assert_eq!(notice.text, format!("The article is already {status}"));
     assert!(!notice.error, "not a failure");
     assert!(!harness.state().state.undo.can_undo(), "no undo step");
+}
+
+/// Adds a correction to the open article and writes it.
+fn write_a_correction(harness: &mut Harness<'static, Workstation>) {
+    harness.get_by_label("Add correction").click();
+    harness.run_steps(2);
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, "Correction 1")
+        .type_text("An earlier version gave the wrong date.");
+}
+
+/// The status bar's notice, and whether it is a failure.
+fn notice(harness: &Harness<'static, Workstation>) -> (String, bool) {
+    let notice = harness.state().state.notice.as_ref().expect("a message");
+    (notice.text.clone(), notice.error)
+}
+
+#[test]
+fn a_refused_move_s_notice_follows_the_fixes_and_says_when_nothing_blocks_it() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    // A published article with no correction, and with its headline emptied: two failures.
+    select(&mut harness, "5a3e0000-0000-4000-8000-000000000005");
+    retype(&mut harness, "Headline", "");
+    settle(&mut harness);
+    harness
+        .state_mut()
+        .state
+        .apply(Command::SetStatus(Status::Corrected));
+    harness.run_steps(3);
+    let (refused, error) = notice(&harness);
+    assert!(
+        error && refused.contains("no correction") && refused.contains("headline"),
+        "{refused}"
+    );
+
+    // An edit that fixes neither leaves the notice as it was.
+    append_to(
+        &mut harness,
+        Role::MultilineTextInput,
+        "Standfirst",
+        " More.",
+    );
+    settle(&mut harness);
+    assert_eq!(notice(&harness), (refused.clone(), true));
+
+    // With a headline, only the missing correction is left.
+    retype(&mut harness, "Headline", "Harbour club wins again");
+    settle(&mut harness);
+    let (left, error) = notice(&harness);
+    assert!(
+        error
+            && left.contains("Not moved to corrected")
+            && left.contains("no correction")
+            && !left.contains("headline"),
+        "{left}"
+    );
+
+    // With a correction written, nothing blocks the move, and the red line says so.
+    write_a_correction(&mut harness);
+    settle(&mut harness);
+    let (cleared, error) = notice(&harness);
+    assert!(
+        !error && cleared.contains("Nothing blocks corrected now"),
+        "{cleared}"
+    );
+    assert_eq!(
+        draft(&harness).status,
+        Status::Published,
+        "not moved unasked"
+    );
 }

@@ -29,6 +29,7 @@ pub mod settings_draft;
 pub mod text_focus;
 pub mod transfer;
 pub mod undo;
+mod workflow_moves;
 
 use crate::bundle::Bundle;
 use crate::model::Article;

@@ -4,8 +4,7 @@
 use super::review_worker::{Request, ReviewWorker};
 use super::undo::Step;
 use super::{AppState, Modal};
-use crate::model::{Article, Status, Waiver};
-use crate::review::workflow::{self, Move, Refusal};
+use crate::model::{Article, Waiver};
 use crate::review::{CheckContext, Field, Finding, ProjectFacts, Reviewer, Severity};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -35,6 +34,8 @@ pub struct ReviewState {
     pub typed_at: Option<Instant>,
     /// How long typing must pause before the article is checked again ([`REVIEW_AFTER`]).
     pub pause: Duration,
+    /// A move the checklist refused, whose notice follows the fresh findings.
+    pub(super) refused: Option<super::workflow_moves::RefusedMove>,
 }
 
 /// While typing goes on, the review waits for a pause this long before it checks: a check at
@@ -102,7 +103,9 @@ impl AppState {
     /// Takes the review thread's findings, sends the open article when it changed, and takes an
     /// F8 that waited for the check.
     pub fn refresh_review(&mut self) {
-        self.send_for_review();
+        if self.send_for_review() && self.review.is_current() {
+            self.follow_refused_move();
+        }
         // An F8 pressed while the check ran goes now that it is done.
         if self.review.is_current()
             && let Some(forward) = self.review.pending_step.take()
@@ -111,14 +114,17 @@ impl AppState {
         }
     }
 
-    /// Takes the review thread's findings, and sends the open article when it changed.
-    fn send_for_review(&mut self) {
+    /// Takes the review thread's findings, and sends the open article when it changed; says
+    /// whether findings came.
+    fn send_for_review(&mut self) -> bool {
         let review = &mut self.review;
         let worker = review
             .worker
             .get_or_insert_with(|| ReviewWorker::spawn(self.jobs.waker.clone()));
+        let mut came = false;
         for reply in worker.replies() {
             if reply.generation >= review.shown {
+                came = true;
                 review.shown = reply.generation;
                 review.findings = reply.findings;
                 review.reviewed = Some(reply.article);
@@ -128,7 +134,7 @@ impl AppState {
             review.findings.clear();
             review.requested = None;
             review.unsent = false;
-            return;
+            return came;
         };
         // One check at a time: while one runs, edits wait for its reply (which repaints the
         // window), then the latest draft goes. The thread would skip the ones between anyway.
@@ -146,7 +152,7 @@ impl AppState {
             worker.interrupt();
         }
         if running || !review.unsent || waiting {
-            return;
+            return came;
         }
         let generation = review
             .requested
@@ -168,10 +174,11 @@ impl AppState {
         }
         review.requested = Some((generation, article));
         review.unsent = false;
+        came
     }
 
     /// The findings an article would have (used for workflow moves on a changed copy).
-    fn findings_for(&mut self, article: &Article) -> Vec<Finding> {
+    pub(super) fn findings_for(&mut self, article: &Article) -> Vec<Finding> {
         match &self.bundle {
             Some(bundle) => check_with(&mut self.review, bundle, article, (self.clock)()),
             None => Vec::new(),
@@ -422,48 +429,6 @@ impl AppState {
             refiled: Vec::new(),
         });
         self.tell(told);
-    }
-
-    /// Moves the open article to a status through the workflow; killing asks for a reason.
-    pub fn set_status(&mut self, to: Status, reason: &str) {
-        let Some(mut draft) = self.draft.clone() else {
-            return;
-        };
-        // The status it has (the menu's and the palette's marked entry): nothing to move.
-        if draft.status == to {
-            self.tell(format!("The article is already {to}"));
-            return;
-        }
-        if to == Status::Killed && reason.trim().is_empty() {
-            self.modal = Some(Modal::KillReason(String::new()));
-            return;
-        }
-        let editor = self.editor_name();
-        let step = Move {
-            to,
-            reason,
-            editor: &editor,
-            at: (self.clock)(),
-        };
-        let mut checked = Vec::new();
-        let outcome = workflow::move_article(&mut draft, step, |moved| {
-            checked = self.findings_for(moved);
-            checked.clone()
-        });
-        match outcome {
-            Ok(()) => {
-                self.draft = Some(draft);
-                self.undo.break_typing();
-                self.commit_draft(None);
-                self.tell(format!("Status: {to}"));
-            }
-            Err(refusal @ Refusal::Blocked(_)) => {
-                self.settings.show_preview = true;
-                self.settings.side_pane = super::settings::SidePane::Review;
-                self.warn(format!("Not moved to {to}. {refusal}"));
-            }
-            Err(refusal) => self.warn(refusal.to_string()),
-        }
     }
 }
 

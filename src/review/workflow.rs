@@ -69,6 +69,23 @@ pub struct Move<'a> {
     pub at: DateTime<Utc>,
 }
 
+/// The Required failures that keep `moved`, an article with the status asked for already set,
+/// from that status: none for the statuses the checklist does not guard.
+pub fn blocking_failures(
+    moved: &Article,
+    check: impl FnOnce(&Article) -> Vec<Finding>,
+) -> Vec<String> {
+    if !matches!(
+        moved.status,
+        Status::Ready | Status::Published | Status::Corrected
+    ) {
+        return Vec::new();
+    }
+    super::checklist::blocking(&check(moved))
+        .map(|f| f.message.clone())
+        .collect()
+}
+
 /// Moves an article, logging the transition. `check` gives the findings of the article as it
 /// would be after the move (an embargo matters only once an article is ready).
 pub fn move_article(
@@ -85,16 +102,9 @@ pub fn move_article(
     }
     let mut moved = article.clone();
     moved.status = step.to;
-    if matches!(
-        step.to,
-        Status::Ready | Status::Published | Status::Corrected
-    ) {
-        let failures: Vec<String> = super::checklist::blocking(&check(&moved))
-            .map(|f| f.message.clone())
-            .collect();
-        if !failures.is_empty() {
-            return Err(Refusal::Blocked(failures));
-        }
+    let failures = blocking_failures(&moved, check);
+    if !failures.is_empty() {
+        return Err(Refusal::Blocked(failures));
     }
     if step.to == Status::Published && moved.first_published.is_none() {
         moved.first_published = Some(step.at);
