@@ -5,6 +5,7 @@
 mod common;
 
 use common::ui::*;
+use copydesk::app::command::Command;
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
@@ -244,7 +245,7 @@ fn import_slowly(meanwhile: impl FnOnce(&mut Window, &dyn Fn())) -> (tempfile::T
 #[cfg(unix)]
 #[test]
 fn an_import_arriving_while_the_editor_types_elsewhere_does_not_take_the_article_away() {
-    let (_dir, harness) = import_slowly(|harness, read| {
+    let (_dir, mut harness) = import_slowly(|harness, read| {
         append_to(harness, Role::TextInput, "Headline", " today");
         read();
     });
@@ -258,6 +259,13 @@ fn an_import_arriving_while_the_editor_types_elsewhere_does_not_take_the_article
     let bundle = harness.state().state.bundle.as_ref().unwrap();
     let below = bundle.summary_at(at.unwrap() + 1).unwrap();
     assert_eq!(below.headline, "Harbour club wins again");
+    // Undone, the import goes, and the article the editor works on stays open.
+    let count = article_ids(&harness).len();
+    harness.state_mut().state.apply(Command::Undo);
+    harness.run_steps(3);
+    assert_eq!(article_ids(&harness).len(), count - 1);
+    assert_eq!(draft(&harness).id, open.id);
+    assert!(draft(&harness).headline.ends_with(" today"));
 }
 
 #[cfg(unix)]
@@ -315,4 +323,35 @@ fn an_import_put_below_the_open_article_leaves_the_list_s_search_alone() {
     });
     assert_eq!(harness.state().state.filter.query, "Kremlin");
     assert!(draft(&harness).headline.ends_with(" today"));
+}
+
+#[cfg(unix)]
+#[test]
+fn an_import_put_below_the_open_article_leaves_the_comparison_chosen_in_its_history() {
+    let (_dir, harness) = import_slowly(|harness, read| {
+        harness.get_by_label("History").click();
+        harness.run_steps(3);
+        for word in [" today", " again"] {
+            append_to(harness, Role::TextInput, "Headline", word);
+            press_key(harness, Modifiers::COMMAND, Key::S);
+        }
+        harness
+            .get_by_label("Show the 2 saves of revisions 2 to 3")
+            .click();
+        harness.run_steps(3);
+        harness
+            .get_by_label("Compare revision 2 with the latest")
+            .click();
+        harness.run_steps(3);
+        assert_eq!(harness.state().state.history.chosen, Some((1, 2)));
+        read();
+    });
+    let history = &harness.state().state.history;
+    assert_eq!(history.chosen, Some((1, 2)), "the editor's choice stays");
+    assert!(
+        harness
+            .query_by_label("Compare revision 2 with the latest")
+            .is_some(),
+        "the sitting stays opened"
+    );
 }

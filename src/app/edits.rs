@@ -33,7 +33,7 @@ impl AppState {
                 if self.settings.byline_new_articles && !name.is_empty() {
                     article.bylines.push(crate::model::Byline::new(name, ""));
                 }
-                self.insert_after_selection(article);
+                self.insert_after_selection(article, true);
                 // A new article is written headline first.
                 self.pending_field_cursor = Some((Field::Headline.label().to_owned(), 0, 0));
             }
@@ -52,7 +52,7 @@ impl AppState {
                 copy.created = (self.clock)();
                 copy.updated = copy.created;
                 let headline = copy.headline.chars().count();
-                self.insert_after_selection(copy);
+                self.insert_after_selection(copy, true);
                 // A copy is usually made to be retitled: its headline is selected.
                 self.pending_field_cursor = Some((Field::Headline.label().to_owned(), 0, headline));
             }
@@ -193,8 +193,15 @@ impl AppState {
         }
     }
 
-    /// Applies a step (a new one, or an undo or redo) to the bundle.
+    /// Applies a step (a new one, or an undo or redo) to the bundle, opening the article it
+    /// changed.
     pub(super) fn perform(&mut self, step: Step) {
+        self.apply_step(step, true);
+    }
+
+    /// Applies a step to the bundle; `opens` says whether the article it changed is opened, or
+    /// the open one stays as it is (its editor, its review and its history pane).
+    fn apply_step(&mut self, step: Step, opens: bool) {
         let now = (self.clock)();
         let Some(bundle) = &mut self.bundle else {
             return;
@@ -238,7 +245,12 @@ impl AppState {
         };
         match result {
             Ok(select) => {
-                self.select(select);
+                if opens {
+                    self.select(select);
+                } else {
+                    // The project's slugs and tags changed under the open article.
+                    self.review.invalidate();
+                }
                 self.edited(id, true);
                 if let Some((field, span)) = changed {
                     self.select_in_editor(field, field.label().to_owned(), span);
@@ -287,16 +299,21 @@ impl AppState {
         }
     }
 
-    /// Adds `article` just after the selected one (or at the end), as an undoable step.
-    pub(super) fn insert_after_selection(&mut self, article: Article) {
-        self.reveal_new = Some((article.id, Instant::now()));
+    /// Adds `article` just after the selected one (or at the end), as an undoable step, and
+    /// opens it when `opens` (else the open article stays open, and the list keeps its search).
+    pub(super) fn insert_after_selection(&mut self, article: Article, opens: bool) {
+        if opens {
+            self.reveal_new = Some((article.id, Instant::now()));
+        }
         let index = self
             .selected_index()
             .map_or(self.article_count(), |i| i + 1);
-        self.run_step(Step::Insert {
+        let step = Step::Insert {
             index,
             article: Box::new(article),
-        });
+        };
+        self.undo.record(step.clone(), None, Instant::now());
+        self.apply_step(step, opens);
     }
 
     /// Performs a new step and records it.

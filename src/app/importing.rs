@@ -199,15 +199,11 @@ impl AppState {
             .imported_read_as()
             .map(|encoding| format!(", read as {encoding}"))
             .unwrap_or_default();
-        let open_now = self.selected;
-        self.insert_after_selection(article);
+        // When the editor went on with another article meanwhile, that one stays open.
+        self.insert_after_selection(article, open);
         if open {
             format!("Imported “{headline}”{read_as}")
         } else {
-            // The editor went on with another article meanwhile: it stays open, and the list
-            // keeps its search.
-            self.select(open_now);
-            self.reveal_new = None;
             format!("Imported “{headline}”{read_as}, below the open article in the list")
         }
     }
