@@ -347,15 +347,7 @@ fn the_history_shown_takes_in_each_save_s_revision() {
         );
     }
     // A comparison the editor chose stays through the next save.
-    harness
-        .get_by_label("Show the 2 saves of revisions 2 to 3")
-        .click();
-    harness.run_steps(3);
-    harness
-        .get_by_label("Compare revision 2 with the latest")
-        .click();
-    harness.run_steps(3);
-    assert_eq!(harness.state().state.history.chosen, Some((1, 2)));
+    compare_revision_2_with_the_latest(&mut harness);
     // A save of a new paragraph: its line is taken in too.
     harness
         .state_mut()

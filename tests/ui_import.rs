@@ -335,15 +335,7 @@ fn an_import_put_below_the_open_article_leaves_the_comparison_chosen_in_its_hist
             append_to(harness, Role::TextInput, "Headline", word);
             press_key(harness, Modifiers::COMMAND, Key::S);
         }
-        harness
-            .get_by_label("Show the 2 saves of revisions 2 to 3")
-            .click();
-        harness.run_steps(3);
-        harness
-            .get_by_label("Compare revision 2 with the latest")
-            .click();
-        harness.run_steps(3);
-        assert_eq!(harness.state().state.history.chosen, Some((1, 2)));
+        compare_revision_2_with_the_latest(harness);
         read();
     });
     let history = &harness.state().state.history;

@@ -422,3 +422,17 @@ pub fn lines_beside_scroll_bars(harness: &Harness<'static, Workstation>) -> usiz
     }
     beside_bars
 }
+
+/// In the History pane of an article saved three times in one sitting, opens the sitting and
+/// compares its second revision with the latest.
+pub fn compare_revision_2_with_the_latest(harness: &mut Harness<'static, Workstation>) {
+    harness
+        .get_by_label("Show the 2 saves of revisions 2 to 3")
+        .click();
+    harness.run_steps(3);
+    harness
+        .get_by_label("Compare revision 2 with the latest")
+        .click();
+    harness.run_steps(3);
+    assert_eq!(harness.state().state.history.chosen, Some((1, 2)));
+}
