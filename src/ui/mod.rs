@@ -23,6 +23,7 @@ mod project_settings;
 mod relayout;
 mod review_panel;
 mod status_bar;
+mod steady_modal;
 mod structured;
 mod text_focus;
 mod text_menu;

@@ -62,203 +62,210 @@ pub fn ui(ctx: &egui::Context, state: &mut AppState, out: &mut Vec<Command>) {
     };
     let first_frame = opening(ctx, modal);
     ctx.data_mut(|d| d.insert_temp(shown_kind_id(), std::mem::discriminant(&*modal)));
-    let response = egui::Modal::new(egui::Id::unique("copydesk-modal")).show(ctx, |ui| {
-        ui.set_max_width(460.0);
-        match modal {
-            Modal::ConfirmDelete { id, headline } => {
-                ui.heading("Delete this article?");
-                let what = if headline.trim().is_empty() {
-                    "This untitled article".to_owned()
-                } else {
-                    format!("“{headline}”")
-                };
-                ui.label(format!("{what} will be removed from the project. You can undo this."));
-                ui.horizontal(|ui| {
-                    primary(ui, Command::ConfirmDelete(*id), first_frame, out);
-                    button(ui, Command::CloseModal, out);
-                });
-            }
-            Modal::UnsavedOnQuit => {
-                ui.heading("Save changes before quitting?");
-                ui.label("Some changes have not been saved.");
-                ui.horizontal(|ui| {
-                    primary(ui, Command::SaveAndQuit, first_frame, out);
-                    button(ui, Command::QuitWithoutSaving, out);
-                    button(ui, Command::CloseModal, out);
-                });
-            }
-            Modal::Conflict { paths } => {
-                ui.heading("Changed on disk");
-                ui.label("Another program changed these files since Copydesk read them:");
-                for path in paths.iter() {
-                    let (headline, file) = changed_file(state.bundle.as_ref(), path);
-                    if let Some(headline) = headline {
-                        ui.label(format!("“{headline}”"));
-                    }
-                    ui.monospace(file);
+    let response = super::steady_modal::show(
+        ctx,
+        egui::Id::unique("copydesk-modal"),
+        first_frame,
+        |ui| {
+            ui.set_max_width(460.0);
+            match modal {
+                Modal::ConfirmDelete { id, headline } => {
+                    ui.heading("Delete this article?");
+                    let what = if headline.trim().is_empty() {
+                        "This untitled article".to_owned()
+                    } else {
+                        format!("“{headline}”")
+                    };
+                    ui.label(format!(
+                        "{what} will be removed from the project. You can undo this."
+                    ));
+                    ui.horizontal(|ui| {
+                        primary(ui, Command::ConfirmDelete(*id), first_frame, out);
+                        button(ui, Command::CloseModal, out);
+                    });
                 }
-                ui.label("Nothing has been overwritten. Which version do you want?");
-                ui.horizontal(|ui| {
-                    button(ui, Command::ResolveConflict { keep_mine: false }, out);
-                    button(ui, Command::ResolveConflict { keep_mine: true }, out);
-                    button(ui, Command::CloseModal, out);
-                });
-            }
-            Modal::ProjectMissing(root) => {
-                ui.heading("The project's folder cannot be found");
-                ui.label(format!(
-                    "{} is not there: it may have been moved, renamed or deleted, or its drive \
+                Modal::UnsavedOnQuit => {
+                    ui.heading("Save changes before quitting?");
+                    ui.label("Some changes have not been saved.");
+                    ui.horizontal(|ui| {
+                        primary(ui, Command::SaveAndQuit, first_frame, out);
+                        button(ui, Command::QuitWithoutSaving, out);
+                        button(ui, Command::CloseModal, out);
+                    });
+                }
+                Modal::Conflict { paths } => {
+                    ui.heading("Changed on disk");
+                    ui.label("Another program changed these files since Copydesk read them:");
+                    for path in paths.iter() {
+                        let (headline, file) = changed_file(state.bundle.as_ref(), path);
+                        if let Some(headline) = headline {
+                            ui.label(format!("“{headline}”"));
+                        }
+                        ui.monospace(file);
+                    }
+                    ui.label("Nothing has been overwritten. Which version do you want?");
+                    ui.horizontal(|ui| {
+                        button(ui, Command::ResolveConflict { keep_mine: false }, out);
+                        button(ui, Command::ResolveConflict { keep_mine: true }, out);
+                        button(ui, Command::CloseModal, out);
+                    });
+                }
+                Modal::ProjectMissing(root) => {
+                    ui.heading("The project's folder cannot be found");
+                    ui.label(format!(
+                        "{} is not there: it may have been moved, renamed or deleted, or its drive \
                      disconnected.",
-                    root.display()
-                ));
-                ui.label(
-                    "Your changes stay open in this window; nothing has been lost. Put the \
+                        root.display()
+                    ));
+                    ui.label(
+                        "Your changes stay open in this window; nothing has been lost. Put the \
                      folder back (or reconnect its drive) and save: Copydesk writes them there. \
                      Or save the articles open in this window as a new project with Save as.",
-                );
-                ui.horizontal(|ui| {
-                    super::help::close(ui, first_frame, out);
-                    button(ui, Command::SaveAs, out);
-                });
-            }
-            Modal::SavedWithoutLost { target, headlines } => {
-                ui.heading(format!(
-                    "Saved without {}",
-                    counted(headlines.len(), "article")
-                ));
-                ui.label(format!(
-                    "The copy is in {}. These articles had not been opened in this window, and \
+                    );
+                    ui.horizontal(|ui| {
+                        super::help::close(ui, first_frame, out);
+                        button(ui, Command::SaveAs, out);
+                    });
+                }
+                Modal::SavedWithoutLost { target, headlines } => {
+                    ui.heading(format!(
+                        "Saved without {}",
+                        counted(headlines.len(), "article")
+                    ));
+                    ui.label(format!(
+                        "The copy is in {}. These articles had not been opened in this window, and \
                      their files were gone before the copy was made, so they are not in it:",
-                    target.display()
-                ));
-                const SHOWN: usize = 8;
-                for headline in headlines.iter().take(SHOWN) {
-                    ui.label(format!("• {headline}"));
+                        target.display()
+                    ));
+                    const SHOWN: usize = 8;
+                    for headline in headlines.iter().take(SHOWN) {
+                        ui.label(format!("• {headline}"));
+                    }
+                    if headlines.len() > SHOWN {
+                        ui.label(format!("and {} more", headlines.len() - SHOWN));
+                    }
+                    super::help::close(ui, first_frame, out);
                 }
-                if headlines.len() > SHOWN {
-                    ui.label(format!("and {} more", headlines.len() - SHOWN));
-                }
-                super::help::close(ui, first_frame, out);
-            }
-            Modal::Recovery(journal) => {
-                ui.heading("Recover unsaved changes?");
-                ui.label(format!(
+                Modal::Recovery(journal) => {
+                    ui.heading("Recover unsaved changes?");
+                    ui.label(format!(
                     "Copydesk found unsaved changes to {} from {}; Copydesk stopped before they were saved.",
                     counted(journal.articles.len(), "article"),
                     journal.written.with_timezone(&chrono::Local).format("%d %b %H:%M:%S")
                 ));
-                for article in journal.articles.iter().take(5) {
-                    ui.label(format!("• {}", article.headline));
-                }
-                ui.horizontal(|ui| {
-                    primary(ui, Command::Recover(true), first_frame, out);
-                    button(ui, Command::Recover(false), out);
-                });
-            }
-            Modal::Waiver {
-                rule,
-                field,
-                text,
-                message,
-                reason,
-            } => {
-                ui.heading("Waive this finding?");
-                ui.label(message.as_str());
-                ui.label("The waiver is recorded with your name, the time and this reason.");
-                if reason_given(ui, "Reason", reason, "Waive", out) {
-                    out.push(Command::Waive {
-                        rule: rule.clone(),
-                        field: *field,
-                        text: text.clone(),
-                        reason: reason.clone(),
+                    for article in journal.articles.iter().take(5) {
+                        ui.label(format!("• {}", article.headline));
+                    }
+                    ui.horizontal(|ui| {
+                        primary(ui, Command::Recover(true), first_frame, out);
+                        button(ui, Command::Recover(false), out);
                     });
                 }
-            }
-            Modal::KillReason(reason) => {
-                ui.heading("Kill this article?");
-                ui.label("A killed article is withdrawn. The reason is logged with your name and the time.");
-                if reason_given(
-                    ui,
-                    "Reason for killing",
+                Modal::Waiver {
+                    rule,
+                    field,
+                    text,
+                    message,
                     reason,
-                    "Kill article",
-                    out,
-                ) {
-                    out.push(Command::Kill(reason.clone()));
-                }
-            }
-            Modal::Export(choice) => super::export_dialog::choose(ui, choice, can_pick, &counts, out),
-            Modal::Exporting { done, total, .. } => {
-                super::export_dialog::progress(ui, (*done, *total), stopping, out)
-            }
-            Modal::SavingAs {
-                target,
-                done,
-                total,
-            } => super::export_dialog::saving_as(ui, target, (*done, *total), stopping, out),
-            Modal::ExportSummary(report) => {
-                super::export_dialog::summary(ui, report, first_frame, out)
-            }
-            Modal::LookingForUnusedPictures { done, total } => {
-                ui.heading("Unused pictures");
-                ui.label("Reading the articles and their history…");
-                super::export_dialog::articles_done(ui, *done, *total);
-                button(ui, Command::CloseModal, out);
-            }
-            Modal::UnusedPictures(unused) => {
-                ui.heading("Unused pictures");
-                if unused.is_empty() {
-                    ui.label("Every picture in the project is used by an article.");
-                    super::help::close(ui, first_frame, out);
-                } else {
-                    ui.label(format!("{} in assets/ used by no article:", counted(unused.len(), "picture")));
-                    for name in unused.iter().take(12) {
-                        ui.monospace(name.as_str());
+                } => {
+                    ui.heading("Waive this finding?");
+                    ui.label(message.as_str());
+                    ui.label("The waiver is recorded with your name, the time and this reason.");
+                    if reason_given(ui, "Reason", reason, "Waive", out) {
+                        out.push(Command::Waive {
+                            rule: rule.clone(),
+                            field: *field,
+                            text: text.clone(),
+                            reason: reason.clone(),
+                        });
                     }
-                    ui.label(
+                }
+                Modal::KillReason(reason) => {
+                    ui.heading("Kill this article?");
+                    ui.label("A killed article is withdrawn. The reason is logged with your name and the time.");
+                    if reason_given(ui, "Reason for killing", reason, "Kill article", out) {
+                        out.push(Command::Kill(reason.clone()));
+                    }
+                }
+                Modal::Export(choice) => {
+                    super::export_dialog::choose(ui, choice, can_pick, &counts, out)
+                }
+                Modal::Exporting { done, total, .. } => {
+                    super::export_dialog::progress(ui, (*done, *total), stopping, out)
+                }
+                Modal::SavingAs {
+                    target,
+                    done,
+                    total,
+                } => super::export_dialog::saving_as(ui, target, (*done, *total), stopping, out),
+                Modal::ExportSummary(report) => {
+                    super::export_dialog::summary(ui, report, first_frame, out)
+                }
+                Modal::LookingForUnusedPictures { done, total } => {
+                    ui.heading("Unused pictures");
+                    ui.label("Reading the articles and their history…");
+                    super::export_dialog::articles_done(ui, *done, *total);
+                    button(ui, Command::CloseModal, out);
+                }
+                Modal::UnusedPictures(unused) => {
+                    ui.heading("Unused pictures");
+                    if unused.is_empty() {
+                        ui.label("Every picture in the project is used by an article.");
+                        super::help::close(ui, first_frame, out);
+                    } else {
+                        ui.label(format!(
+                            "{} in assets/ used by no article:",
+                            counted(unused.len(), "picture")
+                        ));
+                        for name in unused.iter().take(12) {
+                            ui.monospace(name.as_str());
+                        }
+                        ui.label(
                         "Pictures that Undo or Redo could bring back, or that a revision in the \
                          history shows, are kept. Deleting these cannot be undone.",
                     );
+                        ui.horizontal(|ui| {
+                            button(ui, Command::DeleteUnusedPictures, out);
+                            button(ui, Command::CloseModal, out);
+                        });
+                    }
+                }
+                Modal::ProjectSettings(draft) => {
+                    super::project_settings::settings(ui, draft, first_frame, out)
+                }
+                Modal::Preferences {
+                    name,
+                    byline_new_articles,
+                    theme,
+                } => super::project_settings::preferences(
+                    ui,
+                    (name, byline_new_articles, theme),
+                    first_frame,
+                    out,
+                ),
+                Modal::Shortcuts => super::help::shortcuts(ui, first_frame, out),
+                Modal::About => super::help::about(ui, first_frame, out),
+                Modal::PathPrompt { purpose, text } => {
+                    ui.heading("Type a path");
+                    ui.label("No file dialog is available on this system.");
+                    ui.label(purpose.typed_path_prompt());
+                    ui.weak("~ is your home folder; a path not starting with / is taken from it.");
+                    let label = ui.label("Path");
+                    let field = answer_box(ui, text).labelled_by(label.id);
+                    let entered =
+                        field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                     ui.horizontal(|ui| {
-                        button(ui, Command::DeleteUnusedPictures, out);
+                        let use_it = ui.button("Use this path").clicked();
+                        if (use_it || entered) && !text.trim().is_empty() {
+                            let path = crate::app::jobs::typed_path(text);
+                            out.push(Command::PathEntered(*purpose, path));
+                        }
                         button(ui, Command::CloseModal, out);
                     });
                 }
             }
-            Modal::ProjectSettings(draft) => {
-                super::project_settings::settings(ui, draft, first_frame, out)
-            }
-            Modal::Preferences {
-                name,
-                byline_new_articles,
-                theme,
-            } => super::project_settings::preferences(
-                ui,
-                (name, byline_new_articles, theme),
-                first_frame,
-                out,
-            ),
-            Modal::Shortcuts => super::help::shortcuts(ui, first_frame, out),
-            Modal::About => super::help::about(ui, first_frame, out),
-            Modal::PathPrompt { purpose, text } => {
-                ui.heading("Type a path");
-                ui.label("No file dialog is available on this system.");
-                ui.label(purpose.typed_path_prompt());
-                ui.weak("~ is your home folder; a path not starting with / is taken from it.");
-                let label = ui.label("Path");
-                let field = answer_box(ui, text).labelled_by(label.id);
-                let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                ui.horizontal(|ui| {
-                    let use_it = ui.button("Use this path").clicked();
-                    if (use_it || entered) && !text.trim().is_empty() {
-                        let path = crate::app::jobs::typed_path(text);
-                        out.push(Command::PathEntered(*purpose, path));
-                    }
-                    button(ui, Command::CloseModal, out);
-                });
-            }
-        }
-    });
+        },
+    );
     let busy = matches!(
         state.modal,
         Some(Modal::Recovery(_) | Modal::Exporting { .. } | Modal::SavingAs { .. })

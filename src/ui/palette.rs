@@ -106,64 +106,66 @@ fn show(
     out: &mut Vec<Command>,
 ) -> bool {
     let mut close = false;
-    let response = egui::Modal::new(egui::Id::unique("copydesk-palette")).show(ctx, |ui| {
-        ui.set_width(480.0);
-        let label = ui.label("Command");
-        let field = ui
-            .add(
-                egui::TextEdit::singleline(&mut palette.query)
-                    .id(field_id())
-                    .hint_text("Type a command…")
-                    .desired_width(f32::INFINITY),
-            )
-            .labelled_by(label.id);
-        let found = matches(&palette.query);
-        if field.changed() {
-            palette.selected = 0;
-        }
-        let (down, up, enter) = ui.input(|i| {
-            (
-                i.key_pressed(egui::Key::ArrowDown),
-                i.key_pressed(egui::Key::ArrowUp),
-                i.key_pressed(egui::Key::Enter),
-            )
-        });
-        if down {
-            palette.selected = (palette.selected + 1).min(found.len().saturating_sub(1));
-        }
-        if up {
-            palette.selected = palette.selected.saturating_sub(1);
-        }
-        egui::ScrollArea::vertical()
-            .max_height(320.0)
-            .show(ui, |ui| {
-                for (i, command) in found.iter().enumerate() {
-                    let shortcut = command.shortcut_text(ui.ctx()).unwrap_or_default();
-                    let button = egui::Button::selectable(i == palette.selected, command.label())
-                        .shortcut_text(shortcut);
-                    // What cannot run now is greyed out, and says why on hover.
-                    let why = state.why_unavailable(command);
-                    if ui
-                        .add_enabled_ui(why.is_none(), |ui| {
-                            ui.add_sized([ui.available_width(), 22.0], button)
-                        })
-                        .inner
-                        .on_disabled_hover_text(why.unwrap_or_default())
-                        .clicked()
-                    {
-                        out.push((*command).clone());
-                        close = true;
-                    }
-                }
+    let response =
+        super::steady_modal::show(ctx, egui::Id::unique("copydesk-palette"), false, |ui| {
+            ui.set_width(480.0);
+            let label = ui.label("Command");
+            let field = ui
+                .add(
+                    egui::TextEdit::singleline(&mut palette.query)
+                        .id(field_id())
+                        .hint_text("Type a command…")
+                        .desired_width(f32::INFINITY),
+                )
+                .labelled_by(label.id);
+            let found = matches(&palette.query);
+            if field.changed() {
+                palette.selected = 0;
+            }
+            let (down, up, enter) = ui.input(|i| {
+                (
+                    i.key_pressed(egui::Key::ArrowDown),
+                    i.key_pressed(egui::Key::ArrowUp),
+                    i.key_pressed(egui::Key::Enter),
+                )
             });
-        if enter
-            && let Some(command) = found.get(palette.selected)
-            && state.why_unavailable(command).is_none()
-        {
-            out.push((*command).clone());
-            close = true;
-        }
-    });
+            if down {
+                palette.selected = (palette.selected + 1).min(found.len().saturating_sub(1));
+            }
+            if up {
+                palette.selected = palette.selected.saturating_sub(1);
+            }
+            egui::ScrollArea::vertical()
+                .max_height(320.0)
+                .show(ui, |ui| {
+                    for (i, command) in found.iter().enumerate() {
+                        let shortcut = command.shortcut_text(ui.ctx()).unwrap_or_default();
+                        let button =
+                            egui::Button::selectable(i == palette.selected, command.label())
+                                .shortcut_text(shortcut);
+                        // What cannot run now is greyed out, and says why on hover.
+                        let why = state.why_unavailable(command);
+                        if ui
+                            .add_enabled_ui(why.is_none(), |ui| {
+                                ui.add_sized([ui.available_width(), 22.0], button)
+                            })
+                            .inner
+                            .on_disabled_hover_text(why.unwrap_or_default())
+                            .clicked()
+                        {
+                            out.push((*command).clone());
+                            close = true;
+                        }
+                    }
+                });
+            if enter
+                && let Some(command) = found.get(palette.selected)
+                && state.why_unavailable(command).is_none()
+            {
+                out.push((*command).clone());
+                close = true;
+            }
+        });
     close || response.should_close()
 }
 
