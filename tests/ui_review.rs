@@ -166,7 +166,7 @@ fn a_waiver_is_recorded_with_its_reason() {
             .is_empty()
     );
     assert!(harness.query_by_label_contains("waived: ").is_none());
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run_steps(2);
     settle(&mut harness);
     assert_eq!(
@@ -442,4 +442,49 @@ fn a_finding_about_a_field_of_rows_or_choices_leads_to_its_box_or_button() {
             .get_by_role_and_label(Role::TextInput, "Name 1")
             .is_focused()
     );
+}
+
+/// A page pasted whole into the body leaves a dozen lines of page furniture (its breadcrumb,
+/// "Last update", "4 min read", "Share"): one fix takes them all, and one undo brings them back.
+#[test]
+fn every_line_of_page_furniture_goes_with_one_fix_and_comes_back_with_one_undo() {
+    let seed = common::shared().join("corpus/articles/00-seed-kremlin-ukraine-talks.txt");
+    let page = std::fs::read_to_string(seed).unwrap();
+    let (_dir, mut harness) = new_article_with(&page);
+    settle(&mut harness);
+    let furniture = |harness: &egui_kittest::Harness<'static, copydesk::ui::Workstation>| {
+        let findings = &harness.state().state.review.findings;
+        findings
+            .iter()
+            .filter(|f| f.rule == "proof.residue")
+            .count()
+    };
+    let lines = furniture(&harness);
+    assert!(lines >= 8, "{lines}");
+    let before = draft(&harness).body;
+    harness.get_by_label_contains("Review (").click();
+    harness.run_steps(2);
+    // Each of them offers it.
+    let fix_all = format!("Fix all {lines}: delete each line left from a copy");
+    assert_eq!(harness.query_all_by_label(&fix_all).count(), lines);
+    harness.query_all_by_label(&fix_all).next().unwrap().click();
+    harness.run_steps(2);
+    settle(&mut harness);
+    assert_eq!(furniture(&harness), 0);
+    let body = draft(&harness).body;
+    for gone in ["1. HOME", "Last update", "4 min read", "11 Views", "Share"] {
+        assert!(!body.contains(gone), "{gone}: {body}");
+    }
+    assert!(body.contains("After five hours of discussions"));
+    assert!(
+        !body.contains("\n\n\n"),
+        "no run of blank lines is left: {body:?}"
+    );
+    assert!(
+        body.ends_with("advancing peace negotiations."),
+        "nor any at its end"
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run_steps(3);
+    assert_eq!(draft(&harness).body, before);
 }

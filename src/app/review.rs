@@ -289,12 +289,7 @@ impl AppState {
         } else {
             vec![&finding]
         };
-        // From the end of the text backwards, so each fix leaves the spans before it in place.
-        fixes.sort_by_key(|f| std::cmp::Reverse(f.span.as_ref().map_or(0, |s| s.start)));
-        let mut fixed = 0;
-        for fix in fixes {
-            fixed += usize::from(fix.apply_fix(&mut draft));
-        }
+        let fixed = crate::review::apply_fixes(&mut fixes, &mut draft);
         if fixed == 0 {
             self.warn("That fix no longer applies; the text changed");
             return;

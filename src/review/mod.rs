@@ -4,6 +4,7 @@ mod body;
 pub mod checklist;
 mod corrections;
 mod embargo;
+mod fixing;
 pub mod images;
 mod lengths;
 mod links;
@@ -13,6 +14,7 @@ pub mod tags;
 pub mod workflow;
 
 pub use checklist::{CheckContext, ProjectFacts, Reviewer};
+pub use fixing::{apply_fixes, fix_twin_counts};
 pub use profile::{ChecklistProfile, HouseDash, HouseStyle, Level, Limits, PatternRule, Preferred};
 
 use serde::Serialize;
@@ -371,21 +373,6 @@ impl Finding {
         self.field.chars_of(article, self.span.clone()?)
     }
 
-    /// Applies the fix to an article; false when there is none or the text moved under it.
-    pub fn apply_fix(&self, article: &mut crate::model::Article) -> bool {
-        let (Some(span), Some(replacement)) = (&self.span, &self.suggestion) else {
-            return false;
-        };
-        let Some(text) = self.field.text_mut(article) else {
-            return false;
-        };
-        if text.get(span.clone()).is_none() {
-            return false;
-        }
-        text.replace_range(span.clone(), replacement);
-        true
-    }
-
     /// Whether `other` is an open finding of the same rule on the same text in the same field
     /// (the reference article's two "Kyivs"): a waiver of one covers both.
     pub fn same_flag(&self, other: &Finding, article: &crate::model::Article) -> bool {
@@ -395,44 +382,10 @@ impl Finding {
             && other.flagged_text(article) == self.flagged_text(article)
     }
 
-    /// Whether `other` is [`Self::same_flag`] with the same fix as this one.
-    pub fn same_fix(&self, other: &Finding, article: &crate::model::Article) -> bool {
-        other.suggestion.is_some()
-            && other.suggestion == self.suggestion
-            && self.same_flag(other, article)
-    }
-
     /// Whether a Required finding is still open (not waivable, so never waived).
     pub fn blocks(&self) -> bool {
         self.level == Severity::Required
     }
-}
-
-/// For each finding, how many findings share its fix ([`Finding::same_fix`]; 0 without a fix),
-/// counted in one pass rather than each finding against every other.
-pub fn fix_twin_counts(findings: &[Finding], article: &crate::model::Article) -> Vec<usize> {
-    /// What two findings with the same fix share: rule, field, flagged text and fix.
-    fn key<'a>(
-        f: &'a Finding,
-        article: &'a crate::model::Article,
-    ) -> Option<(&'static str, Field, &'a str, &'a str)> {
-        let fix = f.suggestion.as_deref()?;
-        Some((f.rule, f.field, f.flagged_text(article), fix))
-    }
-    let mut counts = std::collections::HashMap::new();
-    for finding in findings.iter().filter(|f| f.waived.is_none()) {
-        if let Some(key) = key(finding, article) {
-            *counts.entry(key).or_insert(0) += 1;
-        }
-    }
-    findings
-        .iter()
-        .map(|f| {
-            key(f, article)
-                .and_then(|k| counts.get(&k).copied())
-                .unwrap_or(0)
-        })
-        .collect()
 }
 
 /// An article with its findings.

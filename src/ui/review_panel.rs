@@ -193,7 +193,10 @@ pub fn actions(
                 out.push(command);
             }
         }
-        let name = format!("Fix all {twins}: {mends}");
+        let name = match finding.fixed_alike() {
+            Some(fix) => format!("Fix all {twins}: {fix}"),
+            None => format!("Fix all {twins}: {mends}"),
+        };
         if twins > 1 && fix_button(ui, &format!("Fix all {twins}"), &name, true) {
             out.push(Command::ApplyFixEverywhere(index));
         }
