@@ -384,3 +384,30 @@ fn the_history_shown_takes_in_each_save_s_revision() {
         "the pane lacks lines the file holds"
     );
 }
+
+#[test]
+fn a_comparison_says_how_the_status_section_and_bylines_changed() {
+    let (_dir, root) = sample_copy();
+    let mut harness = open(&root, no_dialogs());
+    let state = &mut harness.state_mut().state;
+    let draft = state.draft.as_mut().unwrap();
+    let was = draft.status;
+    draft.status = copydesk::model::Status::Published;
+    draft.section = "Europe".into();
+    draft.bylines[0].name = "Ann Other".into();
+    draft.slugline.clear();
+    state.commit_draft(None);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run_steps(3);
+    harness.get_by_label("History").click();
+    harness.run_steps(3);
+    let said = format!(
+        "Also changed: status ({was} → published), section (World → Europe), bylines \
+         (+ Ann Other, − Sophia Brooks), slugline (RUSSIA-UKRAINE-TALKS → none)"
+    );
+    assert!(
+        harness.query_by_label(&said).is_some(),
+        "{:?}",
+        harness.state().state.history.other_changes
+    );
+}

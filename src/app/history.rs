@@ -24,8 +24,9 @@ pub struct HistoryView {
     pub comparison: Option<((usize, usize), Vec<FieldDiff>)>,
     /// The revisions chosen in the pane's "From" and "To" boxes.
     pub chosen: Option<(usize, usize)>,
-    /// The fields besides the text that differ between the compared revisions.
-    pub other_changes: Vec<&'static str>,
+    /// The fields besides the text that differ between the compared revisions, each with how
+    /// it changed where that is short to say.
+    pub other_changes: Vec<String>,
     /// What each revision changed from the one before, oldest first.
     pub changed: Vec<crate::history_changes::Changed>,
     /// The runs of revisions saved in one sitting, oldest first; the pane shows each as a row.
@@ -114,7 +115,7 @@ impl AppState {
         let (runs, others) = match (history.article_at(old), history.article_at(new)) {
             (Ok(before), Ok(after)) => (
                 compared_fields(&before, &after),
-                crate::model::changes::changed_fields(&before, &after),
+                crate::model::changes::described_changes(&before, &after),
             ),
             _ => {
                 self.warn(format!(

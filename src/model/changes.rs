@@ -60,6 +60,62 @@ pub fn changed_fields(old: &Article, new: &Article) -> Vec<&'static str> {
         .collect()
 }
 
+/// [`changed_fields`], each with how it changed where that is short to say: "status (draft →
+/// ready)", "tags (+ Diplomacy, − Russia)", "bylines (+ Ann Other)".
+pub fn described_changes(old: &Article, new: &Article) -> Vec<String> {
+    changed_fields(old, new)
+        .into_iter()
+        .map(|name| match how_changed(name, old, new) {
+            Some(how) => format!("{name} ({how})"),
+            None => name.to_owned(),
+        })
+        .collect()
+}
+
+/// How field `name` changed from `old` to `new`, for the fields short enough to say it of.
+fn how_changed(name: &str, old: &Article, new: &Article) -> Option<String> {
+    let names = |article: &Article| -> Vec<String> {
+        article.bylines.iter().map(|b| b.name.clone()).collect()
+    };
+    match name {
+        "status" => Some(format!("{} → {}", old.status, new.status)),
+        "section" => from_to(&old.section, &new.section),
+        "SEO title" => from_to(&old.seo_title, &new.seo_title),
+        "social title" => from_to(&old.social_title, &new.social_title),
+        "slugline" => from_to(&old.slugline, &new.slugline),
+        "slug" => from_to(&old.slug, &new.slug),
+        "language" => from_to(&old.language, &new.language),
+        "tags" => came_and_went(&old.tags, &new.tags),
+        "bylines" => came_and_went(&names(old), &names(new)),
+        _ => None,
+    }
+}
+
+/// The longest value a change is shown with.
+const LONGEST_SHOWN: usize = 60;
+
+/// "old → new", an empty value shown as "none"; nothing when either is too long to show.
+fn from_to(old: &str, new: &str) -> Option<String> {
+    let shown = |value: &str| match value.trim() {
+        "" => Some("none".to_owned()),
+        value if value.chars().count() <= LONGEST_SHOWN => Some(value.to_owned()),
+        _ => None,
+    };
+    Some(format!("{} → {}", shown(old)?, shown(new)?))
+}
+
+/// The items of `new` not in `old` ("+ …") and those of `old` not in `new` ("− …"); nothing
+/// when the same items only moved (or changed otherwise, as a byline's role).
+fn came_and_went(old: &[String], new: &[String]) -> Option<String> {
+    let came = new.iter().filter(|item| !old.contains(item));
+    let went = old.iter().filter(|item| !new.contains(item));
+    let said: Vec<String> = came
+        .map(|item| format!("+ {item}"))
+        .chain(went.map(|item| format!("− {item}")))
+        .collect();
+    (!said.is_empty()).then(|| said.join(", "))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -74,5 +130,27 @@ mod tests {
         new.body = "A body the word diff shows.".into();
         new.headline = "Talks resume today".into();
         assert_eq!(changed_fields(&old, &new), ["status", "tags"]);
+        assert_eq!(
+            described_changes(&old, &new),
+            ["status (draft → editing)", "tags (+ Diplomacy)"]
+        );
+    }
+
+    #[test]
+    fn says_only_that_a_field_changed_when_how_is_long_or_not_a_coming_or_going() {
+        let mut old = Article::new("Talks resume");
+        old.bylines = vec![
+            crate::model::Byline::new("Ann", ""),
+            crate::model::Byline::new("Bo", ""),
+        ];
+        let mut new = old.clone();
+        new.bylines.reverse();
+        new.seo_title =
+            "A very long SEO title that goes on well past what a line can show at all".into();
+        new.editors_note = "Check the figures.".into();
+        assert_eq!(
+            described_changes(&old, &new),
+            ["SEO title", "bylines", "editor's note"]
+        );
     }
 }
