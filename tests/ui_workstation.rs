@@ -30,6 +30,8 @@ fn create_an_article_type_and_see_preview_and_counts_change() {
         harness.state().state.bundle.as_ref().unwrap().len(),
         before + 1
     );
+    // Without a headline, the breadcrumb ends with the section (the open article's).
+    assert!(harness.query_by_label("HOME › WORLD").is_some());
 
     append_to(
         &mut harness,

@@ -160,11 +160,10 @@ fn page(
                     );
                     ui.add_space(4.0);
                 }
-                let crumb = format!(
-                    "HOME › {} › {}",
-                    article.page_section().to_uppercase(),
-                    article.headline
-                );
+                let mut crumb = format!("HOME › {}", article.page_section().to_uppercase());
+                if !article.headline.trim().is_empty() {
+                    crumb.push_str(&format!(" › {}", article.headline));
+                }
                 ui.label(RichText::new(crumb).small().weak());
                 ui.add_space(6.0);
                 ui.label(RichText::new(&article.headline).size(26.0).strong());
