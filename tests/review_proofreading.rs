@@ -489,3 +489,39 @@ fn wide_characters_count_twice_against_the_length_limits() {
     let start = over[0].span.clone().unwrap().start;
     assert_eq!(japanese[..start].chars().count(), 30);
 }
+
+#[test]
+fn a_page_s_navigation_links_are_furniture_and_french_quotes_are_not() {
+    // The Telegraph's links to its sections and its reporter's page, under a pasted article.
+    let body =
+        "The standard of GCSEs was initially high.\n\nNews »\n\nUK News »\n\nEdward Malnick »";
+    let found = flagged_in_body("proof.residue", body);
+    assert_eq!(found.len(), 3, "{found:?}");
+    for french in ["Il a dit « non »", "« Non »", "Elle répond : « Jamais. »"] {
+        assert!(
+            flagged_in_body("proof.residue", french).is_empty(),
+            "{french}"
+        );
+    }
+}
+
+#[test]
+fn no_line_of_the_corpus_pages_expected_bodies_is_taken_for_furniture() {
+    let expected = common::shared().join("corpus/articles/expected-body");
+    let mut pages = 0;
+    for entry in std::fs::read_dir(expected).unwrap() {
+        let body = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        // Pages 05 and 07 keep pictures' captions, as the importer does (flagged as captions,
+        // not as furniture), and page 08 its share buttons' "Email" (flagged, rightly).
+        let article = edited(|a| a.body = body.clone());
+        let furniture: Vec<String> = findings(&article)
+            .into_iter()
+            .filter(|f| f.rule == "proof.residue" && !f.message.contains("picture's credit"))
+            .map(|f| f.flagged_text(&article).trim().to_owned())
+            .filter(|flagged| flagged != "Email")
+            .collect();
+        assert!(furniture.is_empty(), "{furniture:?}");
+        pages += 1;
+    }
+    assert!(pages >= 8);
+}

@@ -46,7 +46,9 @@ static RESIDUE: LazyLock<Regex> = LazyLock::new(|| {
         r"related articles|related stories|advertisement|read more|subscribe|comments|follow us|",
         r"\d+\s*min(?:ute)?s?\s+read|[\d.,]+\s*[km]?\s+views?|",
         r"(?:last update|last updated|updated|published)\s*:.{0,60}|",
-        r"home\s*(?:>|›|»|/).{0,200}|home|author\s*:.{1,80})$"
+        r"home\s*(?:>|›|»|/).{0,200}|home|author\s*:.{1,80}|",
+        // A link to a section or a writer's page: "UK News »" (not a French quote's end).
+        r"[^«»]{1,60}»)$"
     ))
     .expect("valid regex")
 });
