@@ -41,11 +41,7 @@ impl AppState {
             editor: &editor,
             at: (self.clock)(),
         };
-        let mut checked = Vec::new();
-        let outcome = workflow::move_article(&mut draft, step, |moved| {
-            checked = self.findings_for(moved);
-            checked.clone()
-        });
+        let outcome = workflow::move_article(&mut draft, step, |moved| self.findings_for(moved));
         match outcome {
             Ok(()) => {
                 self.draft = Some(draft);

@@ -43,6 +43,10 @@ impl Finding {
     /// What the fix of every finding of this rule does, when it is the same act whatever the
     /// text flagged (deleting a line left from a copy), so that one click may fix them all.
     pub fn fixed_alike(&self) -> Option<&'static str> {
+        // A picture's caption is left out: its words may belong with the picture.
+        if self.message.contains(super::proofread::CAPTION_LEFT) {
+            return None;
+        }
         FIXED_ALIKE
             .iter()
             .find(|(rule, _)| *rule == self.rule)
@@ -169,6 +173,19 @@ mod tests {
         let mut fixes: Vec<&Finding> = found.iter().collect();
         assert_eq!(apply_fixes(&mut fixes, &mut article), 4);
         assert_eq!(article.body, "One.\n\nTwo.");
+    }
+
+    #[test]
+    fn a_picture_s_caption_is_not_deleted_with_the_page_s_furniture() {
+        let body = "Share\n\nCrowds in the square. (Photo: Ann Lee/Reuters)\n\nTweet";
+        let article = with_body(body);
+        let mut caption = deleting(body, "Crowds in the square. (Photo: Ann Lee/Reuters)");
+        caption.message = format!("It looks like {}", crate::review::proofread::CAPTION_LEFT);
+        let (share, tweet) = (deleting(body, "Share"), deleting(body, "Tweet"));
+        assert!(share.same_fix(&tweet, &article));
+        assert!(!share.same_fix(&caption, &article) && !caption.same_fix(&share, &article));
+        let found = [share, caption, tweet];
+        assert_eq!(fix_twin_counts(&found, &article), [2, 1, 2]);
     }
 
     #[test]

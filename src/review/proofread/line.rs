@@ -117,6 +117,10 @@ pub fn analyse(
     result
 }
 
+/// What the finding of a picture's caption left in the body calls it: one click on "Fix all"
+/// for the page's furniture leaves it alone, as its words may belong with the picture.
+pub const CAPTION_LEFT: &str = "a caption left from a copy";
+
 /// What a body line left from a copy is, when it is one: page furniture, or a picture's caption
 /// (a paragraph ending with its credit).
 fn residue(text: &str) -> Option<String> {
@@ -128,8 +132,8 @@ fn residue(text: &str) -> Option<String> {
     }
     damage::photo_credit(text).map(|credit| {
         format!(
-            "This paragraph ends with a picture's credit, \"{}\": it looks like a caption left \
-             from a copy (a caption goes with its picture)",
+            "This paragraph ends with a picture's credit, \"{}\": it looks like {CAPTION_LEFT} \
+             (a caption goes with its picture)",
             &text[credit]
         )
     })

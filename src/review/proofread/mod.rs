@@ -21,6 +21,7 @@ use style::HouseRules;
 
 pub use damage::{is_list_item, is_residue as is_page_furniture, strip_list_marker};
 pub use dictionary::preload;
+pub use line::CAPTION_LEFT;
 
 const fn rule(id: &'static str, title: &'static str, default_level: super::Level) -> RuleInfo {
     RuleInfo {
