@@ -201,6 +201,17 @@ fn unsaved_work_is_recovered_after_a_crash() {
         "RUSSIA-UKRAINE-TALKS-LOST"
     );
     assert!(harness.state().state.has_unsaved_changes());
+    // Recovered, the changes are saved as typing is, a pause later, and not offered again.
+    let later = std::time::Instant::now() + copydesk::app::AUTOSAVE_AFTER;
+    harness.state_mut().state.tick(later);
+    wait_until(&mut harness, |w| !w.state.has_unsaved_changes());
+    assert_eq!(
+        first_article_on_disk(&root).slugline,
+        "RUSSIA-UKRAINE-TALKS-LOST"
+    );
+    drop(harness);
+    let harness = open(&root, no_dialogs());
+    assert!(harness.query_by_label("Recover unsaved changes?").is_none());
 }
 
 #[test]

@@ -268,7 +268,10 @@ impl AppState {
             let _ = bundle.remove_article(id);
         }
         self.reselect_after_change();
-        self.tell("Recovered the unsaved changes; save to keep them.");
+        // Recovered work is saved as typed work is, once a pause has passed (until then the
+        // journal still holds it).
+        self.mark_unsaved();
+        self.tell("Recovered the unsaved changes: they are saved in a moment.");
     }
 
     /// Refreshes the list and reloads the selected article's working copy after the bundle's
