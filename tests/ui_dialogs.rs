@@ -4,8 +4,8 @@
 mod common;
 
 use common::ui::*;
-use egui::Key;
 use egui::accesskit::Role;
+use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
 
 #[test]
@@ -14,8 +14,7 @@ fn the_export_dialog_stays_put_when_its_warning_goes() {
     let mut harness = open(&root, no_dialogs());
     // The open article fails a Required check: the dialog warns under "The open article".
     select(&mut harness, LIBRARY);
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::E);
-    harness.run_steps(3);
+    press_key(&mut harness, Modifiers::COMMAND, Key::E);
     let warning = "It will be refused unless \"Export anyway\" is ticked.";
     assert!(harness.query_by_label(warning).is_some());
     let html_at = bounds_of(&harness, Role::CheckBox, "HTML page");
@@ -32,8 +31,7 @@ fn the_export_dialog_stays_put_when_its_warning_goes() {
 fn the_palette_stays_put_while_its_list_narrows() {
     let (_dir, root) = sample_copy();
     let mut harness = open(&root, no_dialogs());
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::K);
-    harness.run_steps(2);
+    press_key(&mut harness, Modifiers::COMMAND, Key::K);
     let query_at = bounds_of(&harness, Role::TextInput, "Command");
     harness.event(egui::Event::Text("status".into()));
     harness.run_steps(3);

@@ -397,8 +397,7 @@ fn a_comparison_says_how_the_status_section_and_bylines_changed() {
     draft.bylines[0].name = "Ann Other".into();
     draft.slugline.clear();
     state.commit_draft(None);
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    harness.run_steps(3);
+    press_key(&mut harness, Modifiers::COMMAND, Key::S);
     harness.get_by_label("History").click();
     harness.run_steps(3);
     let said = format!(

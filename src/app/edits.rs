@@ -312,14 +312,18 @@ impl AppState {
             index,
             article: Box::new(article),
         };
-        self.undo.record(step.clone(), None, Instant::now());
-        self.apply_step(step, opens);
+        self.run_step_opening(step, opens);
     }
 
     /// Performs a new step and records it.
     pub(super) fn run_step(&mut self, step: Step) {
+        self.run_step_opening(step, true);
+    }
+
+    /// Performs a new step and records it; `opens` as for [`Self::apply_step`].
+    fn run_step_opening(&mut self, step: Step, opens: bool) {
         self.undo.record(step.clone(), None, Instant::now());
-        self.perform(step);
+        self.apply_step(step, opens);
     }
 
     /// Notes that article `id` changed; `facets` when its section or bylines may have changed

@@ -52,7 +52,7 @@ impl AppState {
             Err(Refusal::Blocked(failures)) => {
                 self.settings.show_preview = true;
                 self.settings.side_pane = super::settings::SidePane::Review;
-                self.warn(refusal_text(to, &failures));
+                self.warn(refusal_text(to, failures));
                 self.review.refused = self.notice.as_ref().map(|notice| RefusedMove {
                     article: draft.id,
                     to,
@@ -74,10 +74,10 @@ impl AppState {
             .notice
             .as_ref()
             .is_some_and(|notice| notice.error && notice.at == refused.said_at);
-        let Some(mut moved) = self
-            .draft
-            .clone()
+        // Copied only while its notice shows and the refused article is open, not yet moved.
+        let Some(mut moved) = (self.draft.as_ref())
             .filter(|draft| shown && draft.id == refused.article && draft.status != refused.to)
+            .cloned()
         else {
             self.review.refused = None;
             return;
@@ -88,12 +88,12 @@ impl AppState {
             self.review.refused = None;
             self.tell(format!("Nothing blocks {} now", refused.to));
         } else if let Some(notice) = &mut self.notice {
-            notice.text = refusal_text(refused.to, &failures);
+            notice.text = refusal_text(refused.to, failures);
         }
     }
 }
 
 /// The status bar's line for a move refused by these failures.
-fn refusal_text(to: Status, failures: &[String]) -> String {
-    format!("Not moved to {to}. {}", Refusal::Blocked(failures.to_vec()))
+fn refusal_text(to: Status, failures: Vec<String>) -> String {
+    format!("Not moved to {to}. {}", Refusal::Blocked(failures))
 }

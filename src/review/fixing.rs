@@ -7,6 +7,9 @@ use crate::model::Article;
 /// The rules whose fix is the same act whatever the text they flag, and what it does.
 const FIXED_ALIKE: &[(&str, &str)] = &[("proof.residue", "delete each line left from a copy")];
 
+/// What findings with the same fix share ([`Finding::same_fix`]).
+type FixKey<'a> = (&'static str, Field, &'a str, &'a str);
+
 impl Finding {
     /// Applies the fix to an article; false when there is none or the text moved under it.
     /// A deletion also takes the blank lines after it that would make a run of more than one
@@ -32,12 +35,10 @@ impl Finding {
     /// the same field, on the same text unless the rule's fix is the same act whatever the text
     /// ([`Self::fixed_alike`]).
     pub fn same_fix(&self, other: &Finding, article: &Article) -> bool {
-        other.suggestion.is_some()
-            && other.suggestion == self.suggestion
-            && other.waived.is_none()
-            && other.rule == self.rule
-            && other.field == self.field
-            && other.fix_text(article) == self.fix_text(article)
+        other.waived.is_none()
+            && other
+                .fix_key(article)
+                .is_some_and(|key| Some(key) == self.fix_key(article))
     }
 
     /// What the fix of every finding of this rule does, when it is the same act whatever the
@@ -53,12 +54,15 @@ impl Finding {
             .map(|(_, fix)| *fix)
     }
 
-    /// The text that findings with the same fix share: none for a rule fixed alike.
-    fn fix_text<'a>(&self, article: &'a Article) -> &'a str {
-        match self.fixed_alike() {
+    /// What findings with the same fix share: rule, field, flagged text (none for a rule fixed
+    /// alike) and fix; nothing without a fix.
+    fn fix_key<'a>(&'a self, article: &'a Article) -> Option<FixKey<'a>> {
+        let fix = self.suggestion.as_deref()?;
+        let text = match self.fixed_alike() {
             Some(_) => "",
             None => self.flagged_text(article),
-        }
+        };
+        Some((self.rule, self.field, text, fix))
     }
 }
 
@@ -67,13 +71,15 @@ impl Finding {
 /// leave at the end of a text go too.
 pub fn apply_fixes(fixes: &mut [&Finding], article: &mut Article) -> usize {
     fixes.sort_by_key(|f| std::cmp::Reverse(f.span.as_ref().map_or(0, |s| s.start)));
-    let ends = |article: &Article| -> Vec<(Field, usize)> {
-        fixes
-            .iter()
-            .filter_map(|f| Some((f.field, trailing_newlines(f.field.text(article)?))))
-            .collect()
-    };
-    let ended = ends(article);
+    // How many line ends each field the fixes touch ended with before them.
+    let mut ended: Vec<(Field, usize)> = Vec::new();
+    for fix in fixes.iter() {
+        if let Some(text) = fix.field.text(article)
+            && !ended.iter().any(|(field, _)| *field == fix.field)
+        {
+            ended.push((fix.field, trailing_newlines(text)));
+        }
+    }
     let fixed = fixes.iter().filter(|fix| fix.apply_fix(article)).count();
     for (field, before) in ended {
         if let Some(text) = field.text_mut(article)
@@ -104,24 +110,16 @@ fn close_gap(text: &mut String, at: usize) {
 /// For each finding, how many findings share its fix ([`Finding::same_fix`]; 0 without a fix),
 /// counted in one pass rather than each finding against every other.
 pub fn fix_twin_counts(findings: &[Finding], article: &Article) -> Vec<usize> {
-    /// What two findings with the same fix share: rule, field, flagged text and fix.
-    fn key<'a>(
-        f: &'a Finding,
-        article: &'a Article,
-    ) -> Option<(&'static str, Field, &'a str, &'a str)> {
-        let fix = f.suggestion.as_deref()?;
-        Some((f.rule, f.field, f.fix_text(article), fix))
-    }
     let mut counts = std::collections::HashMap::new();
     for finding in findings.iter().filter(|f| f.waived.is_none()) {
-        if let Some(key) = key(finding, article) {
+        if let Some(key) = finding.fix_key(article) {
             *counts.entry(key).or_insert(0) += 1;
         }
     }
     findings
         .iter()
         .map(|f| {
-            key(f, article)
+            f.fix_key(article)
                 .and_then(|k| counts.get(&k).copied())
                 .unwrap_or(0)
         })
